@@ -1,0 +1,29 @@
+import { EntryProfile } from './entry-profile';
+import { Milestone } from './milestone';
+import { ProjectDetails } from '../project/project';
+import { IsoDate } from '../shared/iso-date';
+
+/**
+ * Commands carry what the decision needs from outside: `today` (the server's date, so
+ * nothing is recorded in the future) and, for enrolment, the project as it is registered.
+ */
+export type EnrolParticipant = {
+  type: 'EnrolParticipant';
+  data: { participantId: string; enrolledOn: IsoDate; profile: EntryProfile };
+  project: ProjectDetails | null;
+  today: IsoDate;
+};
+
+export type RecordMilestone = {
+  type: 'RecordMilestone';
+  data: { participantId: string; milestone: Milestone };
+  today: IsoDate;
+};
+
+export type RetractMilestone = {
+  type: 'RetractMilestone';
+  data: { participantId: string; eventId: string; reason: string };
+  today: IsoDate;
+};
+
+export type ParticipantCommand = EnrolParticipant | RecordMilestone | RetractMilestone;

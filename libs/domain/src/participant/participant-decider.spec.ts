@@ -1,0 +1,251 @@
+import { EntryProfile } from './entry-profile';
+import { Milestone } from './milestone';
+import { ParticipantCommand } from './participant-commands';
+import { participantDecider } from './participant-decider';
+import { milestoneEvent, ParticipantEvent } from './participant-events';
+import { framtid } from '../testing/fixtures';
+import { deciderSpecification } from '../testing/decider-specification';
+
+const today = '2025-06-01';
+const participantId = 'p-1';
+const profile: EntryProfile = {
+  birthDate: '2004-05-17',
+  gender: 'woman',
+  labourMarketStatus: 'long-term-unemployed',
+  inEducationOrTraining: false,
+  educationLevel: 'isced-0-2',
+  disability: null,
+  thirdCountryNational: false,
+  foreignBackground: true,
+  minority: null,
+  homeless: false,
+  ruralArea: false,
+};
+
+const enrolled: ParticipantEvent = {
+  type: 'ParticipantEnrolled',
+  data: { participantId, projectId: framtid.projectId, enrolledOn: '2024-01-15', profile },
+};
+const event = (milestone: Milestone) => milestoneEvent(participantId, milestone);
+const record = (milestone: Milestone): ParticipantCommand => ({
+  type: 'RecordMilestone',
+  data: { participantId, milestone },
+  today,
+});
+const retract = (eventId: string, reason = 'recorded on the wrong participant'): ParticipantCommand => ({
+  type: 'RetractMilestone',
+  data: { participantId, eventId, reason },
+  today,
+});
+
+const started = { type: 'intervention-started', occurredOn: '2024-02-01', interventionId: 'iv-1', kind: 'ips' } as const;
+const ended = { type: 'intervention-ended', occurredOn: '2024-05-01', interventionId: 'iv-1', outcome: 'completed' } as const;
+const exited = { type: 'exited', occurredOn: '2024-09-30', reason: 'completed', situation: 'job-searching' } as const;
+const placed = {
+  type: 'job-placed',
+  occurredOn: '2024-10-10',
+  employment: 'employee',
+  contract: 'temporary',
+  hoursPerWeek: 30,
+} as const;
+const followUp = {
+  type: 'follow-up-recorded',
+  occurredOn: '2025-03-30',
+  monthsAfterExit: 6,
+  situation: 'employed',
+  improvedSituation: true,
+} as const;
+const reEntered = { type: 're-entered', occurredOn: '2025-01-10' } as const;
+
+describe('participant decider', () => {
+  const given = deciderSpecification(participantDecider);
+
+  describe('enrolment', () => {
+    const enrol = (overrides: Partial<{ enrolledOn: string; profile: EntryProfile }> = {}): ParticipantCommand => ({
+      type: 'EnrolParticipant',
+      data: { participantId, enrolledOn: '2024-01-15', profile, ...overrides },
+      project: framtid,
+      today,
+    });
+
+    it('enrols a participant in a registered project with the entry profile', () => {
+      given().when(enrol()).then([enrolled]);
+    });
+
+    it('enrols only in an existing project', () => {
+      given()
+        .when({ ...enrol(), project: null } as ParticipantCommand)
+        .thenFails('PROJECT.NOT_FOUND');
+    });
+
+    it('enrols a participant once', () => {
+      given(enrolled).when(enrol()).thenFails('PARTICIPANT.ALREADY_ENROLLED');
+    });
+
+    it('refuses an enrolment dated in the future', () => {
+      given().when(enrol({ enrolledOn: '2025-06-02' })).thenFails('MILESTONE.DATE_IN_FUTURE');
+    });
+
+    it.each(['2023-03-30', '2026-03-31'])('refuses an enrolment on %s, outside the project period', (enrolledOn) => {
+      given()
+        .when({ ...enrol({ enrolledOn }), today: '2027-01-01' } as ParticipantCommand)
+        .thenFails('PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD');
+    });
+
+    it('refuses a birth date after the enrolment', () => {
+      given()
+        .when(enrol({ profile: { ...profile, birthDate: '2024-02-01' } }))
+        .thenFails('PARTICIPANT.BORN_AFTER_ENROLMENT');
+    });
+  });
+
+  describe('milestones', () => {
+    it('records nothing before enrolment', () => {
+      given().when(record(started)).thenFails('PARTICIPANT.NOT_FOUND');
+    });
+
+    it('records each kind of milestone as its own event', () => {
+      given(enrolled).when(record(started)).then([
+        {
+          type: 'InterventionStarted',
+          data: { participantId, occurredOn: '2024-02-01', interventionId: 'iv-1', kind: 'ips' },
+        },
+      ]);
+      given(enrolled).when(record(placed)).then([event(placed)]);
+      given(enrolled, event(exited)).when(record(followUp)).then([event(followUp)]);
+    });
+
+    it('refuses a milestone dated before the enrolment date', () => {
+      given(enrolled)
+        .when(record({ ...placed, occurredOn: '2024-01-14' }))
+        .thenFails('MILESTONE.BEFORE_ENROLMENT');
+    });
+
+    it('refuses a milestone dated in the future', () => {
+      given(enrolled)
+        .when(record({ ...placed, occurredOn: '2025-06-02' }))
+        .thenFails('MILESTONE.DATE_IN_FUTURE');
+    });
+
+    it('accepts a milestone dated today', () => {
+      given(enrolled)
+        .when(record({ ...placed, occurredOn: today }))
+        .then([event({ ...placed, occurredOn: today })]);
+    });
+  });
+
+  describe('interventions', () => {
+    it('ends a started intervention once', () => {
+      given(enrolled, event(started)).when(record(ended)).then([event(ended)]);
+      given(enrolled, event(started), event(ended)).when(record(ended)).thenFails('INTERVENTION.ALREADY_ENDED');
+    });
+
+    it('ends only a started intervention', () => {
+      given(enrolled).when(record(ended)).thenFails('INTERVENTION.NOT_STARTED');
+    });
+
+    it('does not end an intervention before it started', () => {
+      given(enrolled, event(started))
+        .when(record({ ...ended, occurredOn: '2024-01-31' }))
+        .thenFails('INTERVENTION.ENDS_BEFORE_START');
+    });
+
+    it('does not start the same intervention twice', () => {
+      given(enrolled, event(started)).when(record(started)).thenFails('INTERVENTION.ALREADY_STARTED');
+    });
+
+    it('needs a re-entry after exit', () => {
+      given(enrolled, event(exited))
+        .when(record({ ...started, occurredOn: '2024-10-01' }))
+        .thenFails('PARTICIPANT.ALREADY_EXITED');
+      given(enrolled, event(started), event(exited))
+        .when(record({ ...ended, occurredOn: '2024-10-01' }))
+        .thenFails('PARTICIPANT.ALREADY_EXITED');
+      given(enrolled, event(exited), event(reEntered))
+        .when(record({ ...started, interventionId: 'iv-2', occurredOn: '2025-01-11' }))
+        .then([event({ ...started, interventionId: 'iv-2', occurredOn: '2025-01-11' })]);
+    });
+
+    it('does not start an intervention before the latest entry', () => {
+      given(enrolled, event(exited), event(reEntered))
+        .when(record({ ...started, occurredOn: '2025-01-09' }))
+        .thenFails('MILESTONE.BEFORE_ENTRY');
+    });
+  });
+
+  describe('exit, outcomes and follow-up', () => {
+    it('exits once', () => {
+      given(enrolled, event(exited)).when(record(exited)).thenFails('PARTICIPANT.ALREADY_EXITED');
+    });
+
+    it.each([
+      placed,
+      { type: 'education-entered', occurredOn: '2024-10-01', programme: 'vocational' },
+      { type: 'job-search-started', occurredOn: '2024-10-01' },
+      { type: 'qualification-gained', occurredOn: '2024-10-01', qualification: 'Forklift licence', iscedLevel: null },
+      { type: 'school-completed', occurredOn: '2024-10-01', level: 'compulsory', fullGrades: true },
+    ] as Milestone[])('records the outcome $type after exit', (outcome) => {
+      given(enrolled, event(exited)).when(record(outcome)).then([event(outcome)]);
+    });
+
+    it('records a follow-up only after exit, and not dated before it', () => {
+      given(enrolled).when(record(followUp)).thenFails('PARTICIPANT.NOT_EXITED');
+      given(enrolled, event(exited))
+        .when(record({ ...followUp, occurredOn: '2024-09-29' }))
+        .thenFails('MILESTONE.BEFORE_EXIT');
+    });
+
+    it('re-enters only after exit, not dated before it', () => {
+      given(enrolled).when(record(reEntered)).thenFails('PARTICIPANT.NOT_EXITED');
+      given(enrolled, event(exited))
+        .when(record({ ...reEntered, occurredOn: '2024-09-29' }))
+        .thenFails('MILESTONE.BEFORE_EXIT');
+      given(enrolled, event(exited)).when(record(reEntered)).then([event(reEntered)]);
+    });
+
+    it('does not exit before the latest entry', () => {
+      given(enrolled, event(exited), event(reEntered))
+        .when(record({ ...exited, occurredOn: '2025-01-09' }))
+        .thenFails('MILESTONE.BEFORE_ENTRY');
+    });
+  });
+
+  describe('retractions', () => {
+    const retracted = (eventId: string): ParticipantEvent => ({
+      type: 'MilestoneRetracted',
+      data: { participantId, retractedEventId: eventId, reason: 'recorded on the wrong participant' },
+    });
+
+    it('retracts an existing milestone', () => {
+      given(enrolled, event(placed)).when(retract('event-2')).then([retracted('event-2')]);
+    });
+
+    it('retracts only a milestone of this participant', () => {
+      given(enrolled).when(retract('event-9')).thenFails('MILESTONE.NOT_FOUND');
+    });
+
+    it('retracts a milestone once', () => {
+      given(enrolled, event(placed), retracted('event-2')).when(retract('event-2')).thenFails('MILESTONE.ALREADY_RETRACTED');
+    });
+
+    it('does not retract an enrolment or a retraction', () => {
+      given(enrolled).when(retract('event-1')).thenFails('MILESTONE.NOT_RETRACTABLE');
+      given(enrolled, event(placed), retracted('event-2')).when(retract('event-3')).thenFails('MILESTONE.NOT_FOUND');
+    });
+
+    it('needs a reason', () => {
+      given(enrolled, event(placed)).when(retract('event-2', '  ')).thenFails('RETRACTION.REASON_REQUIRED');
+    });
+
+    it('undoes the effect of a retracted exit: the participant is active again', () => {
+      given(enrolled, event(exited), retracted('event-2'))
+        .when(record({ ...started, occurredOn: '2024-10-01' }))
+        .then([event({ ...started, occurredOn: '2024-10-01' })]);
+      given(enrolled, event(exited), retracted('event-2')).when(record(followUp)).thenFails('PARTICIPANT.NOT_EXITED');
+    });
+
+    it('undoes a retracted intervention start: it can no longer be ended', () => {
+      given(enrolled, event(started), retracted('event-2')).when(record(ended)).thenFails('INTERVENTION.NOT_STARTED');
+    });
+  });
+});

@@ -1,0 +1,135 @@
+import { EnrolParticipant, ParticipantCommand, RecordMilestone, RetractMilestone } from './participant-commands';
+import { milestoneEvent, ParticipantEvent } from './participant-events';
+import { initialParticipantState, evolveParticipant, ParticipantState } from './participant-state';
+import { Decider } from '../shared/decider';
+import { assertNever, conflict, notFound, ruleBroken } from '../shared/domain-error';
+import { IsoDate } from '../shared/iso-date';
+
+export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, ParticipantState> = {
+  initialState: initialParticipantState,
+  evolve: evolveParticipant,
+  decide(command, state) {
+    switch (command.type) {
+      case 'EnrolParticipant':
+        return [enrol(command, state)];
+      case 'RecordMilestone':
+        return [recordMilestone(command, state)];
+      case 'RetractMilestone':
+        return [retract(command, state)];
+      default:
+        return assertNever(command);
+    }
+  },
+};
+
+function enrol({ data, project, today }: EnrolParticipant, state: ParticipantState): ParticipantEvent {
+  if (!project) throw notFound('PROJECT.NOT_FOUND', 'No such project');
+  if (state.status !== 'not-enrolled') {
+    throw conflict('PARTICIPANT.ALREADY_ENROLLED', `Participant ${data.participantId} is already enrolled`);
+  }
+  notInFuture(data.enrolledOn, today);
+  if (data.enrolledOn < project.startDate || data.enrolledOn > project.endDate) {
+    throw ruleBroken(
+      'PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD',
+      `Enrolment must fall within the project period ${project.startDate} to ${project.endDate}`,
+    );
+  }
+  if (data.profile.birthDate !== null && data.profile.birthDate > data.enrolledOn) {
+    throw ruleBroken('PARTICIPANT.BORN_AFTER_ENROLMENT', 'The birth date is after the enrolment date');
+  }
+  return { type: 'ParticipantEnrolled', data: { ...data, projectId: project.projectId } };
+}
+
+function recordMilestone({ data, today }: RecordMilestone, state: ParticipantState): ParticipantEvent {
+  const { milestone } = data;
+  const enrolledOn = requireEnrolled(state);
+  notInFuture(milestone.occurredOn, today);
+  notBefore(milestone.occurredOn, enrolledOn, 'MILESTONE.BEFORE_ENROLMENT', 'the enrolment date');
+
+  switch (milestone.type) {
+    case 'intervention-started':
+      requireActive(state);
+      notBefore(milestone.occurredOn, state.lastEntryOn!, 'MILESTONE.BEFORE_ENTRY', 'the latest entry');
+      if (state.interventions[milestone.interventionId]) {
+        throw conflict('INTERVENTION.ALREADY_STARTED', `Intervention ${milestone.interventionId} was already started`);
+      }
+      break;
+    case 'intervention-ended': {
+      requireActive(state);
+      const intervention = state.interventions[milestone.interventionId];
+      if (!intervention) {
+        throw ruleBroken('INTERVENTION.NOT_STARTED', `Intervention ${milestone.interventionId} was never started`);
+      }
+      if (intervention.ended) {
+        throw ruleBroken('INTERVENTION.ALREADY_ENDED', `Intervention ${milestone.interventionId} has already ended`);
+      }
+      notBefore(milestone.occurredOn, intervention.startedOn, 'INTERVENTION.ENDS_BEFORE_START', 'its start');
+      break;
+    }
+    case 'exited':
+      requireActive(state);
+      notBefore(milestone.occurredOn, state.lastEntryOn!, 'MILESTONE.BEFORE_ENTRY', 'the latest entry');
+      break;
+    case 'follow-up-recorded':
+    case 're-entered':
+      requireExited(state, milestone.type);
+      notBefore(milestone.occurredOn, state.lastExitOn!, 'MILESTONE.BEFORE_EXIT', 'the exit');
+      break;
+    // Outcomes are how the situation after leaving is recorded, so they are welcome after exit.
+    case 'school-completed':
+    case 'qualification-gained':
+    case 'education-entered':
+    case 'job-search-started':
+    case 'job-placed':
+      break;
+    default:
+      assertNever(milestone);
+  }
+  return milestoneEvent(data.participantId, milestone);
+}
+
+function retract({ data }: RetractMilestone, state: ParticipantState): ParticipantEvent {
+  requireEnrolled(state);
+  const target = state.recorded.find((r) => r.eventId === data.eventId);
+  if (!target) {
+    throw ruleBroken('MILESTONE.NOT_FOUND', `Event ${data.eventId} is not a milestone of this participant`);
+  }
+  if (target.event.type === 'ParticipantEnrolled') {
+    throw ruleBroken('MILESTONE.NOT_RETRACTABLE', 'An enrolment cannot be retracted');
+  }
+  if (state.retracted.has(data.eventId)) {
+    throw ruleBroken('MILESTONE.ALREADY_RETRACTED', `Event ${data.eventId} is already retracted`);
+  }
+  if (data.reason.trim() === '') throw ruleBroken('RETRACTION.REASON_REQUIRED', 'A retraction needs a reason');
+  return {
+    type: 'MilestoneRetracted',
+    data: { participantId: data.participantId, retractedEventId: data.eventId, reason: data.reason },
+  };
+}
+
+function requireEnrolled(state: ParticipantState): IsoDate {
+  if (state.status === 'not-enrolled' || state.enrolledOn === null) {
+    throw notFound('PARTICIPANT.NOT_FOUND', 'No such participant');
+  }
+  return state.enrolledOn;
+}
+
+function requireActive(state: ParticipantState): void {
+  if (state.status === 'exited') {
+    throw ruleBroken('PARTICIPANT.ALREADY_EXITED', 'The participant has exited; record a re-entry first');
+  }
+}
+
+function requireExited(state: ParticipantState, what: string): void {
+  if (state.status !== 'exited') {
+    throw ruleBroken('PARTICIPANT.NOT_EXITED', `A ${what} milestone needs the participant to have exited`);
+  }
+}
+
+function notInFuture(date: IsoDate, today: IsoDate): void {
+  if (date > today) throw ruleBroken('MILESTONE.DATE_IN_FUTURE', `${date} is in the future`);
+}
+
+function notBefore(date: IsoDate, earliest: IsoDate, code: string, what: string): void {
+  if (date < earliest) throw ruleBroken(code, `${date} is before ${what} (${earliest})`);
+}

@@ -1,0 +1,82 @@
+import { ParticipantEvent } from './participant-events';
+import { assertNever } from '../shared/domain-error';
+import { IsoDate } from '../shared/iso-date';
+
+export interface ParticipantState {
+  status: 'not-enrolled' | 'active' | 'exited';
+  projectId: string | null;
+  /** First enrolment: no milestone may be dated before it. */
+  enrolledOn: IsoDate | null;
+  /** Enrolment or the latest re-entry. */
+  lastEntryOn: IsoDate | null;
+  lastExitOn: IsoDate | null;
+  interventions: Readonly<Record<string, { startedOn: IsoDate; ended: boolean }>>;
+  /** Every recorded event but retractions, by event id, so a retraction can be checked and undone. */
+  recorded: ReadonlyArray<{ eventId: string; event: ParticipantEvent }>;
+  retracted: ReadonlySet<string>;
+}
+
+export const initialParticipantState = (): ParticipantState => ({
+  status: 'not-enrolled',
+  projectId: null,
+  enrolledOn: null,
+  lastEntryOn: null,
+  lastExitOn: null,
+  interventions: {},
+  recorded: [],
+  retracted: new Set(),
+});
+
+export function evolveParticipant(state: ParticipantState, event: ParticipantEvent, eventId: string): ParticipantState {
+  if (event.type === 'MilestoneRetracted') {
+    // A retraction makes the milestone count nowhere: refold what is left, as if it had never been recorded.
+    const retracted = new Set(state.retracted).add(event.data.retractedEventId);
+    const effective = state.recorded.filter((r) => !retracted.has(r.eventId));
+    const refolded = effective.reduce((s, r) => applyEffect(s, r.event), initialParticipantState());
+    return { ...refolded, recorded: state.recorded, retracted };
+  }
+  return { ...applyEffect(state, event), recorded: [...state.recorded, { eventId, event }] };
+}
+
+function applyEffect(state: ParticipantState, event: ParticipantEvent): ParticipantState {
+  switch (event.type) {
+    case 'ParticipantEnrolled':
+      return {
+        ...state,
+        status: 'active',
+        projectId: event.data.projectId,
+        enrolledOn: event.data.enrolledOn,
+        lastEntryOn: event.data.enrolledOn,
+      };
+    case 'ParticipantReEntered':
+      return { ...state, status: 'active', lastEntryOn: event.data.occurredOn };
+    case 'ParticipantExited':
+      return { ...state, status: 'exited', lastExitOn: event.data.occurredOn };
+    case 'InterventionStarted':
+      return {
+        ...state,
+        interventions: {
+          ...state.interventions,
+          [event.data.interventionId]: { startedOn: event.data.occurredOn, ended: false },
+        },
+      };
+    case 'InterventionEnded': {
+      const started = state.interventions[event.data.interventionId];
+      if (!started) return state;
+      return {
+        ...state,
+        interventions: { ...state.interventions, [event.data.interventionId]: { ...started, ended: true } },
+      };
+    }
+    case 'SchoolCompleted':
+    case 'QualificationGained':
+    case 'EducationEntered':
+    case 'JobSearchStarted':
+    case 'JobPlaced':
+    case 'FollowUpRecorded':
+    case 'MilestoneRetracted':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,32 @@
+import { projectDecider } from './project';
+import { deciderSpecification } from '../testing/decider-specification';
+import { framtid } from '../testing/fixtures';
+
+
+describe('project decider', () => {
+  const given = deciderSpecification(projectDecider);
+
+  it('registers a new project', () => {
+    given()
+      .when({ type: 'RegisterProject', data: framtid })
+      .then([{ type: 'ProjectRegistered', data: framtid }]);
+  });
+
+  it('refuses to register the same project twice', () => {
+    given({ type: 'ProjectRegistered', data: framtid })
+      .when({ type: 'RegisterProject', data: framtid })
+      .thenFails('PROJECT.ALREADY_REGISTERED');
+  });
+
+  it('refuses a project that ends before it starts', () => {
+    given()
+      .when({ type: 'RegisterProject', data: { ...framtid, endDate: '2023-03-30' } })
+      .thenFails('PROJECT.INVALID_PERIOD');
+  });
+
+  it.each([0, -5, 2.5])('refuses %p planned participants', (plannedParticipants) => {
+    given()
+      .when({ type: 'RegisterProject', data: { ...framtid, plannedParticipants } })
+      .thenFails('PROJECT.INVALID_PLANNED_PARTICIPANTS');
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * A broken business rule. The code is a stable public contract (clients switch on it);
+ * the kind tells the edge how to answer: missing thing, clash with what exists, or a rule.
+ */
+export type DomainErrorKind = 'not-found' | 'conflict' | 'rule';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: DomainErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (code: string, message: string) => new DomainError(code, 'not-found', message);
+export const conflict = (code: string, message: string) => new DomainError(code, 'conflict', message);
+export const ruleBroken = (code: string, message: string) => new DomainError(code, 'rule', message);
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

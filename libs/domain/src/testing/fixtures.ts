@@ -1,0 +1,15 @@
+import { ProjectDetails } from '../project/project';
+
+/** Modelled on a real ESF+ project for young people neither working nor studying. */
+export const framtid: ProjectDetails = {
+  projectId: '22-015-S01',
+  name: '#framtid',
+  owner: 'Stiftelsen Activa, Örebro',
+  fund: 'ESF+',
+  programme: '2021SE05SFPR',
+  specificObjective: 'A2A',
+  region: 'SE12',
+  startDate: '2023-03-31',
+  endDate: '2026-03-30',
+  plannedParticipants: 80,
+};

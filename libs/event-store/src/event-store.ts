@@ -1,0 +1,49 @@
+/**
+ * The port every event store adapter implements. Versions count a stream's events
+ * (the first event is version 1, a stream that does not exist is at version 0);
+ * positions order the global log (greater means later; not necessarily consecutive).
+ */
+export type ExpectedVersion = 'any' | 'no-stream' | number;
+
+export interface EventToAppend {
+  /** A UUID; also the idempotency key: appending the same ids again writes nothing. */
+  eventId: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+export interface RecordedEvent extends EventToAppend {
+  streamId: string;
+  streamVersion: number;
+  position: number;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append: the version of the last event written. */
+  streamVersion: number;
+  /** The global position of the last event written. */
+  position: number;
+}
+
+export interface Subscription {
+  /** Stops after the event being handled, if any. */
+  stop(): Promise<void>;
+  /** Settles when the subscription stops; rejects with the handler's error if it threw. */
+  done: Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: EventToAppend[], expected: ExpectedVersion): Promise<AppendResult>;
+  /** A stream's events in order; empty if the stream does not exist. */
+  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** Up to `limit` events of the global log with a position greater than `after`, in order. */
+  readAll(after: number, limit: number): Promise<RecordedEvent[]>;
+  /** Calls `onEvent` for every event after `after`, in order, one at a time, then follows new ones live. */
+  subscribe(after: number, onEvent: (event: RecordedEvent) => Promise<void> | void): Subscription;
+  /** Position of the last event in the global log, 0 when empty. */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EventStore');
