@@ -1,0 +1,57 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { Environment, validateEnvironment } from './config/environment';
+import { EventStoreModule } from './event-store/event-store.module';
+import { HealthController } from './health/health.controller';
+import { EnrolParticipantHandler } from './participants/enrol-participant.command';
+import { ParticipantHistoryHandler } from './participants/participant-history.query';
+import { ParticipantsController } from './participants/participants.controller';
+import { RecordMilestoneHandler } from './participants/record-milestone.command';
+import { RetractMilestoneHandler } from './participants/retract-milestone.command';
+import { ProjectsController } from './projects/projects.controller';
+import { RegisterProjectHandler } from './projects/register-project.command';
+
+const logging = LoggerModule.forRootAsync({
+  inject: [ConfigService],
+  useFactory: (config: ConfigService<Environment, true>) => ({
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    pinoHttp: {
+      level: config.get('LOG_LEVEL'),
+      // Requests are logged by method, path and status only: bodies and headers may hold personal data.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  }),
+});
+
+@Module({})
+export class AppModule {
+  /** `settings` override the process environment: how tests point the app at their own files. */
+  static forRoot(settings: Record<string, string> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validate: (env) => validateEnvironment({ ...env, ...settings }),
+        }),
+        logging,
+        CqrsModule.forRoot(),
+        EventStoreModule,
+      ],
+      controllers: [HealthController, ProjectsController, ParticipantsController],
+      providers: [
+        RegisterProjectHandler,
+        EnrolParticipantHandler,
+        RecordMilestoneHandler,
+        RetractMilestoneHandler,
+        ParticipantHistoryHandler,
+      ],
+    };
+  }
+}

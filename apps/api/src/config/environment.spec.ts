@@ -1,0 +1,19 @@
+import { validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('defaults to the embedded SQLite store under ./data on port 3000', () => {
+    expect(validateEnvironment({})).toMatchObject({ EVENT_STORE: 'sqlite', DATA_DIR: './data', PORT: 3000 });
+  });
+
+  it('names the variable and the bad value', () => {
+    expect(() => validateEnvironment({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE must be one of .*sqlite, kurrentdb.*"mongo"/s);
+    expect(() => validateEnvironment({ PORT: 'eighty' })).toThrow(/PORT must be an integer/);
+  });
+
+  it('needs a connection string for KurrentDB', () => {
+    expect(() => validateEnvironment({ EVENT_STORE: 'kurrentdb' })).toThrow(/EVENTSTORE_CONNECTION_STRING/);
+    expect(
+      validateEnvironment({ EVENT_STORE: 'kurrentdb', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' }),
+    ).toMatchObject({ EVENT_STORE: 'kurrentdb' });
+  });
+});

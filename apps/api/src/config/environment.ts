@@ -1,0 +1,43 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
+
+/** Every setting the service reads, validated once at start. The README's table lists them. */
+export class Environment {
+  @IsIn(['sqlite', 'kurrentdb'])
+  EVENT_STORE: 'sqlite' | 'kurrentdb' = 'sqlite';
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './data';
+
+  @ValidateIf((env: Environment) => env.EVENT_STORE === 'kurrentdb')
+  @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\/\S+$/, {
+    message: 'EVENTSTORE_CONNECTION_STRING must be a kurrentdb://, esdb:// or kdb:// connection string',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  BODY_LIMIT_KB = 100;
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false });
+  if (errors.length > 0) {
+    const reasons = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((reason) => `  - ${reason} (got ${JSON.stringify(e.value)})`));
+    throw new Error(`Invalid configuration:\n${reasons.join('\n')}`);
+  }
+  return env;
+}

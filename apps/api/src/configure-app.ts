@@ -1,0 +1,30 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { Environment } from './config/environment';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { validationPipe } from './http/validation';
+
+/** Everything main.ts and the end-to-end tests both need, so the tests run the real app. */
+export function configureApp(app: NestExpressApplication): INestApplication {
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: `${config.get('BODY_LIMIT_KB')}kb` });
+  app.setGlobalPrefix('api/v1', {
+    exclude: [{ path: 'health', method: RequestMethod.GET }],
+  });
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Pathway')
+    .setDescription('Participant pathways recorded as events: enrolment, milestones, exits, follow-ups.')
+    .setVersion('1')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

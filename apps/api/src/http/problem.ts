@@ -1,0 +1,29 @@
+/** An RFC 9457 problem details document, with Pathway's extension members. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  /** Stable machine-readable code, e.g. `PARTICIPANT.ALREADY_EXITED`. */
+  code: string;
+  /** Validation failures: which field, and why. */
+  errors?: FieldError[];
+  /** On a version conflict: the stream's version now. */
+  currentVersion?: number;
+}
+
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+export const problemType = (code: string) => `urn:pathway:problem:${code}`;
+
+/** Thrown by validation at the edge; the filter answers it with 400 and the field errors. */
+export class RequestValidationError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super('The request is not valid');
+    this.name = 'RequestValidationError';
+  }
+}

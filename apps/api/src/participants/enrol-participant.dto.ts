@@ -1,0 +1,19 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
+import { EntryProfileDto } from './entry-profile.dto';
+import { IsId, IsIsoDate } from '../http/validators';
+
+export class EnrolParticipantDto {
+  /** Optional; the server makes a UUID. Never a name or an identity number. */
+  @IsOptional()
+  @IsId()
+  participantId?: string;
+
+  @IsIsoDate()
+  enrolledOn!: string;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => EntryProfileDto)
+  profile!: EntryProfileDto;
+}

@@ -1,0 +1,183 @@
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  CONTRACT_TYPES,
+  EDUCATION_LEVELS,
+  EDUCATION_PROGRAMMES,
+  EMPLOYMENT_TYPES,
+  EXIT_REASONS,
+  INTERVENTION_KINDS,
+  INTERVENTION_OUTCOMES,
+  Milestone,
+  MilestoneType,
+  SCHOOL_LEVELS,
+  SITUATIONS,
+} from '@pathway/domain';
+import { IsId, IsIsoDate } from '../http/validators';
+
+/**
+ * One body class per milestone type; the `type` field chooses which one validates the body.
+ * `toMilestone` fills what the server decides (a new intervention id) and nulls for left-out options.
+ */
+abstract class MilestoneDto {
+  @IsString()
+  type!: MilestoneType;
+
+  @IsIsoDate()
+  occurredOn!: string;
+
+  abstract toMilestone(newId: () => string): Milestone;
+}
+
+export class InterventionStartedDto extends MilestoneDto {
+  @IsOptional()
+  @IsId()
+  interventionId?: string;
+
+  @IsIn(INTERVENTION_KINDS)
+  kind!: (typeof INTERVENTION_KINDS)[number];
+
+  toMilestone(newId: () => string): Milestone {
+    return { type: 'intervention-started', occurredOn: this.occurredOn, interventionId: this.interventionId ?? newId(), kind: this.kind };
+  }
+}
+
+export class InterventionEndedDto extends MilestoneDto {
+  @IsId()
+  interventionId!: string;
+
+  @IsIn(INTERVENTION_OUTCOMES)
+  outcome!: (typeof INTERVENTION_OUTCOMES)[number];
+
+  toMilestone(): Milestone {
+    return { type: 'intervention-ended', occurredOn: this.occurredOn, interventionId: this.interventionId, outcome: this.outcome };
+  }
+}
+
+export class SchoolCompletedDto extends MilestoneDto {
+  @IsIn(SCHOOL_LEVELS)
+  level!: (typeof SCHOOL_LEVELS)[number];
+
+  @IsOptional()
+  @IsBoolean()
+  fullGrades?: boolean | null;
+
+  toMilestone(): Milestone {
+    return { type: 'school-completed', occurredOn: this.occurredOn, level: this.level, fullGrades: this.fullGrades ?? null };
+  }
+}
+
+export class QualificationGainedDto extends MilestoneDto {
+  /** What was gained, e.g. "Forklift licence B". Not a place for personal details. */
+  @IsString()
+  @Length(1, 200)
+  qualification!: string;
+
+  @IsOptional()
+  @IsIn(EDUCATION_LEVELS)
+  iscedLevel?: (typeof EDUCATION_LEVELS)[number] | null;
+
+  toMilestone(): Milestone {
+    return {
+      type: 'qualification-gained',
+      occurredOn: this.occurredOn,
+      qualification: this.qualification,
+      iscedLevel: this.iscedLevel ?? null,
+    };
+  }
+}
+
+export class EducationEnteredDto extends MilestoneDto {
+  @IsIn(EDUCATION_PROGRAMMES)
+  programme!: (typeof EDUCATION_PROGRAMMES)[number];
+
+  toMilestone(): Milestone {
+    return { type: 'education-entered', occurredOn: this.occurredOn, programme: this.programme };
+  }
+}
+
+export class JobSearchStartedDto extends MilestoneDto {
+  toMilestone(): Milestone {
+    return { type: 'job-search-started', occurredOn: this.occurredOn };
+  }
+}
+
+export class JobPlacedDto extends MilestoneDto {
+  @IsIn(EMPLOYMENT_TYPES)
+  employment!: (typeof EMPLOYMENT_TYPES)[number];
+
+  @IsIn(CONTRACT_TYPES)
+  contract!: (typeof CONTRACT_TYPES)[number];
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(168)
+  hoursPerWeek?: number | null;
+
+  toMilestone(): Milestone {
+    return {
+      type: 'job-placed',
+      occurredOn: this.occurredOn,
+      employment: this.employment,
+      contract: this.contract,
+      hoursPerWeek: this.hoursPerWeek ?? null,
+    };
+  }
+}
+
+export class ExitedDto extends MilestoneDto {
+  @IsIn(EXIT_REASONS)
+  reason!: (typeof EXIT_REASONS)[number];
+
+  @IsIn(SITUATIONS)
+  situation!: (typeof SITUATIONS)[number];
+
+  toMilestone(): Milestone {
+    return { type: 'exited', occurredOn: this.occurredOn, reason: this.reason, situation: this.situation };
+  }
+}
+
+export class FollowUpRecordedDto extends MilestoneDto {
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  monthsAfterExit!: number;
+
+  @IsIn(SITUATIONS)
+  situation!: (typeof SITUATIONS)[number];
+
+  @IsOptional()
+  @IsBoolean()
+  improvedSituation?: boolean | null;
+
+  toMilestone(): Milestone {
+    return {
+      type: 'follow-up-recorded',
+      occurredOn: this.occurredOn,
+      monthsAfterExit: this.monthsAfterExit,
+      situation: this.situation,
+      improvedSituation: this.improvedSituation ?? null,
+    };
+  }
+}
+
+export class ReEnteredDto extends MilestoneDto {
+  toMilestone(): Milestone {
+    return { type: 're-entered', occurredOn: this.occurredOn };
+  }
+}
+
+export const MILESTONE_DTOS: Record<MilestoneType, new () => MilestoneDto> = {
+  'intervention-started': InterventionStartedDto,
+  'intervention-ended': InterventionEndedDto,
+  'school-completed': SchoolCompletedDto,
+  'qualification-gained': QualificationGainedDto,
+  'education-entered': EducationEnteredDto,
+  'job-search-started': JobSearchStartedDto,
+  'job-placed': JobPlacedDto,
+  exited: ExitedDto,
+  'follow-up-recorded': FollowUpRecordedDto,
+  're-entered': ReEnteredDto,
+};
+
+export type AnyMilestoneDto = MilestoneDto;

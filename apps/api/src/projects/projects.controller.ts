@@ -1,0 +1,50 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { CommandResult, RequestContext } from '@pathway/application';
+import { RegisterProjectCommand } from './register-project.command';
+import { RegisterProjectDto } from './register-project.dto';
+import { setVersion } from '../http/etag';
+import { ParseIdPipe } from '../http/parse-id.pipe';
+import { Caller } from '../http/request-context.decorator';
+import { EnrolParticipantCommand } from '../participants/enrol-participant.command';
+import { EnrolParticipantDto } from '../participants/enrol-participant.dto';
+
+@ApiTags('projects')
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer, one event' })
+@ApiHeader({ name: 'X-Actor', required: false, description: 'Who records this (until sign-in arrives)' })
+@Controller('projects')
+export class ProjectsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  async register(
+    @Body() body: RegisterProjectDto,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result: CommandResult = await this.commands.execute(new RegisterProjectCommand(body.toDetails(), caller));
+    setVersion(response, result.streamVersion);
+    return { projectId: body.id, version: result.streamVersion };
+  }
+
+  @Post(':projectId/participants')
+  @HttpCode(201)
+  async enrol(
+    @Param('projectId', ParseIdPipe) projectId: string,
+    @Body() body: EnrolParticipantDto,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result: CommandResult & { participantId: string } = await this.commands.execute(
+      new EnrolParticipantCommand(
+        { projectId, participantId: body.participantId, enrolledOn: body.enrolledOn, profile: body.profile.toProfile() },
+        caller,
+      ),
+    );
+    setVersion(response, result.streamVersion);
+    return { participantId: result.participantId, version: result.streamVersion };
+  }
+}

@@ -1,0 +1,30 @@
+import { ProjectDetails, projectDecider, ProjectEvent, ProjectState } from '@pathway/domain';
+import { CommandDependencies, CommandResult, RequestContext } from './command-context';
+import { toDomainEvent } from './event-envelope';
+import { handleCommand } from './handle-command';
+import { projectStream } from './streams';
+
+export function registerProject(
+  deps: CommandDependencies,
+  details: ProjectDetails,
+  request: RequestContext,
+): Promise<CommandResult> {
+  return handleCommand(
+    deps,
+    projectDecider,
+    projectStream(details.projectId),
+    { type: 'RegisterProject', data: details },
+    request,
+    () => details.projectId,
+  );
+}
+
+/** The project as registered, or null. */
+export async function loadProject(deps: Pick<CommandDependencies, 'store'>, projectId: string): Promise<ProjectDetails | null> {
+  const recorded = await deps.store.readStream(projectStream(projectId));
+  const state = recorded.reduce<ProjectState>(
+    (s, e) => projectDecider.evolve(s, toDomainEvent<ProjectEvent>(e), e.eventId),
+    projectDecider.initialState(),
+  );
+  return state.status === 'registered' ? state.details : null;
+}
