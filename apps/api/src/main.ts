@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
-import { Environment } from './config/environment';
+import { Environment } from '@pathway/config';
 
 async function bootstrap() {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true });

@@ -1,10 +1,9 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { CommandDependencies } from '@pathway/application';
-import { EVENT_STORE, EventStore, KurrentDbEventStore, SqliteEventStore } from '@pathway/event-store';
-import { Environment } from '../config/environment';
+import { Environment, openEventStore } from '@pathway/config';
+import { EVENT_STORE, EventStore } from '@pathway/event-store';
 
 export const COMMAND_DEPENDENCIES = Symbol('CommandDependencies');
 
@@ -16,9 +15,11 @@ export const COMMAND_DEPENDENCIES = Symbol('CommandDependencies');
       provide: EVENT_STORE,
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>): EventStore =>
-        config.get('EVENT_STORE') === 'kurrentdb'
-          ? new KurrentDbEventStore(config.get('EVENTSTORE_CONNECTION_STRING'))
-          : new SqliteEventStore(join(config.get('DATA_DIR'), 'events.db')),
+        openEventStore({
+          EVENT_STORE: config.get('EVENT_STORE'),
+          DATA_DIR: config.get('DATA_DIR'),
+          EVENTSTORE_CONNECTION_STRING: config.get('EVENTSTORE_CONNECTION_STRING'),
+        }),
     },
     {
       provide: COMMAND_DEPENDENCIES,

@@ -37,7 +37,10 @@ function enrol({ data, project, today }: EnrolParticipant, state: ParticipantSta
   if (data.profile.birthDate !== null && data.profile.birthDate > data.enrolledOn) {
     throw ruleBroken('PARTICIPANT.BORN_AFTER_ENROLMENT', 'The birth date is after the enrolment date');
   }
-  return { type: 'ParticipantEnrolled', data: { ...data, projectId: project.projectId } };
+  return {
+    type: 'ParticipantEnrolled',
+    data: { participantId: data.participantId, projectId: project.projectId, enrolledOn: data.enrolledOn, profile: data.profile },
+  };
 }
 
 function recordMilestone({ data, today }: RecordMilestone, state: ParticipantState): ParticipantEvent {

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { validateEnvironment } from '@pathway/config';
+import { eventsCommand } from './commands/events.command';
+
+/** `pathway`: the command line for evaluators and admins, on the same configuration as the API. */
+async function main(argv: string[]): Promise<void> {
+  const env = validateEnvironment(process.env);
+  const program = new Command('pathway').description('Pathway: participant pathways recorded as events');
+  program.addCommand(eventsCommand(env));
+  await program.parseAsync(argv);
+}
+
+main(process.argv).catch((error: Error) => {
+  console.error(error.message);
+  process.exitCode = 1;
+});

@@ -1,0 +1,10 @@
+import { join } from 'node:path';
+import { EventStore, KurrentDbEventStore, SqliteEventStore } from '@pathway/event-store';
+import { Environment } from './environment';
+
+/** The configured adapter: the only place that knows which one runs. */
+export function openEventStore(env: Pick<Environment, 'EVENT_STORE' | 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING'>): EventStore {
+  return env.EVENT_STORE === 'kurrentdb'
+    ? new KurrentDbEventStore(env.EVENTSTORE_CONNECTION_STRING!)
+    : new SqliteEventStore(join(env.DATA_DIR, 'events.db'));
+}

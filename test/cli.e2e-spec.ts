@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { entryProfile, framtidProject } from './support/fixtures';
+import { removeDir, startApp, TestApp } from './support/test-app';
+
+const run = promisify(execFile);
+const root = join(__dirname, '..');
+
+/** The CLI as a user runs it: its own process, reading the file the API wrote. */
+function pathway(dataDir: string, ...args: string[]) {
+  return run('node', ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir },
+  });
+}
+
+describe('pathway events', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp();
+    await t.http().post('/api/v1/projects').send(framtidProject).expect(201);
+    await t
+      .http()
+      .post('/api/v1/projects/22-015-S01/participants')
+      .set('X-Actor', 'caseworker-anna')
+      .send({ participantId: 'p-cli', enrolledOn: '2024-01-15', profile: entryProfile })
+      .expect(201);
+    await t
+      .http()
+      .post('/api/v1/participants/p-cli/milestones')
+      .set('X-Actor', 'caseworker-anna')
+      .send({ type: 'job-search-started', occurredOn: '2024-02-01' })
+      .expect(201);
+  });
+  afterAll(async () => {
+    await t.close();
+    removeDir(t.dataDir);
+  });
+
+  it('prints a participant history, one event a line', async () => {
+    const { stdout } = await pathway(t.dataDir, 'events', '--participant', 'p-cli');
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^v1 {2}\d{4}-\d\d-\d\dT.*Z {2}caseworker-anna {2}ParticipantEnrolled {2}[0-9a-f-]{36} {2}\{"projectId":"22-015-S01"/);
+    expect(lines[1]).toMatch(/^v2 .* JobSearchStarted .*\{"occurredOn":"2024-02-01"\}$/);
+  });
+
+  it('prints JSON on request', async () => {
+    const { stdout } = await pathway(t.dataDir, 'events', '--participant', 'p-cli', '--json');
+    expect(JSON.parse(stdout).map((e: { type: string }) => e.type)).toEqual(['ParticipantEnrolled', 'JobSearchStarted']);
+  });
+
+  it('says so, and fails, for an unknown participant', async () => {
+    await expect(pathway(t.dataDir, 'events', '--participant', 'nobody')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('No participant nobody'),
+    });
+  });
+
+  it('names a bad configuration variable', async () => {
+    await expect(
+      run('node', ['-r', '@swc-node/register', 'apps/cli/src/main.ts', 'events', '--participant', 'p-cli'], {
+        cwd: root,
+        env: { ...process.env, EVENT_STORE: 'oracle' },
+      }),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('EVENT_STORE must be one of') });
+  });
+});
