@@ -25,6 +25,7 @@ const shared = {
 const withoutKurrentDb = process.env.EVENTSTORE_CONNECTION_STRING ? [] : ['/kurrentdb/'];
 
 module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {

@@ -1,4 +1,5 @@
 export * from './shared/iso-date';
+export * from './shared/calendar';
 export * from './shared/domain-error';
 export * from './shared/decider';
 export * from './shared/upcaster';

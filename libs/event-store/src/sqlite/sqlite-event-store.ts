@@ -32,6 +32,11 @@ const SCHEMA = `
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for appends made by other processes. */
   pollIntervalMs?: number;
+  /**
+   * `FULL` (default): an append is on disk when it returns. `NORMAL` survives a crash of the
+   * process but may lose the last appends on power loss: for bulk imports and benchmarks only.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
 }
 
 /**
@@ -52,7 +57,7 @@ export class SqliteEventStore implements EventStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.statements = {

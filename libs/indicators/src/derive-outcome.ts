@@ -1,0 +1,93 @@
+import { addDays, addMonths, daysBetween, fullYearsBetween, IsoDate, Situation } from '@pathway/domain';
+import { EnrolmentFact, MilestoneFact } from './participant-facts';
+import { ParticipantOutcome } from './participant-outcome';
+
+/** "Upon leaving" is the situation within four weeks after exit. */
+export const LEAVING_WINDOW_DAYS = 28;
+export const FOLLOW_UP_MONTHS = 6;
+
+const EMPLOYED: ReadonlySet<Situation> = new Set(['employed', 'self-employed']);
+
+/**
+ * The outcome of one participant from the facts that count (retracted ones already left out),
+ * whatever order they were recorded in.
+ */
+export function deriveOutcome(enrolment: EnrolmentFact, facts: MilestoneFact[]): ParticipantOutcome {
+  const milestones = [...facts].sort((a, b) => a.position - b.position);
+  const { profile, enrolledOn } = enrolment;
+
+  // Entries and exits in the order they were recorded: the last one decides the status.
+  let lastEntryOn = enrolledOn;
+  let lastExit: MilestoneFact | null = null;
+  for (const m of milestones) {
+    if (m.type === 'ParticipantReEntered') {
+      lastEntryOn = m.occurredOn;
+      lastExit = null;
+    } else if (m.type === 'ParticipantExited') {
+      lastExit = m;
+    }
+  }
+
+  const placements = milestones.filter((m) => m.type === 'JobPlaced').map((m) => m.occurredOn).sort();
+  const firstPlacementOn = placements[0] ?? null;
+  const outcome: ParticipantOutcome = {
+    participantId: enrolment.participantId,
+    projectId: enrolment.projectId,
+    firstEnrolledOn: enrolledOn,
+    gender: profile.gender,
+    ageAtEntry: profile.birthDate === null ? null : fullYearsBetween(profile.birthDate, enrolledOn),
+    labourMarketStatus: profile.labourMarketStatus,
+    inEducationOrTraining: profile.inEducationOrTraining,
+    educationLevel: profile.educationLevel,
+    disability: profile.disability,
+    thirdCountryNational: profile.thirdCountryNational,
+    foreignBackground: profile.foreignBackground,
+    minority: profile.minority,
+    homeless: profile.homeless,
+    ruralArea: profile.ruralArea,
+    status: lastExit ? 'exited' : 'active',
+    lastEntryOn,
+    lastExitOn: null,
+    exitReason: null,
+    exitSituation: null,
+    leavingJobSearching: null,
+    leavingInEducation: null,
+    leavingEmployed: null,
+    leavingQualified: null,
+    sixMonthPointOn: null,
+    followUpSituation: null,
+    followUpImproved: null,
+    schoolCompleted: milestones.some((m) => m.type === 'SchoolCompleted'),
+    firstPlacementOn,
+    daysToFirstPlacement: firstPlacementOn === null ? null : daysBetween(enrolledOn, firstPlacementOn),
+  };
+  return lastExit ? { ...outcome, ...resultsAfter(lastExit, milestones, enrolledOn) } : outcome;
+}
+
+function resultsAfter(exit: MilestoneFact, milestones: MilestoneFact[], firstEnrolledOn: IsoDate): Partial<ParticipantOutcome> {
+  const exitOn = exit.occurredOn;
+  const windowEnd = addDays(exitOn, LEAVING_WINDOW_DAYS);
+  const within = (m: MilestoneFact, from: IsoDate) => m.occurredOn >= from && m.occurredOn <= windowEnd;
+  const inWindow = (type: MilestoneFact['type']) => milestones.some((m) => m.type === type && within(m, exitOn));
+  const situation = exit.details.situation as Situation;
+
+  const followUps = milestones.filter(
+    (m) => m.type === 'FollowUpRecorded' && m.details.monthsAfterExit === FOLLOW_UP_MONTHS && m.occurredOn >= exitOn,
+  );
+  const followUp = followUps.at(-1);
+
+  return {
+    lastExitOn: exitOn,
+    exitReason: exit.details.reason as ParticipantOutcome['exitReason'],
+    exitSituation: situation,
+    leavingJobSearching: situation === 'job-searching' || inWindow('JobSearchStarted'),
+    leavingInEducation: situation === 'in-education-or-training' || inWindow('EducationEntered'),
+    leavingEmployed: EMPLOYED.has(situation) || inWindow('JobPlaced'),
+    leavingQualified: milestones.some(
+      (m) => (m.type === 'QualificationGained' || m.type === 'SchoolCompleted') && within(m, firstEnrolledOn),
+    ),
+    sixMonthPointOn: addMonths(exitOn, FOLLOW_UP_MONTHS),
+    followUpSituation: followUp ? (followUp.details.situation as Situation) : null,
+    followUpImproved: followUp ? ((followUp.details.improvedSituation as boolean | null) ?? null) : null,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './participant-facts';
+export * from './participant-outcome';
+export * from './derive-outcome';

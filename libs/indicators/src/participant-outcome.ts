@@ -1,0 +1,55 @@
+import {
+  EducationLevel,
+  ExitReason,
+  Gender,
+  IsoDate,
+  LabourMarketStatus,
+  Situation,
+} from '@pathway/domain';
+
+/**
+ * One participant in one project, with everything the indicators need, derived from the
+ * enrolment and the milestones that count. Results fields are null while the participant
+ * has not exited (or has re-entered and not exited again).
+ */
+export interface ParticipantOutcome {
+  participantId: string;
+  projectId: string;
+
+  // The entry profile at first enrolment.
+  firstEnrolledOn: IsoDate;
+  gender: Gender | null;
+  ageAtEntry: number | null;
+  labourMarketStatus: LabourMarketStatus;
+  inEducationOrTraining: boolean | null;
+  educationLevel: EducationLevel | null;
+  disability: boolean | null;
+  thirdCountryNational: boolean | null;
+  foreignBackground: boolean | null;
+  minority: boolean | null;
+  homeless: boolean | null;
+  ruralArea: boolean | null;
+
+  status: 'active' | 'exited';
+  lastEntryOn: IsoDate;
+
+  // Results, following the last exit.
+  lastExitOn: IsoDate | null;
+  exitReason: ExitReason | null;
+  exitSituation: Situation | null;
+  /** Upon leaving: the exit's situation plus outcomes dated from the exit to 28 days after it. */
+  leavingJobSearching: boolean | null;
+  leavingInEducation: boolean | null;
+  leavingEmployed: boolean | null;
+  /** A qualification or school completion from first enrolment to 28 days after the exit. */
+  leavingQualified: boolean | null;
+  sixMonthPointOn: IsoDate | null;
+  /** The six-month follow-up after the last exit, if recorded. */
+  followUpSituation: Situation | null;
+  followUpImproved: boolean | null;
+
+  // For project rates, whatever the exit.
+  schoolCompleted: boolean;
+  firstPlacementOn: IsoDate | null;
+  daysToFirstPlacement: number | null;
+}

@@ -1,0 +1,112 @@
+import { EnrolmentFact, MilestoneFact, ParticipantOutcome } from '@pathway/indicators';
+import { Selectable } from 'kysely';
+import { MilestonesTable, ParticipantsTable } from '../schema/read-model-schema';
+
+type Participant = Selectable<ParticipantsTable>;
+type Milestone = Selectable<MilestonesTable>;
+
+const flag = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
+const bool = (value: number | null): boolean | null => (value === null ? null : value === 1);
+
+export function participantRow(enrolment: EnrolmentFact, outcome: ParticipantOutcome, lastPosition: number): Participant {
+  const { profile } = enrolment;
+  return {
+    participant_id: enrolment.participantId,
+    project_id: enrolment.projectId,
+    enrolled_on: enrolment.enrolledOn,
+    enrolment_recorded_at: enrolment.recordedAt,
+    enrolment_position: enrolment.position,
+    birth_date: profile.birthDate,
+    gender: profile.gender,
+    labour_market_status: profile.labourMarketStatus,
+    in_education_or_training: flag(profile.inEducationOrTraining),
+    education_level: profile.educationLevel,
+    disability: flag(profile.disability),
+    third_country_national: flag(profile.thirdCountryNational),
+    foreign_background: flag(profile.foreignBackground),
+    minority: flag(profile.minority),
+    homeless: flag(profile.homeless),
+    rural_area: flag(profile.ruralArea),
+    age_at_entry: outcome.ageAtEntry,
+    status: outcome.status,
+    last_entry_on: outcome.lastEntryOn,
+    last_exit_on: outcome.lastExitOn,
+    exit_reason: outcome.exitReason,
+    exit_situation: outcome.exitSituation,
+    leaving_job_searching: flag(outcome.leavingJobSearching),
+    leaving_in_education: flag(outcome.leavingInEducation),
+    leaving_employed: flag(outcome.leavingEmployed),
+    leaving_qualified: flag(outcome.leavingQualified),
+    six_month_point_on: outcome.sixMonthPointOn,
+    follow_up_situation: outcome.followUpSituation,
+    follow_up_improved: flag(outcome.followUpImproved),
+    school_completed: outcome.schoolCompleted ? 1 : 0,
+    first_placement_on: outcome.firstPlacementOn,
+    days_to_first_placement: outcome.daysToFirstPlacement,
+    last_position: lastPosition,
+  };
+}
+
+export function enrolmentFact(row: Participant): EnrolmentFact {
+  return {
+    participantId: row.participant_id,
+    projectId: row.project_id,
+    enrolledOn: row.enrolled_on,
+    recordedAt: row.enrolment_recorded_at,
+    position: row.enrolment_position,
+    profile: {
+      birthDate: row.birth_date,
+      gender: row.gender as EnrolmentFact['profile']['gender'],
+      labourMarketStatus: row.labour_market_status as EnrolmentFact['profile']['labourMarketStatus'],
+      inEducationOrTraining: bool(row.in_education_or_training),
+      educationLevel: row.education_level as EnrolmentFact['profile']['educationLevel'],
+      disability: bool(row.disability),
+      thirdCountryNational: bool(row.third_country_national),
+      foreignBackground: bool(row.foreign_background),
+      minority: bool(row.minority),
+      homeless: bool(row.homeless),
+      ruralArea: bool(row.rural_area),
+    },
+  };
+}
+
+export function outcomeOf(row: Participant): ParticipantOutcome {
+  const { profile } = enrolmentFact(row);
+  return {
+    participantId: row.participant_id,
+    projectId: row.project_id,
+    firstEnrolledOn: row.enrolled_on,
+    ...profile,
+    ageAtEntry: row.age_at_entry,
+    status: row.status as ParticipantOutcome['status'],
+    lastEntryOn: row.last_entry_on,
+    lastExitOn: row.last_exit_on,
+    exitReason: row.exit_reason as ParticipantOutcome['exitReason'],
+    exitSituation: row.exit_situation as ParticipantOutcome['exitSituation'],
+    leavingJobSearching: bool(row.leaving_job_searching),
+    leavingInEducation: bool(row.leaving_in_education),
+    leavingEmployed: bool(row.leaving_employed),
+    leavingQualified: bool(row.leaving_qualified),
+    sixMonthPointOn: row.six_month_point_on,
+    followUpSituation: row.follow_up_situation as ParticipantOutcome['followUpSituation'],
+    followUpImproved: bool(row.follow_up_improved),
+    schoolCompleted: row.school_completed === 1,
+    firstPlacementOn: row.first_placement_on,
+    daysToFirstPlacement: row.days_to_first_placement,
+  };
+}
+
+export function milestoneFact(row: Milestone): MilestoneFact {
+  return {
+    eventId: row.event_id,
+    participantId: row.participant_id,
+    projectId: row.project_id,
+    position: row.position,
+    type: row.type as MilestoneFact['type'],
+    occurredOn: row.occurred_on,
+    recordedAt: row.recorded_at,
+    details: JSON.parse(row.details),
+    retractedBy: row.retracted_by,
+    retractedAt: row.retracted_at,
+  };
+}

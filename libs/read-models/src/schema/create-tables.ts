@@ -1,0 +1,87 @@
+import { Kysely, sql } from 'kysely';
+import { ReadModelSchema } from './read-model-schema';
+import { TableSet, tableNames } from './table-set';
+
+/**
+ * Creates one set of projected tables. Index names carry a tag unique to this creation, because
+ * a rebuilt set is renamed into place and index names must stay unique in the database.
+ */
+export async function createProjectedTables(db: Kysely<ReadModelSchema>, set: TableSet, tag: string): Promise<void> {
+  await db.schema
+    .createTable(set.projects)
+    .addColumn('project_id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('owner', 'text', (c) => c.notNull())
+    .addColumn('fund', 'text', (c) => c.notNull())
+    .addColumn('programme', 'text', (c) => c.notNull())
+    .addColumn('specific_objective', 'text', (c) => c.notNull())
+    .addColumn('region', 'text', (c) => c.notNull())
+    .addColumn('start_date', 'text', (c) => c.notNull())
+    .addColumn('end_date', 'text', (c) => c.notNull())
+    .addColumn('planned_participants', 'integer', (c) => c.notNull())
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .addColumn('position', 'bigint', (c) => c.notNull())
+    .execute();
+
+  let participants = db.schema
+    .createTable(set.participants)
+    .addColumn('participant_id', 'text', (c) => c.primaryKey())
+    .addColumn('project_id', 'text', (c) => c.notNull())
+    .addColumn('enrolled_on', 'text', (c) => c.notNull())
+    .addColumn('enrolment_recorded_at', 'text', (c) => c.notNull())
+    .addColumn('enrolment_position', 'bigint', (c) => c.notNull());
+  for (const column of ['birth_date', 'gender']) participants = participants.addColumn(column, 'text');
+  participants = participants.addColumn('labour_market_status', 'text', (c) => c.notNull());
+  for (const column of [
+    'in_education_or_training',
+    'disability',
+    'third_country_national',
+    'foreign_background',
+    'minority',
+    'homeless',
+    'rural_area',
+    'age_at_entry',
+    'leaving_job_searching',
+    'leaving_in_education',
+    'leaving_employed',
+    'leaving_qualified',
+    'follow_up_improved',
+    'days_to_first_placement',
+  ]) {
+    participants = participants.addColumn(column, 'integer');
+  }
+  for (const column of ['education_level', 'last_exit_on', 'exit_reason', 'exit_situation', 'six_month_point_on', 'follow_up_situation', 'first_placement_on']) {
+    participants = participants.addColumn(column, 'text');
+  }
+  await participants
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('last_entry_on', 'text', (c) => c.notNull())
+    .addColumn('school_completed', 'integer', (c) => c.notNull())
+    .addColumn('last_position', 'bigint', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable(set.milestones)
+    .addColumn('event_id', 'text', (c) => c.primaryKey())
+    .addColumn('participant_id', 'text', (c) => c.notNull())
+    .addColumn('project_id', 'text', (c) => c.notNull())
+    .addColumn('position', 'bigint', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('occurred_on', 'text', (c) => c.notNull())
+    .addColumn('recorded_at', 'text', (c) => c.notNull())
+    .addColumn('details', 'text', (c) => c.notNull())
+    .addColumn('recorded_by', 'text', (c) => c.notNull())
+    .addColumn('retracted_by', 'text')
+    .addColumn('retracted_at', 'text')
+    .addColumn('retracted_position', 'bigint')
+    .addColumn('retraction_reason', 'text')
+    .execute();
+
+  await db.schema.createIndex(`ix_${tag}_participants_project`).on(set.participants).columns(['project_id', 'status']).execute();
+  await db.schema.createIndex(`ix_${tag}_milestones_participant`).on(set.milestones).columns(['participant_id', 'position']).execute();
+  await db.schema.createIndex(`ix_${tag}_milestones_project`).on(set.milestones).columns(['project_id', 'recorded_at']).execute();
+}
+
+export async function dropProjectedTables(db: Kysely<ReadModelSchema>, set: TableSet): Promise<void> {
+  for (const table of tableNames(set)) await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(db);
+}

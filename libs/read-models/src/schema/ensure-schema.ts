@@ -1,0 +1,62 @@
+import { Kysely } from 'kysely';
+import { createProjectedTables, dropProjectedTables } from './create-tables';
+import { ReadModelSchema } from './read-model-schema';
+import { LIVE_TABLES, NEXT_TABLES } from './table-set';
+
+/**
+ * Bump when a projected table or the meaning of a column changes. Read models are derived, so
+ * the migration for a new version is to drop them and replay the log: no ALTER scripts to keep.
+ */
+export const READ_MODEL_SCHEMA_VERSION = '1';
+
+export const LIVE_PROJECTION = 'outcomes';
+export const NEXT_PROJECTION = 'outcomes:next';
+
+/** Run at start: creates the tables on a new database; on a changed schema, recreates them from position 0. */
+export async function ensureSchema(db: Kysely<ReadModelSchema>): Promise<{ recreated: boolean }> {
+  await db.schema
+    .createTable('read_model_meta')
+    .ifNotExists()
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('checkpoints')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('position', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('rebuild_jobs')
+    .ifNotExists()
+    .addColumn('job_id', 'text', (c) => c.primaryKey())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('requested_at', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'text')
+    .addColumn('finished_at', 'text')
+    .addColumn('processed', 'bigint', (c) => c.notNull())
+    .addColumn('total', 'bigint', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .execute();
+
+  const current = await db.selectFrom('read_model_meta').select('value').where('key', '=', 'schema_version').executeTakeFirst();
+  if (current?.value === READ_MODEL_SCHEMA_VERSION) return { recreated: false };
+
+  await db.transaction().execute(async (trx) => {
+    await dropProjectedTables(trx, LIVE_TABLES);
+    await dropProjectedTables(trx, NEXT_TABLES);
+    await createProjectedTables(trx, LIVE_TABLES, `v${READ_MODEL_SCHEMA_VERSION}_${Date.now().toString(36)}`);
+    await trx.deleteFrom('checkpoints').execute();
+    await trx
+      .insertInto('checkpoints')
+      .values({ name: LIVE_PROJECTION, position: 0, updated_at: new Date().toISOString() })
+      .execute();
+    await trx
+      .insertInto('read_model_meta')
+      .values({ key: 'schema_version', value: READ_MODEL_SCHEMA_VERSION })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: READ_MODEL_SCHEMA_VERSION }))
+      .execute();
+  });
+  return { recreated: true };
+}

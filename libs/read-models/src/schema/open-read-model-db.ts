@@ -1,0 +1,36 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Pool, types } from 'pg';
+import { ReadModelSchema } from './read-model-schema';
+
+export type ReadModelDbConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
+export interface ReadModelDb {
+  engine: ReadModelDbConfig['engine'];
+  db: Kysely<ReadModelSchema>;
+}
+
+const INT8_OID = 20;
+
+/** One query layer (Kysely) over either engine; nothing above this line knows which one runs. */
+export function openReadModelDb(config: ReadModelDbConfig): ReadModelDb {
+  if (config.engine === 'postgres') {
+    // Positions and counts are bigint in PostgreSQL; they fit a JavaScript number.
+    const pgTypes = {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => Number(value) : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
+    };
+    const pool = new Pool({ connectionString: config.url, max: 5, types: pgTypes });
+    return { engine: 'postgres', db: new Kysely({ dialect: new PostgresDialect({ pool }) }) };
+  }
+  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+  const database = new Database(config.file);
+  database.pragma('journal_mode = WAL');
+  // Read models can always be rebuilt from the log, and the checkpoint commits with the data,
+  // so a lost last transaction after a power cut is replayed, never half-applied.
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  return { engine: 'sqlite', db: new Kysely({ dialect: new SqliteDialect({ database }) }) };
+}

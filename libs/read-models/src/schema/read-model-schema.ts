@@ -1,0 +1,104 @@
+/**
+ * The read-model tables, the same on SQLite and PostgreSQL: dates and instants are ISO text
+ * (so both engines compare them alike), yes/no answers are 0/1 integers, null is "not disclosed".
+ */
+export interface ReadModelSchema {
+  projects: ProjectsTable;
+  participants: ParticipantsTable;
+  milestones: MilestonesTable;
+  checkpoints: CheckpointsTable;
+  rebuild_jobs: RebuildJobsTable;
+  read_model_meta: ReadModelMetaTable;
+}
+
+export interface ProjectsTable {
+  project_id: string;
+  name: string;
+  owner: string;
+  fund: string;
+  programme: string;
+  specific_objective: string;
+  region: string;
+  start_date: string;
+  end_date: string;
+  planned_participants: number;
+  recorded_at: string;
+  position: number;
+}
+
+/** One row per participant: the entry profile, the pathway status and everything the indicators need. */
+export interface ParticipantsTable {
+  participant_id: string;
+  project_id: string;
+  enrolled_on: string;
+  enrolment_recorded_at: string;
+  enrolment_position: number;
+  birth_date: string | null;
+  gender: string | null;
+  labour_market_status: string;
+  in_education_or_training: number | null;
+  education_level: string | null;
+  disability: number | null;
+  third_country_national: number | null;
+  foreign_background: number | null;
+  minority: number | null;
+  homeless: number | null;
+  rural_area: number | null;
+  age_at_entry: number | null;
+  status: string;
+  last_entry_on: string;
+  last_exit_on: string | null;
+  exit_reason: string | null;
+  exit_situation: string | null;
+  leaving_job_searching: number | null;
+  leaving_in_education: number | null;
+  leaving_employed: number | null;
+  leaving_qualified: number | null;
+  six_month_point_on: string | null;
+  follow_up_situation: string | null;
+  follow_up_improved: number | null;
+  school_completed: number;
+  first_placement_on: string | null;
+  days_to_first_placement: number | null;
+  /** The last log position that changed this participant. */
+  last_position: number;
+}
+
+/** The timeline: every milestone as recorded, a retraction marking it rather than removing it. */
+export interface MilestonesTable {
+  event_id: string;
+  participant_id: string;
+  project_id: string;
+  position: number;
+  type: string;
+  occurred_on: string;
+  recorded_at: string;
+  details: string;
+  recorded_by: string;
+  retracted_by: string | null;
+  retracted_at: string | null;
+  retracted_position: number | null;
+  retraction_reason: string | null;
+}
+
+export interface CheckpointsTable {
+  name: string;
+  position: number;
+  updated_at: string;
+}
+
+export interface RebuildJobsTable {
+  job_id: string;
+  status: string;
+  requested_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  processed: number;
+  total: number;
+  error: string | null;
+}
+
+export interface ReadModelMetaTable {
+  key: string;
+  value: string;
+}
