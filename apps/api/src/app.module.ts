@@ -3,8 +3,14 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { Environment, validateEnvironment } from '@pathway/config';
-import { EventStoreModule } from './event-store/event-store.module';
+import { EventStoreModule, ProjectorService, ReadModelsModule } from '@pathway/runtime';
 import { HealthController } from './health/health.controller';
+import { IndicatorReportHandler } from './indicators/indicator-report.query';
+import { IndicatorsController } from './indicators/indicators.controller';
+import { ParticipantPathwayHandler } from './participants/participant-pathway.query';
+import { ProjectionsController } from './projections/projections.controller';
+import { ProjectParticipantsHandler } from './projects/project-participants.query';
+import { ProjectSummaryHandler } from './projects/project-summary.query';
 import { EnrolParticipantHandler } from './participants/enrol-participant.command';
 import { ParticipantHistoryHandler } from './participants/participant-history.query';
 import { ParticipantsController } from './participants/participants.controller';
@@ -43,14 +49,20 @@ export class AppModule {
         logging,
         CqrsModule.forRoot(),
         EventStoreModule,
+        ReadModelsModule,
       ],
-      controllers: [HealthController, ProjectsController, ParticipantsController],
+      controllers: [HealthController, ProjectsController, ParticipantsController, IndicatorsController, ProjectionsController],
       providers: [
         RegisterProjectHandler,
         EnrolParticipantHandler,
         RecordMilestoneHandler,
         RetractMilestoneHandler,
         ParticipantHistoryHandler,
+        ParticipantPathwayHandler,
+        ProjectSummaryHandler,
+        ProjectParticipantsHandler,
+        IndicatorReportHandler,
+        ProjectorService,
       ],
     };
   }

@@ -17,3 +17,17 @@ describe('validateEnvironment', () => {
     ).toMatchObject({ EVENT_STORE: 'kurrentdb' });
   });
 });
+
+describe('read-model configuration', () => {
+  it('defaults to SQLite with the projector in the API process', () => {
+    expect(validateEnvironment({})).toMatchObject({ READ_MODEL_DB: 'sqlite', RUN_PROJECTOR: true, PROJECTION_POLL_MS: 50 });
+  });
+
+  it('needs a DATABASE_URL for PostgreSQL', () => {
+    expect(() => validateEnvironment({ READ_MODEL_DB: 'postgres' })).toThrow(/DATABASE_URL must be a postgres:\/\//);
+    expect(validateEnvironment({ READ_MODEL_DB: 'postgres', DATABASE_URL: 'postgres://db/pathway', RUN_PROJECTOR: 'false' })).toMatchObject({
+      READ_MODEL_DB: 'postgres',
+      RUN_PROJECTOR: false,
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
 
 /** Every setting the service reads, validated once at start. The README's table lists them. */
 export class Environment {
@@ -16,6 +16,24 @@ export class Environment {
     message: 'EVENTSTORE_CONNECTION_STRING must be a kurrentdb://, esdb:// or kdb:// connection string',
   })
   EVENTSTORE_CONNECTION_STRING?: string;
+
+  @IsIn(['sqlite', 'postgres'])
+  READ_MODEL_DB: 'sqlite' | 'postgres' = 'sqlite';
+
+  @ValidateIf((env: Environment) => env.READ_MODEL_DB === 'postgres')
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL?: string;
+
+  /** The API runs the projector in-process (embedded); production runs apps/projector instead. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  RUN_PROJECTOR = true;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  PROJECTION_POLL_MS = 50;
 
   @Type(() => Number)
   @IsInt()

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandDependencies, CommandResult, enrolParticipant, Enrolment, RequestContext } from '@pathway/application';
-import { COMMAND_DEPENDENCIES } from '../event-store/event-store.module';
+import { COMMAND_DEPENDENCIES } from '@pathway/runtime';
 
 export class EnrolParticipantCommand {
   constructor(

@@ -4,9 +4,11 @@ import { ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nes
 import { Response } from 'express';
 import { CommandResult, RequestContext } from '@pathway/application';
 import { Milestone } from '@pathway/domain';
+import { PathwayView } from '@pathway/read-models';
 import { MILESTONE_DTOS } from './milestone.dto';
 import { ParseMilestonePipe } from './parse-milestone.pipe';
 import { ParticipantHistory, ParticipantHistoryQuery } from './participant-history.query';
+import { ParticipantPathwayQuery } from './participant-pathway.query';
 import { RecordMilestoneCommand } from './record-milestone.command';
 import { RetractMilestoneCommand } from './retract-milestone.command';
 import { RetractionDto } from './retraction.dto';
@@ -53,6 +55,13 @@ export class ParticipantsController {
     return this.answer(response, result);
   }
 
+  /** The pathway view from the read models: profile, status and the timeline with retractions marked. */
+  @Get()
+  pathway(@Param('participantId', ParseIdPipe) participantId: string): Promise<PathwayView> {
+    return this.queries.execute(new ParticipantPathwayQuery(participantId));
+  }
+
+  /** The participant's events as stored in the log, with who recorded each and when. */
   @Get('history')
   async history(
     @Param('participantId', ParseIdPipe) participantId: string,

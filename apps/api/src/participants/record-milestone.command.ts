@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandDependencies, CommandResult, recordMilestone, RequestContext } from '@pathway/application';
 import { Milestone } from '@pathway/domain';
-import { COMMAND_DEPENDENCIES } from '../event-store/event-store.module';
+import { COMMAND_DEPENDENCIES } from '@pathway/runtime';
 
 export class RecordMilestoneCommand {
   constructor(

@@ -1,8 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CommandResult, RequestContext } from '@pathway/application';
+import { ParticipantsPage, ProjectSummary } from '@pathway/read-models';
+import { ParticipantsPageDto, ProjectParticipantsQuery } from './project-participants.query';
+import { ProjectSummaryQuery } from './project-summary.query';
 import { RegisterProjectCommand } from './register-project.command';
 import { RegisterProjectDto } from './register-project.dto';
 import { setVersion } from '../http/etag';
@@ -16,7 +19,10 @@ import { EnrolParticipantDto } from '../participants/enrol-participant.dto';
 @ApiHeader({ name: 'X-Actor', required: false, description: 'Who records this (until sign-in arrives)' })
 @Controller('projects')
 export class ProjectsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -46,5 +52,17 @@ export class ProjectsController {
     );
     setVersion(response, result.streamVersion);
     return { participantId: result.participantId, version: result.streamVersion };
+  }
+
+  /** The project with its participant counts against the planned number. */
+  @Get(':projectId')
+  summary(@Param('projectId', ParseIdPipe) projectId: string): Promise<ProjectSummary> {
+    return this.queries.execute(new ProjectSummaryQuery(projectId));
+  }
+
+  /** The project's participants by pseudonymous id, a page at a time. */
+  @Get(':projectId/participants')
+  participants(@Param('projectId', ParseIdPipe) projectId: string, @Query() page: ParticipantsPageDto): Promise<ParticipantsPage> {
+    return this.queries.execute(new ProjectParticipantsQuery(projectId, page));
   }
 }

@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { CommandDependencies, CommandResult, registerProject, RequestContext } from '@pathway/application';
 import { ProjectDetails } from '@pathway/domain';
-import { COMMAND_DEPENDENCIES } from '../event-store/event-store.module';
+import { COMMAND_DEPENDENCIES } from '@pathway/runtime';
 
 export class RegisterProjectCommand {
   constructor(

@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CATALOGUE, CATALOGUE_VERSION } from '@pathway/indicators';
+import { IndicatorReportDocument } from '@pathway/read-models';
+import { IndicatorReportDto } from './indicator-report.dto';
+import { IndicatorReportQuery } from './indicator-report.query';
+import { ParseIdPipe } from '../http/parse-id.pipe';
+
+@ApiTags('indicators')
+@Controller()
+export class IndicatorsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** The catalogue: every ESF+ common indicator and project rate with its definition. */
+  @Get('indicators')
+  catalogue() {
+    return {
+      catalogueVersion: CATALOGUE_VERSION,
+      indicators: CATALOGUE.map(({ code, name, kind, definition }) => ({ code, name, kind, definition })),
+    };
+  }
+
+  /** The indicator report of a project for a period, as known now or on an earlier date. */
+  @Get('projects/:projectId/indicators')
+  report(@Param('projectId', ParseIdPipe) projectId: string, @Query() query: IndicatorReportDto): Promise<IndicatorReportDocument> {
+    return this.queries.execute(new IndicatorReportQuery(projectId, query.toQuery(new Date())));
+  }
+}

@@ -1,0 +1,126 @@
+import { EducationLevel, LabourMarketStatus, PROFILE_FLAGS, Situation } from '@pathway/domain';
+import { CatalogueEntry, IndicatorDefinition, isIndicator, isRate, median, ratio, share } from './catalogue-entry';
+import { ParticipantOutcome } from './participant-outcome';
+
+/** Regulation (EU) 2021/1057, Annex I, point 1 (participants); bump with any change of rule or wording. */
+export const CATALOGUE_VERSION = '2021/1057-annex-I.1';
+
+type Rule = IndicatorDefinition['counts'];
+type Flag = (typeof PROFILE_FLAGS)[number];
+const EMPLOYED: readonly Situation[] = ['employed', 'self-employed'];
+const AT_ENTRY = 'at first entry';
+const AGE = `${AT_ENTRY} (full years on the first enrolment date). A birth date not disclosed is reported as data missing.`;
+const ISCED = `${AT_ENTRY}. An education level not disclosed is reported as data missing.`;
+const LEAVING = 'Participants who last exited in the period and, within four weeks (28 days) after that exit,';
+const UNKNOWN = 'When the situation on leaving was recorded as unknown and no such milestone was recorded in those '
+  + '28 days, the participant is reported as data missing (the situation upon leaving was not known).';
+const FOLLOW_UP = 'Counted at the six-month follow-up after the last exit (within the period). When the six-month point '
+  + 'has come by the end of the period and no follow-up is recorded, the participant is reported as data missing; '
+  + 'follow-ups not yet due are left out.';
+const EXITED = 'all participants whose last exit falls in the period (re-entered and not exited again: not counted)';
+
+const output = (code: string, name: string, counts: Rule, definition: string): IndicatorDefinition =>
+  ({ code, name, kind: 'output', definition, population: 'outputs', counts });
+const result = (code: string, name: string, counts: Rule, definition: string): IndicatorDefinition =>
+  ({ code, name, kind: 'result', definition, population: 'results', counts });
+const sixMonths = (code: string, name: string, counts: Rule, definition: string): IndicatorDefinition =>
+  ({ code, name, kind: 'result', definition, population: 'follow-up', counts });
+
+const statusIn = (...statuses: LabourMarketStatus[]): Rule => (o) => statuses.includes(o.labourMarketStatus);
+const status = (code: string, name: string, what: string, ...statuses: LabourMarketStatus[]) =>
+  output(code, name, statusIn(...statuses), `Participants ${what} ${AT_ENTRY}. Always known (a required answer).`);
+const aged = (code: string, name: string, min: number, max: number, what: string) =>
+  output(code, name, (o) => (o.ageAtEntry === null ? null : o.ageAtEntry >= min && o.ageAtEntry <= max),
+    `Participants aged ${what} ${AGE}`);
+const educated = (code: string, name: string, level: EducationLevel, what: string) =>
+  output(code, name, (o) => (o.educationLevel === null ? null : o.educationLevel === level),
+    `Participants whose highest education was ${what} ${ISCED}`);
+const saidYes = (code: string, name: string, flag: Flag, question: string) =>
+  output(code, name, (o) => o[flag],
+    `Participants who answered yes to ${question} ${AT_ENTRY}. An answer not disclosed is reported as data missing.`);
+
+/** A "no" upon leaving is only known when the situation on leaving was known. */
+const uponLeaving = (flag: (o: ParticipantOutcome) => boolean | null): Rule => (o) =>
+  flag(o) === true ? true : flag(o) === null || o.exitSituation === 'unknown' ? null : false;
+const jobSearchingUponLeaving = uponLeaving((o) => o.leavingJobSearching);
+const inEducationUponLeaving = uponLeaving((o) => o.leavingInEducation);
+const employedUponLeaving = uponLeaving((o) => o.leavingEmployed);
+
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  output('EECO01', 'Total number of participants', () => true,
+    'Every participant first enrolled in the period, counted once however often they re-entered.'),
+  status('EECO02', 'Unemployed, including long-term unemployed', 'unemployed or long-term unemployed',
+    'unemployed', 'long-term-unemployed'),
+  status('EECO03', 'Long-term unemployed', 'long-term unemployed', 'long-term-unemployed'),
+  status('EECO04', 'Inactive', 'inactive (neither employed nor unemployed)', 'inactive'),
+  status('EECO05', 'Employed, including self-employed', 'employed or self-employed', 'employed', 'self-employed'),
+  aged('EECO06', 'Children below 18 years of age', 0, 17, 'under 18'),
+  aged('EECO07', 'Young people between 18 and 29 years of age', 18, 29, '18 to 29 inclusive'),
+  aged('EECO08', 'Participants aged 55 years and above', 55, Infinity, '55 or over'),
+  educated('EECO09', 'Participants with lower secondary education or less (ISCED 0-2)', 'isced-0-2', 'ISCED 0-2'),
+  educated('EECO10', 'Participants with upper secondary (ISCED 3) or post-secondary education (ISCED 4)',
+    'isced-3-4', 'ISCED 3-4'),
+  educated('EECO11', 'Participants with tertiary education (ISCED 5 to 8)', 'isced-5-8', 'ISCED 5-8'),
+  saidYes('EECO12', 'Participants with disabilities', 'disability', 'having a disability'),
+  saidYes('EECO13', 'Third-country nationals', 'thirdCountryNational', 'being a third-country national'),
+  saidYes('EECO14', 'Participants with a foreign background', 'foreignBackground', 'having a foreign background'),
+  saidYes('EECO15', 'Minorities (including marginalised communities such as the Roma)', 'minority', 'belonging to a minority'),
+  saidYes('EECO16', 'Homeless or affected by housing exclusion', 'homeless', 'being homeless or affected by housing exclusion'),
+  saidYes('EECO17', 'Participants from rural areas', 'ruralArea', 'living in a rural area'),
+
+  result('EECR01', 'Participants engaged in job searching upon leaving', jobSearchingUponLeaving,
+    `${LEAVING} were searching for a job: situation on leaving "job searching", or a job search started. ${UNKNOWN}`),
+  result('EECR02', 'Participants in education or training upon leaving', inEducationUponLeaving,
+    `${LEAVING} were in education or training: that situation on leaving, or education entered. ${UNKNOWN}`),
+  result('EECR03', 'Participants gaining a qualification upon leaving', (o) => o.leavingQualified,
+    'Participants who last exited in the period having gained a qualification or completed a school level '
+    + 'between first enrolment and 28 days after that exit.'),
+  result('EECR04', 'Participants in employment, including self-employment, upon leaving', employedUponLeaving,
+    `${LEAVING} were employed or self-employed: that situation on leaving, or a job placement. ${UNKNOWN}`),
+  sixMonths('EECR05', 'Participants in employment, including self-employment, six months after leaving',
+    (o) => (o.followUpSituation === null ? null : EMPLOYED.includes(o.followUpSituation)),
+    `Participants employed or self-employed at the follow-up. ${FOLLOW_UP}`),
+  sixMonths('EECR06', 'Participants with an improved labour market situation six months after leaving',
+    (o) => o.followUpImproved, // null without a follow-up too
+    'Participants whose follow-up found an improved labour-market situation (precarious to stable job, under-employment '
+    + `to full employment, a job needing higher skills, or a promotion). ${FOLLOW_UP} A follow-up that does not say `
+    + 'whether the situation improved is also data missing.'),
+
+  { code: 'COMPLETION_RATE', name: 'Completion rate', kind: 'rate',
+    definition: `Participants who exited having completed the programme, divided by ${EXITED}.`,
+    measure: share('results', (o) => o.exitReason === 'completed') },
+  { code: 'DROP_OUT_RATE', name: 'Drop-out rate', kind: 'rate',
+    definition: `Participants who exited having dropped out, divided by ${EXITED}.`,
+    measure: share('results', (o) => o.exitReason === 'dropped-out') },
+  { code: 'PLACEMENT_RATE', name: 'Job placement rate upon leaving', kind: 'rate',
+    definition: `Participants in employment upon leaving (as counted in EECR04), divided by ${EXITED}; `
+      + 'participants whose situation on leaving is unknown stay in the denominator.',
+    measure: share('results', (o) => employedUponLeaving(o) === true) },
+  { code: 'EDUCATION_OR_WORK_RATE', name: 'In education, training or work upon leaving', kind: 'rate',
+    definition: 'Participants in education or training or in employment upon leaving (EECR02 or EECR04, each person '
+      + `once), divided by ${EXITED}.`,
+    measure: share('results', (o) => inEducationUponLeaving(o) === true || employedUponLeaving(o) === true) },
+  { code: 'SCHOOL_COMPLETION_RATE', name: 'School completion rate', kind: 'rate',
+    definition: 'Of the participants first enrolled in the period with at most lower secondary education (ISCED 0-2) '
+      + 'at entry, the share with a completed school level recorded.',
+    measure: share('outputs', (o) => o.schoolCompleted, (o) => o.educationLevel === 'isced-0-2') },
+  { code: 'MEDIAN_DAYS_TO_PLACEMENT', name: 'Median days from enrolment to first job placement', kind: 'rate',
+    definition: 'Among participants first enrolled in the period whose first job placement is dated by the end of the '
+      + 'period, the median number of days from first enrolment to that placement (for an even count, the mean of the '
+      + 'two middle values). Numerator: the median (0 when no one was placed); denominator: how many were placed.',
+    measure: (cohort) => {
+      const days = cohort.populations.outputs.flatMap((o) =>
+        o.firstPlacementOn !== null && o.firstPlacementOn <= cohort.to && o.daysToFirstPlacement !== null
+          ? [o.daysToFirstPlacement] : []);
+      const value = median(days);
+      return { numerator: value ?? 0, denominator: days.length, value };
+    } },
+  { code: 'TARGET_ACHIEVEMENT', name: 'Participants against plan', kind: 'rate',
+    definition: "Total participants (EECO01) divided by the project's planned number of participants. By gender, each "
+      + "group's participants are divided by the whole plan, so the groups add up to the total.",
+    // EECO01 counts the whole outputs population.
+    measure: (cohort) => ratio(cohort.populations.outputs.length, cohort.plannedParticipants) },
+];
+
+export const INDICATORS: readonly IndicatorDefinition[] = CATALOGUE.filter(isIndicator);
+export const RATES = CATALOGUE.filter(isRate);

@@ -1,0 +1,63 @@
+import { Gender, IsoDate } from '@pathway/domain';
+import { ParticipantOutcome } from './participant-outcome';
+
+/** Both ends inclusive; `from: null` is "since the start of the project" (ESF+ figures are cumulative). */
+export interface ReportPeriod {
+  from: IsoDate | null;
+  to: IsoDate;
+}
+
+/**
+ * Who each indicator looks at:
+ * - outputs: first enrolled within the period (one row per participant, however often they re-entered);
+ * - results: last exited within the period (re-entered and not exited again: not here);
+ * - follow-up: of the results population, those whose six-month point has come by `to` or whose
+ *   follow-up is already recorded; a follow-up not yet due is neither counted nor missing.
+ */
+export type Population = 'outputs' | 'results' | 'follow-up';
+
+export interface Cohort {
+  populations: Record<Population, ParticipantOutcome[]>;
+  to: IsoDate;
+  plannedParticipants: number;
+}
+
+export function cohortOf(outcomes: ParticipantOutcome[], period: ReportPeriod, plannedParticipants: number): Cohort {
+  const within = (date: IsoDate) => (period.from === null || date >= period.from) && date <= period.to;
+  const results = outcomes.filter((o) => o.lastExitOn !== null && within(o.lastExitOn));
+  const followUpDueOrDone = (o: ParticipantOutcome) =>
+    o.followUpSituation !== null || (o.sixMonthPointOn !== null && o.sixMonthPointOn <= period.to);
+  return {
+    populations: {
+      outputs: outcomes.filter((o) => within(o.firstEnrolledOn)),
+      results,
+      'follow-up': results.filter(followUpDueOrDone),
+    },
+    to: period.to,
+    plannedParticipants,
+  };
+}
+
+/** The same cohort keeping only some participants (a gender group); the plan stays whole. */
+export function subCohort(cohort: Cohort, keep: (o: ParticipantOutcome) => boolean): Cohort {
+  const { outputs, results } = cohort.populations;
+  return {
+    ...cohort,
+    populations: {
+      outputs: outputs.filter(keep),
+      results: results.filter(keep),
+      'follow-up': cohort.populations['follow-up'].filter(keep),
+    },
+  };
+}
+
+/** The gender breakdown ESF+ asks for, plus those who did not disclose a gender (never dropped). */
+export const GENDER_GROUPS = ['women', 'men', 'nonBinary', 'genderNotDisclosed'] as const;
+export type GenderGroup = (typeof GENDER_GROUPS)[number];
+export type ByGender<T> = Record<GenderGroup, T>;
+
+const GROUP_OF: Record<Gender, GenderGroup> = { woman: 'women', man: 'men', 'non-binary': 'nonBinary' };
+
+export function genderGroupOf(gender: Gender | null): GenderGroup {
+  return gender === null ? 'genderNotDisclosed' : GROUP_OF[gender];
+}

@@ -1,0 +1,72 @@
+import { INDICATORS, RATES } from './catalogue';
+import { IndicatorDefinition, RateDefinition } from './catalogue-entry';
+import { ByGender, Cohort, cohortOf, GENDER_GROUPS, genderGroupOf, ReportPeriod, subCohort } from './cohort';
+import { ParticipantOutcome } from './participant-outcome';
+
+/** Participants counted, by gender (the groups add up to `total`), and those with the data missing. */
+export interface IndicatorFigure extends ByGender<number> {
+  code: string;
+  name: string;
+  total: number;
+  dataMissing: number;
+}
+
+export interface RateFigure {
+  code: string;
+  name: string;
+  numerator: number;
+  denominator: number;
+  /** Unrounded (rounding is for presentation); null when the denominator is 0. */
+  value: number | null;
+  /** The same rate computed on each gender group alone. */
+  byGender: ByGender<number | null>;
+}
+
+export interface IndicatorReport {
+  indicators: IndicatorFigure[];
+  rates: RateFigure[];
+}
+
+/**
+ * Every catalogue indicator and rate over one project's participant outcomes, for a period
+ * (both ends inclusive; `from: null` means since the project started).
+ */
+export function computeIndicatorReport(
+  outcomes: ParticipantOutcome[],
+  period: ReportPeriod,
+  plannedParticipants: number,
+): IndicatorReport {
+  // Wrong inputs would otherwise give a plausible-looking report of zeros.
+  if (period.from !== null && period.from > period.to) {
+    throw new RangeError(`The period starts (${period.from}) after it ends (${period.to})`);
+  }
+  if (!Number.isInteger(plannedParticipants) || plannedParticipants < 0) {
+    throw new RangeError(`Planned participants must be a whole number of at least 0, got ${plannedParticipants}`);
+  }
+  const cohort = cohortOf(outcomes, period, plannedParticipants);
+  return {
+    indicators: INDICATORS.map((indicator) => indicatorFigure(indicator, cohort)),
+    rates: RATES.map((rate) => rateFigure(rate, cohort)),
+  };
+}
+
+function indicatorFigure({ code, name, population, counts }: IndicatorDefinition, cohort: Cohort): IndicatorFigure {
+  const figure: IndicatorFigure = { code, name, total: 0, women: 0, men: 0, nonBinary: 0, genderNotDisclosed: 0, dataMissing: 0 };
+  for (const o of cohort.populations[population]) {
+    const answer = counts(o);
+    if (answer === null) {
+      figure.dataMissing += 1;
+    } else if (answer) {
+      figure.total += 1;
+      figure[genderGroupOf(o.gender)] += 1;
+    }
+  }
+  return figure;
+}
+
+function rateFigure({ code, name, measure }: RateDefinition, cohort: Cohort): RateFigure {
+  const byGender = Object.fromEntries(
+    GENDER_GROUPS.map((group) => [group, measure(subCohort(cohort, (o) => genderGroupOf(o.gender) === group)).value]),
+  ) as ByGender<number | null>;
+  return { code, name, ...measure(cohort), byGender };
+}

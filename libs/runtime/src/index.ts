@@ -1,0 +1,4 @@
+export * from './event-store.module';
+export * from './read-models.module';
+export * from './rebuild-jobs';
+export * from './projector.service';
