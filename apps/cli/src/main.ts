@@ -3,12 +3,14 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { validateEnvironment } from '@pathway/config';
 import { eventsCommand } from './commands/events.command';
+import { replayCommand } from './commands/replay.command';
 
 /** `pathway`: the command line for evaluators and admins, on the same configuration as the API. */
 async function main(argv: string[]): Promise<void> {
   const env = validateEnvironment(process.env);
   const program = new Command('pathway').description('Pathway: participant pathways recorded as events');
   program.addCommand(eventsCommand(env));
+  program.addCommand(replayCommand(env));
   await program.parseAsync(argv);
 }
 

@@ -1,0 +1,72 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
+import { Environment, openEventStore, readModelDbConfig } from '@pathway/config';
+import { isIsoDate } from '@pathway/domain';
+import {
+  ensureSchema,
+  LIVE_PROJECTION,
+  LIVE_TABLES,
+  openReadModelDb,
+  ProjectionRunner,
+  ProjectionRunnerOptions,
+  rebuildReadModels,
+} from '@pathway/read-models';
+import { progressBar } from '../progress-bar';
+
+type Cutoff = { position: number } | { instant: string };
+
+/**
+ * `pathway replay`: rebuild every read model from position 0 and swap them in.
+ * `pathway replay --until <date|instant|position> --out <file>`: an evaluator's copy as known at
+ * that cut-off, in an SQLite file of its own; the live read models are left alone.
+ */
+export function replayCommand(env: Environment): Command {
+  return new Command('replay')
+    .description('rebuild the read models from the event log, or build an evaluator copy as known at a cut-off')
+    .option('--until <cutoff>', 'a date (end of day, UTC), an ISO instant, or a log position', parseCutoff)
+    .option('--out <file>', 'the SQLite file for the evaluator copy (with --until)')
+    .action(async (options: { until?: Cutoff; out?: string }) => {
+      if (Boolean(options.until) !== Boolean(options.out)) throw new Error('--until and --out go together');
+      if (options.out && existsSync(options.out)) throw new Error(`${options.out} already exists: an evaluator copy is written to a new file`);
+      const store = openEventStore(env);
+      const target = options.out ? { engine: 'sqlite' as const, file: options.out } : readModelDbConfig(env);
+      const { db } = openReadModelDb(target);
+      const bar = progressBar(options.out ? 'evaluator copy' : 'replay');
+      try {
+        await ensureSchema(db);
+        const head = await store.headPosition();
+        if (options.until && options.out) {
+          const runner = new ProjectionRunner(store, db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 2000, ...cutoffOptions(options.until) });
+          const total = 'position' in options.until ? Math.min(head, options.until.position) : head;
+          await runner.catchUp((applied) => bar.update(applied, total));
+          bar.update(total, total, true);
+          console.log(`Evaluator copy as known at ${describe(options.until)} written to ${options.out}`);
+        } else {
+          const { position } = await rebuildReadModels(store, db, ({ processed, total }) => bar.update(processed, total));
+          bar.update(position, position, true);
+          console.log(`Read models rebuilt up to position ${position}`);
+        }
+      } finally {
+        bar.done();
+        await db.destroy();
+        await store.close();
+      }
+    });
+}
+
+function parseCutoff(value: string): Cutoff {
+  if (/^\d+$/.test(value)) return { position: Number(value) };
+  if (isIsoDate(value)) return { instant: `${value}T23:59:59.999Z` };
+  const instant = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(instant.getTime())) {
+    throw new InvalidArgumentError('give a date (YYYY-MM-DD), an ISO 8601 instant or a log position');
+  }
+  return { instant: instant.toISOString() };
+}
+
+function cutoffOptions(cutoff: Cutoff): Pick<ProjectionRunnerOptions, 'until' | 'include'> {
+  if ('position' in cutoff) return { until: cutoff.position };
+  return { include: (event) => String(event.metadata.recordedAt) <= cutoff.instant };
+}
+
+const describe = (cutoff: Cutoff) => ('position' in cutoff ? `position ${cutoff.position}` : cutoff.instant);
