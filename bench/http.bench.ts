@@ -1,0 +1,132 @@
+import autocannon from 'autocannon';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { entryProfile, framtidProject } from '../test/support/fixtures';
+import { startServer } from './http-server';
+import { pacedLoad, PacedRequest } from './paced-load';
+import { progress, SCALE, scaled, tempDir } from './measure';
+import { Measurement } from './report';
+
+const CONNECTIONS = 50;
+const WARM_UP_SECONDS = 2;
+/** Half the throughput target: latency at a rate the app sustains, not in a queue of 50. */
+const PACED_RATE = 500;
+const SETTLE_MS = 3_000;
+const milestone = { type: 'qualification-gained', occurredOn: '2024-07-01', qualification: 'Forklift licence B' };
+
+export async function httpMilestones(): Promise<Measurement[]> {
+  const participants = scaled(500);
+  const seconds = Math.max(1, Math.round(10 * SCALE));
+  const dir = tempDir('http');
+  const server = await startServer(dir.path);
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    progress(`seeding a project and ${participants} participants`);
+    const ids = await seed(base, participants);
+
+    const recordMilestones = (duration: number) => load(base, duration, milestoneRequests(ids));
+    const health = (duration: number) => load(base, duration, [{ method: 'GET', path: '/health' }]);
+    const paced = (next: (index: number) => PacedRequest) =>
+      pacedLoad(base, { rate: PACED_RATE, seconds, connections: CONNECTIONS }, next);
+    progress(`warming up both routes for ${WARM_UP_SECONDS} s each`);
+    await recordMilestones(WARM_UP_SECONDS);
+    await health(WARM_UP_SECONDS);
+    // Paced runs go first: after a saturating run the app is still working off its backlog.
+    await sleep(SETTLE_MS);
+    progress(`open loop at a steady ${PACED_RATE} requests/s: GET /health, then POST milestones, ${seconds} s each`);
+    const pacedBaseline = await paced(() => ({ method: 'GET', path: '/health' }));
+    const pacedRecords = await paced((i) => ({ method: 'POST', path: milestonePath(ids, i), body: JSON.stringify(milestone) }));
+    await sleep(SETTLE_MS);
+    progress(`GET /health, ${CONNECTIONS} connections, ${seconds} s`);
+    const baseline = await health(seconds);
+    progress(`POST milestones over ${ids.length} participants, ${CONNECTIONS} connections, ${seconds} s`);
+    const records = await recordMilestones(seconds);
+
+    const label = `GET /health, ${CONNECTIONS} conn.`;
+    const failed = records.errors + records.timeouts + pacedRecords.errors;
+    const non2xx = records.non2xx + pacedRecords.non2xx;
+    return [
+      {
+        name: 'http record milestone',
+        value: perSecond(records),
+        unit: 'records/s',
+        baseline: { label, value: perSecond(baseline) },
+        target: { op: '>=', value: 1_000 },
+        details: { connections: CONNECTIONS, seconds: records.duration, participants, recorded: records['2xx'] },
+      },
+      {
+        name: 'http record milestone, p50',
+        value: records.latency.p50,
+        unit: 'ms',
+        baseline: { label, value: baseline.latency.p50 },
+      },
+      {
+        name: 'http record milestone, p99',
+        value: records.latency.p99,
+        unit: 'ms',
+        baseline: { label, value: baseline.latency.p99 },
+        target: { op: '<=', value: 25 },
+      },
+      {
+        name: `http record milestone at ${PACED_RATE}/s, p99`,
+        value: pacedRecords.p99,
+        unit: 'ms',
+        baseline: { label: `GET /health at ${PACED_RATE}/s`, value: pacedBaseline.p99 },
+        target: { op: '<=', value: 25 },
+        details: { ...pacedRecords, baselineP50: pacedBaseline.p50 },
+      },
+      {
+        name: 'http record milestone, non-2xx',
+        value: non2xx,
+        unit: 'responses',
+        baseline: { label: 'GET /health, both runs', value: baseline.non2xx + pacedBaseline.non2xx },
+        target: { op: '<=', value: 0 },
+        note: failed > 0 ? `${failed} connection errors or timeouts besides` : undefined,
+        details: { statusCodes: records.statusCodeStats, pacedNon2xx: pacedRecords.non2xx, failed },
+      },
+    ];
+  } finally {
+    await server.stop();
+    dir.remove();
+  }
+}
+
+/** The project of the end-to-end tests and `count` participants enrolled in it; returns their ids. */
+async function seed(base: string, count: number): Promise<string[]> {
+  await post(`${base}/api/v1/projects`, framtidProject);
+  const ids = Array.from({ length: count }, (_, i) => `bench-${i}`);
+  for (const participantId of ids) {
+    await post(`${base}/api/v1/projects/${framtidProject.id}/participants`, { participantId, enrolledOn: '2024-01-15', profile: entryProfile });
+  }
+  return ids;
+}
+
+async function post(url: string, body: unknown): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
+}
+
+/** Every request goes to the next participant in turn, so connections rarely contend for one stream. */
+function milestoneRequests(ids: string[]): autocannon.Request[] {
+  let next = 0;
+  return [
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-actor': 'bench' },
+      body: JSON.stringify(milestone),
+      setupRequest: (request) => ({ ...request, path: milestonePath(ids, next++) }),
+    },
+  ];
+}
+
+function milestonePath(ids: string[], index: number): string {
+  return `/api/v1/participants/${ids[index % ids.length]}/milestones`;
+}
+
+function load(base: string, duration: number, requests: autocannon.Request[]): Promise<autocannon.Result> {
+  return autocannon({ url: base, connections: CONNECTIONS, duration, requests });
+}
+
+/** Successful answers per second over the whole run: what the app actually recorded. */
+function perSecond(result: autocannon.Result): number {
+  return result['2xx'] / result.duration;
+}

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { emmettAppends } from './emmett-appends.bench';
+import { httpMilestones } from './http.bench';
+import { SCALE } from './measure';
+import { Measurement, printTable, reported, writeResults } from './report';
+import { sqliteAppends } from './sqlite-appends.bench';
+
+/** Each suite runs its own baseline, so its ratios hold however busy the machine is. */
+const SUITES: Record<string, () => Promise<Measurement[]>> = {
+  sqlite: sqliteAppends,
+  emmett: emmettAppends,
+  http: httpMilestones,
+};
+
+/** `npm run bench` runs every suite; `npm run bench -- sqlite http` runs those named. */
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((name) => !(name in SUITES));
+  if (unknown.length > 0) throw new Error(`Unknown suite(s) ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
+  const names = asked.length > 0 ? asked : Object.keys(SUITES);
+
+  const startedAt = new Date();
+  const rows: Measurement[] = [];
+  for (const name of names) {
+    console.error(`[${name}] BENCH_SCALE=${SCALE}`);
+    const started = Date.now();
+    rows.push(...(await SUITES[name]!()));
+    console.error(`[${name}] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  const results = rows.map(reported);
+  console.log('');
+  printTable(results);
+  const path = writeResults(join(__dirname, 'results'), names.length === Object.keys(SUITES).length ? 'bench' : names.join('-'), startedAt, results);
+  console.log(`\nwritten to ${path} and latest.json`);
+}
+
+// No process.exit(): every suite closes what it opened, and a hang here shows a leak.
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
