@@ -15,9 +15,12 @@ export interface TestApp {
 }
 
 /** The real app, on an SQLite file in a directory of its own (or the one given, to test a restart). */
-export async function startApp(dataDir = mkdtempSync(join(tmpdir(), 'pathway-e2e-'))): Promise<TestApp> {
+export async function startApp(
+  dataDir = mkdtempSync(join(tmpdir(), 'pathway-e2e-')),
+  settings: Record<string, string> = {},
+): Promise<TestApp> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }),
+    AppModule.forRoot({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...settings }),
     { bufferLogs: true },
   );
   configureApp(app);
