@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { Environment, validateEnvironment } from '@pathway/config';
 import { EventStoreModule, ProjectorService, ReadModelsModule } from '@pathway/runtime';
+import { DemoSeeder } from './demo-seeder';
 import { HealthController } from './health/health.controller';
 import { IndicatorReportHandler } from './indicators/indicator-report.query';
 import { IndicatorsController } from './indicators/indicators.controller';
@@ -63,6 +64,7 @@ export class AppModule {
         ProjectParticipantsHandler,
         IndicatorReportHandler,
         ProjectorService,
+        DemoSeeder,
       ],
     };
   }

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { validateEnvironment } from '@pathway/config';
+import { demoCommand } from './commands/demo.command';
 import { eventsCommand } from './commands/events.command';
 import { replayCommand } from './commands/replay.command';
 
@@ -11,6 +12,7 @@ async function main(argv: string[]): Promise<void> {
   const program = new Command('pathway').description('Pathway: participant pathways recorded as events');
   program.addCommand(eventsCommand(env));
   program.addCommand(replayCommand(env));
+  program.addCommand(demoCommand(env));
   await program.parseAsync(argv);
 }
 

@@ -41,6 +41,13 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** With a number, an empty event store is filled with that many demo participants at start. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  DEMO_PARTICIPANTS = 0;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
