@@ -10,6 +10,11 @@ export default tseslint.config(
     },
   },
   {
+    // Jest loads its global setup as CommonJS.
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The domain is pure: no framework, no I/O.
     files: ['libs/domain/src/**/*.ts'],
     ignores: ['libs/domain/src/**/*.spec.ts', 'libs/domain/src/testing/**'],
