@@ -5,6 +5,7 @@ export * from './schema/table-set';
 export * from './projection/projection-runner';
 export * from './projection/live-projection';
 export * from './projection/rebuild';
+export { deriveAllOutcomes } from './projection/apply-events';
 export * from './queries/participant-pathway';
 export * from './queries/project-summary';
 export * from './queries/project-participants';

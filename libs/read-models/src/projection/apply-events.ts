@@ -8,8 +8,10 @@ import { MilestonesTable, ProjectsTable, ReadModelSchema } from '../schema/read-
 import { TableSet } from '../schema/table-set';
 
 const MILESTONE_TYPES: ReadonlySet<string> = new Set(Object.values(MILESTONE_EVENT_TYPES));
-/** Rows per multi-row statement: well under SQLite's and PostgreSQL's limits on bound values. */
-const CHUNK = 400;
+/** Ids per `IN (...)` lookup. */
+const CHUNK = 500;
+/** Bound values per multi-row statement: under SQLite's limit (32,766) and PostgreSQL's (65,535). */
+const MAX_VALUES = 30_000;
 
 interface Retraction {
   target: string;
@@ -23,8 +25,16 @@ interface Retraction {
  * Applies a batch of the global log to one table set. Facts are written as they come; then each
  * participant the batch touched gets its outcome row derived again from all its facts. Every
  * write is idempotent, so seeing an event twice changes nothing.
+ *
+ * A rebuild from scratch defers the outcomes: it derives each participant once, at the end
+ * (`deriveAllOutcomes`), instead of once per batch that touches them.
  */
-export async function applyEvents(trx: Kysely<ReadModelSchema>, tables: TableSet, batch: RecordedEvent[]): Promise<void> {
+export async function applyEvents(
+  trx: Kysely<ReadModelSchema>,
+  tables: TableSet,
+  batch: RecordedEvent[],
+  { deferOutcomes = false } = {},
+): Promise<void> {
   const projects: Insertable<ProjectsTable>[] = [];
   const enrolments = new Map<string, EnrolmentFact>();
   const facts: Insertable<MilestonesTable>[] = [];
@@ -75,10 +85,10 @@ export async function applyEvents(trx: Kysely<ReadModelSchema>, tables: TableSet
     }
   }
 
-  for (const rows of chunks(projects)) {
+  for (const rows of rowChunks(projects)) {
     await trx.insertInto(tables.projects).values(rows).onConflict((oc) => oc.column('project_id').doNothing()).execute();
   }
-  for (const rows of chunks(facts)) {
+  for (const rows of rowChunks(facts)) {
     await trx.insertInto(tables.milestones).values(rows).onConflict((oc) => oc.column('event_id').doNothing()).execute();
   }
   for (const r of retractions) {
@@ -88,17 +98,39 @@ export async function applyEvents(trx: Kysely<ReadModelSchema>, tables: TableSet
       .where('event_id', '=', r.target)
       .execute();
   }
+  if (deferOutcomes) {
+    // The participant row is there from enrolment; its outcome columns are filled in at the end.
+    const rows = [...enrolments.values()].map((e) => participantRow(e, deriveOutcome(e, []), touched.get(e.participantId)!));
+    for (const chunk of rowChunks(rows)) {
+      await trx.insertInto(tables.participants).values(chunk).onConflict((oc) => oc.column('participant_id').doNothing()).execute();
+    }
+    return;
+  }
   for (const ids of chunks([...touched.keys()])) {
     await rederiveOutcomes(trx, tables, ids, enrolments, touched);
   }
 }
 
+/** After a deferred build: every participant's outcome derived once from all its facts. */
+export async function deriveAllOutcomes(trx: Kysely<ReadModelSchema>, tables: TableSet): Promise<void> {
+  let after = '';
+  for (;;) {
+    const ids = (
+      await trx.selectFrom(tables.participants).select('participant_id').where('participant_id', '>', after).orderBy('participant_id').limit(CHUNK).execute()
+    ).map((r) => r.participant_id);
+    if (ids.length === 0) return;
+    await rederiveOutcomes(trx, tables, ids, new Map(), null);
+    after = ids.at(-1)!;
+  }
+}
+
+/** `lastPositions` null: take each participant's last position from its enrolment, facts and retractions. */
 async function rederiveOutcomes(
   trx: Kysely<ReadModelSchema>,
   tables: TableSet,
   participantIds: string[],
   enrolledInBatch: Map<string, EnrolmentFact>,
-  lastPositions: Map<string, number>,
+  lastPositions: Map<string, number> | null,
 ): Promise<void> {
   const earlier = participantIds.filter((id) => !enrolledInBatch.has(id));
   const stored = earlier.length
@@ -108,13 +140,12 @@ async function rederiveOutcomes(
   for (const row of stored) enrolments.set(row.participant_id, enrolmentFact(row));
 
   const factsOf = new Map<string, MilestoneFact[]>();
-  const effective = await trx
-    .selectFrom(tables.milestones)
-    .selectAll()
-    .where('participant_id', 'in', participantIds)
-    .where('retracted_by', 'is', null)
-    .execute();
-  for (const row of effective) {
+  const lastOf = new Map<string, number>();
+  const recorded = await trx.selectFrom(tables.milestones).selectAll().where('participant_id', 'in', participantIds).execute();
+  for (const row of recorded) {
+    const last = Math.max(lastOf.get(row.participant_id) ?? 0, Number(row.position), Number(row.retracted_position ?? 0));
+    lastOf.set(row.participant_id, last);
+    if (row.retracted_by !== null) continue;
     const list = factsOf.get(row.participant_id) ?? [];
     list.push(milestoneFact(row));
     factsOf.set(row.participant_id, list);
@@ -122,7 +153,9 @@ async function rederiveOutcomes(
 
   const rows = participantIds.flatMap((id) => {
     const enrolment = enrolments.get(id);
-    return enrolment ? [participantRow(enrolment, deriveOutcome(enrolment, factsOf.get(id) ?? []), lastPositions.get(id)!)] : [];
+    if (!enrolment) return [];
+    const lastPosition = lastPositions?.get(id) ?? Math.max(enrolment.position, lastOf.get(id) ?? 0);
+    return [participantRow(enrolment, deriveOutcome(enrolment, factsOf.get(id) ?? []), lastPosition)];
   });
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!).filter((c) => c !== 'participant_id') as Array<keyof (typeof rows)[number]>;
@@ -135,8 +168,11 @@ async function rederiveOutcomes(
     .execute();
 }
 
-function chunks<T>(items: T[]): T[][] {
+function chunks<T>(items: T[], size = CHUNK): T[][] {
   const result: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) result.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
   return result;
 }
+
+const rowChunks = <T extends object>(rows: T[]): T[][] =>
+  rows.length === 0 ? [] : chunks(rows, Math.floor(MAX_VALUES / Object.keys(rows[0]!).length));

@@ -14,6 +14,8 @@ export interface ProjectionRunnerOptions {
   include?: (event: RecordedEvent) => boolean;
   /** Last position to apply (an evaluator's copy up to a position). */
   until?: number;
+  /** Building from scratch: outcomes are derived once at the end (see `deriveAllOutcomes`). */
+  deferOutcomes?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export class ProjectionRunner {
     const include = this.options.include ?? (() => true);
     try {
       await this.db.transaction().execute(async (trx) => {
-        await applyEvents(trx, this.options.tables, events.filter(include));
+        await applyEvents(trx, this.options.tables, events.filter(include), { deferOutcomes: this.options.deferOutcomes });
         await advanceCheckpoint(trx, this.options.name, from, events.at(-1)!.position);
       });
     } catch (error) {

@@ -1,8 +1,9 @@
 import { Kysely } from 'kysely';
 import { EventStore } from '@pathway/event-store';
 import { readCheckpoint, resetCheckpoint } from './checkpoints';
+import { deriveAllOutcomes } from './apply-events';
 import { ProjectionRunner } from './projection-runner';
-import { createProjectedTables, dropProjectedTables } from '../schema/create-tables';
+import { createIndexes, createProjectedTables, dropProjectedTables } from '../schema/create-tables';
 import { LIVE_PROJECTION, NEXT_PROJECTION } from '../schema/ensure-schema';
 import { ReadModelSchema } from '../schema/read-model-schema';
 import { LIVE_TABLES, NEXT_TABLES, tableNames } from '../schema/table-set';
@@ -22,18 +23,18 @@ export async function rebuildReadModels(
   store: EventStore,
   db: Kysely<ReadModelSchema>,
   onProgress: (progress: RebuildProgress) => void = () => undefined,
-  batchSize = 2000,
+  batchSize = 5000,
 ): Promise<{ position: number }> {
   const resumeFrom = await readCheckpoint(db, NEXT_PROJECTION);
   if (resumeFrom === null) {
     await db.transaction().execute(async (trx) => {
       await dropProjectedTables(trx, NEXT_TABLES);
-      await createProjectedTables(trx, NEXT_TABLES, Date.now().toString(36));
+      await createProjectedTables(trx, NEXT_TABLES, '', { withIndexes: false });
       await resetCheckpoint(trx, NEXT_PROJECTION);
     });
   }
 
-  const runner = new ProjectionRunner(store, db, { name: NEXT_PROJECTION, tables: NEXT_TABLES, batchSize });
+  const runner = new ProjectionRunner(store, db, { name: NEXT_PROJECTION, tables: NEXT_TABLES, batchSize, deferOutcomes: true });
   const total = await store.headPosition();
   let position = resumeFrom ?? 0;
   onProgress({ processed: position, total });
@@ -43,6 +44,8 @@ export async function rebuildReadModels(
   }
 
   await db.transaction().execute(async (trx) => {
+    await createIndexes(trx, NEXT_TABLES, Date.now().toString(36));
+    await deriveAllOutcomes(trx, NEXT_TABLES);
     position = (await readCheckpoint(trx, NEXT_PROJECTION))!;
     await dropProjectedTables(trx, LIVE_TABLES);
     const live = tableNames(LIVE_TABLES);
