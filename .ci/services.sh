@@ -21,3 +21,11 @@ ensure_postgres() {
   echo "PostgreSQL did not start" >&2
   return 1
 }
+
+ensure_kafka() {
+  if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
+    echo "Installing Java and Maven from Debian's packages (the Kafka broker runs from Maven Central jars)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless maven >/dev/null
+  fi
+  scripts/kafka-local.sh start
+}

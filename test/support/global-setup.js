@@ -17,4 +17,23 @@ module.exports = async function globalSetup() {
     console.warn(`\nPostgreSQL is not reachable at ${url}: the read-model suites run on SQLite only.\n`);
   }
   process.env.PATHWAY_TEST_ENGINES = engines.join(',');
+
+  const brokers = process.env.PATHWAY_TEST_KAFKA_BROKERS ?? '127.0.0.1:9092';
+  const [host, port] = brokers.split(',')[0].split(':');
+  if (await reachable(host, Number(port))) {
+    process.env.PATHWAY_TEST_KAFKA = brokers;
+  } else if (process.env.CI === 'true') {
+    throw new Error(`Kafka is required in CI at ${brokers} (scripts/kafka-local.sh start)`);
+  } else {
+    console.warn(`Kafka is not reachable at ${brokers}: the relay suites are left out (scripts/kafka-local.sh start).\n`);
+  }
 };
+
+function reachable(host, port) {
+  return new Promise((resolve) => {
+    const socket = require('node:net').connect({ host, port, timeout: 2000 });
+    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}

@@ -3,7 +3,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { Environment, validateEnvironment } from '@pathway/config';
-import { EventStoreModule, ProjectorService, ReadModelsModule } from '@pathway/runtime';
+import { EventStoreModule, KafkaRelayService, ProjectorService, ReadModelsModule } from '@pathway/runtime';
 import { DemoSeeder } from './demo-seeder';
 import { HealthController } from './health/health.controller';
 import { IndicatorReportHandler } from './indicators/indicator-report.query';
@@ -64,6 +64,7 @@ export class AppModule {
         ProjectParticipantsHandler,
         IndicatorReportHandler,
         ProjectorService,
+        KafkaRelayService,
         DemoSeeder,
       ],
     };

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { validateEnvironment } from '@pathway/config';
-import { EventStoreModule, ProjectorService, ReadModelsModule } from '@pathway/runtime';
+import { EventStoreModule, KafkaRelayService, ProjectorService, ReadModelsModule } from '@pathway/runtime';
 
 /**
  * The production worker: the projections (and, later, the Kafka relay) off the event log.
@@ -22,7 +22,7 @@ export class ProjectorModule {
         EventStoreModule,
         ReadModelsModule,
       ],
-      providers: [ProjectorService],
+      providers: [ProjectorService, KafkaRelayService],
     };
   }
 }

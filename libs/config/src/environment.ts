@@ -41,6 +41,27 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** Comma-separated `host:port` list; unset, the Kafka relay is off. */
+  @IsOptional()
+  @Matches(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS?: string;
+
+  @IsString()
+  @MinLength(1)
+  KAFKA_CLIENT_ID = 'pathway';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS = 6;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  KAFKA_REPLICATION_FACTOR = 1;
+
   /** With a number, an empty event store is filled with that many demo participants at start. */
   @Type(() => Number)
   @IsInt()

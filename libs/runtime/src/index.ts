@@ -2,3 +2,4 @@ export * from './event-store.module';
 export * from './read-models.module';
 export * from './rebuild-jobs';
 export * from './projector.service';
+export * from './kafka-relay.service';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ConfigService } from '@nestjs/config';
 import { Environment } from '@pathway/config';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
-import { LIVE_PROJECTION, LIVE_TABLES, LiveProjection, ProjectionRunner, ReadModelDb, rebuildReadModels } from '@pathway/read-models';
+import { LIVE_PROJECTION, LIVE_TABLES, LiveFollower, ProjectionRunner, ReadModelDb, rebuildReadModels } from '@pathway/read-models';
 import { READ_MODELS } from './read-models.module';
 import { RebuildJobs } from './rebuild-jobs';
 
@@ -15,7 +15,7 @@ const PROGRESS_EVERY_MS = 250;
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projector');
-  private live: LiveProjection | null = null;
+  private live: LiveFollower | null = null;
   private jobsLoop: Promise<void> | null = null;
   private stopped = false;
 
@@ -28,7 +28,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     if (!this.config.get('RUN_PROJECTOR')) return;
     const runner = new ProjectionRunner(this.store, this.readModels.db, { name: LIVE_PROJECTION, tables: LIVE_TABLES });
-    this.live = new LiveProjection(runner, {
+    this.live = new LiveFollower(runner, {
       pollIntervalMs: this.config.get('PROJECTION_POLL_MS'),
       onError: (error) => this.logger.error(`Projection failed, retrying from its checkpoint: ${(error as Error).message}`),
     });

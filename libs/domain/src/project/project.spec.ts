@@ -30,3 +30,18 @@ describe('project decider', () => {
       .thenFails('PROJECT.INVALID_PLANNED_PARTICIPANTS');
   });
 });
+
+describe('submitting an indicator report', () => {
+  const given = deciderSpecification(projectDecider);
+  const report = { projectId: framtid.projectId, digest: 'sha-256=abc', content: { meta: { position: 12 }, rows: [] } };
+
+  it('records what was sent to the funder', () => {
+    given({ type: 'ProjectRegistered', data: framtid })
+      .when({ type: 'SubmitIndicatorReport', data: report })
+      .then([{ type: 'IndicatorReportSubmitted', data: report }]);
+  });
+
+  it('needs a registered project', () => {
+    given().when({ type: 'SubmitIndicatorReport', data: report }).thenFails('PROJECT.NOT_FOUND');
+  });
+});

@@ -1,4 +1,4 @@
-import { conflict, ruleBroken } from '../shared/domain-error';
+import { conflict, notFound, ruleBroken } from '../shared/domain-error';
 import { Decider } from '../shared/decider';
 import { IsoDate } from '../shared/iso-date';
 
@@ -16,20 +16,35 @@ export interface ProjectDetails {
   plannedParticipants: number;
 }
 
+/** An indicator report as sent to the funder: its aggregated, suppressed content and digest. */
+export interface SubmittedReport {
+  projectId: string;
+  /** `sha-256=<base64>` of the exported content. */
+  digest: string;
+  /** The export's metadata and rows: counts and rates only, never a person. */
+  content: { meta: Record<string, unknown>; rows: Array<Record<string, unknown>> };
+}
+
 export type ProjectRegistered = { type: 'ProjectRegistered'; data: ProjectDetails };
-export type ProjectEvent = ProjectRegistered;
+export type IndicatorReportSubmitted = { type: 'IndicatorReportSubmitted'; data: SubmittedReport };
+export type ProjectEvent = ProjectRegistered | IndicatorReportSubmitted;
 
 export type RegisterProject = { type: 'RegisterProject'; data: ProjectDetails };
-export type ProjectCommand = RegisterProject;
+export type SubmitIndicatorReport = { type: 'SubmitIndicatorReport'; data: SubmittedReport };
+export type ProjectCommand = RegisterProject | SubmitIndicatorReport;
 
 export type ProjectState = { status: 'unregistered' } | { status: 'registered'; details: ProjectDetails };
 
 export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState> = {
   initialState: () => ({ status: 'unregistered' }),
 
-  evolve: (_state, event) => ({ status: 'registered', details: event.data }),
+  evolve: (state, event) => (event.type === 'ProjectRegistered' ? { status: 'registered', details: event.data } : state),
 
   decide(command, state) {
+    if (command.type === 'SubmitIndicatorReport') {
+      if (state.status !== 'registered') throw notFound('PROJECT.NOT_FOUND', 'No such project');
+      return [{ type: 'IndicatorReportSubmitted', data: command.data }];
+    }
     const { data } = command;
     if (state.status === 'registered') {
       throw conflict('PROJECT.ALREADY_REGISTERED', `Project ${data.projectId} is already registered`);

@@ -34,3 +34,12 @@ export async function resetCheckpoint(trx: Kysely<ReadModelSchema>, name: string
   await trx.deleteFrom('checkpoints').where('name', '=', name).execute();
   await trx.insertInto('checkpoints').values({ name, position, updated_at: new Date().toISOString() }).execute();
 }
+
+/** Creates the checkpoint at position 0 unless it exists. */
+export async function ensureCheckpoint(db: Kysely<ReadModelSchema>, name: string): Promise<void> {
+  await db
+    .insertInto('checkpoints')
+    .values({ name, position: 0, updated_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+}

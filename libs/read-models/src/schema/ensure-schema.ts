@@ -47,7 +47,8 @@ export async function ensureSchema(db: Kysely<ReadModelSchema>): Promise<{ recre
     await dropProjectedTables(trx, LIVE_TABLES);
     await dropProjectedTables(trx, NEXT_TABLES);
     await createProjectedTables(trx, LIVE_TABLES, `v${READ_MODEL_SCHEMA_VERSION}_${Date.now().toString(36)}`);
-    await trx.deleteFrom('checkpoints').execute();
+    // Only the projections start again; other readers of the log (the Kafka relay) keep their place.
+    await trx.deleteFrom('checkpoints').where('name', 'in', [LIVE_PROJECTION, NEXT_PROJECTION]).execute();
     await trx
       .insertInto('checkpoints')
       .values({ name: LIVE_PROJECTION, position: 0, updated_at: new Date().toISOString() })

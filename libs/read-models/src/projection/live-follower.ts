@@ -1,20 +1,24 @@
-import { ProjectionRunner } from './projection-runner';
 
-export interface LiveProjectionOptions {
+export interface LiveFollowerOptions {
   pollIntervalMs: number;
   onError: (error: unknown) => void;
 }
 
-/** Keeps a runner caught up: applies what is there, then looks again after a short pause. */
-export class LiveProjection {
+/** Anything that reads the log from its checkpoint: the projection runner, the Kafka relay. */
+export interface LogFollower {
+  catchUp(): Promise<number>;
+}
+
+/** Keeps a follower caught up: applies what is there, then looks again after a short pause. */
+export class LiveFollower {
   private stopped = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private errors = 0;
 
   constructor(
-    private readonly runner: ProjectionRunner,
-    private readonly options: LiveProjectionOptions,
+    private readonly runner: LogFollower,
+    private readonly options: LiveFollowerOptions,
   ) {}
 
   start(): void {

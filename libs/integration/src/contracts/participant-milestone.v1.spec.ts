@@ -1,0 +1,57 @@
+import { RecordedEvent } from '@pathway/event-store';
+import { toParticipantMilestone } from './participant-milestone.v1';
+
+const recorded = (type: string, data: Record<string, unknown>): RecordedEvent => ({
+  eventId: 'e-1',
+  streamId: 'participant-p-1',
+  streamVersion: 2,
+  position: 9,
+  type,
+  data,
+  metadata: { projectId: 'P1', recordedAt: '2024-10-15T08:00:00.000Z', actor: 'caseworker-anna' },
+});
+
+describe('participant milestone v1', () => {
+  it('carries codes and dates, never the entry profile', () => {
+    const profile = { birthDate: '2003-08-14', gender: 'woman', disability: true, thirdCountryNational: true };
+    const message = toParticipantMilestone(recorded('ParticipantEnrolled', { participantId: 'p-1', projectId: 'P1', enrolledOn: '2024-01-15', profile }));
+    expect(message).toEqual({
+      schema: 'pathway.participant-milestone.v1',
+      eventId: 'e-1',
+      participantId: 'p-1',
+      projectId: 'P1',
+      milestone: 'enrolled',
+      occurredOn: '2024-01-15',
+      recordedAt: '2024-10-15T08:00:00.000Z',
+      codes: {},
+      retractedEventId: null,
+    });
+    expect(JSON.stringify(message)).not.toMatch(/2003-08-14|woman|disability|caseworker-anna/);
+  });
+
+  it('copies closed-list fields only: no free text crosses', () => {
+    const qualification = toParticipantMilestone(
+      recorded('QualificationGained', { participantId: 'p-1', occurredOn: '2024-07-01', qualification: 'Care course at Anna Svensson AB', iscedLevel: 'isced-3-4' }),
+    );
+    expect(qualification).toMatchObject({ milestone: 'qualification-gained', codes: { iscedLevel: 'isced-3-4' } });
+    expect(JSON.stringify(qualification)).not.toContain('Svensson');
+
+    const retraction = toParticipantMilestone(recorded('MilestoneRetracted', { participantId: 'p-1', retractedEventId: 'e-0', reason: 'Anna was confused with Bo' }));
+    expect(retraction).toMatchObject({ milestone: 'retracted', retractedEventId: 'e-0', codes: {} });
+    expect(JSON.stringify(retraction)).not.toContain('Anna');
+  });
+
+  it('translates each milestone with its codes', () => {
+    expect(
+      toParticipantMilestone(recorded('JobPlaced', { participantId: 'p-1', occurredOn: '2024-10-14', employment: 'employee', contract: 'temporary', hoursPerWeek: 30 })),
+    ).toMatchObject({ milestone: 'job-placed', occurredOn: '2024-10-14', codes: { employment: 'employee', contract: 'temporary', hoursPerWeek: 30 } });
+    expect(toParticipantMilestone(recorded('ParticipantExited', { participantId: 'p-1', occurredOn: '2024-09-30', reason: 'completed', situation: 'job-searching' }))).toMatchObject({
+      milestone: 'exited',
+      codes: { reason: 'completed', situation: 'job-searching' },
+    });
+  });
+
+  it('leaves out events that are not a participant milestone', () => {
+    expect(toParticipantMilestone(recorded('ProjectRegistered', { projectId: 'P1' }))).toBeNull();
+  });
+});

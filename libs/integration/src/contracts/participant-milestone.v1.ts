@@ -1,0 +1,78 @@
+import { MILESTONE_EVENT_TYPES, MilestoneEvent, ParticipantEvent } from '@pathway/domain';
+import { RecordedEvent } from '@pathway/event-store';
+
+export const PARTICIPANT_MILESTONES_TOPIC = 'pathway.participant-milestones.v1';
+export const PARTICIPANT_MILESTONE_SCHEMA = 'pathway.participant-milestone.v1';
+
+/**
+ * What other systems learn of a participant's pathway: pseudonymous ids, dates and codes.
+ * Never the entry profile (health, migration background), never free text (a qualification's
+ * name, a retraction's reason): only values from closed lists, copied field by field.
+ */
+export interface ParticipantMilestoneV1 {
+  schema: typeof PARTICIPANT_MILESTONE_SCHEMA;
+  eventId: string;
+  participantId: string;
+  projectId: string;
+  milestone: string;
+  occurredOn: string | null;
+  recordedAt: string;
+  codes: Record<string, string | number | boolean | null>;
+  retractedEventId: string | null;
+}
+
+const MILESTONE_NAMES: Record<string, string> = Object.fromEntries(
+  Object.entries(MILESTONE_EVENT_TYPES).map(([milestone, eventType]) => [eventType, milestone]),
+);
+
+/** The closed-list fields each milestone may carry across; anything else stays home. */
+const CODES: Record<MilestoneEvent['type'], readonly string[]> = {
+  InterventionStarted: ['interventionId', 'kind'],
+  InterventionEnded: ['interventionId', 'outcome'],
+  SchoolCompleted: ['level', 'fullGrades'],
+  QualificationGained: ['iscedLevel'],
+  EducationEntered: ['programme'],
+  JobSearchStarted: [],
+  JobPlaced: ['employment', 'contract', 'hoursPerWeek'],
+  ParticipantExited: ['reason', 'situation'],
+  FollowUpRecorded: ['monthsAfterExit', 'situation', 'improvedSituation'],
+  ParticipantReEntered: [],
+};
+
+/** The integration event for a stored domain event, or null for events that do not cross. */
+export function toParticipantMilestone(recorded: RecordedEvent): ParticipantMilestoneV1 | null {
+  const event = { type: recorded.type, data: recorded.data } as ParticipantEvent;
+  const base = {
+    schema: PARTICIPANT_MILESTONE_SCHEMA,
+    eventId: recorded.eventId,
+    projectId: String(recorded.metadata.projectId),
+    recordedAt: String(recorded.metadata.recordedAt),
+    retractedEventId: null,
+  } as const;
+  switch (event.type) {
+    case 'ParticipantEnrolled':
+      return { ...base, participantId: event.data.participantId, milestone: 'enrolled', occurredOn: event.data.enrolledOn, codes: {} };
+    case 'MilestoneRetracted':
+      return {
+        ...base,
+        participantId: event.data.participantId,
+        milestone: 'retracted',
+        occurredOn: null,
+        codes: {},
+        retractedEventId: event.data.retractedEventId,
+      };
+    default: {
+      const fields = CODES[event.type as MilestoneEvent['type']];
+      if (!fields) return null;
+      const data = event.data as Record<string, unknown>;
+      const codes = Object.fromEntries(fields.map((f) => [f, (data[f] ?? null) as string | number | boolean | null]));
+      return {
+        ...base,
+        participantId: String(data.participantId),
+        milestone: MILESTONE_NAMES[event.type]!,
+        occurredOn: String(data.occurredOn),
+        codes,
+      };
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { Admin, Kafka, logLevel, Message, Producer } from 'kafkajs';
+import { Kysely } from 'kysely';
+import { EventStore, RecordedEvent } from '@pathway/event-store';
+import { advanceCheckpoint, CheckpointMovedError, ensureCheckpoint, readCheckpoint, ReadModelSchema } from '@pathway/read-models';
+import { PARTICIPANT_MILESTONES_TOPIC, toParticipantMilestone } from './contracts/participant-milestone.v1';
+import { INDICATOR_REPORTS_TOPIC, toIndicatorReportPublished } from './contracts/indicator-report.v1';
+
+export const RELAY_CHECKPOINT = 'kafka-relay';
+
+export interface KafkaRelayOptions {
+  brokers: string[];
+  clientId: string;
+  partitions: number;
+  replicationFactor: number;
+  batchSize?: number;
+  /** The contract's topic names unless given (tests use names of their own). */
+  topics?: { milestones: string; reports: string };
+}
+
+/**
+ * Publishes integration events from the global log, in order, at least once: a batch is sent
+ * with an idempotent producer and acknowledged by all in-sync replicas before the checkpoint
+ * moves. After a crash the batch since the checkpoint is sent again; consumers drop
+ * duplicates by the `event-id` header. A participant's messages share a key, so a partition.
+ */
+export class KafkaRelay {
+  private readonly kafka: Kafka;
+  private producer: Producer | null = null;
+  private readonly batchSize: number;
+  private readonly topics: { milestones: string; reports: string };
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: Kysely<ReadModelSchema>,
+    private readonly options: KafkaRelayOptions,
+  ) {
+    this.kafka = new Kafka({ clientId: options.clientId, brokers: options.brokers, logLevel: logLevel.NOTHING });
+    this.batchSize = options.batchSize ?? 1000;
+    this.topics = options.topics ?? { milestones: PARTICIPANT_MILESTONES_TOPIC, reports: INDICATOR_REPORTS_TOPIC };
+  }
+
+  /** Creates the topics that are missing and connects the producer. */
+  async connect(): Promise<void> {
+    const admin: Admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [this.topics.milestones, this.topics.reports].map((topic) => ({
+          topic,
+          numPartitions: this.options.partitions,
+          replicationFactor: this.options.replicationFactor,
+        })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
+    await ensureCheckpoint(this.db, RELAY_CHECKPOINT);
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer?.disconnect();
+    this.producer = null;
+  }
+
+  /** Publishes the events after the checkpoint, a batch at a time; answers how many were read. */
+  async catchUp(): Promise<number> {
+    let relayed = 0;
+    for (let n = await this.step(); n > 0; n = await this.step()) relayed += n;
+    return relayed;
+  }
+
+  async step(): Promise<number> {
+    if (!this.producer) await this.connect();
+    const from = (await readCheckpoint(this.db, RELAY_CHECKPOINT)) ?? 0;
+    const events = await this.store.readAll(from, this.batchSize);
+    if (events.length === 0) return 0;
+    const topicMessages = topicMessagesOf(events, this.topics);
+    if (topicMessages.length > 0) await this.producer!.sendBatch({ topicMessages, acks: -1 });
+    try {
+      await this.db.transaction().execute((trx) => advanceCheckpoint(trx, RELAY_CHECKPOINT, from, events.at(-1)!.position));
+    } catch (error) {
+      if (!(error instanceof CheckpointMovedError)) throw error;
+    }
+    return events.length;
+  }
+}
+
+function topicMessagesOf(events: RecordedEvent[], topics: { milestones: string; reports: string }) {
+  const milestones: Message[] = [];
+  const reports: Message[] = [];
+  for (const event of events) {
+    const headers = {
+      'event-id': event.eventId,
+      'event-type': event.type,
+      'schema-version': '1',
+      position: String(event.position),
+    };
+    const milestone = toParticipantMilestone(event);
+    if (milestone) milestones.push({ key: milestone.participantId, value: JSON.stringify(milestone), headers });
+    const report = toIndicatorReportPublished(event);
+    if (report) reports.push({ key: report.projectId, value: JSON.stringify(report), headers });
+  }
+  return [
+    { topic: topics.milestones, messages: milestones },
+    { topic: topics.reports, messages: reports },
+  ].filter((t) => t.messages.length > 0);
+}
