@@ -29,3 +29,12 @@ ensure_kafka() {
   fi
   scripts/kafka-local.sh start
 }
+
+# No Docker engine runs on the build machines; the compose file is at least checked for validity.
+validate_compose() {
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
+  fi
+  docker-compose -f docker-compose.yml config -q
+  echo "docker-compose.yml is valid"
+}
