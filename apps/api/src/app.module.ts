@@ -5,6 +5,10 @@ import { LoggerModule } from 'nestjs-pino';
 import { Environment, validateEnvironment } from '@pathway/config';
 import { EventStoreModule, KafkaRelayService, ProjectorService, ReadModelsModule } from '@pathway/runtime';
 import { DemoSeeder } from './demo-seeder';
+import { ExportsController } from './exports/exports.controller';
+import { FunderExports } from './exports/funder-exports';
+import { IndicatorExportHandler } from './exports/indicator-export.query';
+import { SubmitReportHandler } from './exports/submit-report.command';
 import { HealthController } from './health/health.controller';
 import { IndicatorReportHandler } from './indicators/indicator-report.query';
 import { IndicatorsController } from './indicators/indicators.controller';
@@ -52,7 +56,7 @@ export class AppModule {
         EventStoreModule,
         ReadModelsModule,
       ],
-      controllers: [HealthController, ProjectsController, ParticipantsController, IndicatorsController, ProjectionsController],
+      controllers: [HealthController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController],
       providers: [
         RegisterProjectHandler,
         EnrolParticipantHandler,
@@ -63,6 +67,9 @@ export class AppModule {
         ProjectSummaryHandler,
         ProjectParticipantsHandler,
         IndicatorReportHandler,
+        FunderExports,
+        IndicatorExportHandler,
+        SubmitReportHandler,
         ProjectorService,
         KafkaRelayService,
         DemoSeeder,

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { validateEnvironment } from '@pathway/config';
 import { demoCommand } from './commands/demo.command';
 import { eventsCommand } from './commands/events.command';
+import { exportCommand } from './commands/export.command';
 import { replayCommand } from './commands/replay.command';
 
 /** `pathway`: the command line for evaluators and admins, on the same configuration as the API. */
@@ -13,6 +14,7 @@ async function main(argv: string[]): Promise<void> {
   program.addCommand(eventsCommand(env));
   program.addCommand(replayCommand(env));
   program.addCommand(demoCommand(env));
+  program.addCommand(exportCommand(env));
   await program.parseAsync(argv);
 }
 

@@ -1,4 +1,4 @@
-import { ProjectDetails, projectDecider, ProjectEvent, ProjectState } from '@pathway/domain';
+import { ProjectDetails, projectDecider, ProjectEvent, ProjectState, SubmittedReport } from '@pathway/domain';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
 import { toDomainEvent } from './event-envelope';
 import { handleCommand } from './handle-command';
@@ -16,6 +16,22 @@ export function registerProject(
     { type: 'RegisterProject', data: details },
     request,
     () => details.projectId,
+  );
+}
+
+/** Records an indicator report as sent to the funder; the relay publishes it. */
+export function submitIndicatorReport(
+  deps: CommandDependencies,
+  report: SubmittedReport,
+  request: RequestContext,
+): Promise<CommandResult> {
+  return handleCommand(
+    deps,
+    projectDecider,
+    projectStream(report.projectId),
+    { type: 'SubmitIndicatorReport', data: report },
+    request,
+    () => report.projectId,
   );
 }
 

@@ -41,6 +41,13 @@ export class Environment {
   @Max(65535)
   PORT = 3000;
 
+  /** Funder exports show counts from 1 to this minus one as suppressed; 0 or 1 turns suppression off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  SUPPRESSION_THRESHOLD = 5;
+
   /** Comma-separated `host:port` list; unset, the Kafka relay is off. */
   @IsOptional()
   @Matches(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })

@@ -1,5 +1,5 @@
 import { INDICATORS, RATES } from './catalogue';
-import { IndicatorDefinition, RateDefinition } from './catalogue-entry';
+import { IndicatorDefinition, RateDefinition, RateMeasure } from './catalogue-entry';
 import { ByGender, Cohort, cohortOf, GENDER_GROUPS, genderGroupOf, ReportPeriod, subCohort } from './cohort';
 import { ParticipantOutcome } from './participant-outcome';
 
@@ -20,6 +20,8 @@ export interface RateFigure {
   value: number | null;
   /** The same rate computed on each gender group alone. */
   byGender: ByGender<number | null>;
+  /** Each gender group's numerator and denominator too, so an export can tell which rest on small counts. */
+  byGenderMeasures: ByGender<RateMeasure>;
 }
 
 export interface IndicatorReport {
@@ -65,8 +67,9 @@ function indicatorFigure({ code, name, population, counts }: IndicatorDefinition
 }
 
 function rateFigure({ code, name, measure }: RateDefinition, cohort: Cohort): RateFigure {
-  const byGender = Object.fromEntries(
-    GENDER_GROUPS.map((group) => [group, measure(subCohort(cohort, (o) => genderGroupOf(o.gender) === group)).value]),
-  ) as ByGender<number | null>;
-  return { code, name, ...measure(cohort), byGender };
+  const byGenderMeasures = Object.fromEntries(
+    GENDER_GROUPS.map((group) => [group, measure(subCohort(cohort, (o) => genderGroupOf(o.gender) === group))]),
+  ) as ByGender<RateMeasure>;
+  const byGender = Object.fromEntries(GENDER_GROUPS.map((group) => [group, byGenderMeasures[group].value])) as ByGender<number | null>;
+  return { code, name, ...measure(cohort), byGender, byGenderMeasures };
 }

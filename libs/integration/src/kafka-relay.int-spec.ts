@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { submitIndicatorReport } from '@pathway/application';
 import { generateDemo } from '@pathway/demo';
 import { SqliteEventStore } from '@pathway/event-store';
 import { ensureSchema, openReadModelDb, ReadModelDb } from '@pathway/read-models';
@@ -22,6 +23,11 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
 
   beforeAll(async () => {
     await generateDemo(store, { participants: 120, seed: 3 });
+    await submitIndicatorReport(
+      { store, now: () => new Date(), newId: randomUUID },
+      { projectId: '22-015-S01', digest: 'sha-256=abc=', content: { meta: { position: 1 }, rows: [{ code: 'EECO01', breakdown: 'total', value: 'suppressed' }] } },
+      { actor: 'admin', correlationId: 'c-1' },
+    );
     rm = openReadModelDb({ engine: 'sqlite', file: join(dir, 'read-models.db') });
     await ensureSchema(rm.db);
     const log = await store.readAll(0, 100_000);
@@ -70,5 +76,12 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
       const positions = own.map((m) => Number(m.headers.position));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
     }
+  }, 60_000);
+
+  it('publishes a submitted report to the reports topic, keyed by project', async () => {
+    await relay(500).catchUp();
+    const [report] = await consumeUntil(brokers!, [topics.reports], (m) => m.length >= 1);
+    expect(report!.key).toBe('22-015-S01');
+    expect(report!.value).toMatchObject({ schema: 'pathway.indicator-report.v1', projectId: '22-015-S01', digest: 'sha-256=abc=', rows: [{ code: 'EECO01' }] });
   }, 60_000);
 });

@@ -3,3 +3,4 @@ export * from './read-models.module';
 export * from './rebuild-jobs';
 export * from './projector.service';
 export * from './kafka-relay.service';
+export * from './exportable-report';

@@ -16,7 +16,7 @@ export function line(report: IndicatorReport, code: string): number[] {
   return [f.total, f.women, f.men, f.nonBinary, f.genderNotDisclosed, f.dataMissing];
 }
 
-export function rate(report: IndicatorReport, code: string): Omit<RateFigure, 'code' | 'name'> {
+export function rate(report: IndicatorReport, code: string): Omit<RateFigure, 'code' | 'name' | 'byGenderMeasures'> {
   const f = report.rates.find((figure) => figure.code === code);
   if (!f) throw new Error(`No rate ${code} in the report`);
   const { numerator, denominator, value, byGender } = f;

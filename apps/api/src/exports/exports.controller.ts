@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { RequestContext } from '@pathway/application';
+import { ExportFile } from '@pathway/exports';
+import { ExportDto } from './export.dto';
+import { IndicatorExportQuery } from './indicator-export.query';
+import { SubmitReportCommand } from './submit-report.command';
+import { setVersion } from '../http/etag';
+import { ParseIdPipe } from '../http/parse-id.pipe';
+import { Caller } from '../http/request-context.decorator';
+import { IndicatorReportDto } from '../indicators/indicator-report.dto';
+
+@ApiTags('exports')
+@Controller('projects/:projectId')
+export class ExportsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /**
+   * The indicator report as a file for the funder: CSV, XLSX or JSON, small counts suppressed.
+   * `Digest` is the SHA-256 of the content, which holds no generation time: the same inputs give the same bytes.
+   */
+  @Get('indicators/export')
+  async export(@Param('projectId', ParseIdPipe) projectId: string, @Query() query: ExportDto, @Res() response: Response) {
+    const now = new Date();
+    const file: ExportFile = await this.queries.execute(new IndicatorExportQuery(projectId, query.toQuery(now), query.format));
+    response
+      .status(200)
+      .type(file.contentType)
+      .setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`)
+      .setHeader('Digest', file.digest)
+      .setHeader('X-Generated-At', now.toISOString())
+      .send(file.body);
+  }
+
+  /** Marks a report as submitted: its suppressed figures are recorded as an event and published. */
+  @Post('reports')
+  @HttpCode(201)
+  async submit(
+    @Param('projectId', ParseIdPipe) projectId: string,
+    @Body() body: IndicatorReportDto,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const now = new Date();
+    // A submitted report must be reproducible: without a cut-off it is the one known now.
+    const query = { ...body.toQuery(now), asKnownOn: body.toQuery(now).asKnownOn ?? now.toISOString() };
+    const result = await this.commands.execute(new SubmitReportCommand(projectId, query, caller));
+    setVersion(response, result.streamVersion);
+    return { eventId: result.eventIds[0], digest: result.digest, asKnownOn: query.asKnownOn, version: result.streamVersion };
+  }
+}

@@ -1,0 +1,60 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Environment, readModelDbConfig } from '@pathway/config';
+import { isIsoDate, toIsoDate } from '@pathway/domain';
+import { ExportFormat, exportFile } from '@pathway/exports';
+import { openReadModelDb } from '@pathway/read-models';
+import { exportableReport } from '@pathway/runtime';
+
+interface ExportOptions {
+  project?: string;
+  all?: boolean;
+  format: ExportFormat;
+  from?: string;
+  to?: string;
+  asKnownOn?: string;
+  outDir: string;
+}
+
+/** `pathway export`: funder export files, one per project, with their SHA-256 digests. */
+export function exportCommand(env: Environment): Command {
+  return new Command('export')
+    .description('write indicator exports for funders (small counts suppressed) and print their digests')
+    .option('--project <id>', 'the project to export')
+    .option('--all', 'every project')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'json']).default('xlsx'))
+    .option('--from <date>', 'first day of the period (default: the project start)', date)
+    .option('--to <date>', 'last day of the period (default: today)', date)
+    .option('--as-known-on <date>', 'count only what was recorded by the end of that day (UTC)', date)
+    .option('--out-dir <dir>', 'where to write the files', '.')
+    .action(async (options: ExportOptions) => {
+      if (Boolean(options.project) === Boolean(options.all)) throw new Error('give either --project <id> or --all');
+      const readModels = openReadModelDb(readModelDbConfig(env));
+      try {
+        const projects = options.all
+          ? (await readModels.db.selectFrom('projects').select('project_id').orderBy('project_id').execute()).map((p) => p.project_id)
+          : [options.project!];
+        const query = {
+          from: options.from ?? null,
+          to: options.to ?? toIsoDate(new Date()),
+          asKnownOn: options.asKnownOn ? `${options.asKnownOn}T23:59:59.999Z` : null,
+        };
+        for (const projectId of projects) {
+          const exportable = await exportableReport(readModels, projectId, query);
+          if (!exportable) throw new Error(`No project ${projectId}`);
+          const file = await exportFile(exportable.report, exportable.project, options.format, { suppressionThreshold: env.SUPPRESSION_THRESHOLD });
+          const path = join(options.outDir, file.fileName);
+          writeFileSync(path, file.body);
+          console.log(`${path}  ${file.digest}`);
+        }
+      } finally {
+        await readModels.db.destroy();
+      }
+    });
+}
+
+function date(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('give a date as YYYY-MM-DD');
+  return value;
+}
