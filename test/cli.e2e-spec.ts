@@ -1,19 +1,8 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { pathway, ROOT } from './support/cli';
 import { entryProfile, framtidProject } from './support/fixtures';
 import { removeDir, startApp, TestApp } from './support/test-app';
-
-const run = promisify(execFile);
-const root = join(__dirname, '..');
-
-/** The CLI as a user runs it: its own process, reading the file the API wrote. */
-function pathway(dataDir: string, ...args: string[]) {
-  return run('node', ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir },
-  });
-}
 
 describe('pathway events', () => {
   let t: TestApp;
@@ -60,8 +49,8 @@ describe('pathway events', () => {
 
   it('names a bad configuration variable', async () => {
     await expect(
-      run('node', ['-r', '@swc-node/register', 'apps/cli/src/main.ts', 'events', '--participant', 'p-cli'], {
-        cwd: root,
+      promisify(execFile)('node', ['-r', '@swc-node/register', 'apps/cli/src/main.ts', 'events', '--participant', 'p-cli'], {
+        cwd: ROOT,
         env: { ...process.env, EVENT_STORE: 'oracle' },
       }),
     ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('EVENT_STORE must be one of') });
