@@ -1,15 +1,28 @@
 import { join } from 'node:path';
 import { emmettAppends } from './emmett-appends.bench';
+import { emmettProjections } from './emmett-projections.bench';
 import { httpMilestones } from './http.bench';
+import { indicatorReports } from './indicator-report.bench';
 import { SCALE } from './measure';
 import { Measurement, printTable, reported, writeResults } from './report';
+import { projectionLag } from './projection-lag.bench';
+import { replayReadModels } from './replay.bench';
 import { sqliteAppends } from './sqlite-appends.bench';
 
-/** Each suite runs its own baseline, so its ratios hold however busy the machine is. */
+/**
+ * Each suite runs its own baseline, so its ratios hold however busy the machine is.
+ * 'replay' and 'report' share a demo log seeded once into bench/.cache/ (see cache.ts and
+ * demo-log.ts): the first run at BENCH_SCALE=1 spends about 6.5 minutes seeding it and 2 more
+ * building the report's read models (about 15 minutes in all); later runs take about 8.
+ */
 const SUITES: Record<string, () => Promise<Measurement[]>> = {
   sqlite: sqliteAppends,
   emmett: emmettAppends,
   http: httpMilestones,
+  replay: replayReadModels,
+  'emmett-projections': emmettProjections,
+  report: indicatorReports,
+  lag: projectionLag,
 };
 
 /** `npm run bench` runs every suite; `npm run bench -- sqlite http` runs those named. */

@@ -1,0 +1,131 @@
+import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SqliteEventStore } from '@pathway/event-store';
+import { ensureSchema, indicatorReport, openReadModelDb, ReadModelSchema, rebuildReadModels } from '@pathway/read-models';
+import { CACHE_DIR, cachedFile, sourceHash } from './cache';
+import { REPORT_PROJECT, sharedDemoLog } from './demo-log';
+import { latencies, progress } from './measure';
+import { Measurement } from './report';
+
+const LIVE_RUNS = 20;
+const KNOWN_ON_RUNS = 5;
+const TO = '2026-10-31';
+/** What the read models' content depends on: the projection, the outcome rules, the events' decoding. */
+const PROJECTION_SOURCES = ['libs/read-models/src', 'libs/indicators/src', 'libs/application/src', 'libs/domain/src', 'libs/event-store/src'];
+
+/**
+ * The ESF+ indicator report of the demo's biggest project, from read models rebuilt from the
+ * cached demo log, against Kysely reading the same rows with nothing computed.
+ */
+export async function indicatorReports(): Promise<Measurement[]> {
+  const file = await cachedReadModels(await sharedDemoLog());
+  const { db } = openReadModelDb({ engine: 'sqlite', file });
+  const plain = new Database(file, { readonly: true });
+  try {
+    const participants = await countParticipants(db);
+    const asKnownOn = await midwayInstant(db);
+    const live = () => indicatorReport(db, REPORT_PROJECT, { from: null, to: TO, asKnownOn: null });
+    const knownOn = () => indicatorReport(db, REPORT_PROJECT, { from: null, to: TO, asKnownOn });
+    const rows = () => db.selectFrom('participants').selectAll().where('project_id', '=', REPORT_PROJECT).execute();
+    // The as-known-on report reads the project's milestones as well; so does its baseline.
+    const rowsAndFacts = () =>
+      Promise.all([rows(), db.selectFrom('milestones').selectAll().where('project_id', '=', REPORT_PROJECT).execute()]);
+    // Diagnostic only: the same rows as arrays, without building an object of 34 keys per row.
+    const arrays = plain.prepare('SELECT * FROM participants WHERE project_id = ?').raw();
+    if ((await live()) === null) throw new Error(`Project ${REPORT_PROJECT} is missing from the read models`);
+
+    progress(`${participants.toLocaleString('en-US')} participants; ${LIVE_RUNS} live reports, ${KNOWN_ON_RUNS} as known on ${asKnownOn}, each after its baseline`);
+    const liveMs = await alternate(LIVE_RUNS, live, rows);
+    const knownOnMs = await alternate(KNOWN_ON_RUNS, knownOn, rowsAndFacts);
+    const arraysMs = await alternate(KNOWN_ON_RUNS, async () => arrays.all(REPORT_PROJECT), async () => undefined);
+    const [liveLat, rowsLat] = [latencies(liveMs.subject), latencies(liveMs.baseline)];
+    const [knownLat, factsLat] = [latencies(knownOnMs.subject), latencies(knownOnMs.baseline)];
+    const label = 'Kysely SELECT of the rows only';
+    const details = {
+      projectId: REPORT_PROJECT,
+      participants,
+      to: TO,
+      runs: LIVE_RUNS,
+      rowsAsArraysP50: latencies(arraysMs.subject).p50,
+    };
+    return [
+      {
+        name: 'report: indicator report, live, p50',
+        value: liveLat.p50,
+        unit: 'ms',
+        baseline: { label, value: rowsLat.p50 },
+        target: { op: '<=', value: 200 },
+        note: `project ${REPORT_PROJECT} had ${participants.toLocaleString('en-US')} participants`,
+        details,
+      },
+      { name: 'report: indicator report, live, p99', value: liveLat.p99, unit: 'ms', baseline: { label, value: rowsLat.p99 } },
+      {
+        name: 'report: indicator report, as known on, p50',
+        value: knownLat.p50,
+        unit: 'ms',
+        baseline: { label: `${label} (participants + milestones)`, value: factsLat.p50 },
+        details: { asKnownOn, runs: KNOWN_ON_RUNS, p99: knownLat.p99 },
+      },
+    ];
+  } finally {
+    plain.close();
+    await db.destroy();
+  }
+}
+
+/** Read models rebuilt from the log once, and again only when the log or the code that projects it changes. */
+async function cachedReadModels(log: string): Promise<string> {
+  const stem = basename(log).replace(/\.db$/, '');
+  const path = join(CACHE_DIR, `${stem}-rm-${sourceHash(PROJECTION_SOURCES)}.db`);
+  return cachedFile(path, `${stem}-rm-`, async (partial) => {
+    progress('rebuilding the read models from the cached log (set-up, not timed; about 2 minutes at BENCH_SCALE=1)');
+    const store = new SqliteEventStore(log);
+    const { db } = openReadModelDb({ engine: 'sqlite', file: partial });
+    try {
+      await ensureSchema(db);
+      let shown = 0;
+      await rebuildReadModels(store, db, ({ processed, total }) => {
+        if (processed < shown + total / 5) return;
+        shown = processed;
+        progress(`rebuilt ${Math.round((processed / total) * 100)}% of ${total.toLocaleString('en-US')} events`);
+      });
+    } finally {
+      await db.destroy();
+      await store.close();
+    }
+  });
+}
+
+/** Subject and baseline take turns, after one warm-up of each, so a slow spell of the machine hits both. */
+async function alternate(runs: number, subject: () => Promise<unknown>, baseline: () => Promise<unknown>) {
+  await subject();
+  await baseline();
+  const samples = { subject: [] as number[], baseline: [] as number[] };
+  const time = async (fn: () => Promise<unknown>) => {
+    const start = performance.now();
+    await fn();
+    return performance.now() - start;
+  };
+  for (let i = 0; i < runs; i++) {
+    samples.subject.push(await time(subject));
+    samples.baseline.push(await time(baseline));
+  }
+  return samples;
+}
+
+async function countParticipants(db: Kysely<ReadModelSchema>): Promise<number> {
+  const query = db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n'));
+  return Number((await query.where('project_id', '=', REPORT_PROJECT).executeTakeFirstOrThrow()).n);
+}
+
+/** Half-way between the project's first and last recorded milestone: the report as it stood then. */
+async function midwayInstant(db: Kysely<ReadModelSchema>): Promise<string> {
+  const { first, last } = await db
+    .selectFrom('milestones')
+    .select((eb) => [eb.fn.min('recorded_at').as('first'), eb.fn.max('recorded_at').as('last')])
+    .where('project_id', '=', REPORT_PROJECT)
+    .executeTakeFirstOrThrow();
+  return new Date((Date.parse(first) + Date.parse(last)) / 2).toISOString();
+}
