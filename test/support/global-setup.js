@@ -32,7 +32,7 @@ module.exports = async function globalSetup() {
 function reachable(host, port) {
   return new Promise((resolve) => {
     const socket = require('node:net').connect({ host, port, timeout: 2000 });
-    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
     socket.once('error', () => resolve(false));
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
   });

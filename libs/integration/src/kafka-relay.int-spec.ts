@@ -79,7 +79,9 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
   }, 60_000);
 
   it('publishes a submitted report to the reports topic, keyed by project', async () => {
-    await relay(500).catchUp();
+    const latest = relay(500);
+    await latest.catchUp();
+    await latest.disconnect();
     const [report] = await consumeUntil(brokers!, [topics.reports], (m) => m.length >= 1);
     expect(report!.key).toBe('22-015-S01');
     expect(report!.value).toMatchObject({ schema: 'pathway.indicator-report.v1', projectId: '22-015-S01', digest: 'sha-256=abc=', rows: [{ code: 'EECO01' }] });
