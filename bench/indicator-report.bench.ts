@@ -11,7 +11,7 @@ import { Measurement } from './report';
 
 const LIVE_RUNS = 20;
 const KNOWN_ON_RUNS = 5;
-const TO = '2026-10-31';
+export const TO = '2026-10-31';
 /** What the read models' content depends on: the projection, the outcome rules, the events' decoding. */
 const PROJECTION_SOURCES = ['libs/read-models/src', 'libs/indicators/src', 'libs/application/src', 'libs/domain/src', 'libs/event-store/src'];
 
@@ -76,7 +76,7 @@ export async function indicatorReports(): Promise<Measurement[]> {
 }
 
 /** Read models rebuilt from the log once, and again only when the log or the code that projects it changes. */
-async function cachedReadModels(log: string): Promise<string> {
+export async function cachedReadModels(log: string): Promise<string> {
   const stem = basename(log).replace(/\.db$/, '');
   const path = join(CACHE_DIR, `${stem}-rm-${sourceHash(PROJECTION_SOURCES)}.db`);
   return cachedFile(path, `${stem}-rm-`, async (partial) => {

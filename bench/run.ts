@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { emmettAppends } from './emmett-appends.bench';
 import { emmettProjections } from './emmett-projections.bench';
+import { funderExports } from './export.bench';
 import { httpMilestones } from './http.bench';
 import { indicatorReports } from './indicator-report.bench';
+import { kafkaRelay } from './kafka-relay.bench';
 import { SCALE } from './measure';
 import { Measurement, printTable, reported, writeResults } from './report';
 import { projectionLag } from './projection-lag.bench';
@@ -14,6 +16,8 @@ import { sqliteAppends } from './sqlite-appends.bench';
  * 'replay' and 'report' share a demo log seeded once into bench/.cache/ (see cache.ts and
  * demo-log.ts): the first run at BENCH_SCALE=1 spends about 6.5 minutes seeding it and 2 more
  * building the report's read models (about 15 minutes in all); later runs take about 8.
+ * 'export' reuses the report's read models; 'relay' needs the broker of scripts/kafka-local.sh,
+ * and starts (then stops) it if it is not running.
  */
 const SUITES: Record<string, () => Promise<Measurement[]>> = {
   sqlite: sqliteAppends,
@@ -23,6 +27,8 @@ const SUITES: Record<string, () => Promise<Measurement[]>> = {
   'emmett-projections': emmettProjections,
   report: indicatorReports,
   lag: projectionLag,
+  relay: kafkaRelay,
+  export: funderExports,
 };
 
 /** `npm run bench` runs every suite; `npm run bench -- sqlite http` runs those named. */

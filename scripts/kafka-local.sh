@@ -134,7 +134,7 @@ start() {
   local cid
   cid="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
   : >"$LOG"
-  "$JAVA" "${jvm[@]}" -cp "$cp" kafka.tools.StorageTool format -t "$cid" \
+  "$JAVA" "${jvm[@]}" -cp "$cp" kafka.tools.StorageTool format --cluster-id="$cid" \
     -c "$DATA/server.properties" >>"$LOG" 2>&1 || { tail -n 20 "$LOG" >&2; die "storage format failed"; }
   # nohup execs java, so $! is the broker's own PID.
   nohup "$JAVA" "${jvm[@]}" -cp "$cp" kafka.Kafka "$DATA/server.properties" >>"$LOG" 2>&1 </dev/null &
