@@ -38,17 +38,14 @@ export function cohortOf(outcomes: ParticipantOutcome[], period: ReportPeriod, p
   };
 }
 
-/** The same cohort keeping only some participants (a gender group); the plan stays whole. */
-export function subCohort(cohort: Cohort, keep: (o: ParticipantOutcome) => boolean): Cohort {
-  const { outputs, results } = cohort.populations;
-  return {
-    ...cohort,
-    populations: {
-      outputs: outputs.filter(keep),
-      results: results.filter(keep),
-      'follow-up': cohort.populations['follow-up'].filter(keep),
-    },
-  };
+/** The cohort split by gender group in one pass over each population; the plan stays whole in each. */
+export function byGenderGroup(cohort: Cohort): ByGender<Cohort> {
+  const empty = (): Cohort => ({ ...cohort, populations: { outputs: [], results: [], 'follow-up': [] } });
+  const split: ByGender<Cohort> = { women: empty(), men: empty(), nonBinary: empty(), genderNotDisclosed: empty() };
+  for (const population of Object.keys(cohort.populations) as Population[]) {
+    for (const o of cohort.populations[population]) split[genderGroupOf(o.gender)].populations[population].push(o);
+  }
+  return split;
 }
 
 /** The gender breakdown ESF+ asks for, plus those who did not disclose a gender (never dropped). */
