@@ -1,34 +1,17 @@
-import {
-  EducationLevel,
-  ExitReason,
-  Gender,
-  IsoDate,
-  LabourMarketStatus,
-  Situation,
-} from '@pathway/domain';
+import { EntryProfile, ExitReason, IsoDate, Situation } from '@pathway/domain';
 
 /**
  * One participant in one project, with everything the indicators need, derived from the
  * enrolment and the milestones that count. Results fields are null while the participant
  * has not exited (or has re-entered and not exited again).
  */
-export interface ParticipantOutcome {
+export interface ParticipantOutcome extends Omit<EntryProfile, 'birthDate'> {
   participantId: string;
   projectId: string;
 
-  // The entry profile at first enrolment.
+  // The entry profile at first enrolment (the answers themselves come from EntryProfile).
   firstEnrolledOn: IsoDate;
-  gender: Gender | null;
   ageAtEntry: number | null;
-  labourMarketStatus: LabourMarketStatus;
-  inEducationOrTraining: boolean | null;
-  educationLevel: EducationLevel | null;
-  disability: boolean | null;
-  thirdCountryNational: boolean | null;
-  foreignBackground: boolean | null;
-  minority: boolean | null;
-  homeless: boolean | null;
-  ruralArea: boolean | null;
 
   status: 'active' | 'exited';
   lastEntryOn: IsoDate;
