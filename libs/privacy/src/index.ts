@@ -1,0 +1,3 @@
+export * from './sealed-box';
+export * from './personal-data';
+export * from './key-store';
