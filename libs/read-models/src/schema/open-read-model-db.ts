@@ -23,6 +23,9 @@ export function openReadModelDb(config: ReadModelDbConfig): ReadModelDb {
         oid === INT8_OID ? (value: string) => Number(value) : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
     };
     const pool = new Pool({ connectionString: config.url, max: 5, types: pgTypes });
+    // An idle connection the server closes (a restart, a dropped database) must not crash the
+    // process: the pool drops it and the next query opens a new one.
+    pool.on('error', () => undefined);
     return { engine: 'postgres', db: new Kysely({ dialect: new PostgresDialect({ pool }) }) };
   }
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
