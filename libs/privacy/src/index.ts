@@ -1,3 +1,4 @@
 export * from './sealed-box';
 export * from './personal-data';
 export * from './key-store';
+export * from './postgres-key-store';
