@@ -15,7 +15,9 @@ const swc = [
 ];
 
 const shared = {
-  transform: { '^.+\\.ts$': swc },
+  // jose ships only ES modules; jest's module system needs them compiled to CommonJS.
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@pathway/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',

@@ -21,6 +21,7 @@ export function milestoneEvent(streamId: string): EventToAppend {
     metadata: {
       recordedAt: new Date().toISOString(),
       actor: 'anna.k',
+      actorRole: 'caseworker',
       correlationId,
       causationId: correlationId,
       projectId: '22-015-S01',

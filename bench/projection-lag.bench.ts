@@ -69,7 +69,7 @@ export async function projectionLag(): Promise<Measurement[]> {
       const due = start + (i * 1000) / RATE;
       if (due > performance.now()) await sleep(due - performance.now());
       const before = performance.now();
-      await recordMilestone(deps, ids[i % ids.length]!, milestone, { actor: 'bench', correlationId: randomUUID() });
+      await recordMilestone(deps, ids[i % ids.length]!, milestone, { actor: 'bench', actorRole: 'caseworker', correlationId: randomUUID() });
       // One writer, so the head is this append's position (CommandResult does not carry it).
       const position = await store.headPosition();
       const appendedAt = performance.now();

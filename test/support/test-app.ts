@@ -4,13 +4,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { Role } from '@pathway/auth';
+import { openLocalTokens } from '@pathway/config';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 
+/** The projects the tests' standard callers work in. */
+export const TEST_PROJECTS = ['22-015-S01', 'P-2', 'P-3'];
+
+export type Agent = ReturnType<typeof request.agent>;
+
 export interface TestApp {
   app: NestExpressApplication;
-  http: () => ReturnType<typeof request>;
   dataDir: string;
+  /** Without a token. */
+  anonymous: () => ReturnType<typeof request>;
+  /** Callers with real tokens from the app's own signing key, working in TEST_PROJECTS. */
+  admin: Agent;
+  caseworker: Agent;
+  evaluator: Agent;
+  funder: Agent;
+  /** A caller of any role and projects. */
+  as(role: Role, projects?: readonly string[], subject?: string): Promise<Agent>;
   close(): Promise<void>;
 }
 
@@ -26,10 +41,18 @@ export async function startApp(
   configureApp(app);
   await app.init();
   const server = app.getHttpServer();
+  const tokens = await openLocalTokens(dataDir);
+  const as = async (role: Role, projects: readonly string[] = TEST_PROJECTS, subject = `test-${role}`) =>
+    request.agent(server).set('Authorization', `Bearer ${await tokens.mint({ subject, role, projects })}`);
   return {
     app,
     dataDir,
-    http: () => request(server),
+    anonymous: () => request(server),
+    admin: await as('admin', []),
+    caseworker: await as('caseworker'),
+    evaluator: await as('evaluator'),
+    funder: await as('funder'),
+    as,
     close: () => app.close(),
   };
 }

@@ -1,10 +1,15 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { Environment, validateEnvironment } from '@pathway/config';
-import { EventStoreModule, KafkaRelayService, ProjectorService, ReadModelsModule } from '@pathway/runtime';
+import { EventStoreModule, KafkaRelayService, ProjectorService, ReadModelsModule, SecurityModule } from '@pathway/runtime';
+import { AccessGuard } from './auth/access.guard';
+import { ParticipantProjects } from './auth/participant-projects';
 import { DemoSeeder } from './demo-seeder';
+import { rateLimit } from './http/rate-limit';
 import { ExportsController } from './exports/exports.controller';
 import { FunderExports } from './exports/funder-exports';
 import { IndicatorExportHandler } from './exports/indicator-export.query';
@@ -55,9 +60,15 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule,
         ReadModelsModule,
+        SecurityModule,
+        rateLimit,
       ],
       controllers: [HealthController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController],
       providers: [
+        // Guards run in this order: who is calling and may they, then how often.
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        ParticipantProjects,
         RegisterProjectHandler,
         EnrolParticipantHandler,
         RecordMilestoneHandler,

@@ -2,6 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { Environment } from '@pathway/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -12,6 +13,15 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(helmet());
+  const corsOrigins = config.get<string | undefined>('CORS_ORIGINS');
+  if (corsOrigins) {
+    app.enableCors({
+      origin: corsOrigins.split(','),
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id'],
+      exposedHeaders: ['ETag', 'Digest', 'X-Correlation-Id', 'X-Generated-At', 'Content-Disposition', 'Retry-After'],
+    });
+  }
   app.useBodyParser('json', { limit: `${config.get('BODY_LIMIT_KB')}kb` });
   app.setGlobalPrefix('api/v1', {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
@@ -24,6 +34,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     .setTitle('Pathway')
     .setDescription('Participant pathways recorded as events: enrolment, milestones, exits, follow-ups.')
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
   return app;

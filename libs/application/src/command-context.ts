@@ -9,7 +9,10 @@ export interface CommandDependencies {
 
 /** Who asks, and the HTTP request's concurrency and retry controls. */
 export interface RequestContext {
+  /** The subject of the caller's token: a pseudonymous user id, never a name. */
   actor: string;
+  /** The role the caller acted in (caseworker, admin...). */
+  actorRole: string;
   correlationId: string;
   /** The stream version the caller last saw (If-Match); a different current version is a conflict. */
   expectedVersion?: number;

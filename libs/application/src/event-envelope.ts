@@ -5,6 +5,7 @@ import { EventToAppend, RecordedEvent } from '@pathway/event-store';
 export interface EventMetadata {
   recordedAt: string;
   actor: string;
+  actorRole: string;
   correlationId: string;
   causationId: string;
   projectId: string | null;

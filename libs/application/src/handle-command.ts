@@ -37,6 +37,7 @@ export async function handleCommand<C, E extends DomainEventShape, S>(
     const metadata = {
       recordedAt: deps.now().toISOString(),
       actor: request.actor,
+      actorRole: request.actorRole,
       correlationId: request.correlationId,
       causationId: request.correlationId,
       projectId: projectIdOf(state),

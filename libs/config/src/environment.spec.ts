@@ -31,3 +31,30 @@ describe('read-model configuration', () => {
     });
   });
 });
+
+describe('security configuration', () => {
+  it('needs an audience with an issuer', () => {
+    expect(() => validateEnvironment({ AUTH_ISSUER: 'https://id.example.org/realms/pathway' })).toThrow(/AUTH_AUDIENCE must name the audience/);
+    expect(() => validateEnvironment({ AUTH_ISSUER: 'id.example.org', AUTH_AUDIENCE: 'pathway' })).toThrow(/AUTH_ISSUER must be the issuer URL/);
+    expect(validateEnvironment({ AUTH_ISSUER: 'http://keycloak:8080/realms/pathway', AUTH_AUDIENCE: 'pathway' })).toMatchObject({ AUTH_AUDIENCE: 'pathway' });
+  });
+
+  it('takes a master key of 64 hex digits, and never shows a bad one', () => {
+    const error = (() => {
+      try {
+        validateEnvironment({ MASTER_KEY: 'not-so-secret-but-still-secret', DATABASE_URL: 'postgres://u:hunter2@db/x', READ_MODEL_DB: 'mongo' });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(error).toMatch(/MASTER_KEY/);
+    expect(error).not.toMatch(/not-so-secret|hunter2/);
+    expect(validateEnvironment({ MASTER_KEY: 'ab'.repeat(32) }).MASTER_KEY).toBe('ab'.repeat(32));
+  });
+
+  it('keeps CORS off and limits requests per token by default', () => {
+    expect(validateEnvironment({})).toMatchObject({ CORS_ORIGINS: undefined, RATE_LIMIT_PER_MINUTE: 1200 });
+    expect(() => validateEnvironment({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(validateEnvironment({ CORS_ORIGINS: 'https://a.example,http://localhost:5173' }).CORS_ORIGINS).toBe('https://a.example,http://localhost:5173');
+  });
+});

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
 
 /** Every setting the service reads, validated once at start. The README's table lists them. */
 export class Environment {
@@ -84,13 +84,43 @@ export class Environment {
   @IsInt()
   @Min(1)
   BODY_LIMIT_KB = 100;
+
+  /** An OpenID Connect issuer whose tokens the API accepts; unset, a local signing key in DATA_DIR issues them. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'AUTH_ISSUER must be the issuer URL, e.g. https://id.example.org/realms/pathway' })
+  AUTH_ISSUER?: string;
+
+  /** The `aud` the issuer's tokens carry for this API. */
+  @ValidateIf((env: Environment) => env.AUTH_ISSUER !== undefined)
+  @IsString({ message: 'AUTH_AUDIENCE must name the audience when AUTH_ISSUER is set' })
+  @MinLength(1, { message: 'AUTH_AUDIENCE must name the audience when AUTH_ISSUER is set' })
+  AUTH_AUDIENCE?: string;
+
+  /** Wraps every participant's data key; the API needs it with PostgreSQL, and makes one in DATA_DIR when unset in embedded mode. */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'MASTER_KEY must be 64 hex digits (32 random bytes)' })
+  MASTER_KEY?: string;
+
+  /** Comma-separated origins that browsers may call the API from; unset, CORS stays off. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins' })
+  CORS_ORIGINS?: string;
+
+  /** Requests per minute per token (per address before sign-in); 0 turns the limit off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_MINUTE = 1200;
 }
+
+/** Never echoed in a configuration error: they hold keys or passwords. */
+const SECRETS = new Set(['MASTER_KEY', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING']);
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false });
   if (errors.length > 0) {
-    const reasons = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((reason) => `  - ${reason} (got ${JSON.stringify(e.value)})`));
+    const reasons = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((reason) => `  - ${reason} (got ${SECRETS.has(e.property) ? 'a value not shown' : JSON.stringify(e.value)})`));
     throw new Error(`Invalid configuration:\n${reasons.join('\n')}`);
   }
   return env;

@@ -80,7 +80,8 @@ async function refuseRegisteredProjects(store: EventStore): Promise<void> {
 async function execute(store: EventStore, command: DemoCommand, name: string, index: number): Promise<number> {
   const eventIdOf = (i: number) => nameBasedUuid(`${name}/${i}`);
   const deps: CommandDependencies = { store, now: () => new Date(command.at), newId: () => eventIdOf(index) };
-  const request = { actor: command.actor, correlationId: nameBasedUuid(`${name}/${index}/request`) };
+  const actorRole = command.kind === 'register' ? 'admin' : 'caseworker';
+  const request = { actor: command.actor, actorRole, correlationId: nameBasedUuid(`${name}/${index}/request`) };
   try {
     switch (command.kind) {
       case 'register':

@@ -8,13 +8,36 @@ import { newDataKey, seal, Sealed, unseal } from './sealed-box';
  * configuration (a stolen key file alone reads nothing). `destroy` forgets a person.
  */
 export interface KeyStore {
-  /** The participant's data key, made on first use. */
+  /** The participant's data key, made on first use; KeyDestroyedError once destroyed. */
   keyFor(participantId: string): Promise<Buffer>;
   /** The key if it still exists; null once destroyed (or never made). */
   find(participantId: string): Promise<Buffer | null>;
-  /** Destroys the key, so everything sealed with it is unreadable for good; true if there was one. */
+  /**
+   * Destroys the key, so everything sealed with it is unreadable for good, and leaves a
+   * tombstone so no new key is ever made for the person; true if there was a key.
+   */
   destroy(participantId: string): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** Nothing new is sealed for a person who was forgotten. */
+export class KeyDestroyedError extends Error {
+  constructor() {
+    super("The participant's personal data was erased");
+    this.name = 'KeyDestroyedError';
+  }
+}
+
+/** One row per participant; `wrapped` is NULL once the key was destroyed (the tombstone). */
+export const DATA_KEYS_TABLE = 'CREATE TABLE IF NOT EXISTS data_keys (participant_id TEXT PRIMARY KEY, wrapped TEXT, destroyed_at TEXT)';
+
+type KeyRow = { wrapped: string | null } | undefined;
+
+/** The key a row holds, null for none, KeyDestroyedError for a tombstone when `orFail`. */
+export function unwrapRow(row: KeyRow, masterKey: Buffer, orFail = false): Buffer | null {
+  if (row?.wrapped) return unseal(JSON.parse(row.wrapped) as Sealed, masterKey);
+  if (row && orFail) throw new KeyDestroyedError();
+  return null;
 }
 
 /**
@@ -34,24 +57,28 @@ export class SqliteKeyStore implements KeyStore {
     this.db.pragma('journal_mode = DELETE');
     this.db.pragma('secure_delete = ON');
     this.db.pragma('synchronous = FULL');
-    this.db.exec('CREATE TABLE IF NOT EXISTS data_keys (participant_id TEXT PRIMARY KEY, wrapped TEXT NOT NULL)');
+    this.db.exec(DATA_KEYS_TABLE);
   }
 
   async keyFor(participantId: string): Promise<Buffer> {
-    const existing = await this.find(participantId);
-    if (existing) return existing;
-    const key = newDataKey();
-    this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped) VALUES (?, ?)').run(participantId, JSON.stringify(seal(key, this.masterKey)));
-    return (await this.find(participantId))!;
+    const wrapped = JSON.stringify(seal(newDataKey(), this.masterKey));
+    this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped) VALUES (?, ?)').run(participantId, wrapped);
+    return unwrapRow(this.row(participantId), this.masterKey, true)!;
   }
 
   async find(participantId: string): Promise<Buffer | null> {
-    const row = this.db.prepare<[string], { wrapped: string }>('SELECT wrapped FROM data_keys WHERE participant_id = ?').get(participantId);
-    return row ? unseal(JSON.parse(row.wrapped) as Sealed, this.masterKey) : null;
+    return unwrapRow(this.row(participantId), this.masterKey);
   }
 
   async destroy(participantId: string): Promise<boolean> {
-    return this.db.prepare('DELETE FROM data_keys WHERE participant_id = ?').run(participantId).changes > 0;
+    const destroyedAt = new Date().toISOString();
+    const had = this.db.prepare('UPDATE data_keys SET wrapped = NULL, destroyed_at = ? WHERE participant_id = ? AND wrapped IS NOT NULL').run(destroyedAt, participantId).changes > 0;
+    this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped, destroyed_at) VALUES (?, NULL, ?)').run(participantId, destroyedAt);
+    return had;
+  }
+
+  private row(participantId: string): KeyRow {
+    return this.db.prepare<[string], { wrapped: string | null }>('SELECT wrapped FROM data_keys WHERE participant_id = ?').get(participantId);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
-import { KeyStore } from './key-store';
-import { newDataKey, seal, Sealed, unseal } from './sealed-box';
+import { DATA_KEYS_TABLE, KeyStore, unwrapRow } from './key-store';
+import { newDataKey, seal } from './sealed-box';
 
 /**
  * The production key store: a PostgreSQL table apart from the event log. A destroyed key's row
@@ -20,30 +20,37 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async keyFor(participantId: string): Promise<Buffer> {
-    const existing = await this.find(participantId);
-    if (existing) return existing;
+    await this.setUp();
     const wrapped = JSON.stringify(seal(newDataKey(), this.masterKey));
     await this.pool.query('INSERT INTO data_keys (participant_id, wrapped) VALUES ($1, $2) ON CONFLICT DO NOTHING', [participantId, wrapped]);
-    return (await this.find(participantId))!;
+    return unwrapRow(await this.row(participantId), this.masterKey, true)!;
   }
 
   async find(participantId: string): Promise<Buffer | null> {
     await this.setUp();
-    const { rows } = await this.pool.query<{ wrapped: string }>('SELECT wrapped FROM data_keys WHERE participant_id = $1', [participantId]);
-    return rows[0] ? unseal(JSON.parse(rows[0].wrapped) as Sealed, this.masterKey) : null;
+    return unwrapRow(await this.row(participantId), this.masterKey);
   }
 
+  /** Also VACUUMs the table, so the old row version is not left as a dead tuple in the data files. */
   async destroy(participantId: string): Promise<boolean> {
     await this.setUp();
-    return ((await this.pool.query('DELETE FROM data_keys WHERE participant_id = $1', [participantId])).rowCount ?? 0) > 0;
+    const destroyedAt = new Date().toISOString();
+    const { rowCount } = await this.pool.query('UPDATE data_keys SET wrapped = NULL, destroyed_at = $2 WHERE participant_id = $1 AND wrapped IS NOT NULL', [participantId, destroyedAt]);
+    await this.pool.query('INSERT INTO data_keys (participant_id, wrapped, destroyed_at) VALUES ($1, NULL, $2) ON CONFLICT DO NOTHING', [participantId, destroyedAt]);
+    await this.pool.query('VACUUM data_keys');
+    return (rowCount ?? 0) > 0;
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
 
+  private async row(participantId: string): Promise<{ wrapped: string | null } | undefined> {
+    return (await this.pool.query<{ wrapped: string | null }>('SELECT wrapped FROM data_keys WHERE participant_id = $1', [participantId])).rows[0];
+  }
+
   private setUp() {
-    this.ready ??= this.pool.query('CREATE TABLE IF NOT EXISTS data_keys (participant_id TEXT PRIMARY KEY, wrapped TEXT NOT NULL)');
+    this.ready ??= this.pool.query(DATA_KEYS_TABLE);
     return this.ready;
   }
 }

@@ -4,3 +4,4 @@ export * from './rebuild-jobs';
 export * from './projector.service';
 export * from './kafka-relay.service';
 export * from './exportable-report';
+export * from './security.module';

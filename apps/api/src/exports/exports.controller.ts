@@ -11,6 +11,7 @@ import { setVersion } from '../http/etag';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { Caller } from '../http/request-context.decorator';
 import { IndicatorReportDto } from '../indicators/indicator-report.dto';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('exports')
 @Controller('projects/:projectId')
@@ -25,6 +26,7 @@ export class ExportsController {
    * `Digest` is the SHA-256 of the content, which holds no generation time: the same inputs give the same bytes.
    */
   @Get('indicators/export')
+  @Access('indicators.export')
   async export(@Param('projectId', ParseIdPipe) projectId: string, @Query() query: ExportDto, @Res() response: Response) {
     const now = new Date();
     const file: ExportFile = await this.queries.execute(new IndicatorExportQuery(projectId, query.toQuery(now), query.format));
@@ -40,6 +42,7 @@ export class ExportsController {
   /** Marks a report as submitted: its suppressed figures are recorded as an event and published. */
   @Post('reports')
   @HttpCode(201)
+  @Access('reports.submit')
   async submit(
     @Param('projectId', ParseIdPipe) projectId: string,
     @Body() body: IndicatorReportDto,

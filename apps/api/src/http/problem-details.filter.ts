@@ -2,7 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { Request, Response } from 'express';
 import { DomainError, DomainErrorKind } from '@pathway/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@pathway/event-store';
+import { IssuerUnavailableError } from '@pathway/auth';
+import { KeyDestroyedError } from '@pathway/privacy';
 import { Problem, problemType, RequestValidationError } from './problem';
+import { AccessDeniedError, AuthenticationError } from '../auth/auth-errors';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = { 'not-found': 404, conflict: 409, rule: 422 };
 
@@ -18,10 +21,28 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const problem = { ...this.toProblem(exception), instance: request.originalUrl };
-    http.getResponse<Response>().status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+    const response = http.getResponse<Response>();
+    if (exception instanceof AuthenticationError) {
+      // RFC 6750 §3: how to authenticate, and whether the token given was the trouble.
+      response.setHeader('WWW-Authenticate', exception.tokenGiven ? 'Bearer error="invalid_token"' : 'Bearer');
+    }
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
   private toProblem(exception: unknown): Problem {
+    if (exception instanceof AuthenticationError) {
+      return { type: problemType('AUTH.UNAUTHENTICATED'), title: exception.message, status: 401, code: 'AUTH.UNAUTHENTICATED' };
+    }
+    if (exception instanceof AccessDeniedError) {
+      return { type: problemType('AUTH.FORBIDDEN'), title: exception.message, status: 403, code: 'AUTH.FORBIDDEN' };
+    }
+    if (exception instanceof IssuerUnavailableError) {
+      this.logger.error(exception.message);
+      return { type: problemType('AUTH.ISSUER_UNAVAILABLE'), title: 'Sign-in cannot be checked just now; try again shortly', status: 503, code: 'AUTH.ISSUER_UNAVAILABLE' };
+    }
+    if (exception instanceof KeyDestroyedError) {
+      return { type: problemType('PARTICIPANT.PERSONAL_DATA_ERASED'), title: "The participant's personal data was erased", status: 409, code: 'PARTICIPANT.PERSONAL_DATA_ERASED' };
+    }
     if (exception instanceof RequestValidationError) {
       return {
         type: problemType('REQUEST.INVALID'),
@@ -62,7 +83,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Raised by the body parser before any handler ran: malformed JSON, body too large.
       return this.fromStatus(status, (exception as Error).message);
     }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // The error's name and where it was thrown, not its message: messages can quote the data.
+    const where = exception instanceof Error ? exception.stack?.split('\n').find((line) => line.trim().startsWith('at ')) : undefined;
+    this.logger.error(`Unexpected ${exception instanceof Error ? exception.name : typeof exception} ${where?.trim() ?? ''}`);
     return {
       type: problemType('SERVER.ERROR'),
       title: 'Something went wrong on our side',

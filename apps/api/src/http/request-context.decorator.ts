@@ -3,12 +3,13 @@ import { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '@pathway/application';
 import { RequestValidationError } from './problem';
+import { principalOf } from '../auth/authenticated-request';
 
 const HEADER_TOKEN = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 /**
- * Who asks (X-Actor, until tokens arrive), the correlation id (X-Correlation-Id, made if absent,
- * echoed back), the version the caller last saw (If-Match) and the Idempotency-Key.
+ * Who asks (the subject and role of the verified token), the correlation id (X-Correlation-Id,
+ * made if absent, echoed back), the version the caller last saw (If-Match) and the Idempotency-Key.
  */
 export const Caller = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext => {
   const request = context.switchToHttp().getRequest<Request>();
@@ -22,8 +23,10 @@ export const Caller = createParamDecorator((_: unknown, context: ExecutionContex
   };
   const correlationId = header('X-Correlation-Id') ?? randomUUID();
   response.setHeader('X-Correlation-Id', correlationId);
+  const { subject, role } = principalOf(request);
   return {
-    actor: header('X-Actor') ?? 'anonymous',
+    actor: subject,
+    actorRole: role,
     correlationId,
     expectedVersion: parseIfMatch(request.header('If-Match')),
     idempotencyKey: header('Idempotency-Key'),

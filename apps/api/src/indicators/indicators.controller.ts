@@ -6,6 +6,7 @@ import { IndicatorReportDocument } from '@pathway/read-models';
 import { IndicatorReportDto } from './indicator-report.dto';
 import { IndicatorReportQuery } from './indicator-report.query';
 import { ParseIdPipe } from '../http/parse-id.pipe';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('indicators')
 @Controller()
@@ -14,6 +15,7 @@ export class IndicatorsController {
 
   /** The catalogue: every ESF+ common indicator and project rate with its definition. */
   @Get('indicators')
+  @Access('indicators.catalogue')
   catalogue() {
     return {
       catalogueVersion: CATALOGUE_VERSION,
@@ -23,6 +25,7 @@ export class IndicatorsController {
 
   /** The indicator report of a project for a period, as known now or on an earlier date. */
   @Get('projects/:projectId/indicators')
+  @Access('indicators.report')
   report(@Param('projectId', ParseIdPipe) projectId: string, @Query() query: IndicatorReportDto): Promise<IndicatorReportDocument> {
     return this.queries.execute(new IndicatorReportQuery(projectId, query.toQuery(new Date())));
   }

@@ -15,11 +15,11 @@ import { RetractionDto } from './retraction.dto';
 import { setVersion } from '../http/etag';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { Caller } from '../http/request-context.decorator';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('participants')
 @ApiHeader({ name: 'If-Match', required: false, description: 'The version last seen; a stale one is answered 409' })
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer, one event' })
-@ApiHeader({ name: 'X-Actor', required: false, description: 'Who records this (until sign-in arrives)' })
 @ApiExtraModels(...Object.values(MILESTONE_DTOS))
 @Controller('participants/:participantId')
 export class ParticipantsController {
@@ -30,6 +30,7 @@ export class ParticipantsController {
 
   @Post('milestones')
   @HttpCode(201)
+  @Access('participants.record')
   @ApiBody({ schema: { oneOf: Object.values(MILESTONE_DTOS).map((dto) => ({ $ref: getSchemaPath(dto) })) } })
   async recordMilestone(
     @Param('participantId', ParseIdPipe) participantId: string,
@@ -43,6 +44,7 @@ export class ParticipantsController {
 
   @Post('retractions')
   @HttpCode(201)
+  @Access('participants.record')
   async retract(
     @Param('participantId', ParseIdPipe) participantId: string,
     @Body() body: RetractionDto,
@@ -57,12 +59,14 @@ export class ParticipantsController {
 
   /** The pathway view from the read models: profile, status and the timeline with retractions marked. */
   @Get()
+  @Access('participants.read')
   pathway(@Param('participantId', ParseIdPipe) participantId: string): Promise<PathwayView> {
     return this.queries.execute(new ParticipantPathwayQuery(participantId));
   }
 
   /** The participant's events as stored in the log, with who recorded each and when. */
   @Get('history')
+  @Access('participants.read')
   async history(
     @Param('participantId', ParseIdPipe) participantId: string,
     @Res({ passthrough: true }) response: Response,

@@ -4,6 +4,7 @@ import { notFound } from '@pathway/domain';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
 import { projectionStatus, ReadModelDb } from '@pathway/read-models';
 import { READ_MODELS, RebuildJob, RebuildJobs } from '@pathway/runtime';
+import { Access } from '../auth/access.decorator';
 
 /** Where each projection stands against the log, and rebuilds from position 0. */
 @ApiTags('projections')
@@ -19,6 +20,7 @@ export class ProjectionsController {
   }
 
   @Get()
+  @Access('projections.read')
   async status() {
     return { projections: await projectionStatus(this.readModels.db, await this.store.headPosition()) };
   }
@@ -26,11 +28,13 @@ export class ProjectionsController {
   /** Rebuilds every read model into fresh tables and swaps them in; readers are served throughout. */
   @Post('rebuild')
   @HttpCode(202)
+  @Access('projections.rebuild')
   rebuild(): Promise<RebuildJob> {
     return this.jobs.request();
   }
 
   @Get('rebuild/:jobId')
+  @Access('projections.read')
   async job(@Param('jobId', new ParseUUIDPipe()) jobId: string): Promise<RebuildJob> {
     const job = await this.jobs.find(jobId);
     if (!job) throw notFound('REBUILD.NOT_FOUND', 'No such rebuild job');

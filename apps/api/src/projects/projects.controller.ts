@@ -13,10 +13,10 @@ import { ParseIdPipe } from '../http/parse-id.pipe';
 import { Caller } from '../http/request-context.decorator';
 import { EnrolParticipantCommand } from '../participants/enrol-participant.command';
 import { EnrolParticipantDto } from '../participants/enrol-participant.dto';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('projects')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer, one event' })
-@ApiHeader({ name: 'X-Actor', required: false, description: 'Who records this (until sign-in arrives)' })
 @Controller('projects')
 export class ProjectsController {
   constructor(
@@ -26,6 +26,7 @@ export class ProjectsController {
 
   @Post()
   @HttpCode(201)
+  @Access('projects.register')
   async register(
     @Body() body: RegisterProjectDto,
     @Caller() caller: RequestContext,
@@ -38,6 +39,7 @@ export class ProjectsController {
 
   @Post(':projectId/participants')
   @HttpCode(201)
+  @Access('participants.enrol')
   async enrol(
     @Param('projectId', ParseIdPipe) projectId: string,
     @Body() body: EnrolParticipantDto,
@@ -56,12 +58,14 @@ export class ProjectsController {
 
   /** The project with its participant counts against the planned number. */
   @Get(':projectId')
+  @Access('projects.read')
   summary(@Param('projectId', ParseIdPipe) projectId: string): Promise<ProjectSummary> {
     return this.queries.execute(new ProjectSummaryQuery(projectId));
   }
 
   /** The project's participants by pseudonymous id, a page at a time. */
   @Get(':projectId/participants')
+  @Access('projects.read')
   participants(@Param('projectId', ParseIdPipe) projectId: string, @Query() page: ParticipantsPageDto): Promise<ParticipantsPage> {
     return this.queries.execute(new ProjectParticipantsQuery(projectId, page));
   }

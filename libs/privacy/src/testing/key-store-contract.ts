@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { KeyStore } from '../key-store';
+import { KeyDestroyedError, KeyStore } from '../key-store';
 import { sealPersonalData, unsealPersonalData } from '../personal-data';
 
 /** What every key store must do, run against each adapter. */
@@ -38,8 +38,27 @@ export function keyStoreContract(adapter: string, open: (masterKey: Buffer) => P
       expect(await store.destroy(participant)).toBe(true);
       expect(await store.destroy(participant)).toBe(false);
       expect(await store.find(participant)).toBeNull();
-      const fresh = await store.keyFor(participant);
-      expect(() => unsealPersonalData(sealed, fresh)).toThrow();
+      await expect(store.keyFor(participant)).rejects.toThrow(KeyDestroyedError);
+      expect(() => unsealPersonalData(sealed, randomBytes(32))).toThrow();
+      await store.close();
+      const reopened = await open(masterKey);
+      await expect(reopened.keyFor(participant)).rejects.toThrow(KeyDestroyedError);
+      await reopened.close();
+    });
+
+    it('keeps a tombstone for a person erased before any key was made', async () => {
+      const participant = id('p');
+      const store = await open(masterKey);
+      expect(await store.destroy(participant)).toBe(false);
+      await expect(store.keyFor(participant)).rejects.toThrow(KeyDestroyedError);
+      await store.close();
+    });
+
+    it('gives every racing caller the same first key', async () => {
+      const participant = id('p');
+      const store = await open(masterKey);
+      const keys = await Promise.all(Array.from({ length: 10 }, () => store.keyFor(participant)));
+      expect(new Set(keys.map((k) => k.toString('hex'))).size).toBe(1);
       await store.close();
     });
   });

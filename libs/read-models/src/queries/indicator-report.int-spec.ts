@@ -24,7 +24,7 @@ describe.each(testEngines())('indicator report on %s', (engine) => {
   let clock = new Date();
   const deps = (): CommandDependencies => ({ store, now: () => clock, newId: randomUUID });
   const at = (date: string) => (clock = new Date(`${date}T12:00:00Z`));
-  const caller = { actor: 'caseworker-1', correlationId: 'fixture' };
+  const caller = { actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'fixture' };
   const no = { inEducationOrTraining: false, disability: false, thirdCountryNational: false, foreignBackground: false, minority: false, homeless: false, ruralArea: false };
   const undisclosed = { inEducationOrTraining: null, disability: null, thirdCountryNational: null, foreignBackground: null, minority: null, homeless: null, ruralArea: null };
 

@@ -1,0 +1,27 @@
+import { Role } from '@pathway/auth';
+
+/**
+ * The one table of who may do what (DESIGN.md §3). Every route names one of these actions;
+ * besides the role, every role but admin reaches only the projects named in its token.
+ */
+export const ACCESS_POLICY = {
+  'projects.register': ['admin'],
+  'projects.read': ['caseworker', 'evaluator', 'admin'],
+  'participants.enrol': ['caseworker'],
+  'participants.record': ['caseworker'],
+  /** The pathway view; only a caseworker of the project sees the personal data in it. */
+  'participants.read': ['caseworker', 'evaluator'],
+  'participants.erase': ['admin'],
+  'indicators.catalogue': ['caseworker', 'evaluator', 'funder', 'admin'],
+  'indicators.report': ['caseworker', 'evaluator', 'admin'],
+  /** Exports are suppressed: the one view of the figures a funder gets. */
+  'indicators.export': ['caseworker', 'evaluator', 'funder', 'admin'],
+  'reports.submit': ['admin'],
+  'projections.read': ['evaluator', 'admin'],
+  'projections.rebuild': ['evaluator', 'admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof ACCESS_POLICY;
+
+export const mayDo = (role: Role, action: Action): boolean => (ACCESS_POLICY[action] as readonly Role[]).includes(role);

@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { LocalTokens, OidcTokenVerifier, TokenVerifier } from '@pathway/auth';
+import { Environment } from './environment';
+import { readOrCreateSecretFile } from './secret-file';
+
+/** Embedded mode's token issuer, on the signing key in the data directory. */
+export async function openLocalTokens(dataDir: string): Promise<LocalTokens> {
+  const jwk = await readOrCreateSecretFile(join(dataDir, 'signing-key.jwk'), async () => JSON.stringify(await LocalTokens.newKey()));
+  return LocalTokens.fromKey(JSON.parse(jwk));
+}
+
+/** The OpenID Connect issuer when one is configured, else the local one. */
+export function openTokenVerifier(env: Pick<Environment, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'DATA_DIR'>): Promise<TokenVerifier> {
+  return env.AUTH_ISSUER ? Promise.resolve(new OidcTokenVerifier(env.AUTH_ISSUER, env.AUTH_AUDIENCE!)) : openLocalTokens(env.DATA_DIR);
+}
