@@ -6,6 +6,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { Environment, validateEnvironment } from '@pathway/config';
 import { EventStoreModule, KafkaRelayService, ProjectorService, ReadModelsModule, SecurityModule } from '@pathway/runtime';
+import { AuditController } from './audit/audit.controller';
 import { AccessGuard } from './auth/access.guard';
 import { ParticipantProjects } from './auth/participant-projects';
 import { DemoSeeder } from './demo-seeder';
@@ -21,7 +22,10 @@ import { ParticipantPathwayHandler } from './participants/participant-pathway.qu
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectParticipantsHandler } from './projects/project-participants.query';
 import { ProjectSummaryHandler } from './projects/project-summary.query';
+import { ChangeContactDetailsHandler } from './participants/change-contact-details.command';
 import { EnrolParticipantHandler } from './participants/enrol-participant.command';
+import { ErasePersonalDataHandler } from './participants/erase-personal-data.command';
+import { PersonalDataReader } from './participants/personal-data-reader';
 import { ParticipantHistoryHandler } from './participants/participant-history.query';
 import { ParticipantsController } from './participants/participants.controller';
 import { RecordMilestoneHandler } from './participants/record-milestone.command';
@@ -63,7 +67,7 @@ export class AppModule {
         SecurityModule,
         rateLimit,
       ],
-      controllers: [HealthController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController],
+      controllers: [HealthController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController, AuditController],
       providers: [
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -73,6 +77,9 @@ export class AppModule {
         EnrolParticipantHandler,
         RecordMilestoneHandler,
         RetractMilestoneHandler,
+        ChangeContactDetailsHandler,
+        ErasePersonalDataHandler,
+        PersonalDataReader,
         ParticipantHistoryHandler,
         ParticipantPathwayHandler,
         ProjectSummaryHandler,

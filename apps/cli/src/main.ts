@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo.command';
 import { eventsCommand } from './commands/events.command';
 import { exportCommand } from './commands/export.command';
 import { replayCommand } from './commands/replay.command';
+import { tokenCommand } from './commands/token.command';
 
 /** `pathway`: the command line for evaluators and admins, on the same configuration as the API. */
 async function main(argv: string[]): Promise<void> {
@@ -15,6 +16,7 @@ async function main(argv: string[]): Promise<void> {
   program.addCommand(replayCommand(env));
   program.addCommand(demoCommand(env));
   program.addCommand(exportCommand(env));
+  program.addCommand(tokenCommand(env));
   await program.parseAsync(argv);
 }
 

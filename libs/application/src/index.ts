@@ -5,3 +5,5 @@ export * from './name-based-uuid';
 export * from './streams';
 export * from './project-commands';
 export * from './participant-commands';
+export * from './redact-sealed';
+export * from './participant-id';

@@ -1,7 +1,7 @@
-import { EntryProfile, IsoDate, Milestone, participantDecider, ParticipantState, toIsoDate } from '@pathway/domain';
+import { EntryProfile, IsoDate, Milestone, participantDecider, ParticipantState, SealedData, toIsoDate } from '@pathway/domain';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
 import { handleCommand } from './handle-command';
-import { nameBasedUuid } from './name-based-uuid';
+import { participantIdFor } from './participant-id';
 import { loadProject } from './project-commands';
 import { participantStream } from './streams';
 
@@ -11,6 +11,8 @@ export interface Enrolment {
   participantId?: string;
   enrolledOn: IsoDate;
   profile: EntryProfile;
+  /** Sealed by the caller with the participant's key (libs/privacy `seal`); never clear text. */
+  personal?: SealedData;
 }
 
 const projectOfParticipant = (state: ParticipantState) => state.projectId;
@@ -20,9 +22,7 @@ export async function enrolParticipant(
   enrolment: Enrolment,
   request: RequestContext,
 ): Promise<CommandResult & { participantId: string }> {
-  const participantId =
-    enrolment.participantId ??
-    (request.idempotencyKey ? nameBasedUuid(`enrolment/${enrolment.projectId}/${request.idempotencyKey}`) : deps.newId());
+  const participantId = participantIdFor(deps, enrolment, request);
   const project = await loadProject(deps, enrolment.projectId);
   const result = await handleCommand(
     deps,
@@ -30,7 +30,7 @@ export async function enrolParticipant(
     participantStream(participantId),
     {
       type: 'EnrolParticipant',
-      data: { participantId, enrolledOn: enrolment.enrolledOn, profile: enrolment.profile },
+      data: { participantId, enrolledOn: enrolment.enrolledOn, profile: enrolment.profile, personal: enrolment.personal },
       project,
       today: toIsoDate(deps.now()),
     },
@@ -67,6 +67,39 @@ export function retractMilestone(
     participantDecider,
     participantStream(participantId),
     { type: 'RetractMilestone', data: { participantId, ...retraction }, today: toIsoDate(deps.now()) },
+    request,
+    projectOfParticipant,
+  );
+}
+
+export function changeContactDetails(
+  deps: CommandDependencies,
+  participantId: string,
+  personal: SealedData,
+  request: RequestContext,
+): Promise<CommandResult> {
+  return handleCommand(
+    deps,
+    participantDecider,
+    participantStream(participantId),
+    { type: 'ChangeContactDetails', data: { participantId, personal }, today: toIsoDate(deps.now()) },
+    request,
+    projectOfParticipant,
+  );
+}
+
+/** Records the request; destroying the participant's key is the caller's part (libs/privacy). */
+export function erasePersonalData(
+  deps: CommandDependencies,
+  participantId: string,
+  reason: string,
+  request: RequestContext,
+): Promise<CommandResult> {
+  return handleCommand(
+    deps,
+    participantDecider,
+    participantStream(participantId),
+    { type: 'ErasePersonalData', data: { participantId, reason }, today: toIsoDate(deps.now()) },
     request,
     projectOfParticipant,
   );

@@ -7,6 +7,8 @@ export const LOCAL_AUDIENCE = 'pathway';
 const ALGORITHM = 'ES256';
 
 export interface TokenRequest extends Principal {
+  /** Who holds it, for people reading the token; the API keeps only the subject. */
+  name?: string;
   /** How long the token holds, e.g. '8h' or '15m'. */
   expiresIn?: string;
 }
@@ -31,8 +33,8 @@ export class LocalTokens implements TokenVerifier {
     return new LocalTokens((await importJWK(jwk, ALGORITHM)) as CryptoKey, (await importJWK(publicJwk, ALGORITHM)) as CryptoKey);
   }
 
-  mint({ subject, role, projects, expiresIn = '8h' }: TokenRequest): Promise<string> {
-    return new SignJWT({ role, projects })
+  mint({ subject, role, projects, name, expiresIn = '8h' }: TokenRequest): Promise<string> {
+    return new SignJWT({ role, projects, ...(name === undefined ? {} : { name }) })
       .setProtectedHeader({ alg: ALGORITHM })
       .setSubject(subject)
       .setIssuer(LOCAL_ISSUER)

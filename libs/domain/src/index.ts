@@ -6,6 +6,7 @@ export * from './shared/upcaster';
 export * from './project/project';
 export * from './participant/entry-profile';
 export * from './participant/milestone';
+export * from './participant/sealed-data';
 export * from './participant/participant-events';
 export * from './participant/participant-commands';
 export * from './participant/participant-state';

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { submitIndicatorReport } from '@pathway/application';
+import { changeContactDetails, enrolParticipant, erasePersonalData, submitIndicatorReport } from '@pathway/application';
 import { generateDemo } from '@pathway/demo';
 import { SqliteEventStore } from '@pathway/event-store';
+import { newDataKey, sealPersonalData } from '@pathway/privacy';
 import { ensureSchema, openReadModelDb, ReadModelDb } from '@pathway/read-models';
 import { KafkaRelay } from './kafka-relay';
 import { toParticipantMilestone } from './contracts/participant-milestone.v1';
@@ -20,13 +21,41 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
   let rm: ReadModelDb;
   let expected: string[];
   let freeText: string[];
+  // A person who was enrolled with sealed personal data, changed contact details and asked to be forgotten.
+  const key = newDataKey();
+  const sealed = [
+    sealPersonalData({ name: 'Anna Testsson', nationalIdentityNumber: '200308142389' }, key),
+    sealPersonalData({ phone: '070-123 45 67', email: 'anna.testsson@example.se' }, key),
+  ];
+  const erasureReason = 'Anna Testsson asked to be forgotten';
+  let contactChangeId: string;
+  let erasureId: string;
 
   beforeAll(async () => {
     await generateDemo(store, { participants: 120, seed: 3 });
+    const deps = { store, now: () => new Date(), newId: randomUUID };
+    const caseworker = { actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'c-2' };
+    const admin = { actor: 'admin', actorRole: 'admin', correlationId: 'c-1' };
+    const profile = {
+      birthDate: '2003-08-14',
+      gender: 'woman',
+      labourMarketStatus: 'unemployed',
+      inEducationOrTraining: false,
+      educationLevel: 'isced-3-4',
+      disability: null,
+      thirdCountryNational: false,
+      foreignBackground: false,
+      minority: null,
+      homeless: false,
+      ruralArea: false,
+    } as const;
+    await enrolParticipant(deps, { projectId: '22-015-S01', participantId: 'p-erasure', enrolledOn: '2024-01-15', profile, personal: sealed[0] }, caseworker);
+    [contactChangeId] = (await changeContactDetails(deps, 'p-erasure', sealed[1]!, caseworker)).eventIds as [string];
+    [erasureId] = (await erasePersonalData(deps, 'p-erasure', erasureReason, admin)).eventIds as [string];
     await submitIndicatorReport(
-      { store, now: () => new Date(), newId: randomUUID },
+      deps,
       { projectId: '22-015-S01', digest: 'sha-256=abc=', content: { meta: { position: 1 }, rows: [{ code: 'EECO01', breakdown: 'total', value: 'suppressed' }] } },
-      { actor: 'admin', correlationId: 'c-1' },
+      admin,
     );
     rm = openReadModelDb({ engine: 'sqlite', file: join(dir, 'read-models.db') });
     await ensureSchema(rm.db);
@@ -67,7 +96,18 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
       const text = JSON.stringify(m.value);
       expect(text).not.toMatch(/profile|birthDate|gender|disability|thirdCountryNational|foreignBackground|minority|homeless|actor/);
       for (const typed of freeText) expect(text).not.toContain(typed);
+      expect(text).not.toMatch(/"personal"|ciphertext|A256GCM|Testsson|070-123/);
+      expect(text).not.toContain(erasureReason);
+      for (const box of sealed) for (const part of [box.ciphertext, box.iv, box.tag]) expect(text).not.toContain(part);
     }
+    // The erasure crosses as a bare notice; the contact change stays home.
+    expect(messages.find((m) => m.value.eventId === erasureId)!.value).toMatchObject({
+      participantId: 'p-erasure',
+      milestone: 'personal-data-erased',
+      occurredOn: null,
+      codes: {},
+    });
+    expect(ids).not.toContain(contactChangeId);
     // One participant's messages are all on one partition, in log order.
     const byParticipant = new Map<string, typeof messages>();
     for (const m of messages) byParticipant.set(m.key, [...(byParticipant.get(m.key) ?? []), m]);

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
 import { EntryProfileDto } from './entry-profile.dto';
+import { PersonalDataDto } from './personal-data.dto';
 import { IsId, IsIsoDate } from '../http/validators';
 
 export class EnrolParticipantDto {
@@ -16,4 +17,10 @@ export class EnrolParticipantDto {
   @ValidateNested()
   @Type(() => EntryProfileDto)
   profile!: EntryProfileDto;
+
+  /** Name and contact details: sealed with the participant's key, seen only by the project's caseworkers. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PersonalDataDto)
+  personal?: PersonalDataDto;
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { participantStream } from '@pathway/application';
+import { participantStream, redactSealed } from '@pathway/application';
 import { notFound } from '@pathway/domain';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
 
@@ -21,7 +21,7 @@ export interface ParticipantHistory {
   }>;
 }
 
-/** The participant's events as stored, with who recorded each and when. */
+/** The participant's events as stored, with who recorded each and when; sealed personal data shows as 'sealed'. */
 @QueryHandler(ParticipantHistoryQuery)
 export class ParticipantHistoryHandler implements IQueryHandler<ParticipantHistoryQuery, ParticipantHistory> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -37,7 +37,7 @@ export class ParticipantHistoryHandler implements IQueryHandler<ParticipantHisto
         type: e.type,
         version: e.streamVersion,
         position: e.position,
-        data: e.data,
+        data: redactSealed(e.data),
         metadata: e.metadata,
       })),
     };

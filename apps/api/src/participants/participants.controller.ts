@@ -1,20 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CommandResult, RequestContext } from '@pathway/application';
 import { Milestone } from '@pathway/domain';
 import { PathwayView } from '@pathway/read-models';
+import { Principal } from '@pathway/auth';
+import { ChangeContactDetailsCommand } from './change-contact-details.command';
+import { ErasePersonalDataCommand } from './erase-personal-data.command';
+import { ErasureDto } from './erasure.dto';
 import { MILESTONE_DTOS } from './milestone.dto';
 import { ParseMilestonePipe } from './parse-milestone.pipe';
 import { ParticipantHistory, ParticipantHistoryQuery } from './participant-history.query';
 import { ParticipantPathwayQuery } from './participant-pathway.query';
+import { ContactDetailsDto } from './personal-data.dto';
+import { PersonalDataView } from './personal-data-reader';
 import { RecordMilestoneCommand } from './record-milestone.command';
 import { RetractMilestoneCommand } from './retract-milestone.command';
 import { RetractionDto } from './retraction.dto';
 import { setVersion } from '../http/etag';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { Caller } from '../http/request-context.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Access } from '../auth/access.decorator';
 
 @ApiTags('participants')
@@ -57,11 +64,47 @@ export class ParticipantsController {
     return this.answer(response, result);
   }
 
-  /** The pathway view from the read models: profile, status and the timeline with retractions marked. */
+  /** Changes phone, email or address (null removes one); sealed like the enrolment's personal data. */
+  @Patch('contact-details')
+  @Access('participants.record')
+  async changeContactDetails(
+    @Param('participantId', ParseIdPipe) participantId: string,
+    @Body() body: ContactDetailsDto,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result: CommandResult = await this.commands.execute(new ChangeContactDetailsCommand(participantId, body.toChange(), caller));
+    return this.answer(response, result);
+  }
+
+  /**
+   * Forgets the person: destroys the participant's key, so the sealed personal data is unreadable
+   * everywhere (log, backups, copies), and records the erasure. The pathway and every count stay.
+   */
+  @Delete('personal-data')
+  @Access('participants.erase')
+  async erase(
+    @Param('participantId', ParseIdPipe) participantId: string,
+    @Body() body: ErasureDto,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result: CommandResult = await this.commands.execute(new ErasePersonalDataCommand(participantId, body.reason, caller));
+    return this.answer(response, result);
+  }
+
+  /**
+   * The pathway view from the read models: profile, status and the timeline with retractions
+   * marked, and the personal data: opened for the project's caseworkers only (each read audited).
+   */
   @Get()
   @Access('participants.read')
-  pathway(@Param('participantId', ParseIdPipe) participantId: string): Promise<PathwayView> {
-    return this.queries.execute(new ParticipantPathwayQuery(participantId));
+  pathway(
+    @Param('participantId', ParseIdPipe) participantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Caller() caller: RequestContext,
+  ): Promise<PathwayView & { personalData: PersonalDataView }> {
+    return this.queries.execute(new ParticipantPathwayQuery(participantId, principal, caller.correlationId));
   }
 
   /** The participant's events as stored in the log, with who recorded each and when. */

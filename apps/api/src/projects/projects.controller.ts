@@ -49,6 +49,7 @@ export class ProjectsController {
     const result: CommandResult & { participantId: string } = await this.commands.execute(
       new EnrolParticipantCommand(
         { projectId, participantId: body.participantId, enrolledOn: body.enrolledOn, profile: body.profile.toProfile() },
+        body.personal?.toPersonalData(),
         caller,
       ),
     );

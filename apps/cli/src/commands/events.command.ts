@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { participantStream } from '@pathway/application';
+import { participantStream, redactSealed } from '@pathway/application';
 import { Environment, openEventStore } from '@pathway/config';
 import { RecordedEvent } from '@pathway/event-store';
 
@@ -18,7 +18,9 @@ export function eventsCommand(env: Environment): Command {
           process.exitCode = 2;
           return;
         }
-        console.log(options.json ? JSON.stringify(events, null, 2) : events.map(formatLine).join('\n'));
+        // Sealed personal data shows as 'sealed': the ciphertext never leaves the log.
+        const redacted = events.map((event) => ({ ...event, data: redactSealed(event.data) }));
+        console.log(options.json ? JSON.stringify(redacted, null, 2) : redacted.map(formatLine).join('\n'));
       } finally {
         await store.close();
       }

@@ -1,5 +1,6 @@
 import { EntryProfile } from './entry-profile';
 import { Milestone } from './milestone';
+import { SealedData } from './sealed-data';
 import { ProjectDetails } from '../project/project';
 import { IsoDate } from '../shared/iso-date';
 
@@ -9,7 +10,7 @@ import { IsoDate } from '../shared/iso-date';
  */
 export type EnrolParticipant = {
   type: 'EnrolParticipant';
-  data: { participantId: string; enrolledOn: IsoDate; profile: EntryProfile };
+  data: { participantId: string; enrolledOn: IsoDate; profile: EntryProfile; personal?: SealedData };
   project: ProjectDetails | null;
   today: IsoDate;
 };
@@ -26,4 +27,21 @@ export type RetractMilestone = {
   today: IsoDate;
 };
 
-export type ParticipantCommand = EnrolParticipant | RecordMilestone | RetractMilestone;
+export type ChangeContactDetails = {
+  type: 'ChangeContactDetails';
+  data: { participantId: string; personal: SealedData };
+  today: IsoDate;
+};
+
+export type ErasePersonalData = {
+  type: 'ErasePersonalData';
+  data: { participantId: string; reason: string };
+  today: IsoDate;
+};
+
+export type ParticipantCommand =
+  | EnrolParticipant
+  | RecordMilestone
+  | RetractMilestone
+  | ChangeContactDetails
+  | ErasePersonalData;

@@ -3,6 +3,7 @@ import { Milestone } from './milestone';
 import { ParticipantCommand } from './participant-commands';
 import { participantDecider } from './participant-decider';
 import { milestoneEvent, ParticipantEvent } from './participant-events';
+import { SealedData } from './sealed-data';
 import { framtid } from '../testing/fixtures';
 import { deciderSpecification } from '../testing/decider-specification';
 
@@ -246,6 +247,97 @@ describe('participant decider', () => {
 
     it('undoes a retracted intervention start: it can no longer be ended', () => {
       given(enrolled, event(started), retracted('event-2')).when(record(ended)).thenFails('INTERVENTION.NOT_STARTED');
+    });
+  });
+
+  describe('personal data', () => {
+    const sealed = (ciphertext: string): SealedData => ({ alg: 'A256GCM', iv: 'aXYtMTI=', tag: 'dGFnLTE2', ciphertext });
+    const personal = sealed('Y2lwaGVydGV4dC0x');
+    const enrolledWithPersonal: ParticipantEvent = { ...enrolled, data: { ...enrolled.data, personal } } as ParticipantEvent;
+    const changed = (data = sealed('Y2lwaGVydGV4dC0y')): ParticipantEvent => ({
+      type: 'ContactDetailsChanged',
+      data: { participantId, personal: data },
+    });
+    const erased: ParticipantEvent = { type: 'PersonalDataErased', data: { participantId, reason: 'asked to be forgotten' } };
+    const change: ParticipantCommand = {
+      type: 'ChangeContactDetails',
+      data: { participantId, personal: sealed('Y2lwaGVydGV4dC0y') },
+      today,
+    };
+    const erase = (reason = 'asked to be forgotten'): ParticipantCommand => ({
+      type: 'ErasePersonalData',
+      data: { participantId, reason },
+      today,
+    });
+    const retracted = (eventId: string): ParticipantEvent => ({
+      type: 'MilestoneRetracted',
+      data: { participantId, retractedEventId: eventId, reason: 'recorded on the wrong participant' },
+    });
+    const enrolWith = (data: Partial<{ personal: SealedData }>): ParticipantCommand => ({
+      type: 'EnrolParticipant',
+      data: { participantId, enrolledOn: '2024-01-15', profile, ...data },
+      project: framtid,
+      today,
+    });
+
+    it('seals personal data into the enrolment, and leaves the key out when there is none', () => {
+      given().when(enrolWith({ personal })).then([enrolledWithPersonal]);
+      const [plain] = participantDecider.decide(enrolWith({}), participantDecider.initialState());
+      expect(Object.keys(plain!.data)).not.toContain('personal');
+    });
+
+    it('changes the contact details of an enrolled participant', () => {
+      given(enrolled).when(change).then([changed()]);
+      given(enrolledWithPersonal, changed(sealed('b2xk'))).when(change).then([changed()]);
+    });
+
+    it('erases personal data, also when none was ever recorded', () => {
+      given(enrolledWithPersonal, changed()).when(erase()).then([erased]);
+      given(enrolled).when(erase()).then([erased]);
+    });
+
+    it('needs a participant', () => {
+      given().when(change).thenFails('PARTICIPANT.NOT_FOUND');
+      given().when(erase()).thenFails('PARTICIPANT.NOT_FOUND');
+    });
+
+    it('records nothing personal after an erasure, and erases once', () => {
+      given(enrolledWithPersonal, erased).when(change).thenFails('PARTICIPANT.PERSONAL_DATA_ERASED');
+      given(enrolledWithPersonal, erased).when(erase()).thenFails('PARTICIPANT.PERSONAL_DATA_ERASED');
+    });
+
+    it('needs a reason to erase', () => {
+      given(enrolledWithPersonal).when(erase(' ')).thenFails('ERASURE.REASON_REQUIRED');
+    });
+
+    it('keeps the anonymous pathway going after an erasure', () => {
+      given(enrolledWithPersonal, erased).when(record(placed)).then([event(placed)]);
+      given(enrolledWithPersonal, erased, event(exited)).when(record(followUp)).then([event(followUp)]);
+    });
+
+    it('does not retract a contact change or an erasure', () => {
+      given(enrolledWithPersonal, changed()).when(retract('event-2')).thenFails('MILESTONE.NOT_RETRACTABLE');
+      given(enrolledWithPersonal, erased).when(retract('event-2')).thenFails('MILESTONE.NOT_RETRACTABLE');
+    });
+
+    it('keeps an erasure through the refold a retraction causes', () => {
+      given(enrolledWithPersonal, erased, event(placed), retracted('event-3'))
+        .when(change)
+        .thenFails('PARTICIPANT.PERSONAL_DATA_ERASED');
+      // Even a retraction naming the erasure itself (the decider refuses to write one) leaves it erased.
+      given(enrolledWithPersonal, event(placed), erased, retracted('event-3'))
+        .when(erase())
+        .thenFails('PARTICIPANT.PERSONAL_DATA_ERASED');
+    });
+
+    it('tracks whether personal data was recorded or erased, across retractions', () => {
+      const fold = (...events: ParticipantEvent[]) =>
+        events.reduce((s, e, i) => participantDecider.evolve(s, e, `event-${i + 1}`), participantDecider.initialState())
+          .personalData;
+      expect(fold(enrolled)).toBe('none');
+      expect(fold(enrolledWithPersonal)).toBe('recorded');
+      expect(fold(enrolled, changed(), event(placed), retracted('event-3'))).toBe('recorded');
+      expect(fold(enrolled, erased, event(placed), retracted('event-3'))).toBe('erased');
     });
   });
 });

@@ -1,5 +1,12 @@
-import { EnrolParticipant, ParticipantCommand, RecordMilestone, RetractMilestone } from './participant-commands';
-import { milestoneEvent, ParticipantEvent } from './participant-events';
+import {
+  ChangeContactDetails,
+  EnrolParticipant,
+  ErasePersonalData,
+  ParticipantCommand,
+  RecordMilestone,
+  RetractMilestone,
+} from './participant-commands';
+import { isMilestoneEvent, milestoneEvent, ParticipantEvent } from './participant-events';
 import { initialParticipantState, evolveParticipant, ParticipantState } from './participant-state';
 import { Decider } from '../shared/decider';
 import { assertNever, conflict, notFound, ruleBroken } from '../shared/domain-error';
@@ -16,6 +23,10 @@ export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, P
         return [recordMilestone(command, state)];
       case 'RetractMilestone':
         return [retract(command, state)];
+      case 'ChangeContactDetails':
+        return [changeContactDetails(command, state)];
+      case 'ErasePersonalData':
+        return [erasePersonalData(command, state)];
       default:
         return assertNever(command);
     }
@@ -37,9 +48,11 @@ function enrol({ data, project, today }: EnrolParticipant, state: ParticipantSta
   if (data.profile.birthDate !== null && data.profile.birthDate > data.enrolledOn) {
     throw ruleBroken('PARTICIPANT.BORN_AFTER_ENROLMENT', 'The birth date is after the enrolment date');
   }
+  const { participantId, enrolledOn, profile, personal } = data;
   return {
     type: 'ParticipantEnrolled',
-    data: { participantId: data.participantId, projectId: project.projectId, enrolledOn: data.enrolledOn, profile: data.profile },
+    // Without personal data the key is left out, so such an enrolment reads as it always did.
+    data: { participantId, projectId: project.projectId, enrolledOn, profile, ...(personal ? { personal } : {}) },
   };
 }
 
@@ -97,8 +110,9 @@ function retract({ data }: RetractMilestone, state: ParticipantState): Participa
   if (!target) {
     throw ruleBroken('MILESTONE.NOT_FOUND', `Event ${data.eventId} is not a milestone of this participant`);
   }
-  if (target.event.type === 'ParticipantEnrolled') {
-    throw ruleBroken('MILESTONE.NOT_RETRACTABLE', 'An enrolment cannot be retracted');
+  // An enrolment, a contact change or an erasure is not a milestone: none can be undone this way.
+  if (!isMilestoneEvent(target.event)) {
+    throw ruleBroken('MILESTONE.NOT_RETRACTABLE', `A ${target.event.type} event cannot be retracted`);
   }
   if (state.retracted.has(data.eventId)) {
     throw ruleBroken('MILESTONE.ALREADY_RETRACTED', `Event ${data.eventId} is already retracted`);
@@ -110,11 +124,32 @@ function retract({ data }: RetractMilestone, state: ParticipantState): Participa
   };
 }
 
+function changeContactDetails({ data }: ChangeContactDetails, state: ParticipantState): ParticipantEvent {
+  requireEnrolled(state);
+  requireNotErased(state);
+  return { type: 'ContactDetailsChanged', data: { participantId: data.participantId, personal: data.personal } };
+}
+
+/** Allowed when nothing personal was ever recorded too: the person may ask anyway, and the event documents it. */
+function erasePersonalData({ data }: ErasePersonalData, state: ParticipantState): ParticipantEvent {
+  requireEnrolled(state);
+  requireNotErased(state);
+  if (data.reason.trim() === '') throw ruleBroken('ERASURE.REASON_REQUIRED', 'An erasure needs a reason');
+  return { type: 'PersonalDataErased', data: { participantId: data.participantId, reason: data.reason } };
+}
+
 function requireEnrolled(state: ParticipantState): IsoDate {
   if (state.status === 'not-enrolled' || state.enrolledOn === null) {
     throw notFound('PARTICIPANT.NOT_FOUND', 'No such participant');
   }
   return state.enrolledOn;
+}
+
+/** Nothing personal is recorded again for a person who was forgotten. */
+function requireNotErased(state: ParticipantState): void {
+  if (state.personalData === 'erased') {
+    throw conflict('PARTICIPANT.PERSONAL_DATA_ERASED', "The participant's personal data was erased");
+  }
 }
 
 function requireActive(state: ParticipantState): void {

@@ -1,5 +1,6 @@
 import { EntryProfile } from './entry-profile';
 import { Milestone, MilestoneType } from './milestone';
+import { SealedData } from './sealed-data';
 import { IsoDate } from '../shared/iso-date';
 
 /** Event type names are public contracts: past tense, independent of class or API names. */
@@ -16,9 +17,10 @@ export const MILESTONE_EVENT_TYPES = {
   're-entered': 'ParticipantReEntered',
 } as const satisfies Record<MilestoneType, string>;
 
+/** `personal` is present only when the caseworker recorded personal data at enrolment. */
 export type ParticipantEnrolled = {
   type: 'ParticipantEnrolled';
-  data: { participantId: string; projectId: string; enrolledOn: IsoDate; profile: EntryProfile };
+  data: { participantId: string; projectId: string; enrolledOn: IsoDate; profile: EntryProfile; personal?: SealedData };
 };
 
 /** One event type per milestone: `JobPlaced` carries the fields of a `job-placed` milestone. */
@@ -32,8 +34,33 @@ export type MilestoneRetracted = {
   data: { participantId: string; retractedEventId: string; reason: string };
 };
 
-export type ParticipantEvent = ParticipantEnrolled | MilestoneEvent | MilestoneRetracted;
+/** New contact details replace the old ones as a whole, sealed like those at enrolment. */
+export type ContactDetailsChanged = {
+  type: 'ContactDetailsChanged';
+  data: { participantId: string; personal: SealedData };
+};
+
+/**
+ * The person asked to be forgotten. The application destroys their key, so every sealed copy is
+ * unreadable; the anonymous pathway stays and still counts. The reason documents the request.
+ */
+export type PersonalDataErased = {
+  type: 'PersonalDataErased';
+  data: { participantId: string; reason: string };
+};
+
+export type ParticipantEvent =
+  | ParticipantEnrolled
+  | MilestoneEvent
+  | MilestoneRetracted
+  | ContactDetailsChanged
+  | PersonalDataErased;
 export type ParticipantEventType = ParticipantEvent['type'];
+
+const MILESTONE_EVENT_TYPE_NAMES: ReadonlySet<string> = new Set(Object.values(MILESTONE_EVENT_TYPES));
+
+export const isMilestoneEvent = (event: ParticipantEvent): event is MilestoneEvent =>
+  MILESTONE_EVENT_TYPE_NAMES.has(event.type);
 
 export function milestoneEvent(participantId: string, milestone: Milestone): MilestoneEvent {
   const { type, ...fields } = milestone;

@@ -1,4 +1,5 @@
 import { ParticipantEvent } from './participant-events';
+import { PersonalDataStatus } from './sealed-data';
 import { assertNever } from '../shared/domain-error';
 import { IsoDate } from '../shared/iso-date';
 
@@ -11,6 +12,7 @@ export interface ParticipantState {
   lastEntryOn: IsoDate | null;
   lastExitOn: IsoDate | null;
   interventions: Readonly<Record<string, { startedOn: IsoDate; ended: boolean }>>;
+  personalData: PersonalDataStatus;
   /** Every recorded event but retractions, by event id, so a retraction can be checked and undone. */
   recorded: ReadonlyArray<{ eventId: string; event: ParticipantEvent }>;
   retracted: ReadonlySet<string>;
@@ -23,6 +25,7 @@ export const initialParticipantState = (): ParticipantState => ({
   lastEntryOn: null,
   lastExitOn: null,
   interventions: {},
+  personalData: 'none',
   recorded: [],
   retracted: new Set(),
 });
@@ -33,7 +36,8 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
     const retracted = new Set(state.retracted).add(event.data.retractedEventId);
     const effective = state.recorded.filter((r) => !retracted.has(r.eventId));
     const refolded = effective.reduce((s, r) => applyEffect(s, r.event), initialParticipantState());
-    return { ...refolded, recorded: state.recorded, retracted };
+    // Personal-data events are never retractable: carry their status over, so no refold undoes an erasure.
+    return { ...refolded, personalData: state.personalData, recorded: state.recorded, retracted };
   }
   return { ...applyEffect(state, event), recorded: [...state.recorded, { eventId, event }] };
 }
@@ -47,6 +51,7 @@ function applyEffect(state: ParticipantState, event: ParticipantEvent): Particip
         projectId: event.data.projectId,
         enrolledOn: event.data.enrolledOn,
         lastEntryOn: event.data.enrolledOn,
+        personalData: event.data.personal ? 'recorded' : state.personalData,
       };
     case 'ParticipantReEntered':
       return { ...state, status: 'active', lastEntryOn: event.data.occurredOn };
@@ -68,6 +73,11 @@ function applyEffect(state: ParticipantState, event: ParticipantEvent): Particip
         interventions: { ...state.interventions, [event.data.interventionId]: { ...started, ended: true } },
       };
     }
+    case 'ContactDetailsChanged':
+      // Erased stays erased, whatever the log holds after it.
+      return { ...state, personalData: state.personalData === 'erased' ? 'erased' : 'recorded' };
+    case 'PersonalDataErased':
+      return { ...state, personalData: 'erased' };
     case 'SchoolCompleted':
     case 'QualificationGained':
     case 'EducationEntered':

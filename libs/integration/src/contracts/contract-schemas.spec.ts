@@ -23,11 +23,14 @@ const recorded = (type: string, data: Record<string, unknown>): RecordedEvent =>
   metadata: { projectId: 'P1', recordedAt: '2024-10-15T08:00:00.000Z' },
 });
 
+const sealed = { alg: 'A256GCM', iv: 'aXYtMTI=', tag: 'dGFnLTE2', ciphertext: 'QW5uYSBUZXN0c3Nvbg==' };
+
 describe('integration contracts fit their JSON Schemas', () => {
   const milestone = validator('participant-milestone.v1.schema.json');
 
   it.each([
     ['ParticipantEnrolled', { participantId: 'p-1', projectId: 'P1', enrolledOn: '2024-01-15', profile: {} }],
+    ['ParticipantEnrolled', { participantId: 'p-1', projectId: 'P1', enrolledOn: '2024-01-15', profile: {}, personal: sealed }],
     ['InterventionStarted', { participantId: 'p-1', occurredOn: '2024-02-01', interventionId: 'ips-1', kind: 'ips' }],
     ['InterventionEnded', { participantId: 'p-1', occurredOn: '2024-05-01', interventionId: 'ips-1', outcome: 'completed' }],
     ['SchoolCompleted', { participantId: 'p-1', occurredOn: '2024-06-01', level: 'compulsory', fullGrades: null }],
@@ -39,6 +42,7 @@ describe('integration contracts fit their JSON Schemas', () => {
     ['FollowUpRecorded', { participantId: 'p-1', occurredOn: '2024-12-01', monthsAfterExit: 6, situation: 'employed', improvedSituation: true }],
     ['ParticipantReEntered', { participantId: 'p-1', occurredOn: '2025-01-01' }],
     ['MilestoneRetracted', { participantId: 'p-1', retractedEventId: 'e-0', reason: 'typo' }],
+    ['PersonalDataErased', { participantId: 'p-1', reason: 'asked to be forgotten' }],
   ])('%s', (type, data) => {
     const message = toParticipantMilestone(recorded(type, data));
     expect(milestone(message) ? [] : milestone.errors).toEqual([]);

@@ -11,6 +11,9 @@ const recorded = (type: string, data: Record<string, unknown>): RecordedEvent =>
   metadata: { projectId: 'P1', recordedAt: '2024-10-15T08:00:00.000Z', actor: 'caseworker-anna' },
 });
 
+/** A sealed box as libs/privacy makes it (here of "Anna Testsson"). */
+const personal = { alg: 'A256GCM', iv: 'aXYtMTI=', tag: 'dGFnLTE2', ciphertext: 'QW5uYSBUZXN0c3Nvbg==' };
+
 describe('participant milestone v1', () => {
   it('carries codes and dates, never the entry profile', () => {
     const profile = { birthDate: '2003-08-14', gender: 'woman', disability: true, thirdCountryNational: true };
@@ -39,6 +42,33 @@ describe('participant milestone v1', () => {
     const retraction = toParticipantMilestone(recorded('MilestoneRetracted', { participantId: 'p-1', retractedEventId: 'e-0', reason: 'Anna was confused with Bo' }));
     expect(retraction).toMatchObject({ milestone: 'retracted', retractedEventId: 'e-0', codes: {} });
     expect(JSON.stringify(retraction)).not.toContain('Anna');
+  });
+
+  it('never carries sealed personal data from an enrolment', () => {
+    const message = toParticipantMilestone(
+      recorded('ParticipantEnrolled', { participantId: 'p-1', projectId: 'P1', enrolledOn: '2024-01-15', profile: {}, personal }),
+    );
+    expect(message).toMatchObject({ milestone: 'enrolled', codes: {} });
+    expect(JSON.stringify(message)).not.toMatch(/personal|A256GCM|aXYtMTI=|dGFnLTE2|QW5uYSBUZXN0c3Nvbg==|ciphertext/);
+  });
+
+  it('announces an erasure as a bare notice: no reason, no date of its own', () => {
+    const message = toParticipantMilestone(recorded('PersonalDataErased', { participantId: 'p-1', reason: 'Anna Svensson asked to be forgotten' }));
+    expect(message).toEqual({
+      schema: 'pathway.participant-milestone.v1',
+      eventId: 'e-1',
+      participantId: 'p-1',
+      projectId: 'P1',
+      milestone: 'personal-data-erased',
+      occurredOn: null,
+      recordedAt: '2024-10-15T08:00:00.000Z',
+      codes: {},
+      retractedEventId: null,
+    });
+  });
+
+  it('keeps contact changes home', () => {
+    expect(toParticipantMilestone(recorded('ContactDetailsChanged', { participantId: 'p-1', personal }))).toBeNull();
   });
 
   it('translates each milestone with its codes', () => {

@@ -7,7 +7,8 @@ export const PARTICIPANT_MILESTONE_SCHEMA = 'pathway.participant-milestone.v1';
 /**
  * What other systems learn of a participant's pathway: pseudonymous ids, dates and codes.
  * Never the entry profile (health, migration background), never free text (a qualification's
- * name, a retraction's reason): only values from closed lists, copied field by field.
+ * name, a retraction's or an erasure's reason), never personal data, sealed or not: only values
+ * from closed lists, copied field by field.
  */
 export interface ParticipantMilestoneV1 {
   schema: typeof PARTICIPANT_MILESTONE_SCHEMA;
@@ -61,6 +62,12 @@ export function toParticipantMilestone(recorded: RecordedEvent): ParticipantMile
         codes: {},
         retractedEventId: event.data.retractedEventId,
       };
+    case 'PersonalDataErased':
+      // A notice, so consumers forget whatever they tied to this id too. It has no date of its own
+      // (occurredOn null): the erasure took effect when it was recorded, which recordedAt says.
+      return { ...base, participantId: event.data.participantId, milestone: 'personal-data-erased', occurredOn: null, codes: {} };
+    case 'ContactDetailsChanged':
+      return null;
     default: {
       const fields = CODES[event.type as MilestoneEvent['type']];
       if (!fields) return null;

@@ -58,8 +58,10 @@ export async function applyEvents(
         position,
       });
     } else if (event.type === 'ParticipantEnrolled') {
-      enrolments.set(event.data.participantId, { ...event.data, recordedAt, position });
-      touched.set(event.data.participantId, position);
+      // Field by field: the sealed `personal` block has no place in any table.
+      const { participantId, projectId, enrolledOn, profile } = event.data;
+      enrolments.set(participantId, { participantId, projectId, enrolledOn, profile, recordedAt, position });
+      touched.set(participantId, position);
     } else if (event.type === 'MilestoneRetracted') {
       const { retractedEventId, reason } = event.data;
       retractions.push({ target: retractedEventId, by: recorded.eventId, at: recordedAt, position, reason });
@@ -83,6 +85,7 @@ export async function applyEvents(
       });
       touched.set(participantId, position);
     }
+    // Contact changes and erasures are left out: no table keeps personal data, no count depends on it.
   }
 
   for (const rows of rowChunks(projects)) {

@@ -23,7 +23,7 @@ describe.each(testEngines())('projection on %s', (engine) => {
   let rm: ReadModelDb;
   let deps: CommandDependencies;
   let runner: ProjectionRunner;
-  const caller = { actor: 'caseworker-1', correlationId: 'c-1' };
+  const caller = { actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'c-1' };
   const record = (participantId: string, milestone: Milestone) => recordMilestone(deps, participantId, milestone, caller);
 
   beforeAll(async () => {

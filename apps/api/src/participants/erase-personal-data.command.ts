@@ -1,0 +1,35 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandDependencies, CommandResult, erasePersonalData, RequestContext } from '@pathway/application';
+import { notFound } from '@pathway/domain';
+import { KeyStore } from '@pathway/privacy';
+import { COMMAND_DEPENDENCIES, KEY_STORE } from '@pathway/runtime';
+import { ParticipantProjects } from '../auth/participant-projects';
+
+export class ErasePersonalDataCommand {
+  constructor(
+    readonly participantId: string,
+    readonly reason: string,
+    readonly caller: RequestContext,
+  ) {}
+}
+
+/**
+ * The key goes first, then the event says so. Should the append fail, the person is already
+ * unreadable and a retry records the erasure; the other order could leave an "erased"
+ * participant whose data still opens.
+ */
+@CommandHandler(ErasePersonalDataCommand)
+export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDataCommand> {
+  constructor(
+    @Inject(COMMAND_DEPENDENCIES) private readonly deps: CommandDependencies,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
+    private readonly participants: ParticipantProjects,
+  ) {}
+
+  async execute({ participantId, reason, caller }: ErasePersonalDataCommand): Promise<CommandResult> {
+    if (!(await this.participants.of(participantId))) throw notFound('PARTICIPANT.NOT_FOUND', 'No such participant');
+    await this.keys.destroy(participantId);
+    return erasePersonalData(this.deps, participantId, reason, caller);
+  }
+}

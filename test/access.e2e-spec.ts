@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Role, ROLES } from '@pathway/auth';
+import { openLocalTokens } from '@pathway/config';
+import { ACCESS_POLICY, Action } from '../apps/api/src/auth/access-policy';
+import { entryProfile, framtidProject } from './support/fixtures';
+import { projected } from './support/wait-for';
+import { Agent, removeDir, startApp, TestApp } from './support/test-app';
+
+const OWN = framtidProject.id;
+const OTHER = 'P-OTHER';
+type Scope = 'own' | 'other';
+
+interface Call {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  body?: object;
+}
+
+/** Every route, with what a successful call answers and how to make one for a project. */
+interface Route {
+  action: Action;
+  method: Call['method'];
+  /** The OpenAPI path, to prove every route is in this table. */
+  route: string;
+  ok: number;
+  /** Whether the route belongs to a project (else own and other are the same call). */
+  scoped: boolean;
+  call(project: string): Promise<Call>;
+}
+
+describe('access: every role, every route, own and other project', () => {
+  let t: TestApp;
+  /** A caseworker of each project, to set up participants there. */
+  const caseworkerOf: Record<string, Agent> = {};
+  let rebuildJob: string;
+
+  const enrolled = async (project: string) => {
+    const participantId = `p-${randomUUID()}`;
+    await caseworkerOf[project]!.post(`/api/v1/projects/${project}/participants`)
+      .send({ participantId, enrolledOn: '2024-01-15', profile: entryProfile, personal: { name: 'Matrix Person' } })
+      .expect(201);
+    return participantId;
+  };
+  const milestone = () => ({ type: 'intervention-started', occurredOn: '2024-02-01', interventionId: `iv-${randomUUID()}`, kind: 'ips' });
+
+  const ROUTES: Route[] = [
+    { action: 'projects.register', method: 'post', route: '/api/v1/projects', ok: 201, scoped: false, call: async () => ({ method: 'post', path: '/api/v1/projects', body: { ...framtidProject, id: `P-${randomUUID().slice(0, 8)}` } }) },
+    { action: 'projects.read', method: 'get', route: '/api/v1/projects/{projectId}', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}` }) },
+    { action: 'projects.read', method: 'get', route: '/api/v1/projects/{projectId}/participants', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/participants` }) },
+    {
+      action: 'participants.enrol',
+      method: 'post',
+      route: '/api/v1/projects/{projectId}/participants',
+      ok: 201,
+      scoped: true,
+      call: async (p) => ({ method: 'post', path: `/api/v1/projects/${p}/participants`, body: { participantId: `p-${randomUUID()}`, enrolledOn: '2024-01-15', profile: entryProfile } }),
+    },
+    { action: 'participants.record', method: 'post', route: '/api/v1/participants/{participantId}/milestones', ok: 201, scoped: true, call: async (p) => ({ method: 'post', path: `/api/v1/participants/${await enrolled(p)}/milestones`, body: milestone() }) },
+    {
+      action: 'participants.record',
+      method: 'post',
+      route: '/api/v1/participants/{participantId}/retractions',
+      ok: 201,
+      scoped: true,
+      call: async (p) => {
+        const participantId = await enrolled(p);
+        const { body } = await caseworkerOf[p]!.post(`/api/v1/participants/${participantId}/milestones`).send(milestone()).expect(201);
+        return { method: 'post', path: `/api/v1/participants/${participantId}/retractions`, body: { eventId: body.eventId, reason: 'recorded twice' } };
+      },
+    },
+    { action: 'participants.record', method: 'patch', route: '/api/v1/participants/{participantId}/contact-details', ok: 200, scoped: true, call: async (p) => ({ method: 'patch', path: `/api/v1/participants/${await enrolled(p)}/contact-details`, body: { phone: '+46 70 000 00 00' } }) },
+    { action: 'participants.erase', method: 'delete', route: '/api/v1/participants/{participantId}/personal-data', ok: 200, scoped: true, call: async (p) => ({ method: 'delete', path: `/api/v1/participants/${await enrolled(p)}/personal-data`, body: { reason: 'art. 17 request' } }) },
+    {
+      action: 'participants.read',
+      method: 'get',
+      route: '/api/v1/participants/{participantId}',
+      ok: 200,
+      scoped: true,
+      call: async (p) => {
+        const participantId = await enrolled(p);
+        await projected(t); // the pathway view is a read model
+        return { method: 'get', path: `/api/v1/participants/${participantId}` };
+      },
+    },
+    { action: 'participants.read', method: 'get', route: '/api/v1/participants/{participantId}/history', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/participants/${await enrolled(p)}/history` }) },
+    { action: 'indicators.catalogue', method: 'get', route: '/api/v1/indicators', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/indicators' }) },
+    { action: 'indicators.report', method: 'get', route: '/api/v1/projects/{projectId}/indicators', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/indicators?to=2025-12-31` }) },
+    { action: 'indicators.export', method: 'get', route: '/api/v1/projects/{projectId}/indicators/export', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/indicators/export?format=json&to=2025-12-31` }) },
+    { action: 'reports.submit', method: 'post', route: '/api/v1/projects/{projectId}/reports', ok: 201, scoped: true, call: async (p) => ({ method: 'post', path: `/api/v1/projects/${p}/reports`, body: { to: '2025-12-31' } }) },
+    { action: 'projections.read', method: 'get', route: '/api/v1/projections', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/projections' }) },
+    { action: 'projections.rebuild', method: 'post', route: '/api/v1/projections/rebuild', ok: 202, scoped: false, call: async () => ({ method: 'post', path: '/api/v1/projections/rebuild' }) },
+    { action: 'projections.read', method: 'get', route: '/api/v1/projections/rebuild/{jobId}', ok: 200, scoped: false, call: async () => ({ method: 'get', path: `/api/v1/projections/rebuild/${rebuildJob}` }) },
+    { action: 'audit.read', method: 'get', route: '/api/v1/audit', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/audit' }) },
+  ];
+
+  beforeAll(async () => {
+    t = await startApp();
+    for (const id of [OWN, OTHER]) await t.admin.post('/api/v1/projects').send({ ...framtidProject, id }).expect(201);
+    caseworkerOf[OWN] = t.caseworker;
+    caseworkerOf[OTHER] = await t.as('caseworker', [OTHER], 'caseworker-of-other');
+    rebuildJob = (await t.admin.post('/api/v1/projections/rebuild').expect(202)).body.jobId;
+  });
+  afterAll(async () => {
+    await t.close();
+    removeDir(t.dataDir);
+  });
+
+  const send = (agent: Agent, { method, path, body }: Call) => {
+    const request = agent[method](path);
+    return body ? request.send(body) : request;
+  };
+  /** A caller in OWN only (admin's token names none: admin reaches every project). */
+  const callerFor = (role: Role) => (role === 'admin' ? t.admin : t.as(role, [OWN], `matrix-${role}`));
+
+  it('covers every route the API serves', async () => {
+    const { body } = await t.anonymous().get('/docs-json').expect(200);
+    const served = Object.entries(body.paths as Record<string, object>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
+    const covered = ROUTES.map((r) => `${r.method} ${r.route}`);
+    expect(served.filter((route) => route !== 'get /health').sort()).toEqual([...new Set(covered)].sort());
+  });
+
+  const cases = ROUTES.flatMap((route) => ROLES.flatMap((role) => (route.scoped ? (['own', 'other'] as Scope[]) : (['own'] as Scope[])).map((scope) => ({ route, role, scope }))));
+
+  it.each(cases.map((c) => [c.route.method.toUpperCase(), c.route.route, c.role, c.scope, c] as const))('%s %s as %s, %s project', async (_m, _r, role, scope, { route }) => {
+    const agent = await callerFor(role);
+    const call = await route.call(scope === 'own' ? OWN : OTHER);
+    const response = await send(agent, call);
+    const allowed = (ACCESS_POLICY[route.action] as readonly Role[]).includes(role);
+
+    if (!allowed) {
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ code: 'AUTH.FORBIDDEN', title: 'Your role may not do this' });
+    } else if (scope === 'other' && role !== 'admin') {
+      // Exactly the answer for something that does not exist: nothing tells it apart.
+      expect(response.status).toBe(404);
+      const missing = await send(agent, { ...call, path: call.path.replace(/participants\/p-[^/?]+/, 'participants/p-missing').replace(/projects\/P-OTHER/, 'projects/P-MISSING') });
+      expect(missing.status).toBe(404);
+      expect({ ...response.body, instance: undefined }).toEqual({ ...missing.body, instance: undefined });
+    } else {
+      expect(response.status).toBe(route.ok);
+    }
+    // Personal data is opened for the project's own caseworkers, and in the pathway view only.
+    const opens = role === 'caseworker' && scope === 'own' && route.route === '/api/v1/participants/{participantId}';
+    expect(JSON.stringify(response.body).includes('Matrix Person')).toBe(opens);
+  });
+
+  it('lists and counts only the caller project: another project is not there at all', async () => {
+    await projected(t);
+    const evaluator = await t.as('evaluator', [OWN]);
+    const { body } = await evaluator.get(`/api/v1/projects/${OWN}/participants?limit=500`).expect(200);
+    const ids: string[] = body.items.map((p: { participantId: string }) => p.participantId);
+    const { body: other } = await t.admin.get(`/api/v1/projects/${OTHER}/participants?limit=500`).expect(200);
+    expect(other.items.length).toBeGreaterThan(0);
+    expect(other.items.some((p: { participantId: string }) => ids.includes(p.participantId))).toBe(false);
+    expect(body.total).toBe(ids.length);
+  });
+
+  describe('without a valid token: 401, and nothing else is said', () => {
+    const path = `/api/v1/projects/${OWN}`;
+
+    it('asks for a token when there is none', async () => {
+      const response = await t.anonymous().get(path).expect(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer');
+      expect(response.body).toMatchObject({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
+    });
+
+    it.each([
+      ['another scheme', 'Basic dXNlcjpwYXNz'],
+      ['a malformed token', 'Bearer not-a-jwt'],
+      ['an empty bearer', 'Bearer '],
+    ])('refuses %s', async (_name, header) => {
+      const response = await t.anonymous().get(path).set('Authorization', header).expect(401);
+      expect(response.body.code).toBe('AUTH.UNAUTHENTICATED');
+    });
+
+    it('refuses an expired token, and one from another installation', async () => {
+      const tokens = await openLocalTokens(t.dataDir);
+      const expired = await tokens.mint({ subject: 'u-1', role: 'admin', projects: [], expiresIn: '-5m' });
+      const response = await t.anonymous().get(path).set('Authorization', `Bearer ${expired}`).expect(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+      const elsewhere = mkdtemp();
+      try {
+        const foreign = await (await openLocalTokens(elsewhere)).mint({ subject: 'u-1', role: 'admin', projects: [] });
+        await t.anonymous().get(path).set('Authorization', `Bearer ${foreign}`).expect(401);
+      } finally {
+        removeDir(elsewhere);
+      }
+    });
+
+    it('keeps health and the API description open', async () => {
+      await t.anonymous().get('/health').expect(200);
+      await t.anonymous().get('/docs-json').expect(200);
+    });
+  });
+});
+
+function mkdtemp(): string {
+  return mkdtempSync(join(tmpdir(), 'pathway-foreign-'));
+}
