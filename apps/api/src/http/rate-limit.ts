@@ -12,7 +12,7 @@ export const rateLimit = ThrottlerModule.forRootAsync({
   useFactory: (config: ConfigService<Environment, true>) => {
     const limit = config.get('RATE_LIMIT_PER_MINUTE');
     return {
-      throttlers: [{ name: 'per-caller', ttl: 60_000, limit: Math.max(limit, 1) }],
+      throttlers: [{ ttl: 60_000, limit: Math.max(limit, 1) }],
       skipIf: () => limit === 0,
       getTracker: (request: Partial<AuthenticatedRequest>) => (request.principal ? `subject:${request.principal.subject}` : `address:${request.ip}`),
     };
