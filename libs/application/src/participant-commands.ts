@@ -1,4 +1,4 @@
-import { EntryProfile, IsoDate, Milestone, participantDecider, ParticipantState, SealedData, toIsoDate } from '@pathway/domain';
+import { EnrolParticipant, EntryProfile, IsoDate, Milestone, ParticipantCommand, participantDecider, ParticipantState, SealedData, toIsoDate } from '@pathway/domain';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
 import { handleCommand } from './handle-command';
 import { participantIdFor } from './participant-id';
@@ -40,67 +40,29 @@ export async function enrolParticipant(
   return { ...result, participantId };
 }
 
-export function recordMilestone(
-  deps: CommandDependencies,
-  participantId: string,
-  milestone: Milestone,
-  request: RequestContext,
-): Promise<CommandResult> {
-  return handleCommand(
-    deps,
-    participantDecider,
-    participantStream(participantId),
-    { type: 'RecordMilestone', data: { participantId, milestone }, today: toIsoDate(deps.now()) },
-    request,
-    projectOfParticipant,
-  );
-}
+export const recordMilestone = (deps: CommandDependencies, participantId: string, milestone: Milestone, request: RequestContext) =>
+  decide(deps, { type: 'RecordMilestone', data: { participantId, milestone } }, request);
 
-export function retractMilestone(
+export const retractMilestone = (
   deps: CommandDependencies,
   participantId: string,
   retraction: { eventId: string; reason: string },
   request: RequestContext,
-): Promise<CommandResult> {
-  return handleCommand(
-    deps,
-    participantDecider,
-    participantStream(participantId),
-    { type: 'RetractMilestone', data: { participantId, ...retraction }, today: toIsoDate(deps.now()) },
-    request,
-    projectOfParticipant,
-  );
-}
+) => decide(deps, { type: 'RetractMilestone', data: { participantId, ...retraction } }, request);
 
-export function changeContactDetails(
-  deps: CommandDependencies,
-  participantId: string,
-  personal: SealedData,
-  request: RequestContext,
-): Promise<CommandResult> {
-  return handleCommand(
-    deps,
-    participantDecider,
-    participantStream(participantId),
-    { type: 'ChangeContactDetails', data: { participantId, personal }, today: toIsoDate(deps.now()) },
-    request,
-    projectOfParticipant,
-  );
-}
+export const changeContactDetails = (deps: CommandDependencies, participantId: string, personal: SealedData, request: RequestContext) =>
+  decide(deps, { type: 'ChangeContactDetails', data: { participantId, personal } }, request);
 
 /** Records the request; destroying the participant's key is the caller's part (libs/privacy). */
-export function erasePersonalData(
-  deps: CommandDependencies,
-  participantId: string,
-  reason: string,
-  request: RequestContext,
-): Promise<CommandResult> {
-  return handleCommand(
-    deps,
-    participantDecider,
-    participantStream(participantId),
-    { type: 'ErasePersonalData', data: { participantId, reason }, today: toIsoDate(deps.now()) },
-    request,
-    projectOfParticipant,
-  );
+export const erasePersonalData = (deps: CommandDependencies, participantId: string, reason: string, request: RequestContext) =>
+  decide(deps, { type: 'ErasePersonalData', data: { participantId, reason } }, request);
+
+type OnEnrolled = Exclude<ParticipantCommand, EnrolParticipant>;
+
+/** A command on an enrolled participant's stream, dated by the server's clock. */
+function decide(deps: CommandDependencies, command: DistributiveOmit<OnEnrolled, 'today'>, request: RequestContext): Promise<CommandResult> {
+  const dated = { ...command, today: toIsoDate(deps.now()) } as OnEnrolled;
+  return handleCommand(deps, participantDecider, participantStream(command.data.participantId), dated, request, projectOfParticipant);
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
