@@ -33,9 +33,11 @@ export async function startServer(dataDir: string): Promise<Server> {
 
 /** Child side: sends `{ port }` once listening; closes the app (and its store) on any message. */
 async function serve(dataDir: string): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
-    bufferLogs: true,
-  });
+  // No rate limit: one token sends every request, and the limit would measure itself.
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' }),
+    { bufferLogs: true },
+  );
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { openLocalTokens } from '@pathway/config';
 import { entryProfile, framtidProject } from '../test/support/fixtures';
 import { startServer } from './http-server';
 import { pacedLoad, PacedRequest } from './paced-load';
@@ -20,10 +21,16 @@ export async function httpMilestones(): Promise<Measurement[]> {
   const server = await startServer(dir.path);
   try {
     const base = `http://127.0.0.1:${server.port}`;
+    // Tokens from the signing key the app made in its data directory, as `pathway token` mints them.
+    const tokens = await openLocalTokens(dir.path);
+    const bearer = async (role: 'admin' | 'caseworker') =>
+      ({ authorization: `Bearer ${await tokens.mint({ subject: `bench-${role}`, role, projects: role === 'admin' ? [] : [framtidProject.id] })}` });
+    const admin = await bearer('admin');
+    const caseworker = await bearer('caseworker');
     progress(`seeding a project and ${participants} participants`);
-    const ids = await seed(base, participants);
+    const ids = await seed(base, participants, admin, caseworker);
 
-    const recordMilestones = (duration: number) => load(base, duration, milestoneRequests(ids));
+    const recordMilestones = (duration: number) => load(base, duration, milestoneRequests(ids, caseworker));
     const health = (duration: number) => load(base, duration, [{ method: 'GET', path: '/health' }]);
     const paced = (next: (index: number) => PacedRequest) =>
       pacedLoad(base, { rate: PACED_RATE, seconds, connections: CONNECTIONS }, next);
@@ -34,7 +41,7 @@ export async function httpMilestones(): Promise<Measurement[]> {
     await sleep(SETTLE_MS);
     progress(`open loop at a steady ${PACED_RATE} requests/s: GET /health, then POST milestones, ${seconds} s each`);
     const pacedBaseline = await paced(() => ({ method: 'GET', path: '/health' }));
-    const pacedRecords = await paced((i) => ({ method: 'POST', path: milestonePath(ids, i), body: JSON.stringify(milestone) }));
+    const pacedRecords = await paced((i) => ({ method: 'POST', path: milestonePath(ids, i), body: JSON.stringify(milestone), headers: caseworker }));
     await sleep(SETTLE_MS);
     progress(`GET /health, ${CONNECTIONS} connections, ${seconds} s`);
     const baseline = await health(seconds);
@@ -90,28 +97,30 @@ export async function httpMilestones(): Promise<Measurement[]> {
   }
 }
 
-/** The project of the end-to-end tests and `count` participants enrolled in it; returns their ids. */
-async function seed(base: string, count: number): Promise<string[]> {
-  await post(`${base}/api/v1/projects`, framtidProject);
+type Headers = Record<string, string>;
+
+/** The project of the end-to-end tests (an admin registers it) and `count` participants a caseworker enrols; returns their ids. */
+async function seed(base: string, count: number, admin: Headers, caseworker: Headers): Promise<string[]> {
+  await post(`${base}/api/v1/projects`, framtidProject, admin);
   const ids = Array.from({ length: count }, (_, i) => `bench-${i}`);
   for (const participantId of ids) {
-    await post(`${base}/api/v1/projects/${framtidProject.id}/participants`, { participantId, enrolledOn: '2024-01-15', profile: entryProfile });
+    await post(`${base}/api/v1/projects/${framtidProject.id}/participants`, { participantId, enrolledOn: '2024-01-15', profile: entryProfile }, caseworker);
   }
   return ids;
 }
 
-async function post(url: string, body: unknown): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(url: string, body: unknown, headers: Headers): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
 }
 
 /** Every request goes to the next participant in turn, so connections rarely contend for one stream. */
-function milestoneRequests(ids: string[]): autocannon.Request[] {
+function milestoneRequests(ids: string[], caseworker: Headers): autocannon.Request[] {
   let next = 0;
   return [
     {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-actor': 'bench' },
+      headers: { ...caseworker, 'content-type': 'application/json' },
       body: JSON.stringify(milestone),
       setupRequest: (request) => ({ ...request, path: milestonePath(ids, next++) }),
     },

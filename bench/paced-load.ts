@@ -7,6 +7,7 @@ export interface PacedRequest {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  headers?: Record<string, string>;
 }
 
 export interface PacedResult extends Latencies {
@@ -38,9 +39,9 @@ export async function pacedLoad(
 
   const send = (index: number) => {
     const due = start + index * interval;
-    const { method, path, body } = next(index);
+    const { method, path, body, headers = {} } = next(index);
     return new Promise<void>((resolve) => {
-      const req = request({ agent, hostname, port, method, path, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+      const req = request({ agent, hostname, port, method, path, headers: body ? { ...headers, 'content-type': 'application/json' } : headers }, (res) => {
         res.resume();
         res.on('end', () => {
           samples.push(performance.now() - due);

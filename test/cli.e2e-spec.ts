@@ -2,25 +2,16 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { pathway, ROOT } from './support/cli';
 import { entryProfile, framtidProject } from './support/fixtures';
-import { removeDir, startApp, TestApp } from './support/test-app';
+import { removeDir, startApp, TEST_PROJECTS, TestApp } from './support/test-app';
 
 describe('pathway events', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startApp();
-    await t.http().post('/api/v1/projects').send(framtidProject).expect(201);
-    await t
-      .http()
-      .post('/api/v1/projects/22-015-S01/participants')
-      .set('X-Actor', 'caseworker-anna')
-      .send({ participantId: 'p-cli', enrolledOn: '2024-01-15', profile: entryProfile })
-      .expect(201);
-    await t
-      .http()
-      .post('/api/v1/participants/p-cli/milestones')
-      .set('X-Actor', 'caseworker-anna')
-      .send({ type: 'job-search-started', occurredOn: '2024-02-01' })
-      .expect(201);
+    await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
+    const anna = await t.as('caseworker', TEST_PROJECTS, 'caseworker-anna');
+    await anna.post('/api/v1/projects/22-015-S01/participants').send({ participantId: 'p-cli', enrolledOn: '2024-01-15', profile: entryProfile }).expect(201);
+    await anna.post('/api/v1/participants/p-cli/milestones').send({ type: 'job-search-started', occurredOn: '2024-02-01' }).expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -37,7 +28,9 @@ describe('pathway events', () => {
 
   it('prints JSON on request', async () => {
     const { stdout } = await pathway(t.dataDir, 'events', '--participant', 'p-cli', '--json');
-    expect(JSON.parse(stdout).map((e: { type: string }) => e.type)).toEqual(['ParticipantEnrolled', 'JobSearchStarted']);
+    const events = JSON.parse(stdout) as Array<{ type: string; metadata: object }>;
+    expect(events.map((e) => e.type)).toEqual(['ParticipantEnrolled', 'JobSearchStarted']);
+    for (const { metadata } of events) expect(metadata).toMatchObject({ actor: 'caseworker-anna', actorRole: 'caseworker' });
   });
 
   it('says so, and fails, for an unknown participant', async () => {

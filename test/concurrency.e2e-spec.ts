@@ -5,7 +5,7 @@ describe('concurrent writers, retries and restarts', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startApp();
-    await t.http().post('/api/v1/projects').send(framtidProject).expect(201);
+    await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -13,20 +13,16 @@ describe('concurrent writers, retries and restarts', () => {
   });
 
   const enrol = (participantId: string) =>
-    t
-      .http()
-      .post('/api/v1/projects/22-015-S01/participants')
-      .send({ participantId, enrolledOn: '2024-01-15', profile: entryProfile })
-      .expect(201);
+    t.caseworker.post('/api/v1/projects/22-015-S01/participants').send({ participantId, enrolledOn: '2024-01-15', profile: entryProfile }).expect(201);
   const history = async (participantId: string) =>
-    (await t.http().get(`/api/v1/participants/${participantId}/history`).expect(200)).body.events as Array<{ type: string }>;
+    (await t.caseworker.get(`/api/v1/participants/${participantId}/history`).expect(200)).body.events as Array<{ type: string }>;
   const placement = { type: 'job-placed', occurredOn: '2024-05-02', employment: 'employee', contract: 'permanent' };
 
   it('lets exactly one of 20 writers with the same If-Match through; the others get 409 and the current version', async () => {
     await enrol('p-race');
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
-        t.http().post('/api/v1/participants/p-race/milestones').set('If-Match', '"1"').send(placement),
+        t.caseworker.post('/api/v1/participants/p-race/milestones').set('If-Match', '"1"').send(placement),
       ),
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
@@ -40,8 +36,8 @@ describe('concurrent writers, retries and restarts', () => {
 
   it('answers a stale If-Match with 409 and writes nothing', async () => {
     await enrol('p-stale');
-    await t.http().post('/api/v1/participants/p-stale/milestones').set('If-Match', '"1"').send(placement).expect(201);
-    const stale = await t.http().post('/api/v1/participants/p-stale/milestones').set('If-Match', '"1"').send(placement);
+    await t.caseworker.post('/api/v1/participants/p-stale/milestones').set('If-Match', '"1"').send(placement).expect(201);
+    const stale = await t.caseworker.post('/api/v1/participants/p-stale/milestones').set('If-Match', '"1"').send(placement);
     expect(stale.status).toBe(409);
     expect(stale.body.currentVersion).toBe(2);
     expect(await history('p-stale')).toHaveLength(2);
@@ -51,8 +47,7 @@ describe('concurrent writers, retries and restarts', () => {
     await enrol('p-busy');
     const answers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        t
-          .http()
+        t.caseworker
           .post('/api/v1/participants/p-busy/milestones')
           .send({ type: 'qualification-gained', occurredOn: '2024-03-01', qualification: `Course ${i}` }),
       ),
@@ -64,7 +59,7 @@ describe('concurrent writers, retries and restarts', () => {
   it('gives a repeated Idempotency-Key the first answer and writes one event', async () => {
     await enrol('p-retry');
     const send = () =>
-      t.http().post('/api/v1/participants/p-retry/milestones').set('Idempotency-Key', 'retry-7').send(placement);
+      t.caseworker.post('/api/v1/participants/p-retry/milestones').set('Idempotency-Key', 'retry-7').send(placement);
     const first = await send().expect(201);
     const again = await send().expect(201);
     const concurrent = await Promise.all([send(), send(), send()]);
@@ -78,8 +73,7 @@ describe('concurrent writers, retries and restarts', () => {
 
   it('makes the same participant for a repeated enrolment with the same Idempotency-Key', async () => {
     const send = () =>
-      t
-        .http()
+      t.caseworker
         .post('/api/v1/projects/22-015-S01/participants')
         .set('Idempotency-Key', 'enrol-42')
         .send({ enrolledOn: '2024-01-15', profile: entryProfile })
@@ -92,12 +86,12 @@ describe('concurrent writers, retries and restarts', () => {
 
   it('keeps every event across a restart of the app', async () => {
     await enrol('p-restart');
-    await t.http().post('/api/v1/participants/p-restart/milestones').send(placement).expect(201);
+    await t.caseworker.post('/api/v1/participants/p-restart/milestones').send(placement).expect(201);
     const before = await history('p-restart');
     await t.close();
 
     t = await startApp(t.dataDir);
     expect(await history('p-restart')).toEqual(before);
-    await t.http().post('/api/v1/participants/p-restart/milestones').set('If-Match', '"2"').send({ type: 'job-search-started', occurredOn: '2024-06-01' }).expect(201);
+    await t.caseworker.post('/api/v1/participants/p-restart/milestones').set('If-Match', '"2"').send({ type: 'job-search-started', occurredOn: '2024-06-01' }).expect(201);
   });
 });

@@ -8,14 +8,9 @@ describe('errors over HTTP', () => {
 
   beforeAll(async () => {
     t = await startApp();
-    await t.http().post('/api/v1/projects').send(framtidProject).expect(201);
-    await t
-      .http()
-      .post('/api/v1/projects/22-015-S01/participants')
-      .send({ participantId: 'p-1', enrolledOn: '2024-01-15', profile: entryProfile })
-      .expect(201);
-    await t
-      .http()
+    await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
+    await t.caseworker.post('/api/v1/projects/22-015-S01/participants').send({ participantId: 'p-1', enrolledOn: '2024-01-15', profile: entryProfile }).expect(201);
+    await t.caseworker
       .post('/api/v1/participants/p-1/milestones')
       .send({ type: 'exited', occurredOn: '2024-09-30', reason: 'completed', situation: 'job-searching' })
       .expect(201);
@@ -25,7 +20,7 @@ describe('errors over HTTP', () => {
     removeDir(t.dataDir);
   });
 
-  const head = async () => (await t.http().get('/health')).body.eventStore.headPosition as number;
+  const head = async () => (await t.anonymous().get('/health')).body.eventStore.headPosition as number;
   beforeEach(async () => {
     headBefore = await head();
   });
@@ -33,8 +28,8 @@ describe('errors over HTTP', () => {
     expect(await head()).toBe(headBefore);
   });
 
-  const milestone = (body: object) => t.http().post('/api/v1/participants/p-1/milestones').send(body);
-  const enrol = (body: object) => t.http().post('/api/v1/projects/22-015-S01/participants').send(body);
+  const milestone = (body: object) => t.caseworker.post('/api/v1/participants/p-1/milestones').send(body);
+  const enrol = (body: object) => t.caseworker.post('/api/v1/projects/22-015-S01/participants').send(body);
 
   describe('validation: 400 with the field and the reason', () => {
     const expectInvalid = async (answer: Promise<{ status: number; headers: Record<string, string>; body: any }>, field: string, reason: RegExp) => {
@@ -55,7 +50,7 @@ describe('errors over HTTP', () => {
       ['owner', { owner: undefined }, /string/],
       ['unexpected', { unexpected: true }, /should not exist/],
     ])('project %s', async (field, change, reason) => {
-      await expectInvalid(t.http().post('/api/v1/projects').send({ ...framtidProject, id: 'P-2', ...change }), field, reason);
+      await expectInvalid(t.admin.post('/api/v1/projects').send({ ...framtidProject, id: 'P-2', ...change }), field, reason);
     });
 
     it.each([
@@ -98,14 +93,14 @@ describe('errors over HTTP', () => {
       ['eventId', { eventId: 'not-a-uuid', reason: 'wrong' }, /UUID/],
       ['reason', { eventId: '5f0c6a32-57c8-4a53-9f8c-0c6f2d2c2f10' }, /string/],
     ])('retraction %s', async (field, body, reason) => {
-      await expectInvalid(t.http().post('/api/v1/participants/p-1/retractions').send(body), field, reason);
+      await expectInvalid(t.caseworker.post('/api/v1/participants/p-1/retractions').send(body), field, reason);
     });
 
     it('refuses a bad path id, If-Match, header or JSON body', async () => {
-      await expectInvalid(t.http().post('/api/v1/participants/a%20b/milestones').send({ type: 'job-search-started', occurredOn: '2024-10-01' }), 'participantId', /letters/);
+      await expectInvalid(t.caseworker.post('/api/v1/participants/a%20b/milestones').send({ type: 'job-search-started', occurredOn: '2024-10-01' }), 'participantId', /letters/);
       await expectInvalid(milestone({ type: 'job-search-started', occurredOn: '2024-10-01' }).set('If-Match', 'latest'), 'If-Match', /stream version/);
       await expectInvalid(milestone({ type: 'job-search-started', occurredOn: '2024-10-01' }).set('Idempotency-Key', 'a key with spaces'), 'Idempotency-Key', /letters/);
-      const malformed = await t.http().post('/api/v1/projects').set('Content-Type', 'application/json').send('{"id": ');
+      const malformed = await t.admin.post('/api/v1/projects').set('Content-Type', 'application/json').send('{"id": ');
       expect(malformed.status).toBe(400);
       expect(malformed.headers['content-type']).toMatch(/^application\/problem\+json/);
     });
@@ -137,15 +132,17 @@ describe('errors over HTTP', () => {
       [422, 'MILESTONE.BEFORE_EXIT', '/api/v1/participants/p-1/milestones', { type: 're-entered', occurredOn: '2024-09-01' }],
       [422, 'MILESTONE.NOT_FOUND', '/api/v1/participants/p-1/retractions', { eventId: '5f0c6a32-57c8-4a53-9f8c-0c6f2d2c2f10', reason: 'typo' }],
     ])('%d %s', async (status, code, path, body) => {
-      await expectProblem(t.http().post(path).send(body), status, code);
+      // Only an admin registers projects; a caseworker enrols and records.
+      const caller = path === '/api/v1/projects' ? t.admin : t.caseworker;
+      await expectProblem(caller.post(path).send(body), status, code);
     });
 
     it('answers a history of an unknown participant with 404', async () => {
-      await expectProblem(t.http().get('/api/v1/participants/nobody/history'), 404, 'PARTICIPANT.NOT_FOUND');
+      await expectProblem(t.evaluator.get('/api/v1/participants/nobody/history'), 404, 'PARTICIPANT.NOT_FOUND');
     });
 
     it('answers an unknown route with a 404 problem', async () => {
-      await expectProblem(t.http().get('/api/v1/nowhere'), 404, 'HTTP.NOT_FOUND');
+      await expectProblem(t.evaluator.get('/api/v1/nowhere'), 404, 'HTTP.NOT_FOUND');
     });
   });
 });

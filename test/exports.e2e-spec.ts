@@ -13,7 +13,7 @@ describe('funder exports over HTTP', () => {
   let t: TestApp;
   const project = '22-015-S01';
   const exportOf = (format: string, query = 'to=2026-03-30&asKnownOn=2026-10-01') =>
-    t.http().get(`/api/v1/projects/${project}/indicators/export?format=${format}&${query}`).buffer(true).parse(binary).expect(200);
+    t.funder.get(`/api/v1/projects/${project}/indicators/export?format=${format}&${query}`).buffer(true).parse(binary).expect(200);
 
   beforeAll(async () => {
     t = await startApp(undefined, { DEMO_PARTICIPANTS: '400' });
@@ -60,13 +60,14 @@ describe('funder exports over HTTP', () => {
   });
 
   it('answers a bad format or date with 400 and an unknown project with 404', async () => {
-    expect((await t.http().get(`/api/v1/projects/${project}/indicators/export?format=pdf`)).status).toBe(400);
-    expect((await t.http().get(`/api/v1/projects/${project}/indicators/export?format=csv&to=2026-02-30`)).status).toBe(400);
-    expect((await t.http().get('/api/v1/projects/nope/indicators/export?format=csv')).status).toBe(404);
+    expect((await t.funder.get(`/api/v1/projects/${project}/indicators/export?format=pdf`)).status).toBe(400);
+    expect((await t.funder.get(`/api/v1/projects/${project}/indicators/export?format=csv&to=2026-02-30`)).status).toBe(400);
+    expect((await t.funder.get('/api/v1/projects/nope/indicators/export?format=csv')).status).toBe(404);
+    expect((await t.admin.get('/api/v1/projects/nope/indicators/export?format=csv')).status).toBe(404);
   });
 
   it('records a submitted report as an event with its digest and figures', async () => {
-    const { body } = await t.http().post(`/api/v1/projects/${project}/reports`).send({ to: '2026-03-30', asKnownOn: '2026-10-01' }).expect(201);
+    const { body } = await t.admin.post(`/api/v1/projects/${project}/reports`).send({ to: '2026-03-30', asKnownOn: '2026-10-01' }).expect(201);
     expect(body).toMatchObject({ eventId: expect.any(String), digest: expect.stringMatching(/^sha-256=/), asKnownOn: '2026-10-01T23:59:59.999Z' });
     const exported = await exportOf('json');
     expect(body.digest).toBe(exported.headers.digest);

@@ -31,15 +31,15 @@ describe('apps/projector as its own process', () => {
   });
 
   it('projects what the API records, and carries on after being killed', async () => {
-    await api.http().post('/api/v1/projects').send(framtidProject).expect(201);
-    await api.http().post('/api/v1/projects/22-015-S01/participants').send({ participantId: 'p-1', enrolledOn: '2024-01-15', profile: entryProfile }).expect(201);
+    await api.admin.post('/api/v1/projects').send(framtidProject).expect(201);
+    await api.caseworker.post('/api/v1/projects/22-015-S01/participants').send({ participantId: 'p-1', enrolledOn: '2024-01-15', profile: entryProfile }).expect(201);
     await projected(api, 15_000);
-    expect((await api.http().get('/api/v1/projects/22-015-S01').expect(200)).body.participants.enrolled).toBe(1);
+    expect((await api.evaluator.get('/api/v1/projects/22-015-S01').expect(200)).body.participants.enrolled).toBe(1);
 
     projector!.kill('SIGKILL');
-    await api.http().post('/api/v1/projects/22-015-S01/participants').send({ participantId: 'p-2', enrolledOn: '2024-02-01', profile: entryProfile }).expect(201);
+    await api.caseworker.post('/api/v1/projects/22-015-S01/participants').send({ participantId: 'p-2', enrolledOn: '2024-02-01', profile: entryProfile }).expect(201);
     projector = startProjector();
     await projected(api, 15_000);
-    expect((await api.http().get('/api/v1/projects/22-015-S01').expect(200)).body.participants.enrolled).toBe(2);
+    expect((await api.evaluator.get('/api/v1/projects/22-015-S01').expect(200)).body.participants.enrolled).toBe(2);
   });
 });
