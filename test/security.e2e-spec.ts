@@ -49,6 +49,16 @@ describe('hardening', () => {
     const { body } = await t.admin.post('/api/v1/projects').set('Content-Type', 'application/json').send('{"id": ').expect(400);
     expect(JSON.stringify(body)).not.toMatch(/\bat \w|node_modules|\.ts:\d|SyntaxError/);
   });
+
+  it('never quotes a malformed body back: JSON.parse would show the text around the error', async () => {
+    const { body } = await t.caseworker
+      .post('/api/v1/projects/22-015-S01/participants')
+      .set('Content-Type', 'application/json')
+      .send('{"personal": {"name": Zelda Quistgaard}}')
+      .expect(400);
+    expect(body).toMatchObject({ status: 400, code: 'HTTP.BAD_REQUEST', title: expect.stringMatching(/JSON body/) });
+    expect(JSON.stringify(body)).not.toMatch(/Zelda|Quistgaard/);
+  });
 });
 
 describe('CORS, when origins are configured', () => {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import { DomainError, DomainErrorKind } from '@pathway/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@pathway/event-store';
 import { IssuerUnavailableError } from '@pathway/auth';
@@ -8,6 +9,15 @@ import { Problem, problemType, RequestValidationError } from './problem';
 import { AccessDeniedError, AuthenticationError } from '../auth/auth-errors';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = { 'not-found': 404, conflict: 409, rule: 422 };
+
+/** What the framework's own refusals say: our validation errors never reach this far. */
+const TITLES: Record<number, string> = {
+  400: 'The request cannot be read: the JSON body or the path is malformed',
+  404: 'No such resource',
+  429: 'Too many requests; try again after Retry-After seconds',
+  413: 'The request body is too large',
+  415: 'The request body has an unsupported encoding',
+};
 
 /**
  * Every error leaves as application/problem+json. Expected errors say what went wrong;
@@ -75,14 +85,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: 'IDEMPOTENCY.KEY_REUSED',
       };
     }
-    if (exception instanceof HttpException) {
-      return this.fromStatus(exception.getStatus(), exception.message);
-    }
-    const status = (exception as { status?: unknown })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      // Raised by the body parser before any handler ran: malformed JSON, body too large.
-      return this.fromStatus(status, (exception as Error).message);
-    }
+    // Raised by the framework or the body parser before any handler ran. Their messages can
+    // quote the request (JSON.parse shows the text around the error, which may be personal
+    // data), so the answer names the status only.
+    const status = exception instanceof HttpException ? exception.getStatus() : (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return this.fromStatus(status);
     // The error's name and where it was thrown, not its message: messages can quote the data.
     const where = exception instanceof Error ? exception.stack?.split('\n').find((line) => line.trim().startsWith('at ')) : undefined;
     this.logger.error(`Unexpected ${exception instanceof Error ? exception.name : typeof exception} ${where?.trim() ?? ''}`);
@@ -94,8 +101,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     };
   }
 
-  private fromStatus(status: number, detail: string): Problem {
+  private fromStatus(status: number): Problem {
     const code = `HTTP.${HttpStatus[status] ?? status}`;
-    return { type: problemType(code), title: detail, status, code };
+    return { type: problemType(code), title: TITLES[status] ?? STATUS_CODES[status] ?? 'The request cannot be served', status, code };
   }
 }

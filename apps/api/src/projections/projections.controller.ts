@@ -4,6 +4,7 @@ import { notFound } from '@pathway/domain';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
 import { projectionStatus, ReadModelDb } from '@pathway/read-models';
 import { READ_MODELS, RebuildJob, RebuildJobs } from '@pathway/runtime';
+import { RequestValidationError } from '../http/problem';
 import { Access } from '../auth/access.decorator';
 
 /** Where each projection stands against the log, and rebuilds from position 0. */
@@ -35,7 +36,10 @@ export class ProjectionsController {
 
   @Get('rebuild/:jobId')
   @Access('projections.read')
-  async job(@Param('jobId', new ParseUUIDPipe()) jobId: string): Promise<RebuildJob> {
+  async job(
+    @Param('jobId', new ParseUUIDPipe({ exceptionFactory: () => new RequestValidationError([{ field: 'jobId', reason: 'jobId must be a UUID' }]) }))
+    jobId: string,
+  ): Promise<RebuildJob> {
     const job = await this.jobs.find(jobId);
     if (!job) throw notFound('REBUILD.NOT_FOUND', 'No such rebuild job');
     return job;
