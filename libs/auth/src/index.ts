@@ -2,3 +2,4 @@ export * from './principal';
 export * from './token-verifier';
 export * from './local-tokens';
 export * from './oidc-token-verifier';
+export * from './caching-token-verifier';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { LocalTokens, OidcTokenVerifier, TokenVerifier } from '@pathway/auth';
+import { CachingTokenVerifier, LocalTokens, OidcTokenVerifier, TokenVerifier } from '@pathway/auth';
 import { Environment } from './environment';
 import { readOrCreateSecretFile } from './secret-file';
 
@@ -9,7 +9,8 @@ export async function openLocalTokens(dataDir: string): Promise<LocalTokens> {
   return LocalTokens.fromKey(JSON.parse(jwk));
 }
 
-/** The OpenID Connect issuer when one is configured, else the local one. */
-export function openTokenVerifier(env: Pick<Environment, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'DATA_DIR'>): Promise<TokenVerifier> {
-  return env.AUTH_ISSUER ? Promise.resolve(new OidcTokenVerifier(env.AUTH_ISSUER, env.AUTH_AUDIENCE!)) : openLocalTokens(env.DATA_DIR);
+/** The OpenID Connect issuer when one is configured, else the local one; either way verified tokens are remembered. */
+export async function openTokenVerifier(env: Pick<Environment, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'DATA_DIR'>): Promise<TokenVerifier> {
+  const verifier = env.AUTH_ISSUER ? new OidcTokenVerifier(env.AUTH_ISSUER, env.AUTH_AUDIENCE!) : await openLocalTokens(env.DATA_DIR);
+  return new CachingTokenVerifier(verifier);
 }
