@@ -38,7 +38,8 @@ describe('hardening', () => {
 
   it('limits requests per token: one caller at the limit does not stop another', async () => {
     const busy = await t.as('funder', ['22-015-S01'], 'busy-funder');
-    for (let i = 0; i < 5; i++) await busy.get('/api/v1/indicators').expect(200);
+    for (let i = 0; i < 4; i++) await busy.get('/api/v1/indicators').expect(200);
+    await busy.get('/api/v1/projects/22-015-S01/indicators/export?format=json').expect(404); // one budget across routes
     const limited = await busy.get('/api/v1/indicators').expect(429);
     expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(limited.headers['retry-after']).toBeDefined();
@@ -48,6 +49,18 @@ describe('hardening', () => {
   it('answers errors without stack traces or internals', async () => {
     const { body } = await t.admin.post('/api/v1/projects').set('Content-Type', 'application/json').send('{"id": ').expect(400);
     expect(JSON.stringify(body)).not.toMatch(/\bat \w|node_modules|\.ts:\d|SyntaxError/);
+  });
+
+  it.each([
+    ['from', 'from=2026-02-30T00:00:00Z'],
+    ['to', 'to=yesterday'],
+    ['limit', 'limit=1001'],
+    ['after', 'after=-1'],
+    ['participantId', 'participantId=a%20b'],
+  ])('refuses an audit query with a bad %s', async (field, query) => {
+    const admin = await t.as('admin', [], `auditor-${field}`);
+    const { body } = await admin.get(`/api/v1/audit?${query}`).expect(400);
+    expect(body.errors).toEqual([expect.objectContaining({ field })]);
   });
 
   it('never quotes a malformed body back: JSON.parse would show the text around the error', async () => {

@@ -106,7 +106,7 @@ export class Environment {
   @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins' })
   CORS_ORIGINS?: string;
 
-  /** Requests per minute per token (per address before sign-in); 0 turns the limit off. */
+  /** Requests per minute per token subject, across all routes; 0 turns the limit off. */
   @Type(() => Number)
   @IsInt()
   @Min(0)
