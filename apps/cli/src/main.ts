@@ -5,6 +5,7 @@ import { validateEnvironment } from '@pathway/config';
 import { demoCommand } from './commands/demo.command';
 import { eventsCommand } from './commands/events.command';
 import { exportCommand } from './commands/export.command';
+import { keysCommand } from './commands/keys.command';
 import { replayCommand } from './commands/replay.command';
 import { tokenCommand } from './commands/token.command';
 
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<void> {
   program.addCommand(demoCommand(env));
   program.addCommand(exportCommand(env));
   program.addCommand(tokenCommand(env));
+  program.addCommand(keysCommand(env));
   await program.parseAsync(argv);
 }
 

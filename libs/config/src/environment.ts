@@ -101,6 +101,11 @@ export class Environment {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'MASTER_KEY must be 64 hex digits (32 random bytes)' })
   MASTER_KEY?: string;
 
+  /** While the master key is being replaced: the one before, so keys it wrapped still open until `pathway keys rewrap`. */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'MASTER_KEY_PREVIOUS must be 64 hex digits (32 random bytes)' })
+  MASTER_KEY_PREVIOUS?: string;
+
   /** Comma-separated origins that browsers may call the API from; unset, CORS stays off. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins' })
@@ -114,7 +119,7 @@ export class Environment {
 }
 
 /** Never echoed in a configuration error: they hold keys or passwords. */
-const SECRETS = new Set(['MASTER_KEY', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING']);
+const SECRETS = new Set(['MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING']);
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });

@@ -2,3 +2,4 @@ export * from './sealed-box';
 export * from './personal-data';
 export * from './key-store';
 export * from './postgres-key-store';
+export * from './master-keys';

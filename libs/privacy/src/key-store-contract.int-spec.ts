@@ -9,15 +9,15 @@ import { postgresTestDatabase, TestDatabase, testEngines } from '../../read-mode
 const dir = mkdtempSync(join(tmpdir(), 'pathway-key-contract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-keyStoreContract('sqlite', async (masterKey) => new SqliteKeyStore(join(dir, 'keys.db'), masterKey));
+keyStoreContract('sqlite', async (masterKeys) => new SqliteKeyStore(join(dir, 'keys.db'), masterKeys));
 
 // The global setup lists PostgreSQL when it answers (and fails a CI run when it does not).
 if (testEngines().includes('postgres')) {
   let database: Promise<TestDatabase> | null = null;
   afterAll(async () => (await database)?.drop());
-  keyStoreContract('postgres', async (masterKey) => {
+  keyStoreContract('postgres', async (masterKeys) => {
     database ??= postgresTestDatabase();
     const { config } = await database;
-    return new PostgresKeyStore(config.engine === 'postgres' ? config.url : '', masterKey);
+    return PostgresKeyStore.connect(config.engine === 'postgres' ? config.url : '', masterKeys);
   });
 }

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { newDataKey, seal, Sealed, unseal } from './sealed-box';
+import { MasterKeys } from './master-keys';
+import { newDataKey } from './sealed-box';
 
 /**
  * Per-participant data keys, kept apart from the event log and wrapped by a master key from
@@ -17,6 +18,8 @@ export interface KeyStore {
    * tombstone so no new key is ever made for the person; true if there was a key.
    */
   destroy(participantId: string): Promise<boolean>;
+  /** Wraps every key not yet under the current master key with it; how many it moved. */
+  rewrap(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -31,11 +34,30 @@ export class KeyDestroyedError extends Error {
 /** One row per participant; `wrapped` is NULL once the key was destroyed (the tombstone). */
 export const DATA_KEYS_TABLE = 'CREATE TABLE IF NOT EXISTS data_keys (participant_id TEXT PRIMARY KEY, wrapped TEXT, destroyed_at TEXT)';
 
+/** One key wrapped by the master key when the store was made: a wrong MASTER_KEY is caught at start. */
+export const MASTER_KEY_CHECK_TABLE = 'CREATE TABLE IF NOT EXISTS master_key_check (id INTEGER PRIMARY KEY CHECK (id = 1), wrapped TEXT NOT NULL)';
+
+/** The configured master key(s) did not wrap this store's keys. */
+export class WrongMasterKeyError extends Error {
+  constructor() {
+    super('MASTER_KEY does not open this key store: it is not the key its data keys were wrapped with (during a change, set the old one as MASTER_KEY_PREVIOUS)');
+    this.name = 'WrongMasterKeyError';
+  }
+}
+
+export function checkMasterKeys(masterKeys: MasterKeys, wrapped: string): void {
+  try {
+    masterKeys.unwrap(wrapped);
+  } catch {
+    throw new WrongMasterKeyError();
+  }
+}
+
 type KeyRow = { wrapped: string | null } | undefined;
 
 /** The key a row holds, null for none, KeyDestroyedError for a tombstone when `orFail`. */
-export function unwrapRow(row: KeyRow, masterKey: Buffer, orFail = false): Buffer | null {
-  if (row?.wrapped) return unseal(JSON.parse(row.wrapped) as Sealed, masterKey);
+export function unwrapRow(row: KeyRow, masterKeys: MasterKeys, orFail = false): Buffer | null {
+  if (row?.wrapped) return masterKeys.unwrap(row.wrapped);
   if (row && orFail) throw new KeyDestroyedError();
   return null;
 }
@@ -49,25 +71,28 @@ export class SqliteKeyStore implements KeyStore {
 
   constructor(
     path: string,
-    private readonly masterKey: Buffer,
+    private readonly masterKeys: MasterKeys,
   ) {
-    if (masterKey.length !== 32) throw new RangeError('The master key is 32 bytes (64 hex digits)');
     mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = DELETE');
     this.db.pragma('secure_delete = ON');
     this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000'); // the API and `pathway keys rewrap` may write at once
     this.db.exec(DATA_KEYS_TABLE);
+    this.db.exec(MASTER_KEY_CHECK_TABLE);
+    this.db.prepare('INSERT OR IGNORE INTO master_key_check (id, wrapped) VALUES (1, ?)').run(masterKeys.wrap(newDataKey()));
+    checkMasterKeys(masterKeys, this.checkRow().wrapped);
   }
 
   async keyFor(participantId: string): Promise<Buffer> {
-    const wrapped = JSON.stringify(seal(newDataKey(), this.masterKey));
+    const wrapped = this.masterKeys.wrap(newDataKey());
     this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped) VALUES (?, ?)').run(participantId, wrapped);
-    return unwrapRow(this.row(participantId), this.masterKey, true)!;
+    return unwrapRow(this.row(participantId), this.masterKeys, true)!;
   }
 
   async find(participantId: string): Promise<Buffer | null> {
-    return unwrapRow(this.row(participantId), this.masterKey);
+    return unwrapRow(this.row(participantId), this.masterKeys);
   }
 
   async destroy(participantId: string): Promise<boolean> {
@@ -75,6 +100,22 @@ export class SqliteKeyStore implements KeyStore {
     const had = this.db.prepare('UPDATE data_keys SET wrapped = NULL, destroyed_at = ? WHERE participant_id = ? AND wrapped IS NOT NULL').run(destroyedAt, participantId).changes > 0;
     this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped, destroyed_at) VALUES (?, NULL, ?)').run(participantId, destroyedAt);
     return had;
+  }
+
+  async rewrap(): Promise<number> {
+    const moved = this.db.transaction(() => {
+      const rows = this.db.prepare<[], { participant_id: string; wrapped: string }>('SELECT participant_id, wrapped FROM data_keys WHERE wrapped IS NOT NULL').all();
+      const update = this.db.prepare('UPDATE data_keys SET wrapped = ? WHERE participant_id = ?');
+      const stale = rows.filter((row) => !this.masterKeys.isCurrent(row.wrapped));
+      for (const row of stale) update.run(this.masterKeys.wrap(this.masterKeys.unwrap(row.wrapped)), row.participant_id);
+      this.db.prepare('UPDATE master_key_check SET wrapped = ?').run(this.masterKeys.wrap(this.masterKeys.unwrap(this.checkRow().wrapped)));
+      return stale.length;
+    });
+    return moved.immediate();
+  }
+
+  private checkRow(): { wrapped: string } {
+    return this.db.prepare<[], { wrapped: string }>('SELECT wrapped FROM master_key_check').get()!;
   }
 
   private row(participantId: string): KeyRow {

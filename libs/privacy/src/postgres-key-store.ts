@@ -1,44 +1,86 @@
 import { Pool } from 'pg';
-import { DATA_KEYS_TABLE, KeyStore, unwrapRow } from './key-store';
-import { newDataKey, seal } from './sealed-box';
+import { checkMasterKeys, DATA_KEYS_TABLE, KeyStore, MASTER_KEY_CHECK_TABLE, unwrapRow } from './key-store';
+import { MasterKeys } from './master-keys';
+import { newDataKey } from './sealed-box';
 
 /**
  * The production key store: a PostgreSQL table apart from the event log. A destroyed key's row
  * is a dead tuple until VACUUM reclaims it; the erasure procedure runs one (see the README).
  */
 export class PostgresKeyStore implements KeyStore {
-  private readonly pool: Pool;
-  private ready: Promise<unknown> | null = null;
+  private constructor(
+    private readonly pool: Pool,
+    private readonly masterKeys: MasterKeys,
+  ) {}
 
-  constructor(
-    url: string,
-    private readonly masterKey: Buffer,
-  ) {
-    if (masterKey.length !== 32) throw new RangeError('The master key is 32 bytes (64 hex digits)');
-    this.pool = new Pool({ connectionString: url, max: 3 });
-    this.pool.on('error', () => undefined);
+  /** Makes the tables if need be and checks the master key opens this store's keys. */
+  static async connect(url: string, masterKeys: MasterKeys): Promise<PostgresKeyStore> {
+    const pool = new Pool({ connectionString: url, max: 3 });
+    pool.on('error', () => undefined);
+    try {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query("SELECT pg_advisory_xact_lock(hashtext('pathway.data_keys'))"); // replicas may start at once
+        await client.query(DATA_KEYS_TABLE);
+        await client.query(MASTER_KEY_CHECK_TABLE);
+        await client.query('INSERT INTO master_key_check (id, wrapped) VALUES (1, $1) ON CONFLICT DO NOTHING', [masterKeys.wrap(newDataKey())]);
+        const { rows } = await client.query<{ wrapped: string }>('SELECT wrapped FROM master_key_check');
+        await client.query('COMMIT');
+        checkMasterKeys(masterKeys, rows[0]!.wrapped);
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresKeyStore(pool, masterKeys);
   }
 
   async keyFor(participantId: string): Promise<Buffer> {
-    await this.setUp();
-    const wrapped = JSON.stringify(seal(newDataKey(), this.masterKey));
+    const wrapped = this.masterKeys.wrap(newDataKey());
     await this.pool.query('INSERT INTO data_keys (participant_id, wrapped) VALUES ($1, $2) ON CONFLICT DO NOTHING', [participantId, wrapped]);
-    return unwrapRow(await this.row(participantId), this.masterKey, true)!;
+    return unwrapRow(await this.row(participantId), this.masterKeys, true)!;
   }
 
   async find(participantId: string): Promise<Buffer | null> {
-    await this.setUp();
-    return unwrapRow(await this.row(participantId), this.masterKey);
+    return unwrapRow(await this.row(participantId), this.masterKeys);
   }
 
   /** Also VACUUMs the table, so the old row version is not left as a dead tuple in the data files. */
   async destroy(participantId: string): Promise<boolean> {
-    await this.setUp();
     const destroyedAt = new Date().toISOString();
     const { rowCount } = await this.pool.query('UPDATE data_keys SET wrapped = NULL, destroyed_at = $2 WHERE participant_id = $1 AND wrapped IS NOT NULL', [participantId, destroyedAt]);
     await this.pool.query('INSERT INTO data_keys (participant_id, wrapped, destroyed_at) VALUES ($1, NULL, $2) ON CONFLICT DO NOTHING', [participantId, destroyedAt]);
     await this.pool.query('VACUUM data_keys');
     return (rowCount ?? 0) > 0;
+  }
+
+  async rewrap(): Promise<number> {
+    const client = await this.pool.connect();
+    let moved = 0;
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ participant_id: string; wrapped: string }>('SELECT participant_id, wrapped FROM data_keys WHERE wrapped IS NOT NULL FOR UPDATE');
+      for (const row of rows.filter((r) => !this.masterKeys.isCurrent(r.wrapped))) {
+        await client.query('UPDATE data_keys SET wrapped = $2 WHERE participant_id = $1', [row.participant_id, this.masterKeys.wrap(this.masterKeys.unwrap(row.wrapped))]);
+        moved++;
+      }
+      const check = await client.query<{ wrapped: string }>('SELECT wrapped FROM master_key_check FOR UPDATE');
+      await client.query('UPDATE master_key_check SET wrapped = $1', [this.masterKeys.wrap(this.masterKeys.unwrap(check.rows[0]!.wrapped))]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+    await this.pool.query('VACUUM data_keys');
+    return moved;
   }
 
   async close(): Promise<void> {
@@ -49,8 +91,4 @@ export class PostgresKeyStore implements KeyStore {
     return (await this.pool.query<{ wrapped: string | null }>('SELECT wrapped FROM data_keys WHERE participant_id = $1', [participantId])).rows[0];
   }
 
-  private setUp() {
-    this.ready ??= this.pool.query(DATA_KEYS_TABLE);
-    return this.ready;
-  }
 }

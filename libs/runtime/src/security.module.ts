@@ -27,6 +27,7 @@ export const AUDIT_LOG = Symbol('AuditLog');
           DATA_DIR: config.get('DATA_DIR'),
           DATABASE_URL: config.get('DATABASE_URL'),
           MASTER_KEY: config.get('MASTER_KEY'),
+          MASTER_KEY_PREVIOUS: config.get('MASTER_KEY_PREVIOUS'),
         }),
     },
     {

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { KeyDestroyedError, KeyStore } from '../key-store';
+import { KeyDestroyedError, KeyStore, WrongMasterKeyError } from '../key-store';
+import { MasterKeys } from '../master-keys';
 import { sealPersonalData, unsealPersonalData } from '../personal-data';
 
 /** What every key store must do, run against each adapter. */
-export function keyStoreContract(adapter: string, open: (masterKey: Buffer) => Promise<KeyStore>) {
+export function keyStoreContract(adapter: string, openWith: (masterKeys: MasterKeys) => Promise<KeyStore>) {
   describe(`KeyStore contract: ${adapter}`, () => {
     const masterKey = randomBytes(32);
+    const open = (current: Buffer, previous?: Buffer) => openWith(new MasterKeys(current, previous));
     const id = (name: string) => `${name}-${randomBytes(4).toString('hex')}`;
 
     it('makes one key per participant and gives the same one back, also after a reopen', async () => {
@@ -21,14 +23,11 @@ export function keyStoreContract(adapter: string, open: (masterKey: Buffer) => P
       await reopened.close();
     });
 
-    it('reads nothing with another master key', async () => {
-      const participant = id('p');
+    it('will not open with another master key', async () => {
       const store = await open(masterKey);
-      await store.keyFor(participant);
+      await store.keyFor(id('p'));
       await store.close();
-      const thief = await open(randomBytes(32));
-      await expect(thief.find(participant)).rejects.toThrow();
-      await thief.close();
+      await expect(open(randomBytes(32))).rejects.toThrow(WrongMasterKeyError);
     });
 
     it('forgets for good: what was sealed with a destroyed key stays sealed', async () => {
@@ -60,6 +59,28 @@ export function keyStoreContract(adapter: string, open: (masterKey: Buffer) => P
       const keys = await Promise.all(Array.from({ length: 10 }, () => store.keyFor(participant)));
       expect(new Set(keys.map((k) => k.toString('hex'))).size).toBe(1);
       await store.close();
+    });
+
+    it('moves every key to a new master key, opening them with the old one meanwhile', async () => {
+      const [kept, erased] = [id('p'), id('p')];
+      const before = await open(masterKey);
+      const key = await before.keyFor(kept);
+      await before.keyFor(erased);
+      await before.destroy(erased);
+      await before.close();
+
+      const next = randomBytes(32);
+      const rotating = await open(next, masterKey);
+      expect(await rotating.find(kept)).toEqual(key);
+      expect(await rotating.rewrap()).toBeGreaterThanOrEqual(1);
+      expect(await rotating.rewrap()).toBe(0);
+      await expect(rotating.keyFor(erased)).rejects.toThrow(KeyDestroyedError);
+      await rotating.close();
+
+      const after = await open(next);
+      expect(await after.find(kept)).toEqual(key);
+      await after.close();
+      await expect(open(masterKey)).rejects.toThrow(WrongMasterKeyError);
     });
   });
 }
