@@ -21,6 +21,7 @@ import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
 import { LIVE_TABLES } from '../schema/table-set';
 import { dumpTables } from '../testing/dump-tables';
 import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { framtid } from '../../../domain/src/testing/fixtures';
 
 const PERSONAL_EVENTS = new Set(['ContactDetailsChanged', 'PersonalDataErased']);
 
@@ -54,22 +55,7 @@ describe.each(testEngines())('personal data in the projection on %s', (engine) =
   };
 
   beforeAll(async () => {
-    await registerProject(
-      deps,
-      {
-        projectId: 'P1',
-        name: '#framtid',
-        owner: 'Stiftelsen Activa',
-        fund: 'ESF+',
-        programme: '2021SE05SFPR',
-        specificObjective: 'A2A',
-        region: 'SE12',
-        startDate: '2023-03-31',
-        endDate: '2026-03-30',
-        plannedParticipants: 80,
-      },
-      caller,
-    );
+    await registerProject(deps, { ...framtid, projectId: 'P1' }, caller);
     const profile = {
       birthDate: '2003-08-14',
       gender: 'woman',
