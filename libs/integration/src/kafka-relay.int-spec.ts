@@ -10,6 +10,7 @@ import { ensureSchema, openReadModelDb, ReadModelDb } from '@pathway/read-models
 import { KafkaRelay } from './kafka-relay';
 import { toParticipantMilestone } from './contracts/participant-milestone.v1';
 import { consumeUntil, deleteTopics } from './testing/kafka-test-consumer';
+import { unemployedWoman as profile } from '../../domain/src/testing/fixtures';
 
 const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
 
@@ -36,19 +37,6 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
     const deps = { store, now: () => new Date(), newId: randomUUID };
     const caseworker = { actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'c-2' };
     const admin = { actor: 'admin', actorRole: 'admin', correlationId: 'c-1' };
-    const profile = {
-      birthDate: '2003-08-14',
-      gender: 'woman',
-      labourMarketStatus: 'unemployed',
-      inEducationOrTraining: false,
-      educationLevel: 'isced-3-4',
-      disability: null,
-      thirdCountryNational: false,
-      foreignBackground: false,
-      minority: null,
-      homeless: false,
-      ruralArea: false,
-    } as const;
     await enrolParticipant(deps, { projectId: '22-015-S01', participantId: 'p-erasure', enrolledOn: '2024-01-15', profile, personal: sealed[0] }, caseworker);
     [contactChangeId] = (await changeContactDetails(deps, 'p-erasure', sealed[1]!, caseworker)).eventIds as [string];
     [erasureId] = (await erasePersonalData(deps, 'p-erasure', erasureReason, admin)).eventIds as [string];

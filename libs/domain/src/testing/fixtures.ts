@@ -1,4 +1,5 @@
 import { ProjectDetails } from '../project/project';
+import { EntryProfile } from '../participant/entry-profile';
 
 /** Modelled on a real ESF+ project for young people neither working nor studying. */
 export const framtid: ProjectDetails = {
@@ -12,4 +13,19 @@ export const framtid: ProjectDetails = {
   startDate: '2023-03-31',
   endDate: '2026-03-30',
   plannedParticipants: 80,
+};
+
+/** An entry profile with every field answered: a young unemployed woman. */
+export const unemployedWoman: EntryProfile = {
+  birthDate: '2003-08-14',
+  gender: 'woman',
+  labourMarketStatus: 'unemployed',
+  inEducationOrTraining: false,
+  educationLevel: 'isced-3-4',
+  disability: null,
+  thirdCountryNational: false,
+  foreignBackground: false,
+  minority: null,
+  homeless: false,
+  ruralArea: false,
 };

@@ -21,7 +21,7 @@ import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
 import { LIVE_TABLES } from '../schema/table-set';
 import { dumpTables } from '../testing/dump-tables';
 import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
-import { framtid } from '../../../domain/src/testing/fixtures';
+import { framtid, unemployedWoman as profile } from '../../../domain/src/testing/fixtures';
 
 const PERSONAL_EVENTS = new Set(['ContactDetailsChanged', 'PersonalDataErased']);
 
@@ -56,19 +56,6 @@ describe.each(testEngines())('personal data in the projection on %s', (engine) =
 
   beforeAll(async () => {
     await registerProject(deps, { ...framtid, projectId: 'P1' }, caller);
-    const profile = {
-      birthDate: '2003-08-14',
-      gender: 'woman',
-      labourMarketStatus: 'unemployed',
-      inEducationOrTraining: false,
-      educationLevel: 'isced-3-4',
-      disability: null,
-      thirdCountryNational: false,
-      foreignBackground: false,
-      minority: null,
-      homeless: false,
-      ruralArea: false,
-    } as const;
     await enrolParticipant(deps, { projectId: 'P1', participantId: 'a', enrolledOn: '2024-01-15', profile, personal: enrolledWith }, caller);
     await record('a', { type: 'exited', occurredOn: '2024-09-30', reason: 'completed', situation: 'job-searching' });
     await changeContactDetails(deps, 'a', changedTo, caller);
