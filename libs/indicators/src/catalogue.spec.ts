@@ -11,7 +11,7 @@ const PROJECT_RATES = [
 
 describe('the indicator catalogue', () => {
   it('names its regulation version', () => {
-    expect(CATALOGUE_VERSION).toBe('2021/1057-annex-I.1');
+    expect(CATALOGUE_VERSION).toBe('2021/1057-annex-I.1-r2');
   });
 
   it('holds exactly the 17 ESF+ output codes, the 6 result codes and the 7 project rates, each once', () => {
@@ -32,14 +32,30 @@ describe('the indicator catalogue', () => {
     expect(INDICATORS.filter((i) => i.kind === 'output').map((i) => i.code)).toEqual(OUTPUTS);
     expect(INDICATORS.filter((i) => i.population === 'outputs').map((i) => i.code)).toEqual(OUTPUTS);
     expect(INDICATORS.filter((i) => i.population === 'results').map((i) => i.code)).toEqual(RESULTS.slice(0, 4));
-    expect(INDICATORS.filter((i) => i.population === 'follow-up').map((i) => i.code)).toEqual(['EECR05', 'EECR06']);
+    expect(INDICATORS.filter((i) => i.population === 'follow-up').map((i) => i.code)).toEqual(['EECR05']);
+    expect(INDICATORS.filter((i) => i.population === 'follow-up-employed-at-entry').map((i) => i.code)).toEqual(['EECR06']);
     expect(RATES.map((r) => r.code)).toEqual(PROJECT_RATES);
   });
 
-  it('says in the definitions of EECR01, 02 and 04 that an unknown situation on leaving is data missing', () => {
+  const definitionOf = (code: string) => CATALOGUE.find((e) => e.code === code)!.definition;
+
+  it('states the settled situation upon leaving in EECR01, 02, 04 and the rates that follow it', () => {
     for (const code of ['EECR01', 'EECR02', 'EECR04']) {
-      expect(CATALOGUE.find((e) => e.code === code)?.definition).toContain('recorded as unknown');
+      expect(definitionOf(code)).toContain('settled once per leaver');
+      expect(definitionOf(code)).toContain('from the last entry (first enrolment or re-entry) to 28 days after the last exit');
+      expect(definitionOf(code)).toContain('The latest-dated known situation wins');
+      expect(definitionOf(code)).toContain('employment and education may both hold');
+      expect(definitionOf(code)).toContain('On one date, employment and education outrank a job search');
+      expect(definitionOf(code)).toContain('Only when nothing at all is known');
     }
+    expect(definitionOf('EECR01')).toContain('neither employed nor in education or training');
+    for (const code of ['PLACEMENT_RATE', 'EDUCATION_OR_WORK_RATE']) expect(definitionOf(code)).toContain('the settled situation');
+    expect(definitionOf('EECR03')).toContain('from first enrolment to 28 days after the last exit');
+  });
+
+  it('restricts EECR06 to those employed at entry, naming the source', () => {
+    expect(definitionOf('EECR06')).toContain('Only participants employed or self-employed at first entry');
+    expect(definitionOf('EECR06')).toContain('SFC FAQ on "improved labour market situation"');
   });
 });
 

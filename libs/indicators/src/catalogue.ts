@@ -1,9 +1,12 @@
 import { EducationLevel, LabourMarketStatus, PROFILE_FLAGS, Situation } from '@pathway/domain';
 import { CatalogueEntry, IndicatorDefinition, isIndicator, isRate, median, ratio, share } from './catalogue-entry';
-import { ParticipantOutcome } from './participant-outcome';
 
-/** Regulation (EU) 2021/1057, Annex I, point 1 (participants); bump with any change of rule or wording. */
-export const CATALOGUE_VERSION = '2021/1057-annex-I.1';
+/**
+ * Regulation (EU) 2021/1057, Annex I, point 1 (participants), then `-rN`: the revision of our rules.
+ * Bump with any change of rule or wording (r2: one settled situation upon leaving; EECR06 only for
+ * those employed at entry).
+ */
+export const CATALOGUE_VERSION = '2021/1057-annex-I.1-r2';
 
 type Rule = IndicatorDefinition['counts'];
 type Flag = (typeof PROFILE_FLAGS)[number];
@@ -11,9 +14,16 @@ const EMPLOYED: readonly Situation[] = ['employed', 'self-employed'];
 const AT_ENTRY = 'at first entry';
 const AGE = `${AT_ENTRY} (full years on the first enrolment date). A birth date not disclosed is reported as data missing.`;
 const ISCED = `${AT_ENTRY}. An education level not disclosed is reported as data missing.`;
-const LEAVING = 'Participants who last exited in the period and, within four weeks (28 days) after that exit,';
-const UNKNOWN = 'When the situation on leaving was recorded as unknown and no such milestone was recorded in those '
-  + '28 days, the participant is reported as data missing (the situation upon leaving was not known).';
+const LEAVING = 'Participants who last exited in the period';
+/** The rule `settleSituationUponLeaving` implements (ESF+ "upon leaving": within four weeks after leaving). */
+const SETTLED = 'The situation upon leaving is settled once per leaver from the situation stated at the last exit and '
+  + 'the job placements, education entered and job searches started dated from the last entry (first enrolment or '
+  + 're-entry) to 28 days after the last exit, both days included. The latest-dated known situation wins: a later '
+  + 'job search, or an exit to inactivity, replaces any job or studies before it; a later job placement or '
+  + 'education entered replaces a job search or inactivity and adds to the other (employment and education may '
+  + 'both hold). On one date, employment and education outrank a job search, which outranks inactivity. Only '
+  + 'when nothing at all is known (the situation on leaving recorded as unknown and no such milestone in the '
+  + 'window) is the participant reported as data missing.';
 const FOLLOW_UP = 'Counted at the six-month follow-up after the last exit (within the period). When the six-month point '
   + 'has come by the end of the period and no follow-up is recorded, the participant is reported as data missing; '
   + 'follow-ups not yet due are left out.';
@@ -23,8 +33,9 @@ const output = (code: string, name: string, counts: Rule, definition: string): I
   ({ code, name, kind: 'output', definition, population: 'outputs', counts });
 const result = (code: string, name: string, counts: Rule, definition: string): IndicatorDefinition =>
   ({ code, name, kind: 'result', definition, population: 'results', counts });
-const sixMonths = (code: string, name: string, counts: Rule, definition: string): IndicatorDefinition =>
-  ({ code, name, kind: 'result', definition, population: 'follow-up', counts });
+const sixMonths = (code: string, name: string, counts: Rule, definition: string,
+  population: IndicatorDefinition['population'] = 'follow-up'): IndicatorDefinition =>
+  ({ code, name, kind: 'result', definition, population, counts });
 
 const statusIn = (...statuses: LabourMarketStatus[]): Rule => (o) => statuses.includes(o.labourMarketStatus);
 const status = (code: string, name: string, what: string, ...statuses: LabourMarketStatus[]) =>
@@ -39,12 +50,21 @@ const saidYes = (code: string, name: string, flag: Flag, question: string) =>
   output(code, name, (o) => o[flag],
     `Participants who answered yes to ${question} ${AT_ENTRY}. An answer not disclosed is reported as data missing.`);
 
-/** A "no" upon leaving is only known when the situation on leaving was known. */
-const uponLeaving = (flag: (o: ParticipantOutcome) => boolean | null): Rule => (o) =>
-  flag(o) === true ? true : flag(o) === null || o.exitSituation === 'unknown' ? null : false;
-const jobSearchingUponLeaving = uponLeaving((o) => o.leavingJobSearching);
-const inEducationUponLeaving = uponLeaving((o) => o.leavingInEducation);
-const employedUponLeaving = uponLeaving((o) => o.leavingEmployed);
+// The settled situation (`deriveOutcome`): null only when nothing at all is known upon leaving.
+const jobSearchingUponLeaving: Rule = (o) => o.leavingJobSearching;
+const inEducationUponLeaving: Rule = (o) => o.leavingInEducation;
+const employedUponLeaving: Rule = (o) => o.leavingEmployed;
+
+/**
+ * EECR06: an improvement is a change within work (precarious to stable, under- to full employment,
+ * a job needing higher skills, a promotion), so a follow-up finding no job is a known "no"; with a
+ * job (or an unknown situation) the follow-up's own answer decides, and no answer is data missing.
+ */
+const improvedAtFollowUp: Rule = (o) => {
+  if (o.followUpSituation === null) return null;
+  const withoutWork = !EMPLOYED.includes(o.followUpSituation) && o.followUpSituation !== 'unknown';
+  return withoutWork ? false : o.followUpImproved;
+};
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
   output('EECO01', 'Total number of participants', () => true,
@@ -69,22 +89,28 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   saidYes('EECO17', 'Participants from rural areas', 'ruralArea', 'living in a rural area'),
 
   result('EECR01', 'Participants engaged in job searching upon leaving', jobSearchingUponLeaving,
-    `${LEAVING} were searching for a job: situation on leaving "job searching", or a job search started. ${UNKNOWN}`),
+    `${LEAVING} whose settled situation upon leaving is job searching (neither employed nor in education or `
+    + `training). ${SETTLED}`),
   result('EECR02', 'Participants in education or training upon leaving', inEducationUponLeaving,
-    `${LEAVING} were in education or training: that situation on leaving, or education entered. ${UNKNOWN}`),
+    `${LEAVING} whose settled situation upon leaving includes education or training. ${SETTLED}`),
   result('EECR03', 'Participants gaining a qualification upon leaving', (o) => o.leavingQualified,
-    'Participants who last exited in the period having gained a qualification or completed a school level '
-    + 'between first enrolment and 28 days after that exit.'),
+    `${LEAVING} having gained a qualification or completed a school level dated from first enrolment to 28 days `
+    + 'after the last exit, both days included. A qualification is an achievement, not a situation: a re-entry does '
+    + 'not reset it and a later situation does not undo it. Never data missing: none recorded is none gained.'),
   result('EECR04', 'Participants in employment, including self-employment, upon leaving', employedUponLeaving,
-    `${LEAVING} were employed or self-employed: that situation on leaving, or a job placement. ${UNKNOWN}`),
+    `${LEAVING} whose settled situation upon leaving includes employment or self-employment. ${SETTLED}`),
   sixMonths('EECR05', 'Participants in employment, including self-employment, six months after leaving',
     (o) => (o.followUpSituation === null ? null : EMPLOYED.includes(o.followUpSituation)),
     `Participants employed or self-employed at the follow-up. ${FOLLOW_UP}`),
   sixMonths('EECR06', 'Participants with an improved labour market situation six months after leaving',
-    (o) => o.followUpImproved, // null without a follow-up too
-    'Participants whose follow-up found an improved labour-market situation (precarious to stable job, under-employment '
-    + `to full employment, a job needing higher skills, or a promotion). ${FOLLOW_UP} A follow-up that does not say `
-    + 'whether the situation improved is also data missing.'),
+    improvedAtFollowUp,
+    'Only participants employed or self-employed at first entry (the Commission\'s definition, carried over from '
+    + '2014-2020: SFC FAQ on "improved labour market situation"); others are outside this indicator, neither counted '
+    + 'nor missing (their move into work is EECR05). Of those, participants whose follow-up found an improved '
+    + 'labour-market situation: precarious to stable job, under-employment to full employment, a job needing higher '
+    + 'skills, or a promotion. A follow-up finding them without work (in education, job searching or inactive) '
+    + `counts as not improved. ${FOLLOW_UP} A follow-up that does not say whether a job improved is also data missing.`,
+    'follow-up-employed-at-entry'),
 
   { code: 'COMPLETION_RATE', name: 'Completion rate', kind: 'rate',
     definition: `Participants who exited having completed the programme, divided by ${EXITED}.`,
@@ -93,12 +119,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     definition: `Participants who exited having dropped out, divided by ${EXITED}.`,
     measure: share('results', (o) => o.exitReason === 'dropped-out') },
   { code: 'PLACEMENT_RATE', name: 'Job placement rate upon leaving', kind: 'rate',
-    definition: `Participants in employment upon leaving (as counted in EECR04), divided by ${EXITED}; `
-      + 'participants whose situation on leaving is unknown stay in the denominator.',
+    definition: `Participants in employment upon leaving (the settled situation, as counted in EECR04), divided by `
+      + `${EXITED}; participants about whose situation upon leaving nothing is known stay in the denominator.`,
     measure: share('results', (o) => employedUponLeaving(o) === true) },
   { code: 'EDUCATION_OR_WORK_RATE', name: 'In education, training or work upon leaving', kind: 'rate',
-    definition: 'Participants in education or training or in employment upon leaving (EECR02 or EECR04, each person '
-      + `once), divided by ${EXITED}.`,
+    definition: 'Participants in education or training or in employment upon leaving (the settled situation of EECR02 '
+      + `or EECR04, each person once), divided by ${EXITED}; nothing known upon leaving stays in the denominator.`,
     measure: share('results', (o) => inEducationUponLeaving(o) === true || employedUponLeaving(o) === true) },
   { code: 'SCHOOL_COMPLETION_RATE', name: 'School completion rate', kind: 'rate',
     definition: 'Of the participants first enrolled in the period with at most lower secondary education (ISCED 0-2) '

@@ -1,4 +1,4 @@
-import { Gender, IsoDate } from '@pathway/domain';
+import { Gender, IsoDate, LabourMarketStatus } from '@pathway/domain';
 import { ParticipantOutcome } from './participant-outcome';
 
 /** Both ends inclusive; `from: null` is "since the start of the project" (ESF+ figures are cumulative). */
@@ -12,9 +12,13 @@ export interface ReportPeriod {
  * - outputs: first enrolled within the period (one row per participant, however often they re-entered);
  * - results: last exited within the period (re-entered and not exited again: not here);
  * - follow-up: of the results population, those whose six-month point has come by `to` or whose
- *   follow-up is already recorded; a follow-up not yet due is neither counted nor missing.
+ *   follow-up is already recorded; a follow-up not yet due is neither counted nor missing;
+ * - follow-up-employed-at-entry: of the follow-up population, those employed or self-employed at
+ *   first entry (EECR06, whose "improved labour-market situation" is a change from a job).
  */
-export type Population = 'outputs' | 'results' | 'follow-up';
+export type Population = 'outputs' | 'results' | 'follow-up' | 'follow-up-employed-at-entry';
+
+const EMPLOYED_AT_ENTRY: ReadonlySet<LabourMarketStatus> = new Set(['employed', 'self-employed']);
 
 export interface Cohort {
   populations: Record<Population, ParticipantOutcome[]>;
@@ -27,11 +31,13 @@ export function cohortOf(outcomes: ParticipantOutcome[], period: ReportPeriod, p
   const results = outcomes.filter((o) => o.lastExitOn !== null && within(o.lastExitOn));
   const followUpDueOrDone = (o: ParticipantOutcome) =>
     o.followUpSituation !== null || (o.sixMonthPointOn !== null && o.sixMonthPointOn <= period.to);
+  const followUp = results.filter(followUpDueOrDone);
   return {
     populations: {
       outputs: outcomes.filter((o) => within(o.firstEnrolledOn)),
       results,
-      'follow-up': results.filter(followUpDueOrDone),
+      'follow-up': followUp,
+      'follow-up-employed-at-entry': followUp.filter((o) => EMPLOYED_AT_ENTRY.has(o.labourMarketStatus)),
     },
     to: period.to,
     plannedParticipants,
@@ -40,7 +46,10 @@ export function cohortOf(outcomes: ParticipantOutcome[], period: ReportPeriod, p
 
 /** The cohort split by gender group in one pass over each population; the plan stays whole in each. */
 export function byGenderGroup(cohort: Cohort): ByGender<Cohort> {
-  const empty = (): Cohort => ({ ...cohort, populations: { outputs: [], results: [], 'follow-up': [] } });
+  const empty = (): Cohort => ({
+    ...cohort,
+    populations: { outputs: [], results: [], 'follow-up': [], 'follow-up-employed-at-entry': [] },
+  });
   const split: ByGender<Cohort> = { women: empty(), men: empty(), nonBinary: empty(), genderNotDisclosed: empty() };
   for (const population of Object.keys(cohort.populations) as Population[]) {
     for (const o of cohort.populations[population]) split[genderGroupOf(o.gender)].populations[population].push(o);

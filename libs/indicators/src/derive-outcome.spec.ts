@@ -67,7 +67,9 @@ describe('deriveOutcome', () => {
   ] as const)('counts %s dated 28 days after the exit upon leaving, not one dated 29 days after', (_, fact, field) => {
     const enrolled = enrolment('2024-01-15');
     expect(outcomeOf(enrolled, exited('2024-06-01'), fact('2024-06-29'))[field]).toBe(true);
-    expect(outcomeOf(enrolled, exited('2024-06-01'), fact('2024-06-30'))[field]).toBe(false);
+    // The exit said "unknown" and nothing else falls in the window: nothing is known.
+    expect(outcomeOf(enrolled, exited('2024-06-01'), fact('2024-06-30'))[field]).toBeNull();
+    expect(outcomeOf(enrolled, exited('2024-06-01', 'completed', 'inactive'), fact('2024-06-30'))[field]).toBe(false);
   });
 
   it('counts a qualification or school completion from first enrolment to 28 days after the last exit', () => {
@@ -104,7 +106,8 @@ describe('knownAt, then deriveOutcome', () => {
     const enrolled = enrolment('2024-01-15');
     const facts = [exited('2024-06-01'), placed('2024-06-20', { recordedAt: '2024-07-15T08:00:00.000Z' })];
     const asOf = (instant: string) => deriveOutcome(enrolled, knownAt(facts, instant));
-    expect(asOf(K)).toMatchObject({ leavingEmployed: false, firstPlacementOn: null, daysToFirstPlacement: null });
+    // The exit said "unknown": as of K nothing is known upon leaving.
+    expect(asOf(K)).toMatchObject({ leavingEmployed: null, firstPlacementOn: null, daysToFirstPlacement: null });
     expect(asOf('2024-07-31T00:00:00.000Z')).toMatchObject({
       leavingEmployed: true, firstPlacementOn: '2024-06-20', daysToFirstPlacement: 157,
     });

@@ -1,12 +1,12 @@
 import { addDays, addMonths, daysBetween, fullYearsBetween, IsoDate, Situation } from '@pathway/domain';
 import { EnrolmentFact, MilestoneFact } from './participant-facts';
 import { ParticipantOutcome } from './participant-outcome';
+import { LEAVING_WINDOW_DAYS, settleSituationUponLeaving } from './situation-upon-leaving';
 
-/** "Upon leaving" is the situation within four weeks after exit. */
-export const LEAVING_WINDOW_DAYS = 28;
 export const FOLLOW_UP_MONTHS = 6;
 
-const EMPLOYED: ReadonlySet<Situation> = new Set(['employed', 'self-employed']);
+/** EECR03: a qualification gained or a school level completed (a school-leaving certificate). */
+const QUALIFYING: ReadonlySet<MilestoneFact['type']> = new Set(['QualificationGained', 'SchoolCompleted']);
 
 /**
  * The outcome of one participant from the facts that count (retracted ones already left out),
@@ -61,15 +61,19 @@ export function deriveOutcome(enrolment: EnrolmentFact, facts: MilestoneFact[]):
     firstPlacementOn,
     daysToFirstPlacement: firstPlacementOn === null ? null : daysBetween(enrolledOn, firstPlacementOn),
   };
-  return lastExit ? { ...outcome, ...resultsAfter(lastExit, milestones, enrolledOn) } : outcome;
+  return lastExit ? { ...outcome, ...resultsAfter(lastExit, milestones, enrolledOn, lastEntryOn) } : outcome;
 }
 
-function resultsAfter(exit: MilestoneFact, milestones: MilestoneFact[], firstEnrolledOn: IsoDate): Partial<ParticipantOutcome> {
+function resultsAfter(
+  exit: MilestoneFact,
+  milestones: MilestoneFact[],
+  firstEnrolledOn: IsoDate,
+  lastEntryOn: IsoDate,
+): Partial<ParticipantOutcome> {
   const exitOn = exit.occurredOn;
   const windowEnd = addDays(exitOn, LEAVING_WINDOW_DAYS);
-  const within = (m: MilestoneFact, from: IsoDate) => m.occurredOn >= from && m.occurredOn <= windowEnd;
-  const inWindow = (type: MilestoneFact['type']) => milestones.some((m) => m.type === type && within(m, exitOn));
   const situation = exit.details.situation as Situation;
+  const settled = settleSituationUponLeaving(exit, milestones, lastEntryOn);
 
   const followUps = milestones.filter(
     (m) => m.type === 'FollowUpRecorded' && m.details.monthsAfterExit === FOLLOW_UP_MONTHS && m.occurredOn >= exitOn,
@@ -80,11 +84,13 @@ function resultsAfter(exit: MilestoneFact, milestones: MilestoneFact[], firstEnr
     lastExitOn: exitOn,
     exitReason: exit.details.reason as ParticipantOutcome['exitReason'],
     exitSituation: situation,
-    leavingJobSearching: situation === 'job-searching' || inWindow('JobSearchStarted'),
-    leavingInEducation: situation === 'in-education-or-training' || inWindow('EducationEntered'),
-    leavingEmployed: EMPLOYED.has(situation) || inWindow('JobPlaced'),
+    leavingJobSearching: settled.jobSearching,
+    leavingInEducation: settled.inEducation,
+    leavingEmployed: settled.employed,
+    // An achievement, not a situation: it stays gained through a re-entry, so the whole
+    // participation counts (first enrolment to 28 days after the last exit), never data missing.
     leavingQualified: milestones.some(
-      (m) => (m.type === 'QualificationGained' || m.type === 'SchoolCompleted') && within(m, firstEnrolledOn),
+      (m) => QUALIFYING.has(m.type) && m.occurredOn >= firstEnrolledOn && m.occurredOn <= windowEnd,
     ),
     sixMonthPointOn: addMonths(exitOn, FOLLOW_UP_MONTHS),
     followUpSituation: followUp ? (followUp.details.situation as Situation) : null,

@@ -1,5 +1,6 @@
 export * from './participant-facts';
 export * from './participant-outcome';
+export * from './situation-upon-leaving';
 export * from './derive-outcome';
 export * from './cohort';
 export * from './catalogue-entry';

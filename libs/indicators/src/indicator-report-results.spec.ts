@@ -27,10 +27,12 @@ describe('computeIndicatorReport: results upon leaving (EECR01-04) and their rat
   ];
   const report = reportOn(cohort);
 
-  it('counts each situation on its own and reports an unknown situation as missing', () => {
-    expect(line(report, 'EECR01')).toEqual([1, 1, 0, 0, 0, 2]);
-    expect(line(report, 'EECR02')).toEqual([1, 1, 0, 0, 0, 2]);
+  it('counts one settled situation per leaver; missing only when nothing at all is known', () => {
+    // The woman who left job searching entered education 10 days later: education, not job searching.
+    expect(line(report, 'EECR01')).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(line(report, 'EECR02')).toEqual([1, 1, 0, 0, 0, 1]);
     expect(line(report, 'EECR03')).toEqual([1, 1, 0, 0, 0, 0]);
+    // Placed 28 days after an unknown exit: employed, and known not to be searching or studying.
     expect(line(report, 'EECR04')).toEqual([3, 1, 1, 1, 0, 1]);
   });
 
@@ -64,23 +66,32 @@ describe('computeIndicatorReport: results upon leaving (EECR01-04) and their rat
 
 describe('computeIndicatorReport: six months after leaving (EECR05-06)', () => {
   const to = '2025-06-30';
+  const employed = { labourMarketStatus: 'employed' } as const;
   const report = reportOn([
-    outcomeOf(enrolment('2024-01-15', { gender: 'woman' }), exited('2024-06-01'), followUp('2024-12-01', 'employed', true)),
-    outcomeOf(enrolment('2024-01-15', { gender: 'man' }), exited('2024-06-01'), followUp('2024-12-01', 'self-employed', false)),
-    outcomeOf(enrolment('2024-01-15', { gender: 'woman' }), exited('2024-06-01'), followUp('2024-12-01', 'inactive', null)),
-    // six-month point 2025-06-30, the last day of the period, and no follow-up: missing
+    outcomeOf(enrolment('2024-01-15', { gender: 'woman', ...employed }), exited('2024-06-01'), followUp('2024-12-01', 'employed', true)),
+    outcomeOf(enrolment('2024-01-15', { gender: 'man', labourMarketStatus: 'self-employed' }), exited('2024-06-01'),
+      followUp('2024-12-01', 'self-employed', false)),
+    // employed at entry, inactive at the follow-up: no improvement is possible without work, so a known "no"
+    outcomeOf(enrolment('2024-01-15', { gender: 'woman', ...employed }), exited('2024-06-01'), followUp('2024-12-01', 'inactive', null)),
+    // unemployed at entry; six-month point 2025-06-30, the last day of the period, and no follow-up: missing in EECR05
     outcomeOf(enrolment('2024-01-15', { gender: 'non-binary' }), exited('2024-12-30')),
     // six-month point 2025-07-01, after the period, no follow-up: neither counted nor missing
-    outcomeOf(enrolment('2024-01-15', { gender: 'woman' }), exited('2025-01-01')),
+    outcomeOf(enrolment('2024-01-15', { gender: 'woman', ...employed }), exited('2025-01-01')),
     // six-month point after the period, but a follow-up already recorded: counted
-    outcomeOf(enrolment('2024-01-15', { gender: null }), exited('2025-01-01'), followUp('2025-06-20', 'employed', true)),
+    outcomeOf(enrolment('2024-01-15', { gender: null, ...employed }), exited('2025-01-01'), followUp('2025-06-20', 'employed', true)),
+    // unemployed at entry, employed and "improved" at the follow-up: EECR05, but outside EECR06
+    outcomeOf(enrolment('2024-01-15', { gender: 'woman' }), exited('2024-06-01'), followUp('2024-12-01', 'employed', true)),
+    // employed at entry and at the follow-up, which does not say whether the job improved: missing in EECR06
+    outcomeOf(enrolment('2024-01-15', { gender: 'man', ...employed }), exited('2024-06-01'), followUp('2024-12-01', 'employed', null)),
+    // employed at entry, follow-up due and not recorded: missing in both
+    outcomeOf(enrolment('2024-01-15', { gender: 'woman', ...employed }), exited('2024-06-01')),
   ], { from: null, to });
 
   it('counts employment at the follow-up; a follow-up due by the end of the period but missing is data missing', () => {
-    expect(line(report, 'EECR05')).toEqual([3, 1, 1, 0, 1, 1]);
+    expect(line(report, 'EECR05')).toEqual([5, 2, 2, 0, 1, 2]);
   });
 
-  it('counts an improved situation; a follow-up that did not say is missing too', () => {
+  it('counts an improved situation only among those employed at entry; a follow-up that did not say is missing', () => {
     expect(line(report, 'EECR06')).toEqual([2, 1, 0, 0, 1, 2]);
   });
 });

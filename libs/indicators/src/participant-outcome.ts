@@ -20,11 +20,16 @@ export interface ParticipantOutcome extends Omit<EntryProfile, 'birthDate'> {
   lastExitOn: IsoDate | null;
   exitReason: ExitReason | null;
   exitSituation: Situation | null;
-  /** Upon leaving: the exit's situation plus outcomes dated from the exit to 28 days after it. */
+  /**
+   * The one settled situation upon leaving (`settleSituationUponLeaving`): from the exit's stated
+   * situation and the outcomes dated from the last entry to 28 days after the exit. Employment and
+   * education may both be true; job searching only when neither is. All three null together, and
+   * only, when nothing at all is known about the situation upon leaving.
+   */
   leavingJobSearching: boolean | null;
   leavingInEducation: boolean | null;
   leavingEmployed: boolean | null;
-  /** A qualification or school completion from first enrolment to 28 days after the exit. */
+  /** A qualification or school completion from first enrolment to 28 days after the last exit. */
   leavingQualified: boolean | null;
   sixMonthPointOn: IsoDate | null;
   /** The six-month follow-up after the last exit, if recorded. */
