@@ -7,7 +7,8 @@ import { LIVE_TABLES, NEXT_TABLES } from './table-set';
  * Bump when a projected table or the meaning of a column changes. Read models are derived, so
  * the migration for a new version is to drop them and replay the log: no ALTER scripts to keep.
  */
-export const READ_MODEL_SCHEMA_VERSION = '1';
+// 2: participants.leaving_* hold the one settled situation upon leaving (catalogue r2).
+export const READ_MODEL_SCHEMA_VERSION = '2';
 
 export const LIVE_PROJECTION = 'outcomes';
 export const NEXT_PROJECTION = 'outcomes:next';
