@@ -73,6 +73,8 @@ describe('read models over HTTP', () => {
 
     const before = await t.evaluator.get(`/api/v1/projects/22-015-S01/indicators?to=2025-12-31&asKnownOn=${beforeRetraction}`).expect(200);
     expect(figure(before.body, 'EECR04')).toMatchObject({ total: 1, women: 1 });
+    // One settled situation: placed 14 days after a job-searching exit, anna was employed, not job searching.
+    expect(figure(before.body, 'EECR01')).toMatchObject({ total: 0, dataMissing: 0 });
     expect(before.body.position).toBeLessThan(now.body.position);
 
     const rate = now.body.rates.find((r: { code: string }) => r.code === 'COMPLETION_RATE');
