@@ -1,7 +1,7 @@
-import { addDays, addMonths, daysBetween, fullYearsBetween, IsoDate, Situation } from '@pathway/domain';
+import { addMonths, daysBetween, fullYearsBetween, IsoDate, Situation } from '@pathway/domain';
 import { EnrolmentFact, MilestoneFact } from './participant-facts';
 import { ParticipantOutcome } from './participant-outcome';
-import { LEAVING_WINDOW_DAYS, settleSituationUponLeaving } from './situation-upon-leaving';
+import { leavingWindowEnd, settleSituationUponLeaving } from './situation-upon-leaving';
 
 export const FOLLOW_UP_MONTHS = 6;
 
@@ -71,9 +71,9 @@ function resultsAfter(
   lastEntryOn: IsoDate,
 ): Partial<ParticipantOutcome> {
   const exitOn = exit.occurredOn;
-  const windowEnd = addDays(exitOn, LEAVING_WINDOW_DAYS);
+  const windowEnd = leavingWindowEnd(exitOn);
   const situation = exit.details.situation as Situation;
-  const settled = settleSituationUponLeaving(exit, milestones, lastEntryOn);
+  const settled = settleSituationUponLeaving(exit, milestones, { from: lastEntryOn, to: windowEnd });
 
   const followUps = milestones.filter(
     (m) => m.type === 'FollowUpRecorded' && m.details.monthsAfterExit === FOLLOW_UP_MONTHS && m.occurredOn >= exitOn,
