@@ -15,15 +15,18 @@ const AT_ENTRY = 'at first entry';
 const AGE = `${AT_ENTRY} (full years on the first enrolment date). A birth date not disclosed is reported as data missing.`;
 const ISCED = `${AT_ENTRY}. An education level not disclosed is reported as data missing.`;
 const LEAVING = 'Participants who last exited in the period';
-/** The rule `settleSituationUponLeaving` implements (ESF+ "upon leaving": within four weeks after leaving). */
-const SETTLED = 'The situation upon leaving is settled once per leaver from the situation stated at the last exit and '
-  + 'the job placements, education entered and job searches started dated from the last entry (first enrolment or '
-  + 're-entry) to 28 days after the last exit, both days included. The latest-dated known situation wins: a later '
-  + 'job search, or an exit to inactivity, replaces any job or studies before it; a later job placement or '
-  + 'education entered replaces a job search or inactivity and adds to the other (employment and education may '
-  + 'both hold). On one date, employment and education outrank a job search, which outranks inactivity. Only '
-  + 'when nothing at all is known (the situation on leaving recorded as unknown and no such milestone in the '
-  + 'window) is the participant reported as data missing.';
+const WITHIN_FOUR_WEEKS = '"Upon leaving" reaches four weeks after leaving (the Commission\'s ESF+ indicator guidance).';
+/** The rule `settleSituationUponLeaving` implements. */
+const SETTLED = `${WITHIN_FOUR_WEEKS} `
+  + 'The situation upon leaving is settled once per leaver from the situation stated at the last exit and '
+  + 'the job placements, education entered and job searches started dated from the last entry (first '
+  + 'enrolment or re-entry) to 28 days after the last exit, both days included. The latest-dated known '
+  + 'situation wins: a later job search, or an exit to inactivity, replaces any job or studies before it; '
+  + 'a later job placement or education entered replaces a job search or inactivity and adds to the other '
+  + '(employment and education may both hold). On one date, employment and education outrank a job '
+  + 'search, which outranks inactivity. Only when nothing at all is known (the situation on leaving '
+  + 'recorded as unknown and no such milestone in the window) is the participant reported as data '
+  + 'missing.';
 const FOLLOW_UP = 'Counted at the six-month follow-up after the last exit (within the period). When the six-month point '
   + 'has come by the end of the period and no follow-up is recorded, the participant is reported as data missing; '
   + 'follow-ups not yet due are left out.';
@@ -96,7 +99,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   result('EECR03', 'Participants gaining a qualification upon leaving', (o) => o.leavingQualified,
     `${LEAVING} having gained a qualification or completed a school level dated from first enrolment to 28 days `
     + 'after the last exit, both days included. A qualification is an achievement, not a situation: a re-entry does '
-    + 'not reset it and a later situation does not undo it. Never data missing: none recorded is none gained.'),
+    + `not reset it and a later situation does not undo it. Never data missing: none recorded is none gained. `
+    + WITHIN_FOUR_WEEKS),
   result('EECR04', 'Participants in employment, including self-employment, upon leaving', employedUponLeaving,
     `${LEAVING} whose settled situation upon leaving includes employment or self-employment. ${SETTLED}`),
   sixMonths('EECR05', 'Participants in employment, including self-employment, six months after leaving',
