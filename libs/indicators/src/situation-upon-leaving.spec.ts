@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+import { addDays, SITUATIONS } from '@pathway/domain';
 import { deriveOutcome } from './derive-outcome';
 import { knownAt } from './participant-facts';
+import { settleSituationUponLeaving } from './situation-upon-leaving';
 import {
   educationEntered, enrolment, exited, jobSearchStarted, outcomeOf, placed, qualificationGained, reEntered,
 } from './testing/facts';
@@ -151,5 +154,58 @@ describe('a qualification gained upon leaving (EECR03)', () => {
     const o = outcomeOf(enrolled(), qualificationGained('2024-05-01'), exited('2024-06-01'));
     expect([o.leavingQualified, o.leavingEmployed, o.leavingInEducation, o.leavingJobSearching]).toEqual([true, null, null, null]);
     expect(outcomeOf(enrolled(), exited('2024-06-01')).leavingQualified).toBe(false);
+  });
+});
+
+describe('settleSituationUponLeaving, over any milestones (property-based)', () => {
+  const STATEMENT_TYPES = ['JobPlaced', 'EducationEntered', 'JobSearchStarted'] as const;
+  const window = { from: '2024-01-15', to: '2024-06-29' };
+  const exitOn = '2024-06-01';
+  const build = { JobPlaced: placed, EducationEntered: educationEntered, JobSearchStarted: jobSearchStarted };
+  const anyFacts = fc.array(
+    fc.record({
+      type: fc.constantFrom(...STATEMENT_TYPES, 'QualificationGained' as const),
+      // From well before the last entry to well after the window.
+      day: fc.integer({ min: -160, max: 60 }),
+    }),
+    { maxLength: 8 },
+  );
+  const factsOf = (drawn: Array<{ type: (typeof STATEMENT_TYPES)[number] | 'QualificationGained'; day: number }>) =>
+    drawn.map(({ type, day }) => (type === 'QualificationGained' ? qualificationGained : build[type])(addDays(exitOn, day)));
+
+  it('is all null exactly when nothing is known, never both job searching and working or studying, '
+    + 'and the same whatever order the milestones were recorded in', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SITUATIONS), anyFacts, fc.integer(), (situation, drawn, seed) => {
+        const exit = exited(exitOn, 'completed', situation);
+        const facts = factsOf(drawn);
+        const settledNow = settleSituationUponLeaving(exit, facts, window);
+        const values = Object.values(settledNow);
+        const stated = facts.some((f) => f.type !== 'QualificationGained' && f.occurredOn >= window.from && f.occurredOn <= window.to);
+        expect(values.every((v) => v === null)).toBe(situation === 'unknown' && !stated);
+        expect(values.some((v) => v === null)).toBe(values.every((v) => v === null));
+        if (settledNow.jobSearching) expect([settledNow.employed, settledNow.inEducation]).toEqual([false, false]);
+        const shuffled = [...facts].sort((a, b) => ((a.position * 7919 + seed) % 101) - ((b.position * 7919 + seed) % 101));
+        expect(settleSituationUponLeaving(exit, shuffled, window)).toEqual(settledNow);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('lets the latest-dated statement decide: a job or studies on it hold, else it is job searching or neither', () => {
+    fc.assert(
+      fc.property(anyFacts, (drawn) => {
+        const facts = factsOf(drawn).filter((f) => f.type !== 'QualificationGained' && f.occurredOn >= window.from && f.occurredOn <= window.to);
+        if (facts.length === 0) return;
+        const latest = facts.reduce((max, f) => (f.occurredOn > max ? f.occurredOn : max), '');
+        const onLatest = new Set(facts.filter((f) => f.occurredOn === latest).map((f) => f.type));
+        const settledNow = settleSituationUponLeaving(exited(exitOn), facts, window);
+        if (onLatest.has('JobPlaced')) expect(settledNow.employed).toBe(true);
+        if (onLatest.has('EducationEntered')) expect(settledNow.inEducation).toBe(true);
+        const workOrStudies = onLatest.has('JobPlaced') || onLatest.has('EducationEntered');
+        expect(settledNow.jobSearching).toBe(!workOrStudies);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
