@@ -89,6 +89,7 @@ function firstEvents(store: EventStore, last: number): EventStore {
     readAll: async (after, limit) => (after >= last ? [] : (await store.readAll(after, Math.min(limit, last - after))).filter((e) => e.position <= last)),
     subscribe: (after, onEvent) => store.subscribe(after, onEvent),
     headPosition: async () => Math.min(last, await store.headPosition()),
+    cutOffAt: async (instant) => Math.min(last, await store.cutOffAt(instant)),
     close: async () => undefined, // the caller closes the real store
   };
 }

@@ -17,6 +17,13 @@ export interface RecordedEvent extends EventToAppend {
   streamId: string;
   streamVersion: number;
   position: number;
+  /**
+   * When the store committed the event: an ISO 8601 instant in UTC, stamped by the store itself
+   * (not by the appending process, whose clock may differ from another replica's). Never
+   * decreases along the log, and events appended together share it, so "committed by K" is a
+   * prefix of the log. Reports "as known on K" count by it (see `cutOffAt`).
+   */
+  committedAt: string;
 }
 
 export interface AppendResult {
@@ -43,6 +50,14 @@ export interface EventStore {
   subscribe(after: number, onEvent: (event: RecordedEvent) => Promise<void> | void): Subscription;
   /** Position of the last event in the global log, 0 when empty. */
   headPosition(): Promise<number>;
+  /**
+   * The cut-off of the log as known on `instant` (ISO 8601): the position of the last event
+   * committed at or before it, 0 when none was. Once `instant` has passed this answer never
+   * changes: every event appended afterwards, by any process whatever its clock, is committed
+   * after `instant` (the SQLite store raises its commit clock to `instant` when asked; a server
+   * store stamps commits with its own single clock). Callers refuse instants in the future.
+   */
+  cutOffAt(instant: string): Promise<number>;
   close(): Promise<void>;
 }
 

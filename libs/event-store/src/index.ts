@@ -2,3 +2,4 @@ export * from './event-store';
 export * from './errors';
 export * from './sqlite/sqlite-event-store';
 export * from './kurrentdb/kurrentdb-event-store';
+export * from './commit-time';

@@ -14,6 +14,7 @@ import {
   type ReadPosition,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
+import { instantToMicros } from '../commit-time';
 import { WrongExpectedVersionError } from '../errors';
 import { AppendResult, EventStore, EventToAppend, ExpectedVersion, RecordedEvent, Subscription } from '../event-store';
 
@@ -21,7 +22,9 @@ type Json = Record<string, unknown>;
 
 /**
  * KurrentDB (EventStoreDB) adapter. Stream revisions are 0-based, our versions 1-based;
- * global positions are the commit positions of the transaction log.
+ * global positions are the commit positions of the transaction log. Commit times are the
+ * server's `created` stamps: one clock (the leader's) for every writer, whatever the clocks of
+ * the API replicas. Not run here (no server can be installed on the build machines).
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
@@ -105,6 +108,20 @@ export class KurrentDbEventStore implements EventStore {
     return 0;
   }
 
+  /**
+   * Reads the log backwards from its end to the last event the server stamped at or before
+   * `instant`. The server's clock alone stamps commits, so once it has passed `instant` no later
+   * append can be stamped before it; a cut-off far in the past reads back through everything since.
+   */
+  async cutOffAt(instant: string): Promise<number> {
+    const micros = instantToMicros(instant);
+    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, filter: excludeSystemEvents() })) {
+      const recorded = toRecorded(resolved);
+      if (recorded && instantToMicros(recorded.committedAt) <= micros) return recorded.position;
+    }
+    return 0;
+  }
+
   async close(): Promise<void> {
     await this.client.dispose();
   }
@@ -131,5 +148,6 @@ function toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedE
     type: event.type,
     data: event.data as Json,
     metadata: (event.metadata ?? {}) as Json,
+    committedAt: event.created.toISOString(),
   };
 }

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SqliteEventStore } from './sqlite-event-store';
+import { instantToMicros } from '../commit-time';
 import { eventStoreContract } from '../testing/event-store-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'pathway-store-'));
@@ -36,5 +38,61 @@ describe('SqliteEventStore', () => {
     expect(seen).toEqual(['e-0', 'e-1', 'e-2', 'e-3', 'e-4']);
     await writer.close();
     await reader.close();
+  });
+
+  describe('commit times across processes whose clocks differ', () => {
+    const event = (id: string) => ({ eventId: id, type: 'T', data: {}, metadata: { recordedAt: new Date().toISOString() } });
+
+    it('stamps appends in position order even when a writer\'s clock is a minute behind', async () => {
+      const path = join(dir, 'skewed.db');
+      const right = new SqliteEventStore(path);
+      const behind = new SqliteEventStore(path, { clock: () => Date.now() - 60_000 });
+      await right.append('s', [event('r-1')], 'no-stream');
+      await behind.append('s', [event('b-1')], 1);
+      await right.append('s', [event('r-2')], 2);
+      const log = await right.readAll(0, 10);
+      expect(log.map((e) => e.eventId)).toEqual(['r-1', 'b-1', 'r-2']);
+      expect(log.every((e, i) => i === 0 || instantToMicros(e.committedAt) > instantToMicros(log[i - 1]!.committedAt))).toBe(true);
+      await right.close();
+      await behind.close();
+    });
+
+    it('keeps a report\'s cut-off once it has been taken, whatever the clock of the next writer', async () => {
+      const path = join(dir, 'cut-off.db');
+      const replicaA = new SqliteEventStore(path);
+      const replicaB = new SqliteEventStore(path, { clock: () => Date.now() - 60_000 });
+      await replicaA.append('s', [event('a-1')], 'no-stream');
+      const asKnownOn = new Date(Date.now() + 1).toISOString();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const counted = await replicaA.cutOffAt(asKnownOn);
+      // B's clock says a minute ago: without the store's own commit clock this event would count as known on K.
+      await replicaB.append('s', [event('b-1')], 1);
+      expect(await replicaA.cutOffAt(asKnownOn)).toBe(counted);
+      expect(await replicaB.cutOffAt(asKnownOn)).toBe(counted);
+      const [, late] = await replicaA.readStream('s');
+      expect(instantToMicros(late!.committedAt)).toBeGreaterThan(instantToMicros(asKnownOn));
+      await replicaA.close();
+      await replicaB.close();
+    });
+
+    it('gives a log written before commit times existed stamps from its recording times, in order', async () => {
+      const path = join(dir, 'old-format.db');
+      const old = new Database(path);
+      old.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream_id TEXT NOT NULL, stream_version INTEGER NOT NULL,
+        event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, UNIQUE (stream_id, stream_version))`);
+      const insert = old.prepare('INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)');
+      insert.run('s', 1, 'o-1', 'T', '{}', JSON.stringify({ recordedAt: '2025-01-01T10:00:00.000Z' }));
+      insert.run('s', 2, 'o-2', 'T', '{}', JSON.stringify({ recordedAt: '2025-01-01T09:00:00.000Z' })); // another replica's slow clock
+      insert.run('s', 3, 'o-3', 'T', '{}', JSON.stringify({ recordedAt: '2025-01-02T10:00:00.000Z' }));
+      old.close();
+
+      const store = new SqliteEventStore(path);
+      const log = await store.readAll(0, 10);
+      expect(log.map((e) => e.committedAt)).toEqual(['2025-01-01T10:00:00.000000Z', '2025-01-01T10:00:00.000001Z', '2025-01-02T10:00:00.000000Z']);
+      expect(await store.cutOffAt('2025-01-01T23:59:59.999Z')).toBe(2);
+      await store.append('s', [event('n-4')], 3);
+      expect(instantToMicros((await store.readStream('s'))[3]!.committedAt)).toBeGreaterThan(instantToMicros(log[2]!.committedAt));
+      await store.close();
+    });
   });
 });

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pollingSubscription } from './polling-subscription';
+import { instantToMicros, microsToInstant } from '../commit-time';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
 import { AppendResult, EventStore, EventToAppend, ExpectedVersion, RecordedEvent } from '../event-store';
 
@@ -14,6 +15,7 @@ interface EventRow {
   type: string;
   data: string;
   metadata: string;
+  committed_at: number;
 }
 
 const SCHEMA = `
@@ -25,8 +27,14 @@ const SCHEMA = `
     type           TEXT    NOT NULL,
     data           TEXT    NOT NULL,
     metadata       TEXT    NOT NULL,
+    committed_at   INTEGER NOT NULL,
     UNIQUE (stream_id, stream_version)
   );
+  CREATE TABLE IF NOT EXISTS commit_clock (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    last_us INTEGER NOT NULL
+  );
+  INSERT OR IGNORE INTO commit_clock (id, last_us) VALUES (1, 0);
 `;
 
 export interface SqliteEventStoreOptions {
@@ -37,18 +45,27 @@ export interface SqliteEventStoreOptions {
    * process but may lose the last appends on power loss: for bulk imports and benchmarks only.
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /** The clock commits are stamped by (milliseconds since the epoch); tests give a skewed one. */
+  clock?: () => number;
 }
 
 /**
  * The embedded event store: one SQLite file in WAL mode. Each append is one IMMEDIATE
  * transaction, so writers (also in other processes) are serialised and positions are
  * committed in order; `synchronous=FULL` makes an append durable when it returns.
+ *
+ * Commit times: the append transaction stamps its events with the later of the writer's clock
+ * and one microsecond after the last stamp (`commit_clock`), so stamps rise with positions
+ * even when processes sharing the file have different clocks. `cutOffAt(K)` raises that clock
+ * to K, so once a report has counted to K no later append can be stamped at or before K.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly statements;
   private readonly appendInTransaction;
+  private readonly raiseCommitClock;
+  private readonly lastCommittedBy;
 
   constructor(
     path: string,
@@ -60,13 +77,19 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    addCommitTimes(this.db);
     this.statements = {
       streamVersion: this.db
         .prepare<[string], { version: number | null }>('SELECT MAX(stream_version) AS version FROM events WHERE stream_id = ?'),
       byEventId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
       insert: this.db.prepare(
-        `INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata)
-         VALUES (@streamId, @streamVersion, @eventId, @type, @data, @metadata)`,
+        `INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata, committed_at)
+         VALUES (@streamId, @streamVersion, @eventId, @type, @data, @metadata, @committedAt)`,
+      ),
+      commitClock: this.db.prepare<[], { last_us: number }>('SELECT last_us FROM commit_clock WHERE id = 1'),
+      setCommitClock: this.db.prepare<[number]>('UPDATE commit_clock SET last_us = MAX(last_us, ?) WHERE id = 1'),
+      firstFrom: this.db.prepare<[number], Pick<EventRow, 'position' | 'committed_at'>>(
+        'SELECT position, committed_at FROM events WHERE position >= ? ORDER BY position LIMIT 1',
       ),
       readStream: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_version'),
       readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
@@ -75,7 +98,10 @@ export class SqliteEventStore implements EventStore {
     this.appendInTransaction = this.db.transaction(
       (streamId: string, events: EventToAppend[], expected: ExpectedVersion) => this.write(streamId, events, expected),
     );
+    this.raiseCommitClock = this.db.transaction((micros: number) => this.statements.setCommitClock.run(micros));
+    this.lastCommittedBy = this.db.transaction((micros: number) => this.lastPositionCommittedBy(micros));
   }
+
 
   async append(streamId: string, events: EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
     const result = this.appendInTransaction.immediate(streamId, events, expected);
@@ -99,8 +125,31 @@ export class SqliteEventStore implements EventStore {
     return this.statements.head.get()?.position ?? 0;
   }
 
+  async cutOffAt(instant: string): Promise<number> {
+    const micros = instantToMicros(instant);
+    // Only a cut-off beyond every stamp so far needs a write: later appends are stamped after the last one anyway.
+    if ((this.statements.commitClock.get()?.last_us ?? 0) < micros) this.raiseCommitClock.immediate(micros);
+    return this.lastCommittedBy.deferred(micros);
+  }
+
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /**
+   * The last position stamped at or before `micros`, by binary search on positions: stamps
+   * never decrease along the log, so no index is needed. Positions may have gaps (AUTOINCREMENT).
+   */
+  private lastPositionCommittedBy(micros: number): number {
+    let low = 0; // an existing position committed by then, or 0
+    let high = this.statements.head.get()?.position ?? 0; // nothing after this one can be
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      const row = this.statements.firstFrom.get(middle)!;
+      if (row.committed_at <= micros) low = row.position;
+      else high = middle - 1;
+    }
+    return low;
   }
 
   private write(streamId: string, events: EventToAppend[], expected: ExpectedVersion): AppendResult {
@@ -112,6 +161,8 @@ export class SqliteEventStore implements EventStore {
     if (expectedVersion !== 'any' && expectedVersion !== current) {
       throw new WrongExpectedVersionError(streamId, expected, current);
     }
+    const committedAt = Math.max(Math.floor((this.options.clock ?? Date.now)() * 1000), (this.statements.commitClock.get()?.last_us ?? 0) + 1);
+    this.statements.setCommitClock.run(committedAt);
     let position = 0;
     events.forEach((event, index) => {
       const { lastInsertRowid } = this.statements.insert.run({
@@ -121,6 +172,7 @@ export class SqliteEventStore implements EventStore {
         type: event.type,
         data: JSON.stringify(event.data),
         metadata: JSON.stringify(event.metadata),
+        committedAt,
       });
       position = Number(lastInsertRowid);
     });
@@ -149,5 +201,33 @@ function toRecorded(row: EventRow): RecordedEvent {
     type: row.type,
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata),
+    committedAt: microsToInstant(row.committed_at),
   };
+}
+
+/**
+ * Logs written before commit times were stamped get them once, in position order: the time
+ * each event's metadata says it was recorded, never earlier than the stamp before it.
+ */
+function addCommitTimes(db: Database.Database): void {
+  const hasColumn = () => db.prepare<[], { name: string }>('PRAGMA table_info(events)').all().some((c) => c.name === 'committed_at');
+  if (hasColumn()) return;
+  db.transaction(() => {
+    if (hasColumn()) return; // another process sharing the file did it first
+    db.exec('ALTER TABLE events ADD COLUMN committed_at INTEGER NOT NULL DEFAULT 0');
+    const update = db.prepare<[number, number]>('UPDATE events SET committed_at = ? WHERE position = ?');
+    const page = db.prepare<[number], { position: number; metadata: string }>(
+      'SELECT position, metadata FROM events WHERE position > ? ORDER BY position LIMIT 10000',
+    );
+    let last = 0;
+    // A page at a time: better-sqlite3 cannot write while a statement is still iterating.
+    for (let rows = page.all(0); rows.length > 0; rows = page.all(rows[rows.length - 1]!.position)) {
+      for (const row of rows) {
+        const recordedAt = Date.parse(String((JSON.parse(row.metadata) as { recordedAt?: unknown }).recordedAt));
+        last = Math.max(Number.isNaN(recordedAt) ? 0 : recordedAt * 1000, last + 1);
+        update.run(last, row.position);
+      }
+    }
+    db.prepare('UPDATE commit_clock SET last_us = MAX(last_us, ?) WHERE id = 1').run(last);
+  }).immediate();
 }

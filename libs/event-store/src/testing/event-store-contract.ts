@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { instantToMicros } from '../commit-time';
 import { WrongExpectedVersionError } from '../errors';
 import { EventStore, EventToAppend, RecordedEvent } from '../event-store';
 
@@ -134,6 +135,43 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
           after = page[page.length - 1]!.position;
         }
         expect(ours(seen).map((e) => e.data.i)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+      });
+    });
+
+    describe('commit times and cut-offs', () => {
+      const micros = (e: RecordedEvent) => instantToMicros(e.committedAt);
+
+      it('stamps each event with a commit time that never decreases along the log and is shared by one append', async () => {
+        const before = await store.headPosition();
+        await store.append(stream('stamps'), events(3), 'no-stream');
+        await store.append(stream('stamps'), events(2), 3);
+        const read = ours(await store.readAll(before, 1000));
+        expect(read).toHaveLength(5);
+        expect(read.every((e) => typeof e.committedAt === 'string' && !Number.isNaN(micros(e)))).toBe(true);
+        expect(read.every((e, i) => i === 0 || micros(e) >= micros(read[i - 1]!))).toBe(true);
+        expect(new Set(read.slice(0, 3).map(micros)).size).toBe(1);
+        expect(micros(read[3]!)).toBeGreaterThan(micros(read[2]!));
+      });
+
+      it('cuts the log off at the last event committed by an instant', async () => {
+        await store.append(stream('cut-a'), events(2), 'no-stream');
+        const [first, second] = ours(await store.readStream(stream('cut-a')));
+        await store.append(stream('cut-b'), events(1), 'no-stream');
+        const [third] = await store.readStream(stream('cut-b'));
+        expect(await store.cutOffAt(first!.committedAt)).toBe(second!.position);
+        expect(await store.cutOffAt(third!.committedAt)).toBeGreaterThanOrEqual(third!.position);
+        expect(await store.cutOffAt('1970-01-01T00:00:00Z')).toBe(0);
+      });
+
+      it('keeps a cut-off that has passed: later appends are committed after it', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const cutOff = new Date().toISOString();
+        const counted = await store.cutOffAt(cutOff);
+        const result = await store.append(stream('after-cut'), events(2), 'no-stream');
+        expect(result.position).toBeGreaterThan(counted);
+        expect(await store.cutOffAt(cutOff)).toBe(counted);
+        const appended = await store.readStream(stream('after-cut'));
+        expect(appended.every((e) => micros(e) > instantToMicros(cutOff))).toBe(true);
       });
     });
 

@@ -21,6 +21,7 @@ const recorded = (type: string, data: Record<string, unknown>): RecordedEvent =>
   type,
   data,
   metadata: { projectId: 'P1', recordedAt: '2024-10-15T08:00:00.000Z' },
+  committedAt: '2024-10-15T08:00:00.000100Z',
 });
 
 const sealed = { alg: 'A256GCM', iv: 'aXYtMTI=', tag: 'dGFnLTE2', ciphertext: 'QW5uYSBUZXN0c3Nvbg==' };

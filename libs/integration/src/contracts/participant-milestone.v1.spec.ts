@@ -9,6 +9,7 @@ const recorded = (type: string, data: Record<string, unknown>): RecordedEvent =>
   type,
   data,
   metadata: { projectId: 'P1', recordedAt: '2024-10-15T08:00:00.000Z', actor: 'caseworker-anna' },
+  committedAt: '2024-10-15T08:00:00.000100Z',
 });
 
 /** A sealed box as libs/privacy makes it (here of "Anna Testsson"). */
