@@ -13,6 +13,7 @@ import { DemoSeeder } from './demo-seeder';
 import { rateLimit } from './http/rate-limit';
 import { ExportsController } from './exports/exports.controller';
 import { FunderExports } from './exports/funder-exports';
+import { FunderReportingRule } from './exports/funder-reporting-rule';
 import { IndicatorExportHandler } from './exports/indicator-export.query';
 import { SubmitReportHandler } from './exports/submit-report.command';
 import { HealthController } from './health/health.controller';
@@ -86,6 +87,7 @@ export class AppModule {
         ProjectParticipantsHandler,
         IndicatorReportHandler,
         FunderExports,
+        FunderReportingRule,
         IndicatorExportHandler,
         SubmitReportHandler,
         ProjectorService,

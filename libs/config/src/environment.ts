@@ -48,6 +48,13 @@ export class Environment {
   @Max(100)
   SUPPRESSION_THRESHOLD = 5;
 
+  /**
+   * The reporting periods funders may export, comma-separated: `quarter`, `year`, `project` (the
+   * whole period), each as known on a month end after it. One kind keeps exports from differencing.
+   */
+  @Matches(/^(quarter|year|project)(,(quarter|year|project))*$/, { message: 'FUNDER_REPORTING_PERIODS must be a comma-separated list of quarter, year, project' })
+  FUNDER_REPORTING_PERIODS = 'quarter';
+
   /** Comma-separated `host:port` list; unset, the Kafka relay is off. */
   @IsOptional()
   @Matches(/^[^\s,:]+:\d+(,[^\s,:]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })

@@ -16,7 +16,7 @@ export interface ExportMeta {
   region: string;
   /** `from: null`: since the project started (ESF+ figures are cumulative). */
   period: { from: string | null; to: string };
-  /** Only events recorded by this instant count; null: everything recorded up to `position`. */
+  /** Only events the event store committed by this instant count (its commit order, not replicas' clocks); null: everything up to `position`. */
   asKnownOn: string | null;
   /** The last event-log position the figures include. */
   position: number;

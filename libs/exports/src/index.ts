@@ -8,3 +8,4 @@ export * from './to-csv';
 export * from './to-json';
 export * from './to-xlsx';
 export * from './export-file';
+export * from './funder-reporting-periods';

@@ -5,3 +5,4 @@ export * from './projector.service';
 export * from './kafka-relay.service';
 export * from './exportable-report';
 export * from './security.module';
+export * from './report-cut-off';

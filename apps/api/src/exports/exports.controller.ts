@@ -3,8 +3,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { RequestContext } from '@pathway/application';
+import { Principal } from '@pathway/auth';
 import { ExportFile } from '@pathway/exports';
 import { ExportDto } from './export.dto';
+import { FunderReportingRule } from './funder-reporting-rule';
 import { IndicatorExportQuery } from './indicator-export.query';
 import { SubmitReportCommand } from './submit-report.command';
 import { setVersion } from '../http/etag';
@@ -12,6 +14,8 @@ import { ParseIdPipe } from '../http/parse-id.pipe';
 import { Caller } from '../http/request-context.decorator';
 import { IndicatorReportDto } from '../indicators/indicator-report.dto';
 import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { asKnownOnNotInFuture } from '../indicators/as-known-on-not-in-future';
 
 @ApiTags('exports')
 @Controller('projects/:projectId')
@@ -19,17 +23,25 @@ export class ExportsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly funderRule: FunderReportingRule,
   ) {}
 
   /**
    * The indicator report as a file for the funder: CSV, XLSX or JSON, small counts suppressed.
    * `Digest` is the SHA-256 of the content, which holds no generation time: the same inputs give the same bytes.
+   * Funders ask for fixed reporting periods as known on month ends (FunderReportingRule); others for any period.
    */
   @Get('indicators/export')
   @Access('indicators.export')
-  async export(@Param('projectId', ParseIdPipe) projectId: string, @Query() query: ExportDto, @Res() response: Response) {
+  async export(
+    @Param('projectId', ParseIdPipe) projectId: string,
+    @Query() query: ExportDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ) {
     const now = new Date();
-    const file: ExportFile = await this.queries.execute(new IndicatorExportQuery(projectId, query.toQuery(now), query.format));
+    if (principal.role === 'funder') await this.funderRule.check(projectId, query);
+    const file: ExportFile = await this.queries.execute(new IndicatorExportQuery(projectId, asKnownOnNotInFuture(query.toQuery(now), now), query.format));
     response
       .status(200)
       .type(file.contentType)
@@ -51,7 +63,8 @@ export class ExportsController {
   ) {
     const now = new Date();
     // A submitted report must be reproducible: without a cut-off it is the one known now.
-    const query = { ...body.toQuery(now), asKnownOn: body.toQuery(now).asKnownOn ?? now.toISOString() };
+    const asked = asKnownOnNotInFuture(body.toQuery(now), now);
+    const query = { ...asked, asKnownOn: asked.asKnownOn ?? now.toISOString() };
     const result = await this.commands.execute(new SubmitReportCommand(projectId, query, caller));
     setVersion(response, result.streamVersion);
     return { eventId: result.eventIds[0], digest: result.digest, asKnownOn: query.asKnownOn, version: result.streamVersion };

@@ -5,6 +5,7 @@ import { DomainError, DomainErrorKind } from '@pathway/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@pathway/event-store';
 import { IssuerUnavailableError } from '@pathway/auth';
 import { KeyDestroyedError } from '@pathway/privacy';
+import { ReadModelBehindError } from '@pathway/runtime';
 import { Problem, problemType, RequestValidationError } from './problem';
 import { AccessDeniedError, AuthenticationError } from '../auth/auth-errors';
 
@@ -32,6 +33,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const problem = { ...this.toProblem(exception), instance: request.originalUrl };
     const response = http.getResponse<Response>();
+    if (exception instanceof ReadModelBehindError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (exception instanceof AuthenticationError) {
       // RFC 6750 §3: how to authenticate, and whether the token given was the trouble.
       response.setHeader('WWW-Authenticate', exception.tokenGiven ? 'Bearer error="invalid_token"' : 'Bearer');
@@ -53,12 +55,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof KeyDestroyedError) {
       return { type: problemType('PARTICIPANT.PERSONAL_DATA_ERASED'), title: "The participant's personal data was erased", status: 409, code: 'PARTICIPANT.PERSONAL_DATA_ERASED' };
     }
+    if (exception instanceof ReadModelBehindError) {
+      return {
+        type: problemType('REPORT.READ_MODEL_BEHIND'),
+        title: 'The figures are not yet up to date with everything the report must count; try again after Retry-After seconds',
+        status: 503,
+        code: 'REPORT.READ_MODEL_BEHIND',
+        detail: exception.message,
+      };
+    }
     if (exception instanceof RequestValidationError) {
       return {
-        type: problemType('REQUEST.INVALID'),
-        title: 'The request is not valid',
+        type: problemType(exception.code),
+        title: exception.message,
         status: 400,
-        code: 'REQUEST.INVALID',
+        code: exception.code,
         detail: exception.errors.map((e) => `${e.field}: ${e.reason}`).join('; '),
         errors: exception.errors,
       };

@@ -20,10 +20,17 @@ export interface FieldError {
 
 export const problemType = (code: string) => `urn:pathway:problem:${code}`;
 
-/** Thrown by validation at the edge; the filter answers it with 400 and the field errors. */
+/**
+ * Thrown by validation at the edge; the filter answers it with 400 and the field errors. The
+ * code is `REQUEST.INVALID` unless a rule of its own names the refusal (e.g. `REPORT.PERIOD_NOT_ALLOWED`).
+ */
 export class RequestValidationError extends Error {
-  constructor(readonly errors: FieldError[]) {
-    super('The request is not valid');
+  constructor(
+    readonly errors: FieldError[],
+    readonly code = 'REQUEST.INVALID',
+    message = 'The request is not valid',
+  ) {
+    super(message);
     this.name = 'RequestValidationError';
   }
 }

@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CATALOGUE, CATALOGUE_VERSION } from '@pathway/indicators';
 import { IndicatorReportDocument } from '@pathway/read-models';
 import { IndicatorReportDto } from './indicator-report.dto';
+import { asKnownOnNotInFuture } from './as-known-on-not-in-future';
 import { IndicatorReportQuery } from './indicator-report.query';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { Access } from '../auth/access.decorator';
@@ -27,6 +28,7 @@ export class IndicatorsController {
   @Get('projects/:projectId/indicators')
   @Access('indicators.report')
   report(@Param('projectId', ParseIdPipe) projectId: string, @Query() query: IndicatorReportDto): Promise<IndicatorReportDocument> {
-    return this.queries.execute(new IndicatorReportQuery(projectId, query.toQuery(new Date())));
+    const now = new Date();
+    return this.queries.execute(new IndicatorReportQuery(projectId, asKnownOnNotInFuture(query.toQuery(now), now)));
   }
 }

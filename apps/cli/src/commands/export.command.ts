@@ -1,11 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Environment, readModelDbConfig } from '@pathway/config';
+import { Environment, openEventStore, readModelDbConfig } from '@pathway/config';
 import { isIsoDate, toIsoDate } from '@pathway/domain';
 import { ExportFormat, exportFile } from '@pathway/exports';
 import { openReadModelDb } from '@pathway/read-models';
-import { exportableReport } from '@pathway/runtime';
+import { exportableReport, reportCutOff } from '@pathway/runtime';
 
 interface ExportOptions {
   project?: string;
@@ -31,15 +31,15 @@ export function exportCommand(env: Environment): Command {
     .action(async (options: ExportOptions) => {
       if (Boolean(options.project) === Boolean(options.all)) throw new Error('give either --project <id> or --all');
       const readModels = openReadModelDb(readModelDbConfig(env));
+      const store = openEventStore(env);
       try {
         const projects = options.all
           ? (await readModels.db.selectFrom('projects').select('project_id').orderBy('project_id').execute()).map((p) => p.project_id)
           : [options.project!];
-        const query = {
-          from: options.from ?? null,
-          to: options.to ?? toIsoDate(new Date()),
-          asKnownOn: options.asKnownOn ? `${options.asKnownOn}T23:59:59.999Z` : null,
-        };
+        const asKnownOn = options.asKnownOn ? `${options.asKnownOn}T23:59:59.999Z` : null;
+        if (asKnownOn !== null && asKnownOn > new Date().toISOString()) throw new Error('--as-known-on must not be in the future');
+        // Counts what the store committed by the cut-off, once the read models hold all of it.
+        const query = await reportCutOff(store, readModels, { from: options.from ?? null, to: options.to ?? toIsoDate(new Date()), asKnownOn });
         for (const projectId of projects) {
           const exportable = await exportableReport(readModels, projectId, query);
           if (!exportable) throw new Error(`No project ${projectId}`);
@@ -50,6 +50,7 @@ export function exportCommand(env: Environment): Command {
         }
       } finally {
         await readModels.db.destroy();
+        await store.close();
       }
     });
 }

@@ -8,7 +8,6 @@ import {
   LIVE_TABLES,
   openReadModelDb,
   ProjectionRunner,
-  ProjectionRunnerOptions,
   rebuildReadModels,
 } from '@pathway/read-models';
 import { progressBar } from '../progress-bar';
@@ -36,8 +35,10 @@ export function replayCommand(env: Environment): Command {
         await ensureSchema(db);
         const head = await store.headPosition();
         if (options.until && options.out) {
-          const runner = new ProjectionRunner(store, db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 2000, ...cutoffOptions(options.until) });
-          const total = 'position' in options.until ? Math.min(head, options.until.position) : head;
+          // An instant counts what the store committed by then (its commit clock), not the replicas' recordedAt.
+          const until = 'position' in options.until ? options.until.position : await store.cutOffAt(options.until.instant);
+          const runner = new ProjectionRunner(store, db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 2000, until });
+          const total = Math.min(head, until);
           await runner.catchUp((applied) => bar.update(applied, total));
           bar.update(total, total, true);
           console.log(`Evaluator copy as known at ${describe(options.until)} written to ${options.out}`);
@@ -62,11 +63,6 @@ function parseCutoff(value: string): Cutoff {
     throw new InvalidArgumentError('give a date (YYYY-MM-DD), an ISO 8601 instant or a log position');
   }
   return { instant: instant.toISOString() };
-}
-
-function cutoffOptions(cutoff: Cutoff): Pick<ProjectionRunnerOptions, 'until' | 'include'> {
-  if ('position' in cutoff) return { until: cutoff.position };
-  return { include: (event) => String(event.metadata.recordedAt) <= cutoff.instant };
 }
 
 const describe = (cutoff: Cutoff) => ('position' in cutoff ? `position ${cutoff.position}` : cutoff.instant);

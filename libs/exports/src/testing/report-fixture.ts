@@ -69,6 +69,7 @@ export function framtidReport(): IndicatorReportDocument {
     period: { from: '2023-03-31', to: '2025-12-31' },
     asKnownOn: '2026-01-15T12:00:00.000Z',
     position: 4711,
+    cutOffPosition: 4800,
     catalogueVersion: CATALOGUE_VERSION,
     indicators: INDICATORS.map(({ code, name }) => figure(code, name)),
     rates: RATES.map(({ code, name }) => rate(code, name)),

@@ -45,7 +45,8 @@ describe.each(testEngines())('indicator report on %s', (engine) => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pathway-report-'));
-    store = new SqliteEventStore(join(dir, 'events.db'));
+    // The store stamps commits by the story's clock, as a store would by the real one on those days.
+    store = new SqliteEventStore(join(dir, 'events.db'), { clock: () => clock.getTime() });
     database = await testDatabase(engine);
     rm = openReadModelDb(database.config);
     await ensureSchema(rm.db);
@@ -92,8 +93,10 @@ describe.each(testEngines())('indicator report on %s', (engine) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const report = async (query: { from?: string; to: string; asKnownOn?: string }) =>
-    (await indicatorReport(rm.db, 'P', { from: query.from ?? null, to: query.to, asKnownOn: query.asKnownOn ?? null }))!;
+  const report = async (query: { from?: string; to: string; asKnownOn?: string }) => {
+    const cutOffPosition = query.asKnownOn ? await store.cutOffAt(query.asKnownOn) : undefined;
+    return (await indicatorReport(rm.db, 'P', { from: query.from ?? null, to: query.to, asKnownOn: query.asKnownOn ?? null, cutOffPosition }))!;
+  };
   const line = (r: IndicatorReportDocument, code: string) => {
     const { women, men, nonBinary, genderNotDisclosed, total, dataMissing } = r.indicators.find((i) => i.code === code)!;
     return [total, women, men, nonBinary, genderNotDisclosed, dataMissing];
@@ -170,5 +173,20 @@ describe.each(testEngines())('indicator report on %s', (engine) => {
     expect(line(endOf2024, 'EECR04')).toEqual([2, 2, 0, 0, 0, 1]);
     // x1's six-month point (2025-03-30) is after the period: neither counted nor missing; m1's is in it.
     expect(line(endOf2024, 'EECR05')).toEqual([2, 2, 0, 0, 0, 1]);
+  });
+
+  // Last: it appends to the log. Issue 9.5: a replica whose clock is behind must not change a report whose cut-off has passed.
+  it('counts by the store\'s commit order: a later append stamped early by a slow replica does not change an old report', async () => {
+    const query = { to: '2025-06-30', asKnownOn: '2025-10-01T23:59:59.999Z' };
+    const before = await report(query);
+    const slowReplica = new SqliteEventStore(join(dir, 'events.db'), { clock: () => Date.parse('2025-09-15T12:00:00Z') });
+    const late = { ...deps(), store: slowReplica, now: () => new Date('2025-09-15T12:00:00Z') };
+    await enrolParticipant(late, { projectId: 'P', participantId: 'late1', enrolledOn: '2024-03-15', profile: { ...no, birthDate: '1980-01-01', gender: 'woman', labourMarketStatus: 'unemployed', educationLevel: 'isced-3-4' } }, caller);
+    await slowReplica.close();
+    await new ProjectionRunner(store, rm.db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 4 }).catchUp();
+
+    // Its recordedAt (2025-09-15) is before the cut-off; it was committed after the report was taken.
+    expect(line(await report({ to: '2025-06-30' }), 'EECO01')[0]).toBe(line(before, 'EECO01')[0]! + 1);
+    expect(await report(query)).toEqual(before);
   });
 });

@@ -5,7 +5,6 @@ import {
   computeIndicatorReport,
   deriveOutcome,
   IndicatorReport,
-  knownAt,
   MilestoneFact,
   ParticipantOutcome,
 } from '@pathway/indicators';
@@ -15,8 +14,18 @@ import { ReadModelSchema } from '../schema/read-model-schema';
 export interface IndicatorReportQuery {
   from: IsoDate | null;
   to: IsoDate;
-  /** An instant (ISO 8601, UTC): only events recorded at or before it count. Null: all recorded so far. */
+  /**
+   * An instant (ISO 8601, UTC): only events the store committed at or before it count. Null: all
+   * applied so far. Counting follows `cutOffPosition`, which the event store gives for it.
+   */
   asKnownOn: string | null;
+  /**
+   * With `asKnownOn`: the log position the event store cut its log off at for that instant
+   * (`EventStore.cutOffAt`), so the report counts exactly the events committed by then, whatever
+   * `recordedAt` each replica's clock wrote. Required with `asKnownOn`; the caller also makes
+   * sure the read models have applied the log up to it (`awaitApplied`).
+   */
+  cutOffPosition?: number;
 }
 
 export interface IndicatorReportDocument extends IndicatorReport {
@@ -25,12 +34,17 @@ export interface IndicatorReportDocument extends IndicatorReport {
   asKnownOn: string | null;
   /** The last log position among the events this report counts. */
   position: number;
+  /** With `asKnownOn`: the log position the report counts to (events at or before it), else null. */
+  cutOffPosition: number | null;
   catalogueVersion: string;
 }
 
 /**
  * The ESF+ indicators and project rates of one project. As known now, from the outcome rows the
- * projection keeps; as known on an earlier instant, derived again from the facts recorded by then.
+ * projection keeps; as known on an instant, derived again from the facts at or before the log
+ * position the store cut its log off at for that instant (`query.cutOffPosition`): commit order,
+ * not the appending replicas' clocks, decides what counts, so the answer never changes later.
+ * Throws a RangeError when `asKnownOn` comes without `cutOffPosition`.
  */
 export async function indicatorReport(
   db: Kysely<ReadModelSchema>,
@@ -39,13 +53,17 @@ export async function indicatorReport(
 ): Promise<IndicatorReportDocument | null> {
   const project = await db.selectFrom('projects').selectAll().where('project_id', '=', projectId).executeTakeFirst();
   if (!project) return null;
-  const { outcomes, position } = query.asKnownOn === null ? await currentOutcomes(db, projectId) : await outcomesKnownOn(db, projectId, query.asKnownOn);
+  if (query.asKnownOn !== null && query.cutOffPosition === undefined) throw new RangeError('A report as known on an instant needs the log position it counts to');
+  const cutOff = query.asKnownOn === null ? null : query.cutOffPosition!;
+  const { outcomes, position } = cutOff === null ? await currentOutcomes(db, projectId) : await outcomesAtPosition(db, projectId, cutOff);
   const report = computeIndicatorReport(outcomes, { from: query.from, to: query.to }, project.planned_participants);
+  const projectPosition = Number(project.position);
   return {
     projectId,
     period: { from: query.from, to: query.to },
     asKnownOn: query.asKnownOn,
-    position: Math.max(position, Number(project.position)),
+    position: Math.max(position, cutOff === null || projectPosition <= cutOff ? projectPosition : 0),
+    cutOffPosition: cutOff,
     catalogueVersion: CATALOGUE_VERSION,
     ...report,
   };
@@ -56,25 +74,25 @@ async function currentOutcomes(db: Kysely<ReadModelSchema>, projectId: string) {
   return { outcomes: rows.map(outcomeOf), position: highest(rows.map((r) => r.last_position)) };
 }
 
-async function outcomesKnownOn(db: Kysely<ReadModelSchema>, projectId: string, instant: string) {
+/** Outcomes derived from the facts at or before log position `cutOff`: enrolments, milestones and retractions. */
+async function outcomesAtPosition(db: Kysely<ReadModelSchema>, projectId: string, cutOff: number) {
   const [enrolled, recorded] = await Promise.all([
-    db.selectFrom('participants').selectAll().where('project_id', '=', projectId).where('enrolment_recorded_at', '<=', instant).execute(),
-    db.selectFrom('milestones').selectAll().where('project_id', '=', projectId).where('recorded_at', '<=', instant).execute(),
+    db.selectFrom('participants').selectAll().where('project_id', '=', projectId).where('enrolment_position', '<=', cutOff).execute(),
+    db.selectFrom('milestones').selectAll().where('project_id', '=', projectId).where('position', '<=', cutOff).execute(),
   ]);
-  const known = knownAt(recorded.map(milestoneFact), instant);
+  const retractedBy = (m: (typeof recorded)[number]) => m.retracted_position !== null && Number(m.retracted_position) <= cutOff;
   const factsOf = new Map<string, MilestoneFact[]>();
-  for (const fact of known) {
+  for (const fact of recorded.filter((m) => !retractedBy(m)).map(milestoneFact)) {
     const list = factsOf.get(fact.participantId);
     if (list) list.push(fact);
     else factsOf.set(fact.participantId, [fact]);
   }
 
   const outcomes: ParticipantOutcome[] = enrolled.map((row) => deriveOutcome(enrolmentFact(row), factsOf.get(row.participant_id) ?? []));
-  const retractionsKnown = recorded.filter((m) => m.retracted_at !== null && m.retracted_at <= instant);
   const position = highest([
     ...enrolled.map((r) => r.enrolment_position),
     ...recorded.map((m) => m.position),
-    ...retractionsKnown.map((m) => m.retracted_position!),
+    ...recorded.filter(retractedBy).map((m) => m.retracted_position!),
   ]);
   return { outcomes, position };
 }
