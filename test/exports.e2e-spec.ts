@@ -12,7 +12,9 @@ const binary = (res: any, callback: (error: Error | null, body: Buffer) => void)
 describe('funder exports over HTTP', () => {
   let t: TestApp;
   const project = '22-015-S01';
-  const exportOf = (format: string, query = 'to=2026-03-30&asKnownOn=2026-10-01') =>
+  // Funders ask for a calendar quarter as known on a month end after it (FUNDER_REPORTING_PERIODS=quarter).
+  const QUARTER = 'from=2025-10-01&to=2025-12-31&asKnownOn=2026-09-30';
+  const exportOf = (format: string, query = QUARTER) =>
     t.funder.get(`/api/v1/projects/${project}/indicators/export?format=${format}&${query}`).buffer(true).parse(binary).expect(200);
 
   beforeAll(async () => {
@@ -43,7 +45,7 @@ describe('funder exports over HTTP', () => {
   it('writes one row per indicator and breakdown with the metadata, suppressing small counts, naming no one', async () => {
     const { body } = await exportOf('json');
     const { meta, rows } = JSON.parse(body.toString('utf8'));
-    expect(meta).toMatchObject({ projectId: project, projectName: '#framtid', fund: 'ESF+', asKnownOn: '2026-10-01T23:59:59.999Z', catalogueVersion: expect.any(String) });
+    expect(meta).toMatchObject({ projectId: project, projectName: '#framtid', fund: 'ESF+', asKnownOn: '2026-09-30T23:59:59.999Z', catalogueVersion: expect.any(String) });
     expect(meta.position).toBeGreaterThan(0);
     expect(rows).toHaveLength(23 * 6 + 7 * 5);
     expect(rows.some((r: { value: unknown }) => r.value === 'suppressed')).toBe(true);
@@ -61,15 +63,44 @@ describe('funder exports over HTTP', () => {
 
   it('answers a bad format or date with 400 and an unknown project with 404', async () => {
     expect((await t.funder.get(`/api/v1/projects/${project}/indicators/export?format=pdf`)).status).toBe(400);
-    expect((await t.funder.get(`/api/v1/projects/${project}/indicators/export?format=csv&to=2026-02-30`)).status).toBe(400);
+    expect((await t.funder.get(`/api/v1/projects/${project}/indicators/export?format=csv&from=2025-10-01&to=2026-02-30&asKnownOn=2026-09-30`)).status).toBe(400);
     expect((await t.funder.get('/api/v1/projects/nope/indicators/export?format=csv')).status).toBe(404);
     expect((await t.admin.get('/api/v1/projects/nope/indicators/export?format=csv')).status).toBe(404);
   });
 
   it('records a submitted report as an event with its digest and figures', async () => {
-    const { body } = await t.admin.post(`/api/v1/projects/${project}/reports`).send({ to: '2026-03-30', asKnownOn: '2026-10-01' }).expect(201);
-    expect(body).toMatchObject({ eventId: expect.any(String), digest: expect.stringMatching(/^sha-256=/), asKnownOn: '2026-10-01T23:59:59.999Z' });
+    const { body } = await t.admin.post(`/api/v1/projects/${project}/reports`).send({ from: '2025-10-01', to: '2025-12-31', asKnownOn: '2026-09-30' }).expect(201);
+    expect(body).toMatchObject({ eventId: expect.any(String), digest: expect.stringMatching(/^sha-256=/), asKnownOn: '2026-09-30T23:59:59.999Z' });
     const exported = await exportOf('json');
     expect(body.digest).toBe(exported.headers.digest);
+  });
+
+  describe('funders: fixed reporting periods as known on month ends (issue 14.5)', () => {
+    const exportAs = (agent: TestApp['funder'], query: string) => agent.get(`/api/v1/projects/${project}/indicators/export?format=json&${query}`);
+
+    it('refuses the bug report\'s two exports one day apart, saying what is allowed', async () => {
+      for (const asKnownOn of ['2026-09-01', '2026-09-02']) {
+        const { status, body } = await exportAs(t.funder, `to=2026-03-30&asKnownOn=${asKnownOn}`);
+        expect(status).toBe(400);
+        expect(body).toMatchObject({ code: 'REPORT.PERIOD_NOT_ALLOWED', errors: [{ field: 'to', reason: expect.stringContaining('a calendar quarter') }] });
+      }
+      const { status, body } = await exportAs(t.funder, 'from=2025-10-01&to=2025-12-31&asKnownOn=2026-09-02');
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ code: 'REPORT.AS_KNOWN_ON_NOT_ALLOWED', errors: [{ field: 'asKnownOn', reason: expect.stringContaining('last day of a month') }] });
+      expect((await exportAs(t.funder, 'from=2025-10-01&to=2025-12-31')).body.code).toBe('REPORT.AS_KNOWN_ON_NOT_ALLOWED');
+      expect((await exportAs(t.funder, 'from=2025-10-01&to=2025-12-31&asKnownOn=2025-11-30')).body.code).toBe('REPORT.AS_KNOWN_ON_NOT_ALLOWED');
+    });
+
+    it('lets evaluators, caseworkers and admins keep free periods', async () => {
+      for (const agent of [t.evaluator, t.caseworker, t.admin]) {
+        await exportAs(agent, 'to=2026-03-30&asKnownOn=2026-09-02').expect(200);
+      }
+    });
+
+    it('refuses an asKnownOn after now to everyone with 400 REPORT.AS_KNOWN_ON_IN_FUTURE', async () => {
+      const nextYear = new Date(Date.now() + 366 * 86_400_000).toISOString().slice(0, 10); // the bug report's was in 2030
+      const { body } = await exportAs(t.admin, `to=2026-03-30&asKnownOn=${nextYear}`).expect(400);
+      expect(body).toMatchObject({ code: 'REPORT.AS_KNOWN_ON_IN_FUTURE', errors: [{ field: 'asKnownOn' }] });
+    });
   });
 });
