@@ -75,6 +75,21 @@ describe('SqliteEventStore', () => {
       await replicaB.close();
     });
 
+    it('keeps the recording times of history appended in order (the demo, an import), never before a later stamp', async () => {
+      const store = new SqliteEventStore(join(dir, 'history.db'));
+      const at = (id: string, recordedAt: string) => ({ eventId: id, type: 'T', data: {}, metadata: { recordedAt } });
+      await store.append('h', [at('h-1', '2024-01-10T09:00:00.000Z')], 'no-stream');
+      await store.append('h', [at('h-2', '2024-02-10T09:00:00.000Z')], 1);
+      await store.append('h', [at('h-3', '2999-01-01T00:00:00.000Z')], 2); // a clock far ahead is capped by the store's
+      await store.append('h', [at('h-4', '2024-03-10T09:00:00.000Z')], 3); // out of order: after the last stamp
+      const log = await store.readAll(0, 10);
+      expect(log.slice(0, 2).map((e) => e.committedAt)).toEqual(['2024-01-10T09:00:00.000000Z', '2024-02-10T09:00:00.000000Z']);
+      expect(instantToMicros(log[2]!.committedAt)).toBeLessThanOrEqual(Date.now() * 1000);
+      expect(instantToMicros(log[3]!.committedAt)).toBe(instantToMicros(log[2]!.committedAt) + 1);
+      expect(await store.cutOffAt('2024-01-31T23:59:59.999Z')).toBe(log[0]!.position);
+      await store.close();
+    });
+
     it('gives a log written before commit times existed stamps from its recording times, in order', async () => {
       const path = join(dir, 'old-format.db');
       const old = new Database(path);

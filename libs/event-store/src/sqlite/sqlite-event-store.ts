@@ -54,10 +54,11 @@ export interface SqliteEventStoreOptions {
  * transaction, so writers (also in other processes) are serialised and positions are
  * committed in order; `synchronous=FULL` makes an append durable when it returns.
  *
- * Commit times: the append transaction stamps its events with the later of the writer's clock
- * and one microsecond after the last stamp (`commit_clock`), so stamps rise with positions
- * even when processes sharing the file have different clocks. `cutOffAt(K)` raises that clock
- * to K, so once a report has counted to K no later append can be stamped at or before K.
+ * Commit times: the append transaction stamps its events one microsecond after the last stamp
+ * (`commit_clock`) at the earliest, else at their recording time capped by the writer's clock
+ * (`commitStamp`), so stamps rise with positions even when processes sharing the file have
+ * different clocks. `cutOffAt(K)` raises that clock to K, so once a report has counted to K no
+ * later append can be stamped at or before K.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -161,7 +162,7 @@ export class SqliteEventStore implements EventStore {
     if (expectedVersion !== 'any' && expectedVersion !== current) {
       throw new WrongExpectedVersionError(streamId, expected, current);
     }
-    const committedAt = Math.max(Math.floor((this.options.clock ?? Date.now)() * 1000), (this.statements.commitClock.get()?.last_us ?? 0) + 1);
+    const committedAt = this.commitStamp(events);
     this.statements.setCommitClock.run(committedAt);
     let position = 0;
     events.forEach((event, index) => {
@@ -177,6 +178,20 @@ export class SqliteEventStore implements EventStore {
       position = Number(lastInsertRowid);
     });
     return { streamVersion: current + events.length, position };
+  }
+
+  /**
+   * The commit time of an append, in microseconds: after the last stamp (and so after every
+   * cut-off already answered), and otherwise the time the events say they were recorded
+   * (`metadata.recordedAt`) but never later than this process's clock. Live appends are
+   * recorded now, so they get now; the demo or an import replaying history in order keeps its
+   * recording times, so reports "as known on" a past date count it as they would have then.
+   */
+  private commitStamp(events: EventToAppend[]): number {
+    const now = Math.floor((this.options.clock ?? Date.now)() * 1000);
+    const recordedAt = Date.parse(String(events[0]?.metadata.recordedAt));
+    const stated = Number.isNaN(recordedAt) ? now : Math.min(now, recordedAt * 1000);
+    return Math.max(stated, (this.statements.commitClock.get()?.last_us ?? 0) + 1);
   }
 
   /** The result of an earlier append of exactly these events, if this is a retry of it. */
