@@ -27,7 +27,8 @@ export async function indicatorReports(): Promise<Measurement[]> {
     const participants = await countParticipants(db);
     const asKnownOn = await midwayInstant(db);
     const live = () => indicatorReport(db, REPORT_PROJECT, { from: null, to: TO, asKnownOn: null });
-    const knownOn = () => indicatorReport(db, REPORT_PROJECT, { from: null, to: TO, asKnownOn });
+    const cutOffPosition = await lastPositionRecordedBy(db, asKnownOn);
+    const knownOn = () => indicatorReport(db, REPORT_PROJECT, { from: null, to: TO, asKnownOn, cutOffPosition });
     const rows = () => db.selectFrom('participants').selectAll().where('project_id', '=', REPORT_PROJECT).execute();
     // The as-known-on report reads the project's milestones as well; so does its baseline.
     const rowsAndFacts = () =>
@@ -128,4 +129,18 @@ async function midwayInstant(db: Kysely<ReadModelSchema>): Promise<string> {
     .where('project_id', '=', REPORT_PROJECT)
     .executeTakeFirstOrThrow();
   return new Date((Date.parse(first) + Date.parse(last)) / 2).toISOString();
+}
+
+/**
+ * The log position a store would cut off at for `instant`: the demo appends its history in
+ * recording order, so its commit times are its recording times and this is the last milestone
+ * recorded by then (what `EventStore.cutOffAt` answers, without opening the log here).
+ */
+async function lastPositionRecordedBy(db: Kysely<ReadModelSchema>, instant: string): Promise<number> {
+  const { position } = await db
+    .selectFrom('milestones')
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('recorded_at', '<=', instant)
+    .executeTakeFirstOrThrow();
+  return Number(position ?? 0);
 }
