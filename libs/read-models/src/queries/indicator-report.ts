@@ -23,7 +23,7 @@ export interface IndicatorReportQuery {
    * With `asKnownOn`: the log position the event store cut its log off at for that instant
    * (`EventStore.cutOffAt`), so the report counts exactly the events committed by then, whatever
    * `recordedAt` each replica's clock wrote. Required with `asKnownOn`; the caller also makes
-   * sure the read models have applied the log up to it (`awaitApplied`).
+   * sure the read models have applied the log up to it (`reportCutOff` in libs/runtime does both).
    */
   cutOffPosition?: number;
 }
