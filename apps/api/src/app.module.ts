@@ -40,9 +40,10 @@ const logging = LoggerModule.forRootAsync({
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.get('LOG_LEVEL'),
-      // Requests are logged by method, path and status only: bodies and headers may hold personal data.
+      // Requests are logged by method, path and status only: bodies, headers and query strings
+      // (a status filter once carried a name and a phone number) may hold personal data.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { Environment } from '@pathway/config';
+import { useJsonBodies } from './http/json-bodies';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
 
@@ -22,7 +23,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
       exposedHeaders: ['ETag', 'Digest', 'X-Correlation-Id', 'X-Generated-At', 'Content-Disposition', 'Retry-After'],
     });
   }
-  app.useBodyParser('json', { limit: `${config.get('BODY_LIMIT_KB')}kb` });
+  useJsonBodies(app, config.get('BODY_LIMIT_KB'));
   app.setGlobalPrefix('api/v1', {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
   });

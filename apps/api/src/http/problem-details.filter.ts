@@ -6,7 +6,7 @@ import { DuplicateEventIdError, WrongExpectedVersionError } from '@pathway/event
 import { IssuerUnavailableError } from '@pathway/auth';
 import { KeyDestroyedError } from '@pathway/privacy';
 import { ReadModelBehindError } from '@pathway/runtime';
-import { Problem, problemType, RequestValidationError } from './problem';
+import { EdgeRefusal, Problem, problemType, RequestValidationError } from './problem';
 import { AccessDeniedError, AuthenticationError } from '../auth/auth-errors';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = { 'not-found': 404, conflict: 409, rule: 422 };
@@ -31,7 +31,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
-    const problem = { ...this.toProblem(exception), instance: request.originalUrl };
+    // The path only: a query string can carry what a caller typed into a filter (issue 14 §6).
+    const problem = { ...this.toProblem(exception), instance: request.originalUrl.split('?')[0] };
     const response = http.getResponse<Response>();
     if (exception instanceof ReadModelBehindError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (exception instanceof AuthenticationError) {
@@ -73,6 +74,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: exception.errors.map((e) => `${e.field}: ${e.reason}`).join('; '),
         errors: exception.errors,
       };
+    }
+    if (exception instanceof EdgeRefusal) {
+      const { status, code, title, errors } = exception;
+      return { type: problemType(code), title, status, code, ...(errors ? { detail: errors.map((e) => e.reason).join('; '), errors } : {}) };
     }
     if (exception instanceof DomainError) {
       const status = STATUS_BY_KIND[exception.kind];

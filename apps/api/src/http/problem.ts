@@ -34,3 +34,19 @@ export class RequestValidationError extends Error {
     this.name = 'RequestValidationError';
   }
 }
+
+/**
+ * A request refused at the edge, before any handler, with its own status and stable code:
+ * 415 `REQUEST.UNSUPPORTED_MEDIA_TYPE`, 400 `REQUEST.TOO_DEEP`, 412 `PRECONDITION.WEAK_ETAG`.
+ */
+export class EdgeRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(title);
+    this.name = 'EdgeRefusal';
+  }
+}

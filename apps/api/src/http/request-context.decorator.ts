@@ -2,10 +2,15 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '@pathway/application';
+import { parseIfMatch } from './etag';
 import { RequestValidationError } from './problem';
 import { principalOf } from '../auth/authenticated-request';
 
-const HEADER_TOKEN = /^[A-Za-z0-9._:@-]{1,128}$/;
+/**
+ * Idempotency-Key and X-Correlation-Id are stored in event metadata, so they hold no text: a UUID
+ * or another token of 1 to 64 letters, digits and . _ : - (no spaces, no @ for an email address).
+ */
+export const HEADER_TOKEN = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
  * Who asks (the subject and role of the verified token), the correlation id (X-Correlation-Id,
@@ -17,7 +22,7 @@ export const Caller = createParamDecorator((_: unknown, context: ExecutionContex
   const header = (name: string) => {
     const value = request.header(name);
     if (value !== undefined && !HEADER_TOKEN.test(value)) {
-      throw new RequestValidationError([{ field: name, reason: `${name} must be 1 to 128 letters, digits or ._:@-` }]);
+      throw new RequestValidationError([{ field: name, reason: `${name} must be 1 to 64 letters, digits or . _ : -` }]);
     }
     return value;
   };
@@ -32,12 +37,3 @@ export const Caller = createParamDecorator((_: unknown, context: ExecutionContex
     idempotencyKey: header('Idempotency-Key'),
   };
 });
-
-function parseIfMatch(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(value.trim());
-  if (!match) {
-    throw new RequestValidationError([{ field: 'If-Match', reason: 'If-Match must be a stream version, e.g. "3"' }]);
-  }
-  return Number(match[1]);
-}

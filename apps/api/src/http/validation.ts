@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, RequestValidationError } from './problem';
 
 /** class-validator's error tree as a flat list of dotted field paths with their reasons. */
@@ -18,8 +18,25 @@ export const VALIDATION_OPTIONS = {
   validationError: { target: false, value: false },
 } as const;
 
-export const validationPipe = () =>
-  new ValidationPipe({
-    ...VALIDATION_OPTIONS,
-    exceptionFactory: (errors) => new RequestValidationError(fieldErrors(errors)),
-  });
+/**
+ * The one validation path for every body, query and path parameter (the milestone pipe uses it
+ * too, with the class the body's `type` names). Whatever else a transformer or validator throws
+ * on input it cannot read is the input's fault, so it is a 400 for the whole part, never a 500.
+ */
+export class EdgeValidationPipe extends ValidationPipe {
+  constructor() {
+    super({ ...VALIDATION_OPTIONS, exceptionFactory: (errors) => new RequestValidationError(fieldErrors(errors)) });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof RequestValidationError) throw error;
+      const field = metadata.data ?? metadata.type;
+      throw new RequestValidationError([{ field, reason: `${field} cannot be read as the expected shape` }]);
+    }
+  }
+}
+
+export const validationPipe = () => new EdgeValidationPipe();

@@ -1,8 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsOptional } from 'class-validator';
 import { EntryProfileDto } from './entry-profile.dto';
 import { PersonalDataDto } from './personal-data.dto';
-import { IsId, IsIsoDate } from '../http/validators';
+import { IsId, IsIsoDate, NestedObject } from '../http/validators';
 
 export class EnrolParticipantDto {
   /** Optional; the server makes a UUID. Never a name or an identity number. */
@@ -14,13 +13,11 @@ export class EnrolParticipantDto {
   enrolledOn!: string;
 
   @IsDefined()
-  @ValidateNested()
-  @Type(() => EntryProfileDto)
+  @NestedObject(() => EntryProfileDto)
   profile!: EntryProfileDto;
 
   /** Name and contact details: sealed with the participant's key, seen only by the project's caseworkers. */
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PersonalDataDto)
+  @NestedObject(() => PersonalDataDto)
   personal?: PersonalDataDto;
 }

@@ -1,15 +1,18 @@
 import { PipeTransform } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Milestone } from '@pathway/domain';
-import { MILESTONE_DTOS } from './milestone.dto';
+import { AnyMilestoneDto, MILESTONE_DTOS } from './milestone.dto';
 import { RequestValidationError } from '../http/problem';
-import { fieldErrors, VALIDATION_OPTIONS } from '../http/validation';
+import { validationPipe } from '../http/validation';
 
-/** Validates a milestone body against the class its `type` names, and turns it into a domain milestone. */
-export class ParseMilestonePipe implements PipeTransform<unknown, Milestone> {
-  transform(body: unknown): Milestone {
+/**
+ * Validates a milestone body against the class its `type` names, through the same validation
+ * pipe as every other body (its prototype-key cleaning included), and turns it into a domain milestone.
+ */
+export class ParseMilestonePipe implements PipeTransform<unknown, Promise<Milestone>> {
+  private readonly validation = validationPipe();
+
+  async transform(body: unknown): Promise<Milestone> {
     const type = (body as { type?: unknown } | null)?.type;
     const dto = typeof type === 'string' && Object.hasOwn(MILESTONE_DTOS, type) ? MILESTONE_DTOS[type as Milestone['type']] : null;
     if (!dto) {
@@ -17,9 +20,7 @@ export class ParseMilestonePipe implements PipeTransform<unknown, Milestone> {
         { field: 'type', reason: `type must be one of: ${Object.keys(MILESTONE_DTOS).join(', ')}` },
       ]);
     }
-    const instance = plainToInstance(dto, body);
-    const errors = validateSync(instance, VALIDATION_OPTIONS);
-    if (errors.length > 0) throw new RequestValidationError(fieldErrors(errors));
+    const instance = (await this.validation.transform(body, { type: 'body', metatype: dto })) as AnyMilestoneDto;
     return instance.toMilestone(randomUUID);
   }
 }

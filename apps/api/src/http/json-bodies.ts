@@ -1,0 +1,52 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { NextFunction, Request, Response } from 'express';
+import { inspectJson, MAX_JSON_DEPTH } from './body-inspection';
+import { EdgeRefusal, RequestValidationError } from './problem';
+
+/** The media types a body may have: JSON, and JSON-based types such as `application/merge-patch+json`. */
+export const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/**
+ * Request bodies are JSON and nothing else, read once under `BODY_LIMIT_KB` and inspected before
+ * any route sees them:
+ * - a body of any other type is 415 `REQUEST.UNSUPPORTED_MEDIA_TYPE`, on every route (also those
+ *   that take no body): a `text/plain` report submission once recorded a report because the
+ *   unread body looked empty, and form-encoded bodies skipped the size limit;
+ * - JSON nested deeper than `MAX_JSON_DEPTH` is 400 `REQUEST.TOO_DEEP`;
+ * - control characters or lone surrogates in any string of the body or the query string are 400
+ *   `REQUEST.INVALID` with the field.
+ * Must run before the app is initialised: Nest then adds no parser of its own.
+ */
+export function useJsonBodies(app: NestExpressApplication, limitKb: number): void {
+  app.use(requireJsonBody);
+  app.useBodyParser('json', { limit: `${limitKb}kb`, type: JSON_TYPES });
+  // Never reached (form bodies are refused above), but Nest would otherwise add one without the limit.
+  app.useBodyParser('urlencoded', { limit: `${limitKb}kb`, extended: false });
+  app.use(inspectRequest);
+}
+
+/** A body is present when the request says so (RFC 9112 §6.3): a non-zero length or a transfer coding. */
+function hasBody(request: Request): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
+  if (hasBody(request) && !request.is(JSON_TYPES)) {
+    next(new EdgeRefusal(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON (Content-Type: application/json)'));
+    return;
+  }
+  next();
+}
+
+function inspectRequest(request: Request, _response: Response, next: NextFunction): void {
+  const fault = inspectJson(request.body) ?? inspectJson(request.query);
+  if (fault?.kind === 'too-deep') {
+    const reason = `the JSON body must not nest deeper than ${MAX_JSON_DEPTH} levels`;
+    next(new EdgeRefusal(400, 'REQUEST.TOO_DEEP', 'The JSON body is nested too deeply', [{ field: 'body', reason }]));
+  } else if (fault?.kind === 'text') {
+    next(new RequestValidationError(fault.errors));
+  } else {
+    next();
+  }
+}

@@ -1,0 +1,105 @@
+import { entryProfile, framtidProject } from './fixtures';
+import { TestApp } from './test-app';
+
+/** A write route with a body that it accepts, for tests that spoil one part of it at a time. */
+export interface WriteRoute {
+  name: string;
+  method: 'post' | 'patch' | 'delete';
+  path: string;
+  caller: (t: TestApp) => TestApp['admin'];
+  /** A body the route accepts, holding every field its DTO declares (optional ones included). */
+  body: Record<string, unknown>;
+}
+
+/** Participants the routes below write to; `setUpWriteRoutes` enrols them. */
+export const ROUTE_PARTICIPANT = 'route-p-1';
+export const ERASE_PARTICIPANT = 'route-p-erase';
+
+const personal = {
+  name: 'Anna Andersson',
+  dateOfBirth: '2003-08-14',
+  nationalIdentityNumber: '200308142384',
+  phone: '+46 70 123 45 67',
+  email: 'anna@example.com',
+  address: 'Storgatan 1\n702 10 Örebro',
+  notes: 'Prefers mornings.\nSpeaks Swedish and Arabic.',
+};
+
+const milestones: Record<string, Record<string, unknown>> = {
+  'intervention-started': { type: 'intervention-started', occurredOn: '2024-02-01', interventionId: 'ips-1', kind: 'ips' },
+  'intervention-ended': { type: 'intervention-ended', occurredOn: '2024-03-01', interventionId: 'ips-1', outcome: 'completed' },
+  'school-completed': { type: 'school-completed', occurredOn: '2024-03-01', level: 'compulsory', fullGrades: true },
+  'qualification-gained': { type: 'qualification-gained', occurredOn: '2024-03-01', qualification: 'Forklift licence B', iscedLevel: 'isced-3-4' },
+  'education-entered': { type: 'education-entered', occurredOn: '2024-03-01', programme: 'upper-secondary' },
+  'job-search-started': { type: 'job-search-started', occurredOn: '2024-03-01' },
+  'job-placed': { type: 'job-placed', occurredOn: '2024-03-01', employment: 'employee', contract: 'permanent', hoursPerWeek: 40 },
+  exited: { type: 'exited', occurredOn: '2024-09-30', reason: 'completed', situation: 'employed' },
+  'follow-up-recorded': { type: 'follow-up-recorded', occurredOn: '2025-03-31', monthsAfterExit: 6, situation: 'employed', improvedSituation: true },
+  're-entered': { type: 're-entered', occurredOn: '2024-10-15' },
+};
+
+/** Every write route, once per milestone type. */
+export const WRITE_ROUTES: WriteRoute[] = [
+  { name: 'register project', method: 'post', path: '/api/v1/projects', caller: (t) => t.admin, body: { ...framtidProject, id: 'route-project' } },
+  {
+    name: 'enrol',
+    method: 'post',
+    path: '/api/v1/projects/22-015-S01/participants',
+    caller: (t) => t.caseworker,
+    body: { participantId: 'route-p-new', enrolledOn: '2024-01-15', profile: { ...entryProfile, disability: false, minority: true }, personal },
+  },
+  ...Object.entries(milestones).map(([type, body]): WriteRoute => ({
+    name: `milestone ${type}`,
+    method: 'post',
+    path: `/api/v1/participants/${ROUTE_PARTICIPANT}/milestones`,
+    caller: (t) => t.caseworker,
+    body,
+  })),
+  {
+    name: 'retraction',
+    method: 'post',
+    path: `/api/v1/participants/${ROUTE_PARTICIPANT}/retractions`,
+    caller: (t) => t.caseworker,
+    body: { eventId: '5f0c6a32-57c8-4a53-9f8c-0c6f2d2c2f10', reason: 'Recorded for the wrong person' },
+  },
+  {
+    name: 'contact details',
+    method: 'patch',
+    path: `/api/v1/participants/${ROUTE_PARTICIPANT}/contact-details`,
+    caller: (t) => t.caseworker,
+    body: { phone: '+46 70 765 43 21', email: 'a.andersson@example.com', address: 'Drottninggatan 2\n702 11 Örebro' },
+  },
+  {
+    name: 'erasure',
+    method: 'delete',
+    path: `/api/v1/participants/${ERASE_PARTICIPANT}/personal-data`,
+    caller: (t) => t.admin,
+    body: { reason: 'GDPR art. 17 request, ticket 4711' },
+  },
+  {
+    name: 'report submission',
+    method: 'post',
+    path: '/api/v1/projects/22-015-S01/reports',
+    caller: (t) => t.admin,
+    body: { from: '2024-01-01', to: '2024-12-31', asKnownOn: '2025-01-31' },
+  },
+];
+
+/** The project and the participants the routes write to. */
+export async function setUpWriteRoutes(t: TestApp): Promise<void> {
+  await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
+  for (const participantId of [ROUTE_PARTICIPANT, ERASE_PARTICIPANT]) {
+    await t.caseworker
+      .post('/api/v1/projects/22-015-S01/participants')
+      .send({ participantId, enrolledOn: '2024-01-15', profile: entryProfile, personal: { name: 'Anna Andersson' } })
+      .expect(201);
+  }
+}
+
+/** The position of the last event in the log: unchanged by a refused request. */
+export const headPosition = async (t: TestApp): Promise<number> => (await t.anonymous().get('/health')).body.eventStore.headPosition as number;
+
+/** Sends a raw body (a string, so it can be malformed) with the given content type. */
+export function sendRaw(t: TestApp, route: WriteRoute, raw: string, contentType = 'application/json', path = route.path) {
+  return route.caller(t)[route.method](path).set('Content-Type', contentType).send(raw);
+}
