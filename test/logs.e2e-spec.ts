@@ -96,6 +96,9 @@ describe('the logs of a whole story', () => {
     expect(await call('DELETE', `${participant}/personal-data`, admin, { reason: 'GDPR art. 17 request, ticket LG-12' })).toBe(200);
     expect(await call('PATCH', `${participant}/contact-details`, caseworker, { address: IMOGEN.address })).toBe(409);
     expect(await call('GET', '/api/v1/participants/logs-nobody', caseworker)).toBe(404);
+    // A filter carrying a name and a phone number (issue 14 §6): logged by path only.
+    expect(await call('GET', `/api/v1/projects/22-015-S01/participants?status=${encodeURIComponent(IMOGEN.name)}&phone=${encodeURIComponent(IMOGEN.phone)}`, caseworker)).toBe(400);
+    expect(await call('GET', `/api/v1/projects/22-015-S01/participants?status=active&note=${encodeURIComponent(IMOGEN.notes)}`, caseworker)).toBe(400);
     expect(await call('GET', participant, null)).toBe(401);
     expect(await call('GET', participant, `${caseworker.slice(0, -4)}AAAA`)).toBe(401);
     expect(await call('GET', participant, funder)).toBe(403);
@@ -125,6 +128,12 @@ describe('the logs of a whole story', () => {
 
   it('holds none of the personal data, not even from the refused request', () => {
     expect(PLAINTEXT.filter((value) => logs.includes(value))).toEqual([]);
+  });
+
+  it('holds no query string, in plain text or percent-encoded', () => {
+    const encoded = PLAINTEXT.flatMap((value) => [encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)]);
+    expect(encoded.filter((value) => logs.includes(value))).toEqual([]);
+    expect(logs).not.toMatch(/participants\?/);
   });
 
   it('holds no bearer token', () => {
