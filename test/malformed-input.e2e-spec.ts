@@ -219,9 +219,9 @@ describe('malformed input over HTTP', () => {
 
     it.each(WRITE_ROUTES.map((r) => [r.name, r] as const))('%s: form-encoded and text bodies are 415', async (_, r) => {
       const form = new URLSearchParams(Object.entries(r.body).map(([k, v]): [string, string] => [k, String(v)])).toString();
-      for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/xml']) {
+      for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16le', 'application/json; charset=latin1']) {
         const response = await refused(() => sendRaw(t, r, form, type));
-        expect({ type, status: response.status }).toEqual({ type, status: 415 });
+        expect({ type, status: response.status, code: response.body.code }).toEqual({ type, status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' });
       }
     });
 

@@ -9,7 +9,7 @@ export const JSON_TYPES = ['application/json', 'application/*+json'];
 /**
  * Request bodies are JSON and nothing else, read once under `BODY_LIMIT_KB` and inspected before
  * any route sees them:
- * - a body of any other type is 415 `REQUEST.UNSUPPORTED_MEDIA_TYPE`, on every route (also those
+ * - a body of any other type or charset is 415 `REQUEST.UNSUPPORTED_MEDIA_TYPE`, on every route (also those
  *   that take no body): a `text/plain` report submission once recorded a report because the
  *   unread body looked empty, and form-encoded bodies skipped the size limit;
  * - JSON nested deeper than `MAX_JSON_DEPTH` is 400 `REQUEST.TOO_DEEP`;
@@ -31,10 +31,17 @@ function hasBody(request: Request): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
+/** The charset a Content-Type names, lower-cased, or undefined when it names none. */
+function charsetOf(contentType: string | undefined): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1].toLowerCase();
+}
+
 function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
-  if (hasBody(request) && !request.is(JSON_TYPES)) {
-    next(new EdgeRefusal(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON (Content-Type: application/json)'));
-    return;
+  if (!hasBody(request)) return next();
+  // JSON exchanged between systems is UTF-8 (RFC 8259 §8.1); other charsets are refused here too.
+  const charset = charsetOf(request.headers['content-type']);
+  if (!request.is(JSON_TYPES) || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
+    return next(new EdgeRefusal(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8 (Content-Type: application/json)'));
   }
   next();
 }
