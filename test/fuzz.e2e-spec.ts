@@ -8,7 +8,7 @@ import { headPosition, setUpWriteRoutes, WRITE_ROUTES, WriteRoute } from './supp
  * (the event store's head does not move). A failure prints the shrunk request and the seed.
  */
 describe('fuzzed writes', () => {
-  const RUNS = Number(process.env.FUZZ_RUNS ?? 2_000);
+  const RUNS = Number(process.env.FUZZ_RUNS ?? 3_000);
   let t: TestApp;
 
   beforeAll(async () => {

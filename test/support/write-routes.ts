@@ -1,3 +1,4 @@
+import { EVENT_STORE, EventStore } from '@pathway/event-store';
 import { entryProfile, framtidProject } from './fixtures';
 import { TestApp } from './test-app';
 
@@ -96,8 +97,8 @@ export async function setUpWriteRoutes(t: TestApp): Promise<void> {
   }
 }
 
-/** The position of the last event in the log: unchanged by a refused request. */
-export const headPosition = async (t: TestApp): Promise<number> => (await t.anonymous().get('/health')).body.eventStore.headPosition as number;
+/** The position of the last event in the log, from the app's own event store: unchanged by a refused request. */
+export const headPosition = (t: TestApp): Promise<number> => t.app.get<EventStore>(EVENT_STORE).headPosition();
 
 /** Sends a raw body (a string, so it can be malformed) with the given content type. */
 export function sendRaw(t: TestApp, route: WriteRoute, raw: string, contentType = 'application/json', path = route.path) {
