@@ -25,7 +25,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Access } from '../auth/access.decorator';
 
 @ApiTags('participants')
-@ApiHeader({ name: 'If-Match', required: false, description: 'The version last seen; a stale one is answered 409' })
+@ApiHeader({ name: 'If-Match', required: false, description: 'The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412' })
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer, one event' })
 @ApiExtraModels(...Object.values(MILESTONE_DTOS))
 @Controller('participants/:participantId')
