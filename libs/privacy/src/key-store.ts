@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DataKey, KeyLookup } from './data-key';
 import { MasterKeys } from './master-keys';
 import { newDataKey } from './sealed-box';
 
@@ -13,6 +14,13 @@ export interface KeyStore {
   keyFor(participantId: string): Promise<Buffer>;
   /** The key if it still exists; null once destroyed (or never made). */
   find(participantId: string): Promise<Buffer | null>;
+  /**
+   * Like `keyFor`, with the key's name (entry id and version) for the boxes it seals. Also
+   * takes `AUDIT_KEY_ID`, the installation's audit key.
+   */
+  dataKeyFor(id: string): Promise<DataKey>;
+  /** Tells a destroyed key (a tombstone) from one the store does not have at all. */
+  lookup(id: string): Promise<KeyLookup>;
   /**
    * Destroys the key, so everything sealed with it is unreadable for good, and leaves a
    * tombstone so no new key is ever made for the person; true if there was a key.
@@ -31,8 +39,14 @@ export class KeyDestroyedError extends Error {
   }
 }
 
-/** One row per participant; `wrapped` is NULL once the key was destroyed (the tombstone). */
-export const DATA_KEYS_TABLE = 'CREATE TABLE IF NOT EXISTS data_keys (participant_id TEXT PRIMARY KEY, wrapped TEXT, destroyed_at TEXT)';
+/**
+ * One row per participant; `wrapped` is NULL once the key was destroyed (the tombstone).
+ * `version` names the key in the boxes it sealed (see `KeyRef`); every key made so far is 1.
+ */
+export const DATA_KEYS_TABLE = 'CREATE TABLE IF NOT EXISTS data_keys (participant_id TEXT PRIMARY KEY, wrapped TEXT, destroyed_at TEXT, version INTEGER NOT NULL DEFAULT 1)';
+
+/** Stores made before keys had versions get the column; their keys are version 1. */
+export const ADD_KEY_VERSION = 'ALTER TABLE data_keys ADD COLUMN version INTEGER NOT NULL DEFAULT 1';
 
 /** One key wrapped by the master key when the store was made: a wrong MASTER_KEY is caught at start. */
 export const MASTER_KEY_CHECK_TABLE = 'CREATE TABLE IF NOT EXISTS master_key_check (id INTEGER PRIMARY KEY CHECK (id = 1), wrapped TEXT NOT NULL)';
@@ -53,7 +67,20 @@ export function checkMasterKeys(masterKeys: MasterKeys, wrapped: string): void {
   }
 }
 
-type KeyRow = { wrapped: string | null } | undefined;
+type KeyRow = { wrapped: string | null; version?: number } | undefined;
+
+/** What a row says about entry `id`: see `KeyLookup`. */
+export function lookupRow(id: string, row: KeyRow, masterKeys: MasterKeys): KeyLookup {
+  if (!row) return { state: 'absent' };
+  if (!row.wrapped) return { state: 'destroyed' };
+  return { state: 'active', key: { ref: { id, version: Number(row.version ?? 1) }, material: masterKeys.unwrap(row.wrapped) } };
+}
+
+/** `lookup` after `keyFor`: an active key, or KeyDestroyedError. */
+export function activeKey(lookup: KeyLookup): DataKey {
+  if (lookup.state !== 'active') throw new KeyDestroyedError();
+  return lookup.key;
+}
 
 /** The key a row holds, null for none, KeyDestroyedError for a tombstone when `orFail`. */
 export function unwrapRow(row: KeyRow, masterKeys: MasterKeys, orFail = false): Buffer | null {
@@ -80,6 +107,8 @@ export class SqliteKeyStore implements KeyStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000'); // the API and `pathway keys rewrap` may write at once
     this.db.exec(DATA_KEYS_TABLE);
+    const columns = this.db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('data_keys')").all();
+    if (!columns.some((c) => c.name === 'version')) this.db.exec(ADD_KEY_VERSION);
     this.db.exec(MASTER_KEY_CHECK_TABLE);
     this.db.prepare('INSERT OR IGNORE INTO master_key_check (id, wrapped) VALUES (1, ?)').run(masterKeys.wrap(newDataKey()));
     checkMasterKeys(masterKeys, this.checkRow().wrapped);
@@ -93,6 +122,15 @@ export class SqliteKeyStore implements KeyStore {
 
   async find(participantId: string): Promise<Buffer | null> {
     return unwrapRow(this.row(participantId), this.masterKeys);
+  }
+
+  async dataKeyFor(id: string): Promise<DataKey> {
+    await this.keyFor(id);
+    return activeKey(await this.lookup(id));
+  }
+
+  async lookup(id: string): Promise<KeyLookup> {
+    return lookupRow(id, this.row(id), this.masterKeys);
   }
 
   async destroy(participantId: string): Promise<boolean> {
@@ -119,7 +157,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   private row(participantId: string): KeyRow {
-    return this.db.prepare<[string], { wrapped: string | null }>('SELECT wrapped FROM data_keys WHERE participant_id = ?').get(participantId);
+    return this.db.prepare<[string], { wrapped: string | null; version: number }>('SELECT wrapped, version FROM data_keys WHERE participant_id = ?').get(participantId);
   }
 
   async close(): Promise<void> {

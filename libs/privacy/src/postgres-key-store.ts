@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { checkMasterKeys, DATA_KEYS_TABLE, KeyStore, MASTER_KEY_CHECK_TABLE, unwrapRow } from './key-store';
+import { DataKey, KeyLookup } from './data-key';
+import { activeKey, checkMasterKeys, DATA_KEYS_TABLE, KeyStore, lookupRow, MASTER_KEY_CHECK_TABLE, unwrapRow } from './key-store';
 import { MasterKeys } from './master-keys';
 import { newDataKey } from './sealed-box';
 
@@ -23,6 +24,7 @@ export class PostgresKeyStore implements KeyStore {
         await client.query('BEGIN');
         await client.query("SELECT pg_advisory_xact_lock(hashtext('pathway.data_keys'))"); // replicas may start at once
         await client.query(DATA_KEYS_TABLE);
+        await client.query('ALTER TABLE data_keys ADD COLUMN IF NOT EXISTS version INTEGER NOT NULL DEFAULT 1');
         await client.query(MASTER_KEY_CHECK_TABLE);
         await client.query('INSERT INTO master_key_check (id, wrapped) VALUES (1, $1) ON CONFLICT DO NOTHING', [masterKeys.wrap(newDataKey())]);
         const { rows } = await client.query<{ wrapped: string }>('SELECT wrapped FROM master_key_check');
@@ -49,6 +51,15 @@ export class PostgresKeyStore implements KeyStore {
 
   async find(participantId: string): Promise<Buffer | null> {
     return unwrapRow(await this.row(participantId), this.masterKeys);
+  }
+
+  async dataKeyFor(id: string): Promise<DataKey> {
+    await this.keyFor(id);
+    return activeKey(await this.lookup(id));
+  }
+
+  async lookup(id: string): Promise<KeyLookup> {
+    return lookupRow(id, await this.row(id), this.masterKeys);
   }
 
   /** Also VACUUMs the table, so the old row version is not left as a dead tuple in the data files. */
@@ -87,8 +98,8 @@ export class PostgresKeyStore implements KeyStore {
     await this.pool.end();
   }
 
-  private async row(participantId: string): Promise<{ wrapped: string | null } | undefined> {
-    return (await this.pool.query<{ wrapped: string | null }>('SELECT wrapped FROM data_keys WHERE participant_id = $1', [participantId])).rows[0];
+  private async row(participantId: string): Promise<{ wrapped: string | null; version: number } | undefined> {
+    return (await this.pool.query<{ wrapped: string | null; version: number }>('SELECT wrapped, version FROM data_keys WHERE participant_id = $1', [participantId])).rows[0];
   }
 
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { AUDIT_KEY_ID } from '../data-key';
 import { KeyDestroyedError, KeyStore, WrongMasterKeyError } from '../key-store';
+import { openSealed } from '../open-sealed';
 import { MasterKeys } from '../master-keys';
-import { sealPersonalData, unsealPersonalData } from '../personal-data';
+import { sealPersonalData, sealText, unsealPersonalData } from '../personal-data';
 
 /** What every key store must do, run against each adapter. */
 export function keyStoreContract(adapter: string, openWith: (masterKeys: MasterKeys) => Promise<KeyStore>) {
@@ -58,6 +60,33 @@ export function keyStoreContract(adapter: string, openWith: (masterKeys: MasterK
       const store = await open(masterKey);
       const keys = await Promise.all(Array.from({ length: 10 }, () => store.keyFor(participant)));
       expect(new Set(keys.map((k) => k.toString('hex'))).size).toBe(1);
+      await store.close();
+    });
+
+    it('names its keys, and tells a destroyed key from one it does not have', async () => {
+      const [participant, erased, lost] = [id('p'), id('p'), id('p')];
+      const store = await open(masterKey);
+      const key = await store.dataKeyFor(participant);
+      expect(key.ref).toEqual({ id: participant, version: 1 });
+      expect(key.material).toEqual(await store.keyFor(participant));
+      expect(await store.lookup(participant)).toEqual({ state: 'active', key });
+      const box = sealText('Truck licence for Zelda Quistgaard', await store.dataKeyFor(erased));
+      expect(box.key).toEqual({ id: erased, version: 1 });
+      await store.destroy(erased);
+      expect(await store.lookup(erased)).toEqual({ state: 'destroyed' });
+      expect(openSealed(box, await store.lookup(erased))).toEqual({ status: 'erased' });
+      // A key the store never had (or lost): missing, not erased.
+      expect(await store.lookup(lost)).toEqual({ state: 'absent' });
+      expect(openSealed({ ...box, key: { id: lost, version: 1 } }, await store.lookup(lost))).toEqual({ status: 'key-missing' });
+      await expect(store.dataKeyFor(erased)).rejects.toThrow(KeyDestroyedError);
+      await store.close();
+    });
+
+    it('keeps one installation audit key apart from the participants', async () => {
+      const store = await open(masterKey);
+      const audit = await store.dataKeyFor(AUDIT_KEY_ID);
+      expect(audit.ref).toEqual({ id: AUDIT_KEY_ID, version: 1 });
+      expect((await store.dataKeyFor(AUDIT_KEY_ID)).material).toEqual(audit.material);
       await store.close();
     });
 
