@@ -27,6 +27,8 @@ import { ChangeContactDetailsHandler } from './participants/change-contact-detai
 import { EnrolParticipantHandler } from './participants/enrol-participant.command';
 import { ErasePersonalDataHandler } from './participants/erase-personal-data.command';
 import { PersonalDataReader } from './participants/personal-data-reader';
+import { ErasureRecordHandler } from './participants/erasure-record.query';
+import { ParticipantKeys } from './participants/participant-keys';
 import { ParticipantHistoryHandler } from './participants/participant-history.query';
 import { ParticipantsController } from './participants/participants.controller';
 import { RecordMilestoneHandler } from './participants/record-milestone.command';
@@ -82,6 +84,8 @@ export class AppModule {
         ChangeContactDetailsHandler,
         ErasePersonalDataHandler,
         PersonalDataReader,
+        ParticipantKeys,
+        ErasureRecordHandler,
         ParticipantHistoryHandler,
         ParticipantPathwayHandler,
         ProjectSummaryHandler,

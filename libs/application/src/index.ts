@@ -6,4 +6,5 @@ export * from './streams';
 export * from './project-commands';
 export * from './participant-commands';
 export * from './redact-sealed';
+export * from './free-text-view';
 export * from './participant-id';

@@ -1,4 +1,4 @@
-import { EnrolParticipant, EntryProfile, IsoDate, Milestone, ParticipantCommand, participantDecider, ParticipantState, SealedData, toIsoDate } from '@pathway/domain';
+import { EnrolParticipant, EntryProfile, IsoDate, Milestone, ParticipantCommand, participantDecider, ParticipantState, SealedData, SealedText, toIsoDate } from '@pathway/domain';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
 import { handleCommand } from './handle-command';
 import { participantIdFor } from './participant-id';
@@ -40,21 +40,26 @@ export async function enrolParticipant(
   return { ...result, participantId };
 }
 
+/** A qualification's text comes sealed with the participant's key (see `FreeText`). */
 export const recordMilestone = (deps: CommandDependencies, participantId: string, milestone: Milestone, request: RequestContext) =>
   decide(deps, { type: 'RecordMilestone', data: { participantId, milestone } }, request);
 
 export const retractMilestone = (
   deps: CommandDependencies,
   participantId: string,
-  retraction: { eventId: string; reason: string },
+  /** `reason` sealed with the participant's key by the caller, after checking it is not blank. */
+  retraction: { eventId: string; reason: SealedText },
   request: RequestContext,
 ) => decide(deps, { type: 'RetractMilestone', data: { participantId, ...retraction } }, request);
 
 export const changeContactDetails = (deps: CommandDependencies, participantId: string, personal: SealedData, request: RequestContext) =>
   decide(deps, { type: 'ChangeContactDetails', data: { participantId, personal } }, request);
 
-/** Records the request; destroying the participant's key is the caller's part (libs/privacy). */
-export const erasePersonalData = (deps: CommandDependencies, participantId: string, reason: string, request: RequestContext) =>
+/**
+ * Records the request; destroying the participant's key is the caller's part (libs/privacy), as
+ * is sealing `reason` with the installation's audit key (only admins read it).
+ */
+export const erasePersonalData = (deps: CommandDependencies, participantId: string, reason: SealedText, request: RequestContext) =>
   decide(deps, { type: 'ErasePersonalData', data: { participantId, reason } }, request);
 
 type OnEnrolled = Exclude<ParticipantCommand, EnrolParticipant>;

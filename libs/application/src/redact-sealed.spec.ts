@@ -40,3 +40,10 @@ describe('redactSealed', () => {
     expect(redactSealed({ reason: 'asked to be forgotten' })).toEqual({ reason: 'asked to be forgotten' });
   });
 });
+
+describe('redactSealed on free text', () => {
+  it('hides clear text from before sealing (as upcast) like a sealed box, and keeps a box\'s key name out too', () => {
+    const data = { qualification: { legacyClearText: 'Truck licence for Anna Testsson' }, reason: { ...box, key: { id: 'p-1', version: 1 } }, none: null };
+    expect(redactSealed(data)).toEqual({ qualification: 'sealed', reason: 'sealed', none: null });
+  });
+});

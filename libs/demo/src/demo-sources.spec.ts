@@ -39,7 +39,7 @@ describe('demo participants', () => {
       case 'record':
         return { type: 'RecordMilestone', data: command, today };
       case 'retract':
-        return { type: 'RetractMilestone', data: { ...command, eventId: `e${command.target}` }, today };
+        return { type: 'RetractMilestone', data: { ...command, eventId: `e${command.target}`, reason: null }, today };
       case 'register':
         throw new Error('A participant source registers no project');
     }

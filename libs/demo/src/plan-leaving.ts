@@ -67,9 +67,10 @@ function planCertificates(random: Random, cohort: Cohort, stay: Stay, profile: E
   const steps: PlannedStep[] = [];
   const { chance, names } = cohort.qualifications;
   if (names.length > 0 && random.chance(chance * (stay.reason === 'completed' ? 1 : 0.3))) {
-    const [qualification, iscedLevel] = random.pick(names);
+    const [, iscedLevel] = random.pick(names);
     const gainedOn = maxDate(stay.entry, addDays(stay.exit, random.int(-60, 28)));
-    steps.push(record({ type: 'qualification-gained', occurredOn: gainedOn, qualification, iscedLevel }));
+    // No text: free text is sealed with a participant's key, and the demo's log needs none (see generateDemo).
+    steps.push(record({ type: 'qualification-gained', occurredOn: gainedOn, qualification: null, iscedLevel }));
   }
   if (cohort.schoolCalendar && stay.reason === 'completed' && stay.exit.endsWith('-06-12')) {
     const age = profile.birthDate === null ? null : fullYearsBetween(profile.birthDate, stay.exit);

@@ -23,7 +23,7 @@ export function planMistakes(random: Random, steps: PlannedStep[], enrolledOn: I
     const on = addDays(enrolledOn, random.int(0, Math.max(0, daysBetween(enrolledOn, lastDay))));
     const milestone: Milestone = random.chance(0.5)
       ? { type: 'job-search-started', occurredOn: on }
-      : { type: 'qualification-gained', occurredOn: on, qualification: 'Forklift licence (A+B)', iscedLevel: null };
+      : { type: 'qualification-gained', occurredOn: on, qualification: null, iscedLevel: null };
     const mistaken = record(milestone);
     return [mistaken, retraction(random, mistaken, 'recorded on the wrong participant')];
   }

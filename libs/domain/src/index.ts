@@ -7,6 +7,7 @@ export * from './project/project';
 export * from './participant/entry-profile';
 export * from './participant/milestone';
 export * from './participant/sealed-data';
+export * from './participant/free-text';
 export * from './participant/participant-events';
 export * from './participant/participant-commands';
 export * from './participant/participant-state';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { changeContactDetails, enrolParticipant, erasePersonalData, submitIndicatorReport } from '@pathway/application';
 import { generateDemo } from '@pathway/demo';
 import { SqliteEventStore } from '@pathway/event-store';
-import { newDataKey, sealPersonalData } from '@pathway/privacy';
+import { AUDIT_KEY_ID, newDataKey, sealPersonalData, sealText } from '@pathway/privacy';
 import { ensureSchema, openReadModelDb, ReadModelDb } from '@pathway/read-models';
 import { KafkaRelay } from './kafka-relay';
 import { toParticipantMilestone } from './contracts/participant-milestone.v1';
@@ -39,7 +39,7 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
     const admin = { actor: 'admin', actorRole: 'admin', correlationId: 'c-1' };
     await enrolParticipant(deps, { projectId: '22-015-S01', participantId: 'p-erasure', enrolledOn: '2024-01-15', profile, personal: sealed[0] }, caseworker);
     [contactChangeId] = (await changeContactDetails(deps, 'p-erasure', sealed[1]!, caseworker)).eventIds as [string];
-    [erasureId] = (await erasePersonalData(deps, 'p-erasure', erasureReason, admin)).eventIds as [string];
+    [erasureId] = (await erasePersonalData(deps, 'p-erasure', sealText(erasureReason, { ref: { id: AUDIT_KEY_ID, version: 1 }, material: newDataKey() }), admin)).eventIds as [string];
     await submitIndicatorReport(
       deps,
       { projectId: '22-015-S01', digest: 'sha-256=abc=', content: { meta: { position: 1 }, rows: [{ code: 'EECO01', breakdown: 'total', value: 'suppressed' }] } },

@@ -22,7 +22,7 @@ export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant
 
   async execute({ enrolment, personal, caller }: EnrolParticipantCommand): Promise<CommandResult & { participantId: string }> {
     const participantId = participantIdFor(this.deps, enrolment, caller);
-    const sealed = personal && sealPersonalData(personal, await this.keys.keyFor(participantId));
+    const sealed = personal && sealPersonalData(personal, await this.keys.dataKeyFor(participantId));
     return enrolParticipant(this.deps, { ...enrolment, participantId, personal: sealed }, caller);
   }
 }

@@ -7,16 +7,17 @@ import {
   EXIT_REASONS,
   INTERVENTION_KINDS,
   INTERVENTION_OUTCOMES,
-  Milestone,
   MilestoneType,
   SCHOOL_LEVELS,
   SITUATIONS,
 } from '@pathway/domain';
+import { MilestoneDraft } from './milestone-draft';
 import { IsId, IsIsoDate } from '../http/validators';
 
 /**
  * One body class per milestone type; the `type` field chooses which one validates the body.
- * `toMilestone` fills what the server decides (a new intervention id) and nulls for left-out options.
+ * `toMilestone` fills what the server decides (a new intervention id) and nulls for left-out options;
+ * free text stays clear in the draft until the handler seals it.
  */
 abstract class MilestoneDto {
   @IsString()
@@ -25,7 +26,7 @@ abstract class MilestoneDto {
   @IsIsoDate()
   occurredOn!: string;
 
-  abstract toMilestone(newId: () => string): Milestone;
+  abstract toMilestone(newId: () => string): MilestoneDraft;
 }
 
 export class InterventionStartedDto extends MilestoneDto {
@@ -36,7 +37,7 @@ export class InterventionStartedDto extends MilestoneDto {
   @IsIn(INTERVENTION_KINDS)
   kind!: (typeof INTERVENTION_KINDS)[number];
 
-  toMilestone(newId: () => string): Milestone {
+  toMilestone(newId: () => string): MilestoneDraft {
     return { type: 'intervention-started', occurredOn: this.occurredOn, interventionId: this.interventionId ?? newId(), kind: this.kind };
   }
 }
@@ -48,7 +49,7 @@ export class InterventionEndedDto extends MilestoneDto {
   @IsIn(INTERVENTION_OUTCOMES)
   outcome!: (typeof INTERVENTION_OUTCOMES)[number];
 
-  toMilestone(): Milestone {
+  toMilestone(): MilestoneDraft {
     return { type: 'intervention-ended', occurredOn: this.occurredOn, interventionId: this.interventionId, outcome: this.outcome };
   }
 }
@@ -61,13 +62,16 @@ export class SchoolCompletedDto extends MilestoneDto {
   @IsBoolean()
   fullGrades?: boolean | null;
 
-  toMilestone(): Milestone {
+  toMilestone(): MilestoneDraft {
     return { type: 'school-completed', occurredOn: this.occurredOn, level: this.level, fullGrades: this.fullGrades ?? null };
   }
 }
 
 export class QualificationGainedDto extends MilestoneDto {
-  /** What was gained, e.g. "Forklift licence B". Not a place for personal details. */
+  /**
+   * What was gained, e.g. "Forklift licence B". Free text about the person, so it is sealed with
+   * the participant's key before anything is decided: erasure forgets it, evaluators never see it.
+   */
   @IsString()
   @Length(1, 200)
   qualification!: string;
@@ -76,7 +80,7 @@ export class QualificationGainedDto extends MilestoneDto {
   @IsIn(EDUCATION_LEVELS)
   iscedLevel?: (typeof EDUCATION_LEVELS)[number] | null;
 
-  toMilestone(): Milestone {
+  toMilestone(): MilestoneDraft {
     return {
       type: 'qualification-gained',
       occurredOn: this.occurredOn,
@@ -90,13 +94,13 @@ export class EducationEnteredDto extends MilestoneDto {
   @IsIn(EDUCATION_PROGRAMMES)
   programme!: (typeof EDUCATION_PROGRAMMES)[number];
 
-  toMilestone(): Milestone {
+  toMilestone(): MilestoneDraft {
     return { type: 'education-entered', occurredOn: this.occurredOn, programme: this.programme };
   }
 }
 
 export class JobSearchStartedDto extends MilestoneDto {
-  toMilestone(): Milestone {
+  toMilestone(): MilestoneDraft {
     return { type: 'job-search-started', occurredOn: this.occurredOn };
   }
 }
@@ -114,7 +118,7 @@ export class JobPlacedDto extends MilestoneDto {
   @Max(168)
   hoursPerWeek?: number | null;
 
-  toMilestone(): Milestone {
+  toMilestone(): MilestoneDraft {
     return {
       type: 'job-placed',
       occurredOn: this.occurredOn,
@@ -132,7 +136,7 @@ export class ExitedDto extends MilestoneDto {
   @IsIn(SITUATIONS)
   situation!: (typeof SITUATIONS)[number];
 
-  toMilestone(): Milestone {
+  toMilestone(): MilestoneDraft {
     return { type: 'exited', occurredOn: this.occurredOn, reason: this.reason, situation: this.situation };
   }
 }
@@ -150,7 +154,7 @@ export class FollowUpRecordedDto extends MilestoneDto {
   @IsBoolean()
   improvedSituation?: boolean | null;
 
-  toMilestone(): Milestone {
+  toMilestone(): MilestoneDraft {
     return {
       type: 'follow-up-recorded',
       occurredOn: this.occurredOn,
@@ -162,7 +166,7 @@ export class FollowUpRecordedDto extends MilestoneDto {
 }
 
 export class ReEnteredDto extends MilestoneDto {
-  toMilestone(): Milestone {
+  toMilestone(): MilestoneDraft {
     return { type: 're-entered', occurredOn: this.occurredOn };
   }
 }

@@ -3,12 +3,13 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CommandResult, RequestContext } from '@pathway/application';
-import { Milestone } from '@pathway/domain';
 import { PathwayView } from '@pathway/read-models';
 import { Principal } from '@pathway/auth';
 import { ChangeContactDetailsCommand } from './change-contact-details.command';
 import { ErasePersonalDataCommand } from './erase-personal-data.command';
 import { ErasureDto } from './erasure.dto';
+import { ErasureRecord, ErasureRecordQuery } from './erasure-record.query';
+import { MilestoneDraft } from './milestone-draft';
 import { MILESTONE_DTOS } from './milestone.dto';
 import { ParseMilestonePipe } from './parse-milestone.pipe';
 import { ParticipantHistory, ParticipantHistoryQuery } from './participant-history.query';
@@ -41,7 +42,7 @@ export class ParticipantsController {
   @ApiBody({ schema: { oneOf: Object.values(MILESTONE_DTOS).map((dto) => ({ $ref: getSchemaPath(dto) })) } })
   async recordMilestone(
     @Param('participantId', ParseIdPipe) participantId: string,
-    @Body(ParseMilestonePipe) milestone: Milestone,
+    @Body(ParseMilestonePipe) milestone: MilestoneDraft,
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -94,6 +95,20 @@ export class ParticipantsController {
   }
 
   /**
+   * The erasure's record for admins: when, by whom, and the reason, which is sealed in the log
+   * with the installation's audit key and opened here only (each read audited).
+   */
+  @Get('erasure')
+  @Access('participants.erase')
+  erasure(
+    @Param('participantId', ParseIdPipe) participantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Caller() caller: RequestContext,
+  ): Promise<ErasureRecord> {
+    return this.queries.execute(new ErasureRecordQuery(participantId, principal, caller.correlationId));
+  }
+
+  /**
    * The pathway view from the read models: profile, status and the timeline with retractions
    * marked, and the personal data: opened for the project's caseworkers only (each read audited).
    */
@@ -107,14 +122,16 @@ export class ParticipantsController {
     return this.queries.execute(new ParticipantPathwayQuery(participantId, principal, caller.correlationId));
   }
 
-  /** The participant's events as stored in the log, with who recorded each and when. */
+  /** The participant's events as stored in the log, with who recorded each and when; free text as the caller may see it. */
   @Get('history')
   @Access('participants.read')
   async history(
     @Param('participantId', ParseIdPipe) participantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ParticipantHistory> {
-    const history: ParticipantHistory = await this.queries.execute(new ParticipantHistoryQuery(participantId));
+    const history: ParticipantHistory = await this.queries.execute(new ParticipantHistoryQuery(participantId, principal, caller.correlationId));
     setVersion(response, history.version);
     return history;
   }

@@ -1,20 +1,36 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { participantStream } from '@pathway/application';
+import { FreeTextView, participantStream, toDomainEvent } from '@pathway/application';
 import { AuditLog } from '@pathway/audit';
 import { Principal } from '@pathway/auth';
-import { EVENT_STORE, EventStore } from '@pathway/event-store';
-import { KeyStore, PersonalData, Sealed, unsealPersonalData } from '@pathway/privacy';
+import { FREE_TEXT_FIELDS, FreeText, ParticipantEvent } from '@pathway/domain';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@pathway/event-store';
+import { KeyLookup, KeyStore, openSealed, PersonalData, Sealed } from '@pathway/privacy';
 import { AUDIT_LOG, KEY_STORE } from '@pathway/runtime';
+import { viewFreeText } from './free-text-views';
 
+/**
+ * `key-missing`: the key store has no key for data the log holds sealed (never read as an
+ * erasure: the operator restores the key store that belongs with the log); `unreadable`: the
+ * key there does not open it.
+ */
 export type PersonalDataView =
   | { status: 'none' }
   | { status: 'recorded'; data?: PersonalData }
-  | { status: 'erased'; erasedAt: string | null };
+  | { status: 'erased'; erasedAt: string | null }
+  | { status: 'key-missing' }
+  | { status: 'unreadable' };
+
+/** Free text by event id, then by field, as the caller may see it. */
+export type FreeTextViews = ReadonlyMap<string, Readonly<Record<string, FreeTextView>>>;
+
+/** Free text sealed with the participant's key; an erasure's reason is the admins' (see ErasureRecordHandler). */
+const PARTICIPANT_KEY_TEXT = (type: string) => (type === 'PersonalDataErased' ? [] : (FREE_TEXT_FIELDS[type] ?? []));
 
 /**
- * A participant's personal data as the caller may see it. It is read from the log, where it
- * is sealed with the participant's key: only a caseworker of the project (the AccessGuard
- * checked the project) gets it opened, and each such read is written to the audit log first.
+ * A participant's personal data and free text as the caller may see them. Both are read from
+ * the log, where they are sealed with the participant's key: only a caseworker of the project
+ * (the AccessGuard checked the project) gets them opened, and each such read is written to the
+ * audit log first. An erasure's reason is sealed with the audit key and shows as `sealed` here.
  */
 @Injectable()
 export class PersonalDataReader {
@@ -25,27 +41,70 @@ export class PersonalDataReader {
   ) {}
 
   async read(participantId: string, principal: Principal, correlationId: string): Promise<PersonalDataView> {
-    const events = await this.store.readStream(participantStream(participantId));
-    const erasure = events.find((e) => e.type === 'PersonalDataErased');
-    if (erasure) return { status: 'erased', erasedAt: String(erasure.metadata.recordedAt) };
-    const sealed = events.map((e) => e.data.personal as Sealed | undefined).filter((s): s is Sealed => s !== undefined);
-    if (sealed.length === 0) return { status: 'none' };
-    if (principal.role !== 'caseworker') return { status: 'recorded' };
+    return (await this.disclose(participantId, principal, correlationId)).personalData;
+  }
 
-    const key = await this.keys.find(participantId);
+  /** `recorded`: the participant's stored events, when the caller has read them already. */
+  async disclose(
+    participantId: string,
+    principal: Principal,
+    correlationId: string,
+    recorded?: RecordedEvent[],
+  ): Promise<{ personalData: PersonalDataView; freeText: FreeTextViews }> {
+    const stored = recorded ?? (await this.store.readStream(participantStream(participantId)));
+    const events = stored.map((e) => ({ eventId: e.eventId, recordedAt: String(e.metadata.recordedAt), event: toDomainEvent<ParticipantEvent>(e) }));
+    const erasure = events.find((e) => e.event.type === 'PersonalDataErased');
+    const boxes = events.flatMap(({ event }) => ('personal' in event.data && event.data.personal ? [event.data.personal as Sealed] : []));
+    const texts = events.flatMap(({ eventId, event }) =>
+      (FREE_TEXT_FIELDS[event.type] ?? []).map((field) => ({ eventId, type: event.type, field, text: (event.data as Record<string, unknown>)[field] as FreeText })),
+    );
+
+    const caseworker = principal.role === 'caseworker';
+    const sealedForParticipant = boxes.length > 0 || texts.some((t) => t.text !== null && PARTICIPANT_KEY_TEXT(t.type).includes(t.field));
+    const lookup: KeyLookup | undefined = caseworker && !erasure && sealedForParticipant ? await this.keys.lookup(participantId) : undefined;
     // A destroyed key whose erasure event is not in the log yet: erased all the same.
-    if (!key) return { status: 'erased', erasedAt: null };
-    await this.audit.record({
-      at: new Date().toISOString(),
-      subject: principal.subject,
-      role: principal.role,
-      action: 'personal-data.read',
-      participantId,
-      projectId: String(events[0]!.metadata.projectId ?? events[0]!.data.projectId),
-      correlationId,
-    });
+    const erased = Boolean(erasure) || lookup?.state === 'destroyed';
+
+    const freeText = new Map<string, Record<string, FreeTextView>>();
+    for (const { eventId, type, field, text } of texts) {
+      const mayOpen = caseworker && PARTICIPANT_KEY_TEXT(type).includes(field);
+      freeText.set(eventId, { ...freeText.get(eventId), [field]: viewFreeText(text, { erased, mayOpen, lookup, defaultKeyId: participantId }) });
+    }
+    const personalData = this.personalDataView(participantId, boxes, lookup, { erased, erasedAt: erasure?.recordedAt ?? null, caseworker });
+
+    const opened = personalData.status === 'recorded' && personalData.data !== undefined;
+    if (opened || [...freeText.values()].some((fields) => Object.values(fields).some((v) => v.status === 'open'))) {
+      await this.audit.record({
+        at: new Date().toISOString(),
+        subject: principal.subject,
+        role: principal.role,
+        action: 'personal-data.read',
+        participantId,
+        projectId: String(stored[0]!.metadata.projectId ?? stored[0]!.data.projectId),
+        correlationId,
+      });
+    }
+    return { personalData, freeText };
+  }
+
+  private personalDataView(
+    participantId: string,
+    boxes: Sealed[],
+    lookup: KeyLookup | undefined,
+    { erased, erasedAt, caseworker }: { erased: boolean; erasedAt: string | null; caseworker: boolean },
+  ): PersonalDataView {
+    if (erased) return { status: 'erased', erasedAt };
+    if (boxes.length === 0) return { status: 'none' };
+    if (!caseworker || !lookup) return { status: 'recorded' };
+    const opened = boxes.map((box) => openSealed(box, lookup, { id: participantId, version: 1 }));
+    for (const status of ['key-missing', 'unreadable'] as const) {
+      if (opened.some((o) => o.status === status)) return { status };
+    }
     // Enrolment first, then each change of contact details; a null removes a detail.
-    const merged = sealed.reduce<Record<string, unknown>>((data, s) => ({ ...data, ...unsealPersonalData(s, key) }), {});
+    const merged = opened.reduce<Record<string, unknown>>(
+      (data, o) => ({ ...data, ...(o.status === 'open' ? (JSON.parse(o.plaintext.toString('utf8')) as PersonalData) : {}) }),
+      {},
+    );
     return { status: 'recorded', data: Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null)) as PersonalData };
   }
 }

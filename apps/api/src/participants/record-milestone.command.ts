@@ -1,22 +1,29 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandDependencies, CommandResult, recordMilestone, RequestContext } from '@pathway/application';
-import { Milestone } from '@pathway/domain';
 import { COMMAND_DEPENDENCIES } from '@pathway/runtime';
+import { freeTextOf, MilestoneDraft, sealedMilestone } from './milestone-draft';
+import { ParticipantKeys } from './participant-keys';
 
 export class RecordMilestoneCommand {
   constructor(
     readonly participantId: string,
-    readonly milestone: Milestone,
+    readonly milestone: MilestoneDraft,
     readonly caller: RequestContext,
   ) {}
 }
 
+/** A milestone's free text (a qualification) is sealed with the participant's key before the decision. */
 @CommandHandler(RecordMilestoneCommand)
 export class RecordMilestoneHandler implements ICommandHandler<RecordMilestoneCommand, CommandResult> {
-  constructor(@Inject(COMMAND_DEPENDENCIES) private readonly deps: CommandDependencies) {}
+  constructor(
+    @Inject(COMMAND_DEPENDENCIES) private readonly deps: CommandDependencies,
+    private readonly keys: ParticipantKeys,
+  ) {}
 
-  execute({ participantId, milestone, caller }: RecordMilestoneCommand): Promise<CommandResult> {
-    return recordMilestone(this.deps, participantId, milestone, caller);
+  async execute({ participantId, milestone, caller }: RecordMilestoneCommand): Promise<CommandResult> {
+    const text = freeTextOf(milestone);
+    const sealed = text === null ? milestone : sealedMilestone(milestone, await this.keys.sealText(participantId, text));
+    return recordMilestone(this.deps, participantId, sealed as Parameters<typeof recordMilestone>[2], caller);
   }
 }

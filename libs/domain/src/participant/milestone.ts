@@ -1,4 +1,5 @@
 import { EducationLevel } from './entry-profile';
+import { FreeText } from './free-text';
 import { IsoDate } from '../shared/iso-date';
 
 export const INTERVENTION_KINDS = [
@@ -49,7 +50,8 @@ export type Milestone =
   | { type: 'intervention-started'; occurredOn: IsoDate; interventionId: string; kind: InterventionKind }
   | { type: 'intervention-ended'; occurredOn: IsoDate; interventionId: string; outcome: InterventionOutcome }
   | { type: 'school-completed'; occurredOn: IsoDate; level: SchoolLevel; fullGrades: boolean | null }
-  | { type: 'qualification-gained'; occurredOn: IsoDate; qualification: string; iscedLevel: EducationLevel | null }
+  /** `qualification` is what was gained, as typed: free text, so sealed (see `FreeText`). */
+  | { type: 'qualification-gained'; occurredOn: IsoDate; qualification: FreeText; iscedLevel: EducationLevel | null }
   | { type: 'education-entered'; occurredOn: IsoDate; programme: EducationProgramme }
   | { type: 'job-search-started'; occurredOn: IsoDate }
   | {

@@ -1,4 +1,5 @@
 import { EntryProfile } from './entry-profile';
+import { SealedText } from './free-text';
 import { Milestone } from './milestone';
 import { SealedData } from './sealed-data';
 import { ProjectDetails } from '../project/project';
@@ -23,7 +24,8 @@ export type RecordMilestone = {
 
 export type RetractMilestone = {
   type: 'RetractMilestone';
-  data: { participantId: string; eventId: string; reason: string };
+  /** The reason sealed with the participant's key (checked not blank before sealing); null: not kept. */
+  data: { participantId: string; eventId: string; reason: SealedText };
   today: IsoDate;
 };
 
@@ -35,7 +37,8 @@ export type ChangeContactDetails = {
 
 export type ErasePersonalData = {
   type: 'ErasePersonalData';
-  data: { participantId: string; reason: string };
+  /** The reason sealed with the installation's audit key (checked not blank before sealing). */
+  data: { participantId: string; reason: SealedText };
   today: IsoDate;
 };
 

@@ -117,7 +117,6 @@ function retract({ data }: RetractMilestone, state: ParticipantState): Participa
   if (state.retracted.has(data.eventId)) {
     throw ruleBroken('MILESTONE.ALREADY_RETRACTED', `Event ${data.eventId} is already retracted`);
   }
-  if (data.reason.trim() === '') throw ruleBroken('RETRACTION.REASON_REQUIRED', 'A retraction needs a reason');
   return {
     type: 'MilestoneRetracted',
     data: { participantId: data.participantId, retractedEventId: data.eventId, reason: data.reason },
@@ -134,7 +133,6 @@ function changeContactDetails({ data }: ChangeContactDetails, state: Participant
 function erasePersonalData({ data }: ErasePersonalData, state: ParticipantState): ParticipantEvent {
   requireEnrolled(state);
   requireNotErased(state);
-  if (data.reason.trim() === '') throw ruleBroken('ERASURE.REASON_REQUIRED', 'An erasure needs a reason');
   return { type: 'PersonalDataErased', data: { participantId: data.participantId, reason: data.reason } };
 }
 

@@ -1,5 +1,6 @@
 import { EntryProfile } from './entry-profile';
 import { Milestone, MilestoneType } from './milestone';
+import { FreeText } from './free-text';
 import { SealedData } from './sealed-data';
 import { IsoDate } from '../shared/iso-date';
 
@@ -31,7 +32,8 @@ export type MilestoneEvent = MilestoneEventOf<Milestone>;
 
 export type MilestoneRetracted = {
   type: 'MilestoneRetracted';
-  data: { participantId: string; retractedEventId: string; reason: string };
+  /** `reason` is free text, sealed with the participant's key (schema version 2). */
+  data: { participantId: string; retractedEventId: string; reason: FreeText };
 };
 
 /** New contact details replace the old ones as a whole, sealed like those at enrolment. */
@@ -42,11 +44,12 @@ export type ContactDetailsChanged = {
 
 /**
  * The person asked to be forgotten. The application destroys their key, so every sealed copy is
- * unreadable; the anonymous pathway stays and still counts. The reason documents the request.
+ * unreadable; the anonymous pathway stays and still counts. The reason documents the request for
+ * admins: sealed with the installation's audit key (schema version 2), not the participant's.
  */
 export type PersonalDataErased = {
   type: 'PersonalDataErased';
-  data: { participantId: string; reason: string };
+  data: { participantId: string; reason: FreeText };
 };
 
 export type ParticipantEvent =

@@ -1,6 +1,6 @@
 import { Insertable, Kysely } from 'kysely';
 import { toDomainEvent } from '@pathway/application';
-import { MILESTONE_EVENT_TYPES, MilestoneEvent, ParticipantEvent, ProjectEvent } from '@pathway/domain';
+import { FREE_TEXT_FIELDS, MILESTONE_EVENT_TYPES, MilestoneEvent, ParticipantEvent, ProjectEvent } from '@pathway/domain';
 import { deriveOutcome, EnrolmentFact, MilestoneFact } from '@pathway/indicators';
 import { RecordedEvent } from '@pathway/event-store';
 import { enrolmentFact, milestoneFact, participantRow } from './rows';
@@ -18,7 +18,6 @@ interface Retraction {
   by: string;
   at: string;
   position: number;
-  reason: string;
 }
 
 /**
@@ -63,8 +62,9 @@ export async function applyEvents(
       enrolments.set(participantId, { participantId, projectId, enrolledOn, profile, recordedAt, position });
       touched.set(participantId, position);
     } else if (event.type === 'MilestoneRetracted') {
-      const { retractedEventId, reason } = event.data;
-      retractions.push({ target: retractedEventId, by: recorded.eventId, at: recordedAt, position, reason });
+      // The reason is free text about the person: it stays in the log, sealed, and in no table.
+      const { retractedEventId } = event.data;
+      retractions.push({ target: retractedEventId, by: recorded.eventId, at: recordedAt, position });
       touched.set(event.data.participantId, position);
     } else if (MILESTONE_TYPES.has(event.type)) {
       const { participantId, occurredOn, ...details } = (event as MilestoneEvent).data;
@@ -76,12 +76,11 @@ export async function applyEvents(
         type: event.type,
         occurred_on: occurredOn,
         recorded_at: recordedAt,
-        details: JSON.stringify(details),
+        details: JSON.stringify(withoutFreeText(event.type, details)),
         recorded_by: String(recorded.metadata.actor),
         retracted_by: null,
         retracted_at: null,
         retracted_position: null,
-        retraction_reason: null,
       });
       touched.set(participantId, position);
     }
@@ -97,7 +96,7 @@ export async function applyEvents(
   for (const r of retractions) {
     await trx
       .updateTable(tables.milestones)
-      .set({ retracted_by: r.by, retracted_at: r.at, retracted_position: r.position, retraction_reason: r.reason })
+      .set({ retracted_by: r.by, retracted_at: r.at, retracted_position: r.position })
       .where('event_id', '=', r.target)
       .execute();
   }
@@ -169,6 +168,17 @@ async function rederiveOutcomes(
       oc.column('participant_id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))),
     )
     .execute();
+}
+
+/**
+ * A milestone's details without its free-text fields (a qualification's text): no table holds
+ * free text, sealed or in clear, so erasure never has to reach a read model and a rebuild after
+ * it equals the live tables. The pathway view opens the text from the log (apps/api).
+ */
+function withoutFreeText(type: string, details: Record<string, unknown>): Record<string, unknown> {
+  const fields = FREE_TEXT_FIELDS[type];
+  if (!fields) return details;
+  return Object.fromEntries(Object.entries(details).filter(([field]) => !fields.includes(field)));
 }
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {

@@ -1,5 +1,6 @@
 import { Kysely } from 'kysely';
-import { EntryProfile } from '@pathway/domain';
+import { FreeTextView, SEALED_TEXT } from '@pathway/application';
+import { EntryProfile, FREE_TEXT_FIELDS } from '@pathway/domain';
 import { enrolmentFact } from '../projection/rows';
 import { ReadModelSchema } from '../schema/read-model-schema';
 
@@ -12,7 +13,12 @@ export interface PathwayView {
   lastExitOn: string | null;
   exit: { reason: string; situation: string } | null;
   profile: EntryProfile;
-  /** Every milestone as recorded; a retracted one stays, marked with who retracted it, when and why. */
+  /**
+   * Every milestone as recorded; a retracted one stays, marked with who retracted it, when and
+   * why. Free text (a qualification's `details.qualification`, a retraction's `reason`) is not in
+   * the read models: here it is `{status: 'sealed'}`, which the API opens from the log for whom
+   * it is meant.
+   */
   timeline: Array<{
     eventId: string;
     type: string;
@@ -20,7 +26,7 @@ export interface PathwayView {
     recordedAt: string;
     recordedBy: string;
     details: Record<string, unknown>;
-    retracted: { by: string; at: string; reason: string } | null;
+    retracted: { by: string; at: string; reason: FreeTextView } | null;
   }>;
   /** The last log position reflected here. */
   position: number;
@@ -50,9 +56,15 @@ export async function participantPathway(db: Kysely<ReadModelSchema>, participan
       occurredOn: m.occurred_on,
       recordedAt: m.recorded_at,
       recordedBy: m.recorded_by,
-      details: JSON.parse(m.details),
-      retracted: m.retracted_by ? { by: m.retracted_by, at: m.retracted_at!, reason: m.retraction_reason! } : null,
+      details: withSealedText(m.type, JSON.parse(m.details)),
+      retracted: m.retracted_by ? { by: m.retracted_by, at: m.retracted_at!, reason: SEALED_TEXT } : null,
     })),
     position: Number(row.last_position),
   };
+}
+
+/** Marks where free text was left out of the details, so every reader sees the same shape. */
+function withSealedText(type: string, details: Record<string, unknown>): Record<string, unknown> {
+  const fields = FREE_TEXT_FIELDS[type] ?? [];
+  return { ...details, ...Object.fromEntries(fields.map((field) => [field, SEALED_TEXT])) };
 }

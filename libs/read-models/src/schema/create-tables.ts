@@ -79,7 +79,6 @@ export async function createProjectedTables(
     .addColumn('retracted_by', 'text')
     .addColumn('retracted_at', 'text')
     .addColumn('retracted_position', 'bigint')
-    .addColumn('retraction_reason', 'text')
     .execute();
 
   if (withIndexes) await createIndexes(db, set, tag);

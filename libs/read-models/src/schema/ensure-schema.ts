@@ -8,7 +8,8 @@ import { LIVE_TABLES, NEXT_TABLES } from './table-set';
  * the migration for a new version is to drop them and replay the log: no ALTER scripts to keep.
  */
 // 2: participants.leaving_* hold the one settled situation upon leaving (catalogue r2).
-export const READ_MODEL_SCHEMA_VERSION = '2';
+// 3: free text (a qualification, a retraction's reason) is no longer projected.
+export const READ_MODEL_SCHEMA_VERSION = '3';
 
 export const LIVE_PROJECTION = 'outcomes';
 export const NEXT_PROJECTION = 'outcomes:next';

@@ -78,7 +78,6 @@ export interface MilestonesTable {
   retracted_by: string | null;
   retracted_at: string | null;
   retracted_position: number | null;
-  retraction_reason: string | null;
 }
 
 export interface CheckpointsTable {
