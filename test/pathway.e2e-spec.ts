@@ -81,16 +81,22 @@ describe('a participant pathway over HTTP', () => {
       projectId: '22-015-S01',
       schemaVersion: 1,
     });
+    // Free text is sealed with the participant's key: the evaluator sees that there is some, never what.
     expect(rest[3].data).toEqual({
       participantId: id,
       occurredOn: '2024-07-01',
-      qualification: 'Forklift licence B',
+      qualification: { status: 'sealed' },
       iscedLevel: null,
     });
+    expect(rest[3].metadata.schemaVersion).toBe(2);
     expect(rest.at(-1)).toMatchObject({
-      data: { retractedEventId: eventIds[3], reason: 'The licence was for another participant' },
-      metadata: { actor: 'caseworker-bo', actorRole: 'caseworker', projectId: '22-015-S01' },
+      data: { retractedEventId: eventIds[3], reason: { status: 'sealed' } },
+      metadata: { actor: 'caseworker-bo', actorRole: 'caseworker', projectId: '22-015-S01', schemaVersion: 2 },
     });
+    // The project's caseworkers read it.
+    const opened = (await anna.get(`/api/v1/participants/${id}/history`).expect(200)).body.events;
+    expect(opened[4].data.qualification).toEqual({ status: 'open', text: 'Forklift licence B' });
+    expect(opened.at(-1).data.reason).toEqual({ status: 'open', text: 'The licence was for another participant' });
     expect(history.body.events.map((e: { version: number }) => e.version)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 

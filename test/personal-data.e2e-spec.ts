@@ -22,9 +22,20 @@ const ZELDA = {
 };
 const ZELDA_NEW_PHONE = '+46 73 919 44 21';
 
+/** Free text a caseworker or admin typed about her (issue 9, item 7): each names or identifies her. */
+const ZELDA_TEXT = {
+  qualification: 'Truck licence for Zelda Quistgaard-Vinterö 199001019876, tel +46 70 555 01 23',
+  retraction: 'Typed on Zelda Quistgaard-Vinterö by mistake (Lastbilsövning)',
+  erasure: 'Zelda Quistgaard-Vinterö phoned: art. 17 request, ticket ZQ-4711 (Raderingsärende)',
+};
+
 /** What must never be on disk in clear text: the values, and fragments that would betray them. */
 const PLAINTEXT = [
   ...Object.values(ZELDA),
+  ...Object.values(ZELDA_TEXT),
+  'Truck licence for',
+  'Lastbilsövning',
+  'Raderingsärende',
   ZELDA_NEW_PHONE,
   'Quistgaard',
   'Vinterö',
@@ -93,6 +104,15 @@ describe('personal data over HTTP on SQLite', () => {
   const view = (agent: TestApp['caseworker'], id = ZELDA_ID) => agent.get(`/api/v1/participants/${id}`);
   const history = async (id = ZELDA_ID) => (await t.caseworker.get(`/api/v1/participants/${id}/history`).expect(200)).body;
   const head = async () => (await t.anonymous().get('/health').expect(200)).body.eventStore.headPosition as number;
+  let qualificationId: string;
+  let mistakeId: string;
+  let retractionId: string;
+  /** The qualification's text and the retraction's reason, as a caller's pathway view shows them. */
+  const freeTextIn = async (agent: TestApp['caseworker']) => {
+    const { body } = await view(agent).expect(200);
+    const byId = new Map<string, any>(body.timeline.map((m: { eventId: string }) => [m.eventId, m]));
+    return { qualification: byId.get(qualificationId).details.qualification, retraction: byId.get(mistakeId).retracted.reason };
+  };
 
   beforeAll(async () => {
     t = await startApp();
@@ -110,6 +130,17 @@ describe('personal data over HTTP on SQLite', () => {
       .post(`/api/v1/participants/${ZELDA_ID}/milestones`)
       .send({ type: 'job-placed', occurredOn: '2024-10-14', employment: 'employee', contract: 'temporary', hoursPerWeek: 30 })
       .expect(201);
+    const qualified = await t.caseworker
+      .post(`/api/v1/participants/${ZELDA_ID}/milestones`)
+      .send({ type: 'qualification-gained', occurredOn: '2024-09-01', qualification: ZELDA_TEXT.qualification, iscedLevel: 'isced-3-4' })
+      .expect(201);
+    qualificationId = qualified.body.eventId;
+    const mistaken = await t.caseworker
+      .post(`/api/v1/participants/${ZELDA_ID}/milestones`)
+      .send({ type: 'job-search-started', occurredOn: '2024-09-02' })
+      .expect(201);
+    mistakeId = mistaken.body.eventId;
+    retractionId = (await t.caseworker.post(`/api/v1/participants/${ZELDA_ID}/retractions`).send({ eventId: mistakeId, reason: ZELDA_TEXT.retraction }).expect(201)).body.eventId;
     // Someone without personal data, so the figures count more than one person.
     await t.caseworker.post(ENROL).send({ participantId: 'zq-participant-2', enrolledOn: '2024-02-01', profile: entryProfile }).expect(201);
     await projected(t);
@@ -130,6 +161,28 @@ describe('personal data over HTTP on SQLite', () => {
       const { body } = await view(t.evaluator).expect(200);
       expect(body.personalData).toEqual({ status: 'recorded' });
       expect(JSON.stringify(body)).not.toContain('Quistgaard');
+    });
+
+    it("opens the qualification's text and the retraction's reason for the project's caseworker", async () => {
+      expect(await freeTextIn(t.caseworker)).toEqual({
+        qualification: { status: 'open', text: ZELDA_TEXT.qualification },
+        retraction: { status: 'open', text: ZELDA_TEXT.retraction },
+      });
+      const { events } = await history();
+      expect(events.find((e: { eventId: string }) => e.eventId === qualificationId).data.qualification).toEqual({ status: 'open', text: ZELDA_TEXT.qualification });
+      expect(events.find((e: { eventId: string }) => e.eventId === retractionId).data.reason).toEqual({ status: 'open', text: ZELDA_TEXT.retraction });
+    });
+
+    it('shows the evaluator that there is free text, never what it says, in the pathway and the history', async () => {
+      expect(await freeTextIn(t.evaluator)).toEqual({ qualification: { status: 'sealed' }, retraction: { status: 'sealed' } });
+      const { body } = await t.evaluator.get(`/api/v1/participants/${ZELDA_ID}/history`).expect(200);
+      expect(JSON.stringify(body)).not.toMatch(/Quistgaard|Truck|Lastbils|ciphertext/);
+      expect(body.events.find((e: { eventId: string }) => e.eventId === qualificationId).data).toMatchObject({ qualification: { status: 'sealed' }, iscedLevel: 'isced-3-4' });
+    });
+
+    it('counts the qualification all the same: indicators never read the text', async () => {
+      const { body } = await t.evaluator.get('/api/v1/participants/' + ZELDA_ID).expect(200);
+      expect(body.timeline.find((m: { eventId: string }) => m.eventId === qualificationId)).toMatchObject({ type: 'QualificationGained', details: { iscedLevel: 'isced-3-4' } });
     });
 
     it('says "none" for a participant enrolled without personal data', async () => {
@@ -160,7 +213,20 @@ describe('personal data over HTTP on SQLite', () => {
     it('shows the sealed block as "sealed" in the history', async () => {
       const { events } = await history();
       expect(events[0]).toMatchObject({ type: 'ParticipantEnrolled', data: { participantId: ZELDA_ID, personal: 'sealed' } });
-      expect(JSON.stringify(events)).not.toMatch(/Quistgaard|ciphertext/);
+      // The caseworker's history opens free text (below), never the personal block.
+      expect(JSON.stringify(events)).not.toMatch(/ciphertext|Kvarnbäcksgränd|199001019876"|zelda\.q/);
+    });
+
+    it("seals every box with the participant's key and names it (key id and version)", async () => {
+      const store = new SqliteEventStore(join(t.dataDir, 'events.db'));
+      try {
+        const events = await store.readStream(participantStream(ZELDA_ID));
+        const boxes = [events[0]!.data.personal, ...events.filter((e) => e.type === 'QualificationGained').map((e) => e.data.qualification), ...events.filter((e) => e.type === 'MilestoneRetracted').map((e) => e.data.reason)];
+        expect(boxes).toHaveLength(3);
+        for (const box of boxes) expect(box).toMatchObject({ alg: 'A256GCM', ciphertext: expect.any(String), key: { id: ZELDA_ID, version: 1 } });
+      } finally {
+        await store.close();
+      }
     });
 
     it('writes the sealed block and never the clear text to the log file', async () => {
@@ -298,7 +364,7 @@ describe('personal data over HTTP on SQLite', () => {
       erasure = await t.admin
         .delete(`/api/v1/participants/${ZELDA_ID}/personal-data`)
         .set('X-Correlation-Id', 'zq-erasure')
-        .send({ reason: 'GDPR art. 17 request, ticket ZQ-4711' });
+        .send({ reason: ZELDA_TEXT.erasure });
       await projected(t);
     });
 
@@ -312,15 +378,33 @@ describe('personal data over HTTP on SQLite', () => {
       expect(before.keysDbHeldIt).toEqual([true]);
     });
 
-    it('records the erasure with its reason and the admin who asked', async () => {
+    it('records the erasure and the admin who asked, its reason sealed from caseworkers and evaluators', async () => {
       expect(erasure.status).toBe(200);
       const { events } = await history();
       expect(events.at(-1)).toMatchObject({
         type: 'PersonalDataErased',
-        data: { participantId: ZELDA_ID, reason: 'GDPR art. 17 request, ticket ZQ-4711' },
-        metadata: { actor: 'test-admin', actorRole: 'admin', correlationId: 'zq-erasure' },
+        data: { participantId: ZELDA_ID, reason: { status: 'sealed' } },
+        metadata: { actor: 'test-admin', actorRole: 'admin', correlationId: 'zq-erasure', schemaVersion: 2 },
       });
       expect(erasure.body).toEqual({ eventId: events.at(-1).eventId, version: events.at(-1).version });
+    });
+
+    it('gives admins, and only them, the erasure record with its reason, audited', async () => {
+      const { body } = await t.admin.get(`/api/v1/participants/${ZELDA_ID}/erasure`).set('X-Correlation-Id', 'zq-erasure-read').expect(200);
+      expect(body).toEqual({ participantId: ZELDA_ID, erasedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), erasedBy: 'test-admin', reason: { status: 'open', text: ZELDA_TEXT.erasure } });
+      for (const agent of [t.caseworker, t.evaluator, t.funder]) expect((await agent.get(`/api/v1/participants/${ZELDA_ID}/erasure`)).status).toBe(403);
+      const { entries } = (await t.admin.get(`/api/v1/audit?participantId=${ZELDA_ID}&subject=test-admin`).expect(200)).body;
+      expect(entries).toEqual([expect.objectContaining({ action: 'erasure-reason.read', role: 'admin', correlationId: 'zq-erasure-read' })]);
+      const other = await t.admin.get('/api/v1/participants/zq-participant-2/erasure').expect(404);
+      expect(other.body.code).toBe('ERASURE.NOT_FOUND');
+    });
+
+    it("forgets the qualification's text and the retraction's reason for everyone", async () => {
+      const erased = { qualification: { status: 'erased' }, retraction: { status: 'erased' } };
+      expect(await freeTextIn(t.caseworker)).toEqual(erased);
+      expect(await freeTextIn(t.evaluator)).toEqual(erased);
+      const { events } = await history();
+      expect(JSON.stringify(events)).not.toMatch(/Quistgaard|Truck|Lastbils|Raderings/);
     });
 
     it('shows caseworker and evaluator that the data was erased', async () => {
@@ -355,6 +439,20 @@ describe('personal data over HTTP on SQLite', () => {
 
     it('left a tombstone in keys.db: no wrapped key, the time of destruction', () => {
       expect(keyRow(t.dataDir, ZELDA_ID)).toEqual({ wrapped: null, destroyed_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    });
+
+    it('keeps no text typed after the erasure, and still records the milestone', async () => {
+      const { body } = await t.caseworker
+        .post(`/api/v1/participants/${ZELDA_ID}/milestones`)
+        .send({ type: 'qualification-gained', occurredOn: '2024-11-01', qualification: 'Welding course for Zelda Quistgaard' })
+        .expect(201);
+      const { events } = await history();
+      const recorded = events.find((e: { eventId: string }) => e.eventId === body.eventId);
+      expect(recorded.data.qualification).toEqual({ status: 'not-kept' });
+      // Nor a reason for retracting it.
+      await t.caseworker.post(`/api/v1/participants/${ZELDA_ID}/retractions`).send({ eventId: body.eventId, reason: 'Zelda Quistgaard: test entry' }).expect(201);
+      expect((await history()).events.at(-1).data.reason).toEqual({ status: 'not-kept' });
+      await projected(t);
     });
 
     describe('on disk, once the app has stopped', () => {

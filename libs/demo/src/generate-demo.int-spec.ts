@@ -86,8 +86,11 @@ describe('generateDemo', () => {
       expect([type, ofType(type).length > 0]).toEqual([type, true]);
     }
     expect(ofType('SchoolCompleted').length + ofType('QualificationGained').length).toBeGreaterThan(0);
-    const reasonsGiven = ofType('MilestoneRetracted').map((e) => data(e).reason);
-    expect(reasonsGiven).toContain('recorded on the wrong participant');
+    // Retractions keep no reason and qualifications no text: free text is sealed with a
+    // participant's key, and the demo writes no keys (its log is byte-identical per seed).
+    expect(ofType('MilestoneRetracted').length).toBeGreaterThan(0);
+    expect(ofType('MilestoneRetracted').every((e) => data(e).reason === null)).toBe(true);
+    expect(ofType('QualificationGained').every((e) => data(e).qualification === null)).toBe(true);
   });
 
   it('has milestones recorded weeks after they happened', () => {

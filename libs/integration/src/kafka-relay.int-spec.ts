@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { changeContactDetails, enrolParticipant, erasePersonalData, submitIndicatorReport } from '@pathway/application';
+import { changeContactDetails, enrolParticipant, erasePersonalData, participantStream, recordMilestone, retractMilestone, submitIndicatorReport } from '@pathway/application';
 import { generateDemo } from '@pathway/demo';
 import { SqliteEventStore } from '@pathway/event-store';
 import { AUDIT_KEY_ID, newDataKey, sealPersonalData, sealText } from '@pathway/privacy';
@@ -29,6 +29,8 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
     sealPersonalData({ phone: '070-123 45 67', email: 'anna.testsson@example.se' }, key),
   ];
   const erasureReason = 'Anna Testsson asked to be forgotten';
+  const sealedText = [sealText('Truck licence for Anna Testsson', { ref: { id: 'p-erasure', version: 1 }, material: key }), sealText('Typed on Anna Testsson by mistake', { ref: { id: 'p-erasure', version: 1 }, material: key })];
+  const LEGACY_FREE_TEXT = ['Forklift licence for Anna Testsson 200308142389', 'Anna Testsson phoned, tel 070-123 45 67'];
   let contactChangeId: string;
   let erasureId: string;
 
@@ -39,6 +41,17 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
     const admin = { actor: 'admin', actorRole: 'admin', correlationId: 'c-1' };
     await enrolParticipant(deps, { projectId: '22-015-S01', participantId: 'p-erasure', enrolledOn: '2024-01-15', profile, personal: sealed[0] }, caseworker);
     [contactChangeId] = (await changeContactDetails(deps, 'p-erasure', sealed[1]!, caseworker)).eventIds as [string];
+    // Free text: sealed (schema 2) and, as older logs hold it, in clear (schema 1).
+    const qualification = { type: 'qualification-gained', occurredOn: '2024-06-01', qualification: sealedText[0]!, iscedLevel: null } as const;
+    const [gained] = (await recordMilestone(deps, 'p-erasure', qualification, caseworker)).eventIds;
+    await retractMilestone(deps, 'p-erasure', { eventId: gained!, reason: sealedText[1]! }, caseworker);
+    const metadata = { recordedAt: new Date().toISOString(), actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'c-3', causationId: 'c-3', projectId: '22-015-S01', schemaVersion: 1 };
+    const [legacyQualification, legacyReason] = LEGACY_FREE_TEXT;
+    const legacyId = randomUUID();
+    await store.append(participantStream('p-erasure'), [
+      { eventId: legacyId, type: 'QualificationGained', data: { participantId: 'p-erasure', occurredOn: '2024-06-02', qualification: legacyQualification, iscedLevel: null }, metadata },
+      { eventId: randomUUID(), type: 'MilestoneRetracted', data: { participantId: 'p-erasure', retractedEventId: legacyId, reason: legacyReason }, metadata },
+    ], 'any');
     [erasureId] = (await erasePersonalData(deps, 'p-erasure', sealText(erasureReason, { ref: { id: AUDIT_KEY_ID, version: 1 }, material: newDataKey() }), admin)).eventIds as [string];
     await submitIndicatorReport(
       deps,
@@ -86,7 +99,7 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
       for (const typed of freeText) expect(text).not.toContain(typed);
       expect(text).not.toMatch(/"personal"|ciphertext|A256GCM|Testsson|070-123/);
       expect(text).not.toContain(erasureReason);
-      for (const box of sealed) for (const part of [box.ciphertext, box.iv, box.tag]) expect(text).not.toContain(part);
+      for (const box of [...sealed, ...sealedText]) for (const part of [box.ciphertext, box.iv, box.tag]) expect(text).not.toContain(part);
     }
     // The erasure crosses as a bare notice; the contact change stays home.
     expect(messages.find((m) => m.value.eventId === erasureId)!.value).toMatchObject({

@@ -67,8 +67,10 @@ export class PersonalDataReader {
 
     const freeText = new Map<string, Record<string, FreeTextView>>();
     for (const { eventId, type, field, text } of texts) {
-      const mayOpen = caseworker && PARTICIPANT_KEY_TEXT(type).includes(field);
-      freeText.set(eventId, { ...freeText.get(eventId), [field]: viewFreeText(text, { erased, mayOpen, lookup, defaultKeyId: participantId }) });
+      // Only what the participant's key sealed is theirs to open, and goes with their erasure.
+      const theirs = PARTICIPANT_KEY_TEXT(type).includes(field);
+      const access = { erased: erased && theirs, mayOpen: caseworker && theirs, lookup, defaultKeyId: participantId };
+      freeText.set(eventId, { ...freeText.get(eventId), [field]: viewFreeText(text, access) });
     }
     const personalData = this.personalDataView(participantId, boxes, lookup, { erased, erasedAt: erasure?.recordedAt ?? null, caseworker });
 
