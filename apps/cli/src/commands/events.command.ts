@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { participantStream, redactSealed } from '@pathway/application';
+import { participantStream, redactSealed, toDomainEvent } from '@pathway/application';
 import { Environment, openEventStore } from '@pathway/config';
 import { RecordedEvent } from '@pathway/event-store';
 
@@ -18,8 +18,9 @@ export function eventsCommand(env: Environment): Command {
           process.exitCode = 2;
           return;
         }
-        // Sealed personal data shows as 'sealed': the ciphertext never leaves the log.
-        const redacted = events.map((event) => ({ ...event, data: redactSealed(event.data) }));
+        // Sealed personal data and free text show as 'sealed': the ciphertext never leaves the log.
+        // Upcast first, so free text an older schema stored in clear is hidden too.
+        const redacted = events.map((event) => ({ ...event, data: redactSealed(toDomainEvent(event).data) as Record<string, unknown> }));
         console.log(options.json ? JSON.stringify(redacted, null, 2) : redacted.map(formatLine).join('\n'));
       } finally {
         await store.close();
