@@ -74,6 +74,18 @@ describe('access: every role, every route, own and other project', () => {
     { action: 'participants.record', method: 'patch', route: '/api/v1/participants/{participantId}/contact-details', ok: 200, scoped: true, call: async (p) => ({ method: 'patch', path: `/api/v1/participants/${await enrolled(p)}/contact-details`, body: { phone: '+46 70 000 00 00' } }) },
     { action: 'participants.erase', method: 'delete', route: '/api/v1/participants/{participantId}/personal-data', ok: 200, scoped: true, call: async (p) => ({ method: 'delete', path: `/api/v1/participants/${await enrolled(p)}/personal-data`, body: { reason: 'art. 17 request' } }) },
     {
+      action: 'participants.erase',
+      method: 'get',
+      route: '/api/v1/participants/{participantId}/erasure',
+      ok: 200,
+      scoped: true,
+      call: async (p) => {
+        const participantId = await enrolled(p);
+        await t.admin.delete(`/api/v1/participants/${participantId}/personal-data`).send({ reason: 'art. 17 request' }).expect(200);
+        return { method: 'get', path: `/api/v1/participants/${participantId}/erasure` };
+      },
+    },
+    {
       action: 'participants.read',
       method: 'get',
       route: '/api/v1/participants/{participantId}',

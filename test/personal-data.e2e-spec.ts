@@ -345,6 +345,13 @@ describe('personal data over HTTP on SQLite', () => {
     expect((await t.admin.delete('/api/v1/participants/zq-nobody/personal-data').send({ reason: 'Art. 17 request, ticket ZQ-0' })).status).toBe(404);
   });
 
+  it('refuses a blank erasure reason with 422 before the key is touched: the person stays readable', async () => {
+    const { status, body } = await t.admin.delete('/api/v1/participants/zq-participant-3/personal-data').send({ reason: '    ' });
+    expect([status, body.code]).toEqual([422, 'ERASURE.REASON_REQUIRED']);
+    expect((await view(t.caseworker, 'zq-participant-3').expect(200)).body.personalData).toMatchObject({ status: 'recorded', data: { name: 'Ottilia Brännvall-Sund' } });
+    expect(keyRow(t.dataDir, 'zq-participant-3')).toMatchObject({ wrapped: expect.any(String), destroyed_at: null });
+  });
+
   describe('erasure', () => {
     const indicators = async () => (await t.evaluator.get('/api/v1/projects/22-015-S01/indicators?to=2026-03-30').expect(200)).body;
     const exported = async (format: 'csv' | 'json') => {

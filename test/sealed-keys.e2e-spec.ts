@@ -97,6 +97,18 @@ describe('sealed data whose key is missing, wrong, or never used (SQLite)', () =
     });
   });
 
+  it('makes no key for free text about a participant who does not exist, nor for a refused blank reason', async () => {
+    const retraction = await t.caseworker.post('/api/v1/participants/km-nobody/retractions').send({ eventId: randomUUID(), reason: 'Ingrid called' });
+    expect([retraction.status, retraction.body.code]).toEqual([404, 'PARTICIPANT.NOT_FOUND']);
+    const milestone = await t.caseworker.post('/api/v1/participants/km-nobody/milestones').send({ type: 'qualification-gained', occurredOn: '2024-05-01', qualification: 'Barista' });
+    expect([milestone.status, milestone.body.code]).toEqual([404, 'PARTICIPANT.NOT_FOUND']);
+    expect(keyRow('km-nobody')).toBeUndefined();
+    await t.caseworker.post(ENROL).send({ participantId: 'km-bare', enrolledOn: '2024-01-15', profile: entryProfile }).expect(201);
+    const blank = await t.caseworker.post('/api/v1/participants/km-bare/retractions').send({ eventId: randomUUID(), reason: ' \t ' });
+    expect([blank.status, blank.body.code]).toEqual([422, 'RETRACTION.REASON_REQUIRED']);
+    expect(keyRow('km-bare')).toBeUndefined();
+  });
+
   it('answers a key that does not open the boxes (same name, other bytes) as unreadable, with 200', async () => {
     const masterKeys = new MasterKeys(Buffer.from(readFileSync(join(t.dataDir, 'master.key'), 'utf8'), 'hex'));
     keysDb(t.dataDir, (db) => db.prepare('UPDATE data_keys SET wrapped = ? WHERE participant_id = ?').run(masterKeys.wrap(newDataKey()), 'km-wrong'));
