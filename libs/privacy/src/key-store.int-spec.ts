@@ -60,3 +60,23 @@ describe('SqliteKeyStore', () => {
     expect(() => unsealPersonalData(stored!.data.personal as typeof sealed, randomBytes(32))).toThrow();
   });
 });
+
+describe('SqliteKeyStore made before keys had versions', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pathway-keys-v0-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gains the version column, its keys reading as version 1, its tombstones as destroyed', async () => {
+    const masterKeys = new MasterKeys(randomBytes(32));
+    const key = randomBytes(32);
+    const db = new Database(join(dir, 'keys.db'));
+    db.exec('CREATE TABLE data_keys (participant_id TEXT PRIMARY KEY, wrapped TEXT, destroyed_at TEXT)');
+    db.prepare('INSERT INTO data_keys VALUES (?, ?, NULL), (?, NULL, ?)').run('p-old', masterKeys.wrap(key), 'p-gone', '2025-01-01T00:00:00.000Z');
+    db.close();
+
+    const keys = new SqliteKeyStore(join(dir, 'keys.db'), masterKeys);
+    expect(await keys.lookup('p-old')).toEqual({ state: 'active', key: { ref: { id: 'p-old', version: 1 }, material: key } });
+    expect(await keys.lookup('p-gone')).toEqual({ state: 'destroyed' });
+    expect(await keys.lookup('p-never')).toEqual({ state: 'absent' });
+    await keys.close();
+  });
+});
