@@ -40,11 +40,11 @@ export class PersonalDataReader {
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
   ) {}
 
-  async read(participantId: string, principal: Principal, correlationId: string): Promise<PersonalDataView> {
-    return (await this.disclose(participantId, principal, correlationId)).personalData;
-  }
-
-  /** `recorded`: the participant's stored events, when the caller has read them already. */
+  /**
+   * The personal data and every free-text value of a participant as `principal` may see them,
+   * from the log (`recorded`: the participant's stored events, when the caller has read them
+   * already). A caseworker's read that opens anything is audited before it is returned.
+   */
   async disclose(
     participantId: string,
     principal: Principal,
