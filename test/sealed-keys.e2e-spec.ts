@@ -119,6 +119,19 @@ describe('sealed data whose key is missing, wrong, or never used (SQLite)', () =
     expect(events[1].data.qualification).toEqual({ status: 'unreadable' });
   });
 
+  it('answers a key row the master key does not open (another installation\'s backup) as unreadable, and refuses to seal with it', async () => {
+    await enrolWithText('km-foreign');
+    await projected(t);
+    keysDb(t.dataDir, (db) => db.prepare('UPDATE data_keys SET wrapped = ? WHERE participant_id = ?').run(new MasterKeys(newDataKey()).wrap(newDataKey()), 'km-foreign'));
+    const body = await view(t.caseworker, 'km-foreign');
+    expect(body.personalData).toEqual({ status: 'unreadable' });
+    expect(qualificationIn(body)).toEqual({ status: 'unreadable' });
+    const before = await history('km-foreign');
+    const change = await t.caseworker.patch('/api/v1/participants/km-foreign/contact-details').send({ phone: '+46 70 111 22 33' });
+    expect([change.status, change.body.code]).toEqual([409, 'PARTICIPANT.KEY_UNREADABLE']);
+    expect(await history('km-foreign')).toEqual(before);
+  });
+
   describe('free text written in clear before it was sealed (schema version 1)', () => {
     const LEGACY = { qualification: 'Forklift licence for Oskar Hägerström-Nyblom', reason: 'Oskar Hägerström-Nyblom phoned, tel 070-987 65 43' };
     let legacyQualificationId: string;

@@ -23,7 +23,8 @@ export const AUDIT_KEY_ID = 'installation/audit';
 
 /**
  * What the key store holds for an entry: a key (`active`), a tombstone left by `destroy`
- * (`destroyed`: the person was forgotten on purpose), or nothing at all (`absent`: never made,
- * or lost, e.g. a key store restored from the wrong backup).
+ * (`destroyed`: the person was forgotten on purpose), nothing at all (`absent`: never made,
+ * or lost, e.g. a key store restored from the wrong backup), or a row the master key does not
+ * open (`unreadable`: damaged, or wrapped by another master key).
  */
-export type KeyLookup = { state: 'active'; key: DataKey } | { state: 'destroyed' } | { state: 'absent' };
+export type KeyLookup = { state: 'active'; key: DataKey } | { state: 'destroyed' | 'absent' | 'unreadable' };

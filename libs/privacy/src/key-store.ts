@@ -73,11 +73,26 @@ type KeyRow = { wrapped: string | null; version?: number } | undefined;
 export function lookupRow(id: string, row: KeyRow, masterKeys: MasterKeys): KeyLookup {
   if (!row) return { state: 'absent' };
   if (!row.wrapped) return { state: 'destroyed' };
-  return { state: 'active', key: { ref: { id, version: Number(row.version ?? 1) }, material: masterKeys.unwrap(row.wrapped) } };
+  let material: Buffer;
+  try {
+    material = masterKeys.unwrap(row.wrapped);
+  } catch {
+    return { state: 'unreadable' };
+  }
+  return { state: 'active', key: { ref: { id, version: Number(row.version ?? 1) }, material } };
 }
 
-/** `lookup` after `keyFor`: an active key, or KeyDestroyedError. */
+/** A key row the master key does not open: nothing is sealed with it, nothing opened. */
+export class KeyUnreadableError extends Error {
+  constructor() {
+    super("The participant's key cannot be opened with the master key");
+    this.name = 'KeyUnreadableError';
+  }
+}
+
+/** `lookup` after `keyFor`: an active key, KeyDestroyedError for a tombstone, KeyUnreadableError for a damaged row. */
 export function activeKey(lookup: KeyLookup): DataKey {
+  if (lookup.state === 'unreadable') throw new KeyUnreadableError();
   if (lookup.state !== 'active') throw new KeyDestroyedError();
   return lookup.key;
 }

@@ -1,3 +1,5 @@
+import { activeKey, KeyUnreadableError, lookupRow } from './key-store';
+import { MasterKeys } from './master-keys';
 import { DataKey } from './data-key';
 import { openSealed } from './open-sealed';
 import { newDataKey, seal, unseal } from './sealed-box';
@@ -59,5 +61,16 @@ describe('opening a sealed box by its key name', () => {
     const { key: _, ...unnamed } = box;
     expect(openSealed(unnamed, { state: 'active', key }, { id: 'p-1', version: 1 }).status).toBe('open');
     expect(openSealed(unnamed, { state: 'active', key }, { id: 'p-1', version: 2 }).status).toBe('key-missing');
+  });
+});
+
+describe('a key row the master key does not open', () => {
+  it('is looked up as unreadable, not as missing or erased, and opens nothing', () => {
+    const masterKeys = new MasterKeys(newDataKey());
+    const wrappedElsewhere = new MasterKeys(newDataKey()).wrap(newDataKey());
+    expect(lookupRow('p-1', { wrapped: wrappedElsewhere, version: 1 }, masterKeys)).toEqual({ state: 'unreadable' });
+    const box = sealText('x', { ref: { id: 'p-1', version: 1 }, material: newDataKey() });
+    expect(openSealed(box, { state: 'unreadable' })).toEqual({ status: 'unreadable' });
+    expect(() => activeKey({ state: 'unreadable' })).toThrow(KeyUnreadableError);
   });
 });

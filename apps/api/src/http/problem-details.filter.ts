@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { DomainError, DomainErrorKind } from '@pathway/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '@pathway/event-store';
 import { IssuerUnavailableError } from '@pathway/auth';
-import { KeyDestroyedError } from '@pathway/privacy';
+import { KeyDestroyedError, KeyUnreadableError } from '@pathway/privacy';
 import { ReadModelBehindError } from '@pathway/runtime';
 import { EdgeRefusal, Problem, problemType, RequestValidationError } from './problem';
 import { AccessDeniedError, AuthenticationError } from '../auth/auth-errors';
@@ -64,6 +64,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: 'REPORT.READ_MODEL_BEHIND',
         detail: exception.message,
       };
+    }
+    if (exception instanceof KeyUnreadableError) {
+      return { type: problemType('PARTICIPANT.KEY_UNREADABLE'), title: exception.message, status: 409, code: 'PARTICIPANT.KEY_UNREADABLE' };
     }
     if (exception instanceof RequestValidationError) {
       return {

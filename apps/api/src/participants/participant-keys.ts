@@ -19,12 +19,14 @@ export class ParticipantKeys {
    * who exists (404 `PARTICIPANT.NOT_FOUND` otherwise, and nothing is made), and never anew when
    * the log already holds boxes sealed with a key the store has lost: that would seal new data
    * with a second key while the first is missing, so it answers 409 `PARTICIPANT.KEY_MISSING`
-   * until the operator restores the key store that belongs with the log.
+   * until the operator restores the key store that belongs with the log. A key row the master key
+ * does not open answers 409 `PARTICIPANT.KEY_UNREADABLE`.
    */
   async forSealing(participantId: string): Promise<DataKey | null> {
     const lookup = await this.keys.lookup(participantId);
     if (lookup.state === 'active') return lookup.key;
     if (lookup.state === 'destroyed') return null;
+    if (lookup.state === 'unreadable') throw conflict('PARTICIPANT.KEY_UNREADABLE', "The participant's key in the key store cannot be opened with the master key");
     const events = await this.store.readStream(participantStream(participantId));
     if (events.length === 0) throw notFound('PARTICIPANT.NOT_FOUND', 'No such participant');
     if (events.some((e) => e.type === 'PersonalDataErased')) return null;
