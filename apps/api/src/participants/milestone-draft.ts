@@ -12,6 +12,6 @@ export type MilestoneDraft = Exclude<Milestone, Qualification> | (Omit<Qualifica
 /** The draft's free text, or null when the milestone has none (no key is looked up then). */
 export const freeTextOf = (draft: MilestoneDraft): string | null => (draft.type === 'qualification-gained' ? draft.qualification : null);
 
-/** The milestone with its free text replaced by the sealed text. */
+/** The milestone with its free text replaced by the sealed text (`sealed` is ignored for one without). */
 export const sealedMilestone = (draft: MilestoneDraft, sealed: SealedText): Milestone =>
   draft.type === 'qualification-gained' ? { ...draft, qualification: sealed } : draft;

@@ -22,8 +22,9 @@ export class RecordMilestoneHandler implements ICommandHandler<RecordMilestoneCo
   ) {}
 
   async execute({ participantId, milestone, caller }: RecordMilestoneCommand): Promise<CommandResult> {
+    // No key is looked up (or made) for a milestone without free text.
     const text = freeTextOf(milestone);
-    const sealed = text === null ? milestone : sealedMilestone(milestone, await this.keys.sealText(participantId, text));
-    return recordMilestone(this.deps, participantId, sealed as Parameters<typeof recordMilestone>[2], caller);
+    const sealed = text === null ? null : await this.keys.sealText(participantId, text);
+    return recordMilestone(this.deps, participantId, sealedMilestone(milestone, sealed), caller);
   }
 }
