@@ -7,3 +7,6 @@ export * from './project-commands';
 export * from './participant-commands';
 export * from './redact-sealed';
 export * from './participant-id';
+export * from './canonical-json';
+export * from './idempotency';
+export * from './stream-state-cache';

@@ -8,7 +8,7 @@ import { ExportFile } from '@pathway/exports';
 import { ExportDto } from './export.dto';
 import { FunderReportingRule } from './funder-reporting-rule';
 import { IndicatorExportQuery } from './indicator-export.query';
-import { SubmitReportCommand } from './submit-report.command';
+import { SubmitReportCommand, SubmittedReportResult } from './submit-report.command';
 import { setVersion } from '../http/etag';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { Caller } from '../http/request-context.decorator';
@@ -65,8 +65,8 @@ export class ExportsController {
     // A submitted report must be reproducible: without a cut-off it is the one known now.
     const asked = asKnownOnNotInFuture(body.toQuery(now), now);
     const query = { ...asked, asKnownOn: asked.asKnownOn ?? now.toISOString() };
-    const result = await this.commands.execute(new SubmitReportCommand(projectId, query, caller));
+    const result: SubmittedReportResult = await this.commands.execute(new SubmitReportCommand(projectId, query, caller));
     setVersion(response, result.streamVersion);
-    return { eventId: result.eventIds[0], digest: result.digest, asKnownOn: query.asKnownOn, version: result.streamVersion };
+    return { eventId: result.eventIds[0], digest: result.digest, asKnownOn: result.asKnownOn, version: result.streamVersion };
   }
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { RequestContext } from '@pathway/application';
 import { parseIfMatch } from './etag';
 import { RequestValidationError } from './problem';
+import { fingerprintOf } from './request-fingerprint';
 import { principalOf } from '../auth/authenticated-request';
 
 /**
@@ -29,11 +30,13 @@ export const Caller = createParamDecorator((_: unknown, context: ExecutionContex
   const correlationId = header('X-Correlation-Id') ?? randomUUID();
   response.setHeader('X-Correlation-Id', correlationId);
   const { subject, role } = principalOf(request);
+  const idempotencyKey = header('Idempotency-Key');
   return {
     actor: subject,
     actorRole: role,
     correlationId,
     expectedVersion: parseIfMatch(request.header('If-Match')),
-    idempotencyKey: header('Idempotency-Key'),
+    idempotencyKey,
+    requestFingerprint: idempotencyKey === undefined ? undefined : fingerprintOf(request, idempotencyKey, subject),
   };
 });

@@ -106,7 +106,7 @@ function recordMilestone({ data, today }: RecordMilestone, state: ParticipantSta
 
 function retract({ data }: RetractMilestone, state: ParticipantState): ParticipantEvent {
   requireEnrolled(state);
-  const target = state.recorded.find((r) => r.eventId === data.eventId);
+  const target = state.recorded.get(data.eventId);
   if (!target) {
     throw ruleBroken('MILESTONE.NOT_FOUND', `Event ${data.eventId} is not a milestone of this participant`);
   }

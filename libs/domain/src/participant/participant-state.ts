@@ -1,5 +1,6 @@
 import { ParticipantEvent } from './participant-events';
 import { PersonalDataStatus } from './sealed-data';
+import { AppendOnlyList } from '../shared/append-only-list';
 import { assertNever } from '../shared/domain-error';
 import { IsoDate } from '../shared/iso-date';
 
@@ -13,10 +14,22 @@ export interface ParticipantState {
   lastExitOn: IsoDate | null;
   interventions: Readonly<Record<string, { startedOn: IsoDate; ended: boolean }>>;
   personalData: PersonalDataStatus;
-  /** Every recorded event but retractions, by event id, so a retraction can be checked and undone. */
-  recorded: ReadonlyArray<{ eventId: string; event: ParticipantEvent }>;
-  retracted: ReadonlySet<string>;
+  /**
+   * Every recorded event but retractions, found by event id, so a retraction can be checked and
+   * undone. Append-only lists, so folding a long stream stays linear (see AppendOnlyList).
+   */
+  recorded: AppendOnlyList<RecordedParticipantEvent>;
+  /** Ids of retracted events. */
+  retracted: AppendOnlyList<string>;
 }
+
+export interface RecordedParticipantEvent {
+  eventId: string;
+  event: ParticipantEvent;
+}
+
+const recordedList = () => AppendOnlyList.empty<RecordedParticipantEvent>((r) => r.eventId);
+const retractedList = () => AppendOnlyList.empty<string>((id) => id);
 
 export const initialParticipantState = (): ParticipantState => ({
   status: 'not-enrolled',
@@ -26,20 +39,49 @@ export const initialParticipantState = (): ParticipantState => ({
   lastExitOn: null,
   interventions: {},
   personalData: 'none',
-  recorded: [],
-  retracted: new Set(),
+  recorded: recordedList(),
+  retracted: retractedList(),
 });
 
 export function evolveParticipant(state: ParticipantState, event: ParticipantEvent, eventId: string): ParticipantState {
   if (event.type === 'MilestoneRetracted') {
+    const retracted = state.retracted.append(event.data.retractedEventId);
+    const target = state.recorded.get(event.data.retractedEventId);
+    // Outcomes change nothing in this state, so retracting one needs no refold: a stream of
+    // many retracted outcomes folds in linear time.
+    if (!target || !changesState(target.event)) return { ...state, retracted };
     // A retraction makes the milestone count nowhere: refold what is left, as if it had never been recorded.
-    const retracted = new Set(state.retracted).add(event.data.retractedEventId);
-    const effective = state.recorded.filter((r) => !retracted.has(r.eventId));
-    const refolded = effective.reduce((s, r) => applyEffect(s, r.event), initialParticipantState());
+    const refolded = state.recorded
+      .filter((r) => !retracted.has(r.eventId))
+      .reduce((s, r) => applyEffect(s, r.event), initialParticipantState());
     // Personal-data events are never retractable: carry their status over, so no refold undoes an erasure.
     return { ...refolded, personalData: state.personalData, recorded: state.recorded, retracted };
   }
-  return { ...applyEffect(state, event), recorded: [...state.recorded, { eventId, event }] };
+  return { ...applyEffect(state, event), recorded: state.recorded.append({ eventId, event }) };
+}
+
+/** Whether `applyEffect` changes the state for this event: the refold above relies on it. */
+function changesState(event: ParticipantEvent): boolean {
+  switch (event.type) {
+    case 'ParticipantEnrolled':
+    case 'ParticipantReEntered':
+    case 'ParticipantExited':
+    case 'InterventionStarted':
+    case 'InterventionEnded':
+    case 'ContactDetailsChanged':
+    case 'PersonalDataErased':
+      return true;
+    case 'SchoolCompleted':
+    case 'QualificationGained':
+    case 'EducationEntered':
+    case 'JobSearchStarted':
+    case 'JobPlaced':
+    case 'FollowUpRecorded':
+    case 'MilestoneRetracted':
+      return false;
+    default:
+      return assertNever(event);
+  }
 }
 
 function applyEffect(state: ParticipantState, event: ParticipantEvent): ParticipantState {
