@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Milestone } from './milestone';
 import { milestoneEvent, ParticipantEvent } from './participant-events';
-import { evolveParticipant, initialParticipantState, ParticipantState } from './participant-state';
+import { evolveParticipant, initialParticipantState, interventionOf, ParticipantState } from './participant-state';
 import { AppendOnlyList } from '../shared/append-only-list';
 import { unemployedWoman } from '../testing/fixtures';
 
@@ -39,8 +39,12 @@ function events(steps: Array<Milestone | number>): Array<{ eventId: string; even
 const fold = (recorded: Array<{ eventId: string; event: ParticipantEvent }>, from: ParticipantState = initialParticipantState()) =>
   recorded.reduce((s, r) => evolveParticipant(s, r.event, r.eventId), from);
 
-/** What a state says, without its bookkeeping. */
-const said = ({ recorded: _, retracted: __, ...fields }: ParticipantState) => fields;
+/** What a state says, without its bookkeeping: every field, and each intervention as it stands. */
+function said(state: ParticipantState) {
+  const { recorded: _r, retracted: _x, movements: _m, interventionEvents: _i, interventions, ...fields } = state;
+  const ids = new Set([...interventions].map((standing) => standing.interventionId));
+  return { ...fields, interventions: Object.fromEntries([...ids].map((id) => [id, interventionOf(state, id)]).filter(([, i]) => i !== null)) };
+}
 
 describe('participant state fold', () => {
   it('equals a fold of the effective events alone: a retraction acts as if the milestone had never been recorded', () => {
