@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import {
   CommandDependencies,
@@ -41,19 +41,24 @@ export async function longStreamCommands(): Promise<Measurement[]> {
     await enrolParticipant(deps, { projectId: framtid.projectId, participantId: longId, enrolledOn: '2024-01-15', profile: unemployedWoman }, request);
     await seed(store, longId, events - 1);
 
+    const coldStalls = new LoopStalls();
     const cold = await timed(() => recordMilestone(deps, longId, jobSearch, request));
+    coldStalls.stop();
     const samples = scaled(300);
     progress(`${samples} commands on the long stream and on fresh participants, interleaved`);
     const long: number[] = [];
     const fresh: number[] = [];
-    const loop = monitorEventLoopDelay({ resolution: 1 });
+    const longStalls: number[] = [];
+    const freshStalls: number[] = [];
     for (let i = 0; i < samples; i++) {
       const participantId = randomUUID();
       await enrolParticipant(deps, { projectId: framtid.projectId, participantId, enrolledOn: '2024-01-15', profile: unemployedWoman }, request);
-      loop.enable();
+      let stalls = new LoopStalls();
       long.push(await timed(() => recordMilestone(deps, longId, jobSearch, request)));
-      loop.disable();
+      longStalls.push(stalls.stop());
+      stalls = new LoopStalls();
       fresh.push(await timed(() => recordMilestone(deps, participantId, jobSearch, request)));
+      freshStalls.push(stalls.stop());
     }
     const uncachedSamples = Math.max(5, Math.round(samples / 10));
     const uncached: number[] = [];
@@ -75,13 +80,21 @@ export async function longStreamCommands(): Promise<Measurement[]> {
         details,
       },
       {
-        name: 'event-loop delay during long-stream commands, p99',
-        value: loop.percentile(99) / 1e6,
+        name: 'longest event-loop stall in a long-stream command, p99',
+        value: latencies(longStalls).p99,
         unit: 'ms',
+        baseline: { label: freshLabel, value: latencies(freshStalls).p99 },
         target: { op: '<=', value: 20 },
-        details: { maxMs: loop.max / 1e6 },
+        note: 'how long another request waits behind the command at worst',
       },
       { name: `first command on a ${events}-event participant (cold cache)`, value: cold, unit: 'ms', baseline: { label: freshLabel, value: freshL.p50 } },
+      {
+        name: 'longest event-loop stall in that first command',
+        value: coldStalls.longest,
+        unit: 'ms',
+        baseline: { label: freshLabel, value: latencies(freshStalls).p99 },
+        note: 'the cold fold yields every 250 events; the stream is still read in one query',
+      },
       {
         name: `command on a ${events}-event participant without the cache, p50`,
         value: latencies(uncached).p50,
@@ -94,6 +107,33 @@ export async function longStreamCommands(): Promise<Measurement[]> {
   } finally {
     await store.close();
     if (!process.env.KEEP_BENCH_DIR) dir.remove(); else console.error(dir.path);
+  }
+}
+
+/** The longest gap between turns of the event loop while it runs: how long anything else had to wait. */
+class LoopStalls {
+  longest = 0;
+  private last = performance.now();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor() {
+    this.tick();
+  }
+
+  stop(): number {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.longest = Math.max(this.longest, performance.now() - this.last);
+    return this.longest;
+  }
+
+  private tick(): void {
+    this.timer = setTimeout(() => {
+      const now = performance.now();
+      this.longest = Math.max(this.longest, now - this.last);
+      this.last = now;
+      this.tick();
+    }, 0);
   }
 }
 

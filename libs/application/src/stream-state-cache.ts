@@ -24,6 +24,9 @@ export interface LoadedStream<S> {
   unkeyed: Map<string, { version: number; actor: unknown }>;
 }
 
+/** Events folded between two turns of the event loop. */
+const FOLD_SLICE = 250;
+
 /** How many streams the cache keeps folded (least recently used go first). */
 export const DEFAULT_CACHED_STREAMS = 1000;
 
@@ -78,9 +81,11 @@ export async function loadStream<C, E extends DomainEventShape, S>(
   }
   const base = cached ?? { version: 0, state: decider.initialState(), keyed: new Map(), unkeyed: new Map() };
   let state = base.state;
-  for (const event of tail) {
+  for (const [i, event] of tail.entries()) {
     state = decider.evolve(state, toDomainEvent<E>(event), event.eventId);
     indexWrite(base, event);
+    // A long fold (a cold cache) lets other requests in between, rather than stalling them all.
+    if (i % FOLD_SLICE === FOLD_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   const loaded: LoadedStream<S> = { ...base, version: tail.at(-1)?.streamVersion ?? base.version, state };
   deps.states?.set(streamId, loaded);
