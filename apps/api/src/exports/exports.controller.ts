@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { RequestContext } from '@pathway/application';
 import { Principal } from '@pathway/auth';
@@ -54,6 +54,7 @@ export class ExportsController {
   /** Marks a report as submitted: its suppressed figures are recorded as an event and published. */
   @Post('reports')
   @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry answers the digest and asKnownOn first recorded; the same key with another request is refused (422)' })
   @Access('reports.submit')
   async submit(
     @Param('projectId', ParseIdPipe) projectId: string,
