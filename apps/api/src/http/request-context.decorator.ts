@@ -8,8 +8,9 @@ import { fingerprintOf } from './request-fingerprint';
 import { principalOf } from '../auth/authenticated-request';
 
 /**
- * Idempotency-Key and X-Correlation-Id are stored in event metadata, so they hold no text: a UUID
- * or another token of 1 to 64 letters, digits and . _ : - (no spaces, no @ for an email address).
+ * X-Correlation-Id is stored in event metadata (the Idempotency-Key only as hashes), so both hold
+ * no text: a UUID or another token of 1 to 64 letters, digits and . _ : - (no spaces, no @ for an
+ * email address).
  */
 export const HEADER_TOKEN = /^[A-Za-z0-9._:-]{1,64}$/;
 
