@@ -5,6 +5,7 @@ import { funderExports } from './export.bench';
 import { httpMilestones } from './http.bench';
 import { indicatorReports } from './indicator-report.bench';
 import { kafkaRelay } from './kafka-relay.bench';
+import { longStreamCommands } from './long-stream.bench';
 import { SCALE } from './measure';
 import { Measurement, printTable, reported, writeResults } from './report';
 import { projectionLag } from './projection-lag.bench';
@@ -29,6 +30,7 @@ const SUITES: Record<string, () => Promise<Measurement[]>> = {
   lag: projectionLag,
   relay: kafkaRelay,
   export: funderExports,
+  'long-stream': longStreamCommands,
 };
 
 /** `npm run bench` runs every suite; `npm run bench -- sqlite http` runs those named. */

@@ -1,5 +1,6 @@
 import { currentSchemaVersion, PATHWAY_EVENT_SCHEMAS, upcast } from '@pathway/domain';
 import { EventToAppend, RecordedEvent } from '@pathway/event-store';
+import { IdempotencyMetadata } from './idempotency';
 
 /** Who recorded an event, when, and in answer to what. Stored beside every event's data. */
 export interface EventMetadata {
@@ -10,6 +11,8 @@ export interface EventMetadata {
   causationId: string;
   projectId: string | null;
   schemaVersion: number;
+  /** Present on events written under an Idempotency-Key (hashes only, never the key). */
+  idempotency?: IdempotencyMetadata;
 }
 
 export interface DomainEventShape {

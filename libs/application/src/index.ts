@@ -8,3 +8,6 @@ export * from './participant-commands';
 export * from './redact-sealed';
 export * from './free-text-view';
 export * from './participant-id';
+export * from './canonical-json';
+export * from './idempotency';
+export * from './stream-state-cache';

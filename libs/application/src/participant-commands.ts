@@ -11,7 +11,12 @@ export interface Enrolment {
   participantId?: string;
   enrolledOn: IsoDate;
   profile: EntryProfile;
-  /** Sealed by the caller with the participant's key (libs/privacy `seal`); never clear text. */
+  /**
+   * Seals the personal data with the participant's key (libs/privacy), making the key: called
+   * only once the enrolment is decided, so a refused enrolment makes no key. Never clear text.
+   */
+  sealPersonal?: (participantId: string) => Promise<SealedData>;
+  /** Personal data sealed beforehand (imports, tests): its key then exists before the decision. */
   personal?: SealedData;
 }
 
@@ -36,6 +41,12 @@ export async function enrolParticipant(
     },
     request,
     () => enrolment.projectId,
+    async (events) => {
+      const { sealPersonal } = enrolment;
+      if (!sealPersonal) return events;
+      const personal = await sealPersonal(participantId);
+      return events.map((e) => (e.type === 'ParticipantEnrolled' ? { ...e, data: { ...e.data, personal } } : e));
+    },
   );
   return { ...result, participantId };
 }

@@ -1,7 +1,7 @@
-import { ProjectDetails, projectDecider, ProjectEvent, ProjectState, SubmittedReport } from '@pathway/domain';
+import { ProjectCommand, ProjectDetails, projectDecider, ProjectEvent, ProjectState, SubmittedReport } from '@pathway/domain';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
-import { toDomainEvent } from './event-envelope';
 import { handleCommand } from './handle-command';
+import { loadStream } from './stream-state-cache';
 import { projectStream } from './streams';
 
 export function registerProject(
@@ -36,11 +36,7 @@ export function submitIndicatorReport(
 }
 
 /** The project as registered, or null. */
-export async function loadProject(deps: Pick<CommandDependencies, 'store'>, projectId: string): Promise<ProjectDetails | null> {
-  const recorded = await deps.store.readStream(projectStream(projectId));
-  const state = recorded.reduce<ProjectState>(
-    (s, e) => projectDecider.evolve(s, toDomainEvent<ProjectEvent>(e), e.eventId),
-    projectDecider.initialState(),
-  );
+export async function loadProject(deps: Pick<CommandDependencies, 'store' | 'states'>, projectId: string): Promise<ProjectDetails | null> {
+  const { state } = await loadStream<ProjectCommand, ProjectEvent, ProjectState>(deps, projectDecider, projectStream(projectId));
   return state.status === 'registered' ? state.details : null;
 }

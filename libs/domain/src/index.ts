@@ -3,6 +3,7 @@ export * from './shared/calendar';
 export * from './shared/domain-error';
 export * from './shared/decider';
 export * from './shared/upcaster';
+export * from './shared/append-only-list';
 export * from './project/project';
 export * from './participant/entry-profile';
 export * from './participant/milestone';

@@ -42,8 +42,12 @@ export interface Subscription {
 
 export interface EventStore {
   append(streamId: string, events: EventToAppend[], expected: ExpectedVersion): Promise<AppendResult>;
-  /** A stream's events in order; empty if the stream does not exist. */
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /**
+   * A stream's events in order; empty if the stream does not exist. With `afterVersion`, only
+   * the events after that version: how a command catches a cached state up without rereading
+   * a long stream.
+   */
+  readStream(streamId: string, afterVersion?: number): Promise<RecordedEvent[]>;
   /** Up to `limit` events of the global log with a position greater than `after`, in order. */
   readAll(after: number, limit: number): Promise<RecordedEvent[]>;
   /** Calls `onEvent` for every event after `after`, in order, one at a time, then follows new ones live. */

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
-import { CommandDependencies } from '@pathway/application';
+import { CommandDependencies, StreamStateCache } from '@pathway/application';
 import { Environment, openEventStore } from '@pathway/config';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
 
@@ -24,7 +24,8 @@ export const COMMAND_DEPENDENCIES = Symbol('CommandDependencies');
     {
       provide: COMMAND_DEPENDENCIES,
       inject: [EVENT_STORE],
-      useFactory: (store: EventStore): CommandDependencies => ({ store, now: () => new Date(), newId: randomUUID }),
+      // One cache of folded streams per process: commands on long streams fold only new events.
+      useFactory: (store: EventStore): CommandDependencies => ({ store, now: () => new Date(), newId: randomUUID, states: new StreamStateCache() }),
     },
   ],
   exports: [EVENT_STORE, COMMAND_DEPENDENCIES],

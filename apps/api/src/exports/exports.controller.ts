@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { RequestContext } from '@pathway/application';
 import { Principal } from '@pathway/auth';
@@ -8,7 +8,7 @@ import { ExportFile } from '@pathway/exports';
 import { ExportDto } from './export.dto';
 import { FunderReportingRule } from './funder-reporting-rule';
 import { IndicatorExportQuery } from './indicator-export.query';
-import { SubmitReportCommand } from './submit-report.command';
+import { SubmitReportCommand, SubmittedReportResult } from './submit-report.command';
 import { setVersion } from '../http/etag';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { Caller } from '../http/request-context.decorator';
@@ -54,6 +54,7 @@ export class ExportsController {
   /** Marks a report as submitted: its suppressed figures are recorded as an event and published. */
   @Post('reports')
   @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry answers the digest and asKnownOn first recorded; the same key with another request is refused (422)' })
   @Access('reports.submit')
   async submit(
     @Param('projectId', ParseIdPipe) projectId: string,
@@ -65,8 +66,8 @@ export class ExportsController {
     // A submitted report must be reproducible: without a cut-off it is the one known now.
     const asked = asKnownOnNotInFuture(body.toQuery(now), now);
     const query = { ...asked, asKnownOn: asked.asKnownOn ?? now.toISOString() };
-    const result = await this.commands.execute(new SubmitReportCommand(projectId, query, caller));
+    const result: SubmittedReportResult = await this.commands.execute(new SubmitReportCommand(projectId, query, caller));
     setVersion(response, result.streamVersion);
-    return { eventId: result.eventIds[0], digest: result.digest, asKnownOn: query.asKnownOn, version: result.streamVersion };
+    return { eventId: result.eventIds[0], digest: result.digest, asKnownOn: result.asKnownOn, version: result.streamVersion };
   }
 }

@@ -100,7 +100,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return {
         type: problemType('IDEMPOTENCY.KEY_REUSED'),
         title: 'This Idempotency-Key was already used for a different request',
-        status: 409,
+        status: 422,
         code: 'IDEMPOTENCY.KEY_REUSED',
       };
     }

@@ -4,11 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { RequestContext } from '@pathway/application';
 import { parseIfMatch } from './etag';
 import { RequestValidationError } from './problem';
+import { fingerprintOf } from './request-fingerprint';
 import { principalOf } from '../auth/authenticated-request';
 
 /**
- * Idempotency-Key and X-Correlation-Id are stored in event metadata, so they hold no text: a UUID
- * or another token of 1 to 64 letters, digits and . _ : - (no spaces, no @ for an email address).
+ * X-Correlation-Id is stored in event metadata (the Idempotency-Key only as hashes), so both hold
+ * no text: a UUID or another token of 1 to 64 letters, digits and . _ : - (no spaces, no @ for an
+ * email address).
  */
 export const HEADER_TOKEN = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -29,11 +31,13 @@ export const Caller = createParamDecorator((_: unknown, context: ExecutionContex
   const correlationId = header('X-Correlation-Id') ?? randomUUID();
   response.setHeader('X-Correlation-Id', correlationId);
   const { subject, role } = principalOf(request);
+  const idempotencyKey = header('Idempotency-Key');
   return {
     actor: subject,
     actorRole: role,
     correlationId,
     expectedVersion: parseIfMatch(request.header('If-Match')),
-    idempotencyKey: header('Idempotency-Key'),
+    idempotencyKey,
+    requestFingerprint: idempotencyKey === undefined ? undefined : fingerprintOf(request, idempotencyKey, subject),
   };
 });

@@ -6,13 +6,17 @@ import { COMMAND_DEPENDENCIES, KEY_STORE } from '@pathway/runtime';
 
 export class EnrolParticipantCommand {
   constructor(
-    readonly enrolment: Omit<Enrolment, 'personal'>,
+    readonly enrolment: Omit<Enrolment, 'personal' | 'sealPersonal'>,
     readonly personal: PersonalData | undefined,
     readonly caller: RequestContext,
   ) {}
 }
 
-/** Personal data is sealed with the participant's own key before anything is decided or written. */
+/**
+ * Personal data is sealed with the participant's own key, and the key made, only once the
+ * enrolment is decided: a refused enrolment leaves no key behind, and whether another project's
+ * participant was erased is never asked of the key store (it would tell).
+ */
 @CommandHandler(EnrolParticipantCommand)
 export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipantCommand> {
   constructor(
@@ -22,7 +26,7 @@ export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant
 
   async execute({ enrolment, personal, caller }: EnrolParticipantCommand): Promise<CommandResult & { participantId: string }> {
     const participantId = participantIdFor(this.deps, enrolment, caller);
-    const sealed = personal && sealPersonalData(personal, await this.keys.dataKeyFor(participantId));
-    return enrolParticipant(this.deps, { ...enrolment, participantId, personal: sealed }, caller);
+    const sealPersonal = personal && (async (id: string) => sealPersonalData(personal, await this.keys.dataKeyFor(id)));
+    return enrolParticipant(this.deps, { ...enrolment, participantId, sealPersonal }, caller);
   }
 }

@@ -27,7 +27,7 @@ import { Access } from '../auth/access.decorator';
 
 @ApiTags('participants')
 @ApiHeader({ name: 'If-Match', required: false, description: 'The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412' })
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer, one event' })
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED)' })
 @ApiExtraModels(...Object.values(MILESTONE_DTOS))
 @Controller('participants/:participantId')
 export class ParticipantsController {

@@ -16,7 +16,7 @@ import { EnrolParticipantDto } from '../participants/enrol-participant.dto';
 import { Access } from '../auth/access.decorator';
 
 @ApiTags('projects')
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer, one event' })
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED)' })
 @Controller('projects')
 export class ProjectsController {
   constructor(

@@ -7,7 +7,7 @@ import {
   RetractMilestone,
 } from './participant-commands';
 import { isMilestoneEvent, milestoneEvent, ParticipantEvent } from './participant-events';
-import { initialParticipantState, evolveParticipant, ParticipantState } from './participant-state';
+import { initialParticipantState, evolveParticipant, interventionOf, ParticipantState } from './participant-state';
 import { Decider } from '../shared/decider';
 import { assertNever, conflict, notFound, ruleBroken } from '../shared/domain-error';
 import { IsoDate } from '../shared/iso-date';
@@ -66,13 +66,13 @@ function recordMilestone({ data, today }: RecordMilestone, state: ParticipantSta
     case 'intervention-started':
       requireActive(state);
       notBefore(milestone.occurredOn, state.lastEntryOn!, 'MILESTONE.BEFORE_ENTRY', 'the latest entry');
-      if (state.interventions[milestone.interventionId]) {
+      if (interventionOf(state, milestone.interventionId)) {
         throw conflict('INTERVENTION.ALREADY_STARTED', `Intervention ${milestone.interventionId} was already started`);
       }
       break;
     case 'intervention-ended': {
       requireActive(state);
-      const intervention = state.interventions[milestone.interventionId];
+      const intervention = interventionOf(state, milestone.interventionId);
       if (!intervention) {
         throw ruleBroken('INTERVENTION.NOT_STARTED', `Intervention ${milestone.interventionId} was never started`);
       }
@@ -106,7 +106,7 @@ function recordMilestone({ data, today }: RecordMilestone, state: ParticipantSta
 
 function retract({ data }: RetractMilestone, state: ParticipantState): ParticipantEvent {
   requireEnrolled(state);
-  const target = state.recorded.find((r) => r.eventId === data.eventId);
+  const target = state.recorded.get(data.eventId);
   if (!target) {
     throw ruleBroken('MILESTONE.NOT_FOUND', `Event ${data.eventId} is not a milestone of this participant`);
   }

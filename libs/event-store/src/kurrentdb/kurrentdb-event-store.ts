@@ -50,10 +50,12 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
+    // Revisions are 0-based: the event after version v has revision v.
+    const fromRevision = afterVersion > 0 ? BigInt(afterVersion) : START;
     try {
-      for await (const resolved of this.client.readStream(streamId, { fromRevision: START })) {
+      for await (const resolved of this.client.readStream(streamId, { fromRevision })) {
         const recorded = toRecorded(resolved);
         if (recorded) events.push(recorded);
       }

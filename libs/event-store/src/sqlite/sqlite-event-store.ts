@@ -92,7 +92,9 @@ export class SqliteEventStore implements EventStore {
       firstFrom: this.db.prepare<[number], Pick<EventRow, 'position' | 'committed_at'>>(
         'SELECT position, committed_at FROM events WHERE position >= ? ORDER BY position LIMIT 1',
       ),
-      readStream: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_version'),
+      readStream: this.db.prepare<[string, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version',
+      ),
       readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
@@ -110,8 +112,8 @@ export class SqliteEventStore implements EventStore {
     return result;
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
-    return this.statements.readStream.all(streamId).map(toRecorded);
+  async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
+    return this.statements.readStream.all(streamId, afterVersion).map(toRecorded);
   }
 
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {

@@ -41,6 +41,15 @@ export function eventStoreContract(adapter: string, open: () => Promise<EventSto
         expect(read[1]!.position).toBe(result.position);
       });
 
+      it('reads only the events after a given version', async () => {
+        const id = stream('tail');
+        await store.append(id, events(5), 'no-stream');
+        const tail = await store.readStream(id, 3);
+        expect(tail.map((e) => [e.streamVersion, e.data.i])).toEqual([[4, 3], [5, 4]]);
+        await expect(store.readStream(id, 5)).resolves.toEqual([]);
+        await expect(store.readStream(stream('missing-tail'), 2)).resolves.toEqual([]);
+      });
+
       it('reads a stream that does not exist as empty', async () => {
         await expect(store.readStream(stream('missing'))).resolves.toEqual([]);
       });
