@@ -99,7 +99,11 @@ describe.each(testEngines())('results upon leaving on %s', (engine) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const report = async (asKnownOn: string | null = null) => (await indicatorReport(rm.db, 'P', { from: null, to: '2025-06-30', asKnownOn }))!;
+  // As known on an instant counts what the store committed by then (its own commit clock).
+  const report = async (asKnownOn: string | null = null) => {
+    const cutOffPosition = asKnownOn ? await store.cutOffAt(asKnownOn) : undefined;
+    return (await indicatorReport(rm.db, 'P', { from: null, to: '2025-06-30', asKnownOn, cutOffPosition }))!;
+  };
   // [total, women, men, nonBinary, genderNotDisclosed, dataMissing]
   const line = (r: IndicatorReportDocument, code: string) => {
     const { women, men, nonBinary, genderNotDisclosed, total, dataMissing } = r.indicators.find((i) => i.code === code)!;
