@@ -2,11 +2,13 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { validateEnvironment } from '@pathway/config';
+import { backupCommand } from './commands/backup.command';
 import { demoCommand } from './commands/demo.command';
 import { eventsCommand } from './commands/events.command';
 import { exportCommand } from './commands/export.command';
 import { keysCommand } from './commands/keys.command';
 import { replayCommand } from './commands/replay.command';
+import { restoreCommand } from './commands/restore.command';
 import { tokenCommand } from './commands/token.command';
 
 /** `pathway`: the command line for evaluators and admins, on the same configuration as the API. */
@@ -19,6 +21,8 @@ async function main(argv: string[]): Promise<void> {
   program.addCommand(exportCommand(env));
   program.addCommand(tokenCommand(env));
   program.addCommand(keysCommand(env));
+  program.addCommand(backupCommand(env));
+  program.addCommand(restoreCommand(env));
   await program.parseAsync(argv);
 }
 

@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import { BackupRefusedError, takeBackup } from '@pathway/backup';
+import { Environment } from '@pathway/config';
+import { toolVersion } from '../tool-version';
+import { embeddedOnly } from './embedded-only';
+
+/**
+ * `pathway backup --out DIR`: an online backup of the event log, the key store and the audit
+ * log, consistent with each other, while the API runs (see takeBackup for the order and why).
+ * Exit 2 when refused.
+ */
+export function backupCommand(env: Environment): Command {
+  return new Command('backup')
+    .description('back up the event log, key store and audit log together while the API runs (not the master key)')
+    .requiredOption('--out <dir>', 'a new or empty directory for the backup')
+    .action(async (options: { out: string }) => {
+      const refusal = embeddedOnly(env, 'backup');
+      if (refusal) return fail(refusal);
+      try {
+        const manifest = await takeBackup({ dataDir: env.DATA_DIR, out: options.out, toolVersion: toolVersion() });
+        console.log(`Backup ${manifest.backupId} written to ${resolve(options.out)}`);
+        console.log(`  event log up to position ${manifest.log.position} (${manifest.log.events} events), ${manifest.keys.live} data keys, ${manifest.keys.destroyed} erased, ${manifest.audit.entries} audit entries`);
+        console.log(
+          `The master key is NOT in the backup, and must not be kept beside it: ${env.MASTER_KEY ? 'MASTER_KEY (keep it in your secret store)' : `${resolve(env.DATA_DIR, 'master.key')} (copy it to a separate safe place)`}. A restore cannot open personal data without it.`,
+        );
+      } catch (error) {
+        if (error instanceof BackupRefusedError) return fail(`${error.code}: ${error.message}`);
+        throw error;
+      }
+    });
+}
+
+function fail(message: string): void {
+  console.error(message);
+  process.exitCode = 2;
+}
