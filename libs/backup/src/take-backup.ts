@@ -15,6 +15,8 @@ export interface TakeBackupOptions {
   toolVersion: string;
   /** The clock, for `takenAt` (milliseconds since the epoch). */
   now?: () => number;
+  /** Called as each store's copy is complete, in order (progress; tests write in between). */
+  onCopied?: (file: BackupFile) => Promise<void> | void;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface TakeBackupOptions {
  *
  * Throws BackupRefusedError (`BACKUP.*`) for a missing store or a non-empty `out`.
  */
-export async function takeBackup({ dataDir, out, toolVersion, now = Date.now }: TakeBackupOptions): Promise<BackupManifest> {
+export async function takeBackup({ dataDir, out, toolVersion, now = Date.now, onCopied = () => undefined }: TakeBackupOptions): Promise<BackupManifest> {
   for (const file of ['events.db', 'keys.db', 'audit.db']) {
     if (!existsSync(join(dataDir, file))) throw new BackupRefusedError('BACKUP.STORE_MISSING', `${join(dataDir, file)} does not exist: nothing to back up (is DATA_DIR right?)`);
   }
@@ -41,10 +43,13 @@ export async function takeBackup({ dataDir, out, toolVersion, now = Date.now }: 
   const stamp = () => new Date(now()).toISOString();
   await copyStore(join(dataDir, 'events.db'), join(out, 'events.db'));
   const logTaken = stamp();
+  await onCopied('events.db');
   await copyStore(join(dataDir, 'keys.db'), join(out, 'keys.db'));
   const keysTaken = stamp();
+  await onCopied('keys.db');
   await copyStore(join(dataDir, 'audit.db'), join(out, 'audit.db'));
   const auditTaken = stamp();
+  await onCopied('audit.db');
 
   const log = logFacts(join(out, 'events.db'));
   const keys = keyStoreFacts(join(out, 'keys.db'));

@@ -1,0 +1,180 @@
+import Database from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteAuditLog } from '@pathway/audit';
+import { SqliteEventStore } from '@pathway/event-store';
+import { MasterKeys, SqliteKeyStore } from '@pathway/privacy';
+import { BackupFile } from './backup-manifest';
+import { restoreBackup } from './restore-backup';
+import { takeBackup } from './take-backup';
+
+/** An embedded installation written through the stores' own classes, as the API writes. */
+function installation() {
+  const dir = mkdtempSync(join(tmpdir(), 'pathway-backup-'));
+  const masterKeys = new MasterKeys(randomBytes(32));
+  const events = new SqliteEventStore(join(dir, 'events.db'));
+  const keys = new SqliteKeyStore(join(dir, 'keys.db'), masterKeys);
+  const audit = new SqliteAuditLog(join(dir, 'audit.db'));
+  const append = (id: string, type: string) =>
+    events.append(`participant-${id}`, [{ eventId: randomUUID(), type, data: { participantId: id }, metadata: { actor: 'test' } }], 'any');
+  return {
+    dir,
+    masterKeys,
+    events,
+    keys,
+    /** The key is made before the event that uses it is appended, as the API does. */
+    enrol: async (id: string) => {
+      await keys.keyFor(id);
+      await append(id, 'ParticipantEnrolled');
+    },
+    /** The key goes first, then the event says so (ErasePersonalDataHandler). */
+    erase: async (id: string) => {
+      await keys.destroy(id);
+      await append(id, 'PersonalDataErased');
+    },
+    read: (id: string) => audit.record({ at: new Date().toISOString(), subject: 's', role: 'caseworker', action: 'personal-data.read', participantId: id, projectId: 'P', correlationId: randomUUID() }),
+    close: async () => {
+      await events.close();
+      await keys.close();
+      await audit.close();
+    },
+  };
+}
+type Installation = ReturnType<typeof installation>;
+
+const dirs: string[] = [];
+const newDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pathway-backup-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+async function backup(site: Installation, onCopied?: (file: BackupFile) => Promise<void>) {
+  const out = join(newDir(), 'backup');
+  const manifest = await takeBackup({ dataDir: site.dir, out, toolVersion: 'test', onCopied });
+  return { out, manifest };
+}
+
+describe('backup and restore of the embedded stores', () => {
+  let site: Installation;
+  beforeEach(async () => {
+    site = installation();
+    dirs.push(site.dir);
+    for (const id of ['p-1', 'p-2', 'p-3']) await site.enrol(id);
+    await site.read('p-1');
+  });
+  afterEach(() => site.close());
+
+  it('keeps a person erased when the erasure happens while the backup runs, between the log and key copies', async () => {
+    const key2 = await site.keys.find('p-2');
+    const { out, manifest } = await backup(site, async (file) => {
+      if (file === 'events.db') {
+        await site.erase('p-1');
+        await site.enrol('p-late'); // a key newer than the log copy: for an enrolment the copy does not hold
+      }
+    });
+    expect(manifest.log).toMatchObject({ position: 3, events: 3, byType: { ParticipantEnrolled: 3 } });
+    expect(manifest.keys.erasedAfterLogHead).toEqual(['p-1']);
+
+    const target = newDir();
+    await restoreBackup({ from: out, dataDir: target, masterKeys: site.masterKeys });
+    const restored = new SqliteKeyStore(join(target, 'keys.db'), site.masterKeys);
+    try {
+      expect(await restored.find('p-1')).toBeNull();
+      await expect(restored.keyFor('p-1')).rejects.toThrow('erased'); // the tombstone came along: no new key either
+      expect(await restored.find('p-2')).toEqual(key2);
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it('restores the log up to the head byte for byte, and the audit log', async () => {
+    await site.erase('p-3');
+    const { out, manifest } = await backup(site, async (file) => {
+      if (file === 'events.db') await site.enrol('p-after');
+    });
+    const target = newDir();
+    await restoreBackup({ from: out, dataDir: target, masterKeys: site.masterKeys });
+    const rows = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare('SELECT * FROM events WHERE position <= ? ORDER BY position').all(manifest.log.position);
+      } finally {
+        db.close();
+      }
+    };
+    expect(rows(join(target, 'events.db'))).toEqual(rows(join(site.dir, 'events.db')));
+    expect(manifest.log.position).toBe(4);
+    expect(manifest.audit).toEqual({ entries: 1, lastSequence: 1 });
+  });
+
+  it('refuses a key store from an earlier backup of the same installation that still holds an erased key', async () => {
+    const before = await backup(site);
+    await site.erase('p-2');
+    const after = await backup(site);
+    copyFileSync(join(before.out, 'keys.db'), join(after.out, 'keys.db'));
+    await expect(restoreBackup({ from: after.out, dataDir: newDir(), masterKeys: site.masterKeys })).rejects.toMatchObject({ code: 'BACKUP.KEY_STORE_OLDER_THAN_LOG' });
+  });
+
+  it('refuses a key store from another backup of the same installation', async () => {
+    const first = await backup(site);
+    await site.enrol('p-4');
+    const second = await backup(site);
+    copyFileSync(join(second.out, 'keys.db'), join(first.out, 'keys.db'));
+    const target = newDir();
+    await expect(restoreBackup({ from: first.out, dataDir: target, masterKeys: site.masterKeys })).rejects.toMatchObject({
+      code: 'BACKUP.CHECKSUM_MISMATCH',
+      message: expect.stringContaining('keys.db'),
+    });
+  });
+
+  it('refuses a key store from another installation', async () => {
+    const other = installation();
+    dirs.push(other.dir);
+    await other.enrol('p-1');
+    const theirs = await backup(other);
+    await other.close();
+    const ours = await backup(site);
+    copyFileSync(join(theirs.out, 'keys.db'), join(ours.out, 'keys.db'));
+    await expect(restoreBackup({ from: ours.out, dataDir: newDir(), masterKeys: site.masterKeys })).rejects.toMatchObject({ code: 'BACKUP.KEY_STORE_FOREIGN' });
+  });
+
+  it('refuses a changed payload and a shortened log', async () => {
+    const { out } = await backup(site);
+    const changed = new Database(join(out, 'events.db'));
+    changed.prepare("UPDATE events SET data = json_set(data, '$.participantId', 'p-9') WHERE position = 2").run();
+    changed.close();
+    await expect(restoreBackup({ from: out, dataDir: newDir(), masterKeys: site.masterKeys })).rejects.toMatchObject({
+      code: 'BACKUP.CHECKSUM_MISMATCH',
+      message: expect.stringContaining('events.db'),
+    });
+    const shortened = new Database(join(out, 'events.db'));
+    shortened.prepare('DELETE FROM events WHERE position = 3').run();
+    shortened.close();
+    await expect(restoreBackup({ from: out, dataDir: newDir(), masterKeys: site.masterKeys })).rejects.toMatchObject({ code: 'BACKUP.LOG_HEAD_MISMATCH' });
+  });
+
+  it('refuses without the master key, or with another one, and writes nothing', async () => {
+    const { out } = await backup(site);
+    const target = newDir();
+    await expect(restoreBackup({ from: out, dataDir: target, masterKeys: null })).rejects.toMatchObject({ code: 'BACKUP.MASTER_KEY_MISSING' });
+    await expect(restoreBackup({ from: out, dataDir: target, masterKeys: new MasterKeys(randomBytes(32)) })).rejects.toMatchObject({ code: 'BACKUP.WRONG_MASTER_KEY' });
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  it('refuses a data directory with stores unless forced, and one in use even when forced', async () => {
+    const { out } = await backup(site);
+    await expect(restoreBackup({ from: out, dataDir: site.dir, masterKeys: site.masterKeys })).rejects.toMatchObject({ code: 'BACKUP.DATA_DIR_NOT_EMPTY' });
+    await expect(restoreBackup({ from: out, dataDir: site.dir, masterKeys: site.masterKeys, force: true })).rejects.toMatchObject({ code: 'BACKUP.DATA_DIR_IN_USE' });
+    await site.enrol('p-4'); // the installation still works after the refusals
+    await site.close();
+    await restoreBackup({ from: out, dataDir: site.dir, masterKeys: site.masterKeys, force: true });
+    const events = new SqliteEventStore(join(site.dir, 'events.db'));
+    expect(await events.headPosition()).toBe(3);
+    await events.close();
+    site = installation(); // for afterEach
+  });
+});
