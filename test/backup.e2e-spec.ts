@@ -132,7 +132,7 @@ describe('pathway backup and restore', () => {
     const app = await startApp(restored);
     try {
       // Erased while the backup ran (key destroyed, event after the head): unreadable all the same.
-      for (const id of manifest.keys.erasedAfterLogHead) {
+      for (const id of manifest.keys!.erasedAfterLogHead) {
         expect((await app.caseworker.get(`/api/v1/participants/${id}`).expect(200)).body.personalData).toEqual({ status: 'erased', erasedAt: null });
       }
       expect((await app.caseworker.get('/api/v1/participants/burst-0').expect(200)).body.personalData).toEqual({ status: 'recorded', data: { name: 'Person burst-0', phone: '+46 70 000 00 00' } });

@@ -27,13 +27,14 @@ export interface BackupManifest {
   /** `pathway` package version that wrote it. */
   toolVersion: string;
   /** ISO instants: when the copy of the log and of the key store finished. */
-  takenAt: { log: string; keys: string; audit: string };
-  /** The order the copies were taken in; see docs/operations.md for why. */
+  takenAt: Partial<Record<BackupFile, string>>;
+  /** The files copied, in the order they were taken (see takeBackup for why); a key store or audit log never opened yet is left out. */
   order: BackupFile[];
   log: LogHead & { events: number; byType: Record<string, number> };
-  keys: { keyCheck: string; live: number; destroyed: number; erasedAfterLogHead: string[] };
-  audit: { entries: number; lastSequence: number };
-  sha256: Record<BackupFile, string>;
+  /** Null when the installation has no key store yet (no personal data ever recorded). */
+  keys: { keyCheck: string; live: number; destroyed: number; erasedAfterLogHead: string[] } | null;
+  audit: { entries: number; lastSequence: number } | null;
+  sha256: Partial<Record<BackupFile, string>>;
 }
 
 export function writeManifest(dir: string, manifest: BackupManifest): void {

@@ -77,7 +77,7 @@ describe('backup and restore of the embedded stores', () => {
       }
     });
     expect(manifest.log).toMatchObject({ position: 3, events: 3, byType: { ParticipantEnrolled: 3 } });
-    expect(manifest.keys.erasedAfterLogHead).toEqual(['p-1']);
+    expect(manifest.keys!.erasedAfterLogHead).toEqual(['p-1']);
 
     const target = newDir();
     await restoreBackup({ from: out, dataDir: target, masterKeys: site.masterKeys });
@@ -176,5 +176,18 @@ describe('backup and restore of the embedded stores', () => {
     expect(await events.headPosition()).toBe(3);
     await events.close();
     site = installation(); // for afterEach
+  });
+
+  it('backs up a log that never had a key store or audit log (written by `pathway demo` alone)', async () => {
+    const dataDir = newDir();
+    const events = new SqliteEventStore(join(dataDir, 'events.db'));
+    await events.append('project-P', [{ eventId: randomUUID(), type: 'ProjectRegistered', data: {}, metadata: {} }], 'no-stream');
+    await events.close();
+    const out = join(newDir(), 'backup');
+    const manifest = await takeBackup({ dataDir, out, toolVersion: 'test' });
+    expect(manifest).toMatchObject({ order: ['events.db'], keys: null, audit: null, log: { position: 1 } });
+    const target = newDir();
+    await restoreBackup({ from: out, dataDir: target, masterKeys: null });
+    expect(readdirSync(target)).toEqual(['events.db']);
   });
 });

@@ -28,14 +28,14 @@ export interface RestoreBackupOptions {
  */
 export async function restoreBackup({ from, dataDir, masterKeys, force = false }: RestoreBackupOptions): Promise<VerifiedBackup> {
   const verified = await verifyBackup(from);
-  if (!masterKeys) {
+  if (verified.keys && !masterKeys) {
     throw new BackupRefusedError(
       'BACKUP.MASTER_KEY_MISSING',
       `No master key: a backup never holds it. Set MASTER_KEY, or put the installation's master.key in ${dataDir}, then restore again`,
     );
   }
   try {
-    checkMasterKeys(masterKeys, verified.keys.wrappedCheck);
+    if (verified.keys && masterKeys) checkMasterKeys(masterKeys, verified.keys.wrappedCheck);
   } catch (error) {
     if (!(error instanceof WrongMasterKeyError)) throw error;
     throw new BackupRefusedError('BACKUP.WRONG_MASTER_KEY', "The master key given does not open this backup's key store: use the master key of the installation it was taken from");
@@ -59,7 +59,7 @@ export async function restoreBackup({ from, dataDir, masterKeys, force = false }
     }
     for (const file of STORE_FILES) for (const side of SIDE_FILES) rmSync(join(dataDir, file + side), { force: true });
     // The log goes in last: a directory with events.db is what a re-run needs --force for.
-    for (const file of ['keys.db', 'audit.db', 'events.db']) renameSync(join(staging, file), join(dataDir, file));
+    for (const file of (['keys.db', 'audit.db', 'events.db'] as const).filter((f) => verified.manifest.order.includes(f))) renameSync(join(staging, file), join(dataDir, file));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BackupFile, BackupManifest, MANIFEST_FORMAT, writeManifest } from './backup-manifest';
+import { BACKUP_FILES, BackupFile, BackupManifest, MANIFEST_FORMAT, writeManifest } from './backup-manifest';
 import { BackupRefusedError } from './backup-refused.error';
 import { fileSha256 } from './file-checksum';
 import { auditFacts, keyStoreFacts, logFacts } from './store-facts';
@@ -31,30 +31,28 @@ export interface TakeBackupOptions {
  * 3. the audit log, last: it only grows, and entries after the head are harmless.
  * Read models are left out: a restore rebuilds them. The master key is never copied.
  *
- * Throws BackupRefusedError (`BACKUP.*`) for a missing store or a non-empty `out`.
+ * Throws BackupRefusedError (`BACKUP.*`) for a missing log or a non-empty `out`.
  */
 export async function takeBackup({ dataDir, out, toolVersion, now = Date.now, onCopied = () => undefined }: TakeBackupOptions): Promise<BackupManifest> {
-  for (const file of ['events.db', 'keys.db', 'audit.db']) {
-    if (!existsSync(join(dataDir, file))) throw new BackupRefusedError('BACKUP.STORE_MISSING', `${join(dataDir, file)} does not exist: nothing to back up (is DATA_DIR right?)`);
-  }
+  if (!existsSync(join(dataDir, 'events.db'))) throw new BackupRefusedError('BACKUP.STORE_MISSING', `${join(dataDir, 'events.db')} does not exist: nothing to back up (is DATA_DIR right?)`);
   if (existsSync(out) && readdirSync(out).length > 0) throw new BackupRefusedError('BACKUP.OUT_NOT_EMPTY', `${out} is not empty: a backup is written to a new directory`);
   mkdirSync(out, { recursive: true });
 
-  const stamp = () => new Date(now()).toISOString();
-  await copyStore(join(dataDir, 'events.db'), join(out, 'events.db'));
-  const logTaken = stamp();
-  await onCopied('events.db');
-  await copyStore(join(dataDir, 'keys.db'), join(out, 'keys.db'));
-  const keysTaken = stamp();
-  await onCopied('keys.db');
-  await copyStore(join(dataDir, 'audit.db'), join(out, 'audit.db'));
-  const auditTaken = stamp();
-  await onCopied('audit.db');
+  const takenAt: BackupManifest['takenAt'] = {};
+  const order: BackupFile[] = [];
+  for (const file of BACKUP_FILES) {
+    // The key store and audit log are made when the API first starts; a log written by `pathway demo` alone has neither.
+    if (file !== 'events.db' && !existsSync(join(dataDir, file))) continue;
+    await copyStore(join(dataDir, file), join(out, file));
+    takenAt[file] = new Date(now()).toISOString();
+    order.push(file);
+    await onCopied(file);
+  }
 
   const log = logFacts(join(out, 'events.db'));
-  const keys = keyStoreFacts(join(out, 'keys.db'));
-  const notTombstoned = [...log.erased].filter((id) => !keys.destroyed.has(id));
-  if (notTombstoned.length > 0) {
+  const keys = order.includes('keys.db') ? keyStoreFacts(join(out, 'keys.db')) : null;
+  const notTombstoned = [...log.erased].filter((id) => !keys?.destroyed.has(id));
+  if (keys && notTombstoned.length > 0) {
     // Cannot happen with this order unless the key store was replaced under the API: say so rather than keep a set that resurrects people.
     throw new BackupRefusedError('BACKUP.KEY_STORE_OLDER_THAN_LOG', `${notTombstoned.length} participants erased in the log still have a key in keys.db: the key store is older than the log; not backed up`);
   }
@@ -62,19 +60,19 @@ export async function takeBackup({ dataDir, out, toolVersion, now = Date.now, on
     format: MANIFEST_FORMAT,
     backupId: randomUUID(),
     toolVersion,
-    takenAt: { log: logTaken, keys: keysTaken, audit: auditTaken },
-    order: ['events.db', 'keys.db', 'audit.db'],
+    takenAt,
+    order,
     log: { position: log.position, lastEventId: log.lastEventId, events: log.events, byType: log.byType },
-    keys: {
+    keys: keys && {
       keyCheck: keys.keyCheck,
       live: keys.live,
       destroyed: keys.destroyed.size,
       erasedAfterLogHead: [...keys.destroyed].filter((id) => !log.erased.has(id)).sort(),
     },
-    audit: auditFacts(join(out, 'audit.db')),
-    sha256: {} as Record<BackupFile, string>,
+    audit: order.includes('audit.db') ? auditFacts(join(out, 'audit.db')) : null,
+    sha256: {},
   };
-  for (const file of manifest.order) manifest.sha256[file] = await fileSha256(join(out, file));
+  for (const file of order) manifest.sha256[file] = await fileSha256(join(out, file));
   writeManifest(out, manifest);
   return manifest;
 }

@@ -8,7 +8,8 @@ import { KeyStoreFacts, keyStoreFacts, LogFacts, logFacts } from './store-facts'
 export interface VerifiedBackup {
   manifest: BackupManifest;
   log: LogFacts;
-  keys: KeyStoreFacts;
+  /** Null for a backup taken before any key store existed. */
+  keys: KeyStoreFacts | null;
 }
 
 /**
@@ -21,7 +22,7 @@ export interface VerifiedBackup {
  */
 export async function verifyBackup(dir: string): Promise<VerifiedBackup> {
   const manifest = readManifest(dir);
-  if (!manifest) throw new BackupRefusedError('BACKUP.NO_MANIFEST', `${join(dir, 'manifest.json')} is missing or not a Pathway backup manifest`);
+  if (!manifest || manifest.order[0] !== 'events.db') throw new BackupRefusedError('BACKUP.NO_MANIFEST', `${join(dir, 'manifest.json')} is missing or not a Pathway backup manifest`);
   for (const file of manifest.order) {
     if (!existsSync(join(dir, file))) throw new BackupRefusedError('BACKUP.FILE_MISSING', `${file} is missing from the backup`);
   }
@@ -33,11 +34,14 @@ export async function verifyBackup(dir: string): Promise<VerifiedBackup> {
       `events.db ends at position ${log.position} (${log.lastEventId ?? 'empty'}, ${log.events} events) but the manifest says ${manifest.log.position} (${manifest.log.lastEventId ?? 'empty'}, ${manifest.log.events} events): the log is not the one this backup took`,
     );
   }
-  const keys = readable('keys.db', () => keyStoreFacts(join(dir, 'keys.db')));
-  if (keys.keyCheck !== manifest.keys.keyCheck) {
+  const keys = manifest.order.includes('keys.db') ? readable('keys.db', () => keyStoreFacts(join(dir, 'keys.db'))) : null;
+  if (!keys && existsSync(join(dir, 'keys.db'))) {
+    throw new BackupRefusedError('BACKUP.KEY_STORE_FOREIGN', 'keys.db is in the directory but this backup was taken without a key store: it comes from elsewhere');
+  }
+  if (keys && keys.keyCheck !== manifest.keys?.keyCheck) {
     throw new BackupRefusedError('BACKUP.KEY_STORE_FOREIGN', 'keys.db belongs to another installation (its key-check identity differs from the manifest): it does not open this log');
   }
-  const resurrected = [...log.erased].filter((id) => !keys.destroyed.has(id));
+  const resurrected = keys ? [...log.erased].filter((id) => !keys.destroyed.has(id)) : [];
   if (resurrected.length > 0) {
     throw new BackupRefusedError(
       'BACKUP.KEY_STORE_OLDER_THAN_LOG',

@@ -20,7 +20,9 @@ export function backupCommand(env: Environment): Command {
       try {
         const manifest = await takeBackup({ dataDir: env.DATA_DIR, out: options.out, toolVersion: toolVersion() });
         console.log(`Backup ${manifest.backupId} written to ${resolve(options.out)}`);
-        console.log(`  event log up to position ${manifest.log.position} (${manifest.log.events} events), ${manifest.keys.live} data keys, ${manifest.keys.destroyed} erased, ${manifest.audit.entries} audit entries`);
+        console.log(
+          `  event log up to position ${manifest.log.position} (${manifest.log.events} events), ${manifest.keys?.live ?? 0} data keys, ${manifest.keys?.destroyed ?? 0} erased, ${manifest.audit?.entries ?? 0} audit entries`,
+        );
         console.log(
           `The master key is NOT in the backup, and must not be kept beside it: ${env.MASTER_KEY ? 'MASTER_KEY (keep it in your secret store)' : `${resolve(env.DATA_DIR, 'master.key')} (copy it to a separate safe place)`}. A restore cannot open personal data without it.`,
         );

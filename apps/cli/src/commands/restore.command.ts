@@ -26,10 +26,11 @@ export function restoreCommand(env: Environment): Command {
       const dataDir = options.dataDir ?? env.DATA_DIR;
       try {
         const { manifest } = await restoreBackup({ from: options.from, dataDir, masterKeys: masterKeys(env, dataDir), force: options.force });
-        console.log(`Backup ${manifest.backupId} restored into ${resolve(dataDir)}: event log up to position ${manifest.log.position}, ${manifest.keys.live} data keys`);
-        if (manifest.keys.erasedAfterLogHead.length > 0) {
+        console.log(`Backup ${manifest.backupId} restored into ${resolve(dataDir)}: event log up to position ${manifest.log.position}, ${manifest.keys?.live ?? 0} data keys`);
+        const erasedAfter = manifest.keys?.erasedAfterLogHead ?? [];
+        if (erasedAfter.length > 0) {
           console.log(
-            `${manifest.keys.erasedAfterLogHead.length} participants were erased while the backup ran (their keys are destroyed, the erasure event came after position ${manifest.log.position}): record their erasure again: ${manifest.keys.erasedAfterLogHead.join(', ')}`,
+            `${erasedAfter.length} participants were erased while the backup ran (their keys are destroyed, the erasure event came after position ${manifest.log.position}): record their erasure again: ${erasedAfter.join(', ')}`,
           );
         }
       } catch (error) {
