@@ -32,7 +32,15 @@ export interface BackupManifest {
   order: BackupFile[];
   log: LogHead & { events: number; byType: Record<string, number> };
   /** Null when the installation has no key store yet (no personal data ever recorded). */
-  keys: { keyCheck: string; live: number; destroyed: number; erasedAfterLogHead: string[] } | null;
+  keys: {
+    keyCheck: string;
+    live: number;
+    destroyed: number;
+    /** Keys destroyed before the key copy whose erasure event came after the log's head. */
+    erasedAfterLogHead: string[];
+    /** Erased in the log copy, key not yet destroyed when copied: the backup destroyed it in its copy. */
+    erasuresFinished: string[];
+  } | null;
   audit: { entries: number; lastSequence: number } | null;
   sha256: Partial<Record<BackupFile, string>>;
 }

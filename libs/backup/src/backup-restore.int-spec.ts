@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteAuditLog } from '@pathway/audit';
@@ -29,11 +29,13 @@ function installation() {
       await keys.keyFor(id);
       await append(id, 'ParticipantEnrolled');
     },
-    /** The key goes first, then the event says so (ErasePersonalDataHandler). */
+    /** The event first, then the key is destroyed (ErasePersonalDataHandler). */
     erase: async (id: string) => {
-      await keys.destroy(id);
       await append(id, 'PersonalDataErased');
+      await keys.destroy(id);
     },
+    /** The first half of an erasure: what a backup may catch between the two steps. */
+    appendErasure: (id: string) => append(id, 'PersonalDataErased'),
     read: (id: string) => audit.record({ at: new Date().toISOString(), subject: 's', role: 'caseworker', action: 'personal-data.read', participantId: id, projectId: 'P', correlationId: randomUUID() }),
     close: async () => {
       await events.close();
@@ -43,6 +45,15 @@ function installation() {
   };
 }
 type Installation = ReturnType<typeof installation>;
+
+function rows(file: string, sql: string, ...params: unknown[]): Record<string, unknown>[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
 
 const dirs: string[] = [];
 const newDir = () => {
@@ -91,6 +102,25 @@ describe('backup and restore of the embedded stores', () => {
     }
   });
 
+  it('destroys in its copy the key of a person whose erasure event it has but whose key was not destroyed yet', async () => {
+    await site.appendErasure('p-2'); // the event is in the log copy; the key goes only after the key copy
+    const wrapped = rows(join(site.dir, 'keys.db'), "SELECT wrapped FROM data_keys WHERE participant_id = 'p-2'")[0]!.wrapped as string;
+    const { out, manifest } = await backup(site, async (file) => {
+      if (file === 'keys.db') await site.keys.destroy('p-2');
+    });
+    expect(manifest.keys).toMatchObject({ erasuresFinished: ['p-2'], erasedAfterLogHead: [] });
+    expect(readFileSync(join(out, 'keys.db')).includes(Buffer.from(wrapped))).toBe(false);
+    const target = newDir();
+    await restoreBackup({ from: out, dataDir: target, masterKeys: site.masterKeys });
+    const restored = new SqliteKeyStore(join(target, 'keys.db'), site.masterKeys);
+    try {
+      expect(await restored.find('p-2')).toBeNull();
+      expect(await restored.find('p-1')).toEqual(await site.keys.find('p-1'));
+    } finally {
+      await restored.close();
+    }
+  });
+
   it('restores the log up to the head byte for byte, and the audit log', async () => {
     await site.erase('p-3');
     const { out, manifest } = await backup(site, async (file) => {
@@ -98,15 +128,8 @@ describe('backup and restore of the embedded stores', () => {
     });
     const target = newDir();
     await restoreBackup({ from: out, dataDir: target, masterKeys: site.masterKeys });
-    const rows = (file: string) => {
-      const db = new Database(file, { readonly: true });
-      try {
-        return db.prepare('SELECT * FROM events WHERE position <= ? ORDER BY position').all(manifest.log.position);
-      } finally {
-        db.close();
-      }
-    };
-    expect(rows(join(target, 'events.db'))).toEqual(rows(join(site.dir, 'events.db')));
+    const events = (file: string) => rows(file, 'SELECT * FROM events WHERE position <= ? ORDER BY position', manifest.log.position);
+    expect(events(join(target, 'events.db'))).toEqual(events(join(site.dir, 'events.db')));
     expect(manifest.log.position).toBe(4);
     expect(manifest.audit).toEqual({ entries: 1, lastSequence: 1 });
   });

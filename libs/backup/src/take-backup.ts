@@ -23,12 +23,15 @@ export interface TakeBackupOptions {
  * Takes an online backup of the embedded stores while the API may be writing, with SQLite's
  * backup API, in this order:
  * 1. the event log: copied in one step, so the copy is one committed state (its head);
- * 2. the key store, after the log: every key an event in the copy was sealed with was made
- *    before that event was appended, so it is in the key copy; a key destroyed before or during
- *    the backup is a tombstone in the copy (erasure destroys the key before it appends
- *    `PersonalDataErased`), so an erased person stays erased after a restore. Keys made after
- *    the log copy belong to enrolments not in it: unused, harmless.
+ * 2. the key store, after the log: a participant's key is made before the event sealed with it
+ *    is appended, so every key the log copy needs is in the key copy. Keys made after the log
+ *    copy belong to enrolments not in it: unused, harmless.
  * 3. the audit log, last: it only grows, and entries after the head are harmless.
+ * Erasure appends `PersonalDataErased` and then destroys the key, so an erasure running during
+ * the backup can leave the log copy saying "erased" and the key copy still holding the key. The
+ * log decides: the backup destroys those keys in its copy (tombstone, bytes overwritten and
+ * vacuumed) before checksumming, so an erased person stays erased after a restore. A key
+ * destroyed before the key copy whose event came after the log copy stays destroyed too.
  * Read models are left out: a restore rebuilds them. The master key is never copied.
  *
  * Throws BackupRefusedError (`BACKUP.*`) for a missing log or a non-empty `out`.
@@ -50,12 +53,8 @@ export async function takeBackup({ dataDir, out, toolVersion, now = Date.now, on
   }
 
   const log = logFacts(join(out, 'events.db'));
+  const finished = order.includes('keys.db') ? finishErasures(join(out, 'keys.db'), log.erased, new Date(now()).toISOString()) : [];
   const keys = order.includes('keys.db') ? keyStoreFacts(join(out, 'keys.db')) : null;
-  const notTombstoned = [...log.erased].filter((id) => !keys?.destroyed.has(id));
-  if (keys && notTombstoned.length > 0) {
-    // Cannot happen with this order unless the key store was replaced under the API: say so rather than keep a set that resurrects people.
-    throw new BackupRefusedError('BACKUP.KEY_STORE_OLDER_THAN_LOG', `${notTombstoned.length} participants erased in the log still have a key in keys.db: the key store is older than the log; not backed up`);
-  }
   const manifest: BackupManifest = {
     format: MANIFEST_FORMAT,
     backupId: randomUUID(),
@@ -68,6 +67,7 @@ export async function takeBackup({ dataDir, out, toolVersion, now = Date.now, on
       live: keys.live,
       destroyed: keys.destroyed.size,
       erasedAfterLogHead: [...keys.destroyed].filter((id) => !log.erased.has(id)).sort(),
+      erasuresFinished: finished,
     },
     audit: order.includes('audit.db') ? auditFacts(join(out, 'audit.db')) : null,
     sha256: {},
@@ -96,5 +96,26 @@ async function copyStore(source: string, target: string): Promise<void> {
     copy.pragma('journal_mode = DELETE');
   } finally {
     copy.close();
+  }
+}
+
+/**
+ * Destroys, in the key store copy, the keys of participants the log copy says were erased (an
+ * erasure caught between its event and its key destruction); the ids it destroyed, sorted.
+ * `secure_delete` overwrites the cells and VACUUM rewrites the file, so no copy of them is left.
+ */
+function finishErasures(keysCopy: string, erased: Set<string>, at: string): string[] {
+  const db = new Database(keysCopy, { fileMustExist: true });
+  try {
+    db.pragma('secure_delete = ON');
+    const live = db.prepare<[], { id: string }>('SELECT participant_id AS id FROM data_keys WHERE wrapped IS NOT NULL').all();
+    const pending = live.map((row) => row.id).filter((id) => erased.has(id)).sort();
+    if (pending.length === 0) return [];
+    const destroy = db.prepare('UPDATE data_keys SET wrapped = NULL, destroyed_at = ? WHERE participant_id = ?');
+    db.transaction(() => pending.forEach((id) => destroy.run(at, id)))();
+    db.exec('VACUUM');
+    return pending;
+  } finally {
+    db.close();
   }
 }
