@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { backupStores } from './backup.bench';
 import { emmettAppends } from './emmett-appends.bench';
 import { emmettProjections } from './emmett-projections.bench';
 import { funderExports } from './export.bench';
@@ -31,6 +32,7 @@ const SUITES: Record<string, () => Promise<Measurement[]>> = {
   relay: kafkaRelay,
   export: funderExports,
   'long-stream': longStreamCommands,
+  backup: backupStores,
 };
 
 /** `npm run bench` runs every suite; `npm run bench -- sqlite http` runs those named. */
