@@ -39,7 +39,7 @@ export async function verifyBackup(dir: string): Promise<VerifiedBackup> {
     throw new BackupRefusedError('BACKUP.KEY_STORE_FOREIGN', 'keys.db is in the directory but this backup was taken without a key store: it comes from elsewhere');
   }
   if (keys && keys.keyCheck !== manifest.keys?.keyCheck) {
-    throw new BackupRefusedError('BACKUP.KEY_STORE_FOREIGN', 'keys.db belongs to another installation (its key-check identity differs from the manifest): it does not open this log');
+    throw new BackupRefusedError('BACKUP.KEY_STORE_FOREIGN', 'keys.db belongs to another installation, or to this one before a master-key change (its key-check identity differs from the manifest): it is not the key store this backup took');
   }
   const resurrected = keys ? [...log.erased].filter((id) => !keys.destroyed.has(id)) : [];
   if (resurrected.length > 0) {
