@@ -11,6 +11,8 @@ import { entryProfile, framtidProject } from './support/fixtures';
 import { removeDir, startApp, TestApp } from './support/test-app';
 
 const PROJECT = framtidProject.id;
+// Each `pathway` run is a process of its own (10 s and more to start on a loaded 2-core machine).
+jest.setTimeout(60_000);
 
 function rows<T>(file: string, sql: string, ...params: unknown[]): T[] {
   const db = new Database(file, { readonly: true });
