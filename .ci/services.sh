@@ -39,3 +39,10 @@ validate_compose() {
   MASTER_KEY=$(printf '0%.0s' {1..64}) AUTH_ISSUER=https://id.example.org/realms/pathway docker-compose -f docker-compose.yml config -q
   echo "docker-compose.yml is valid"
 }
+
+# The browser tests drive Debian's Chromium (never a downloaded browser build).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  echo "Installing Chromium from Debian's packages"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}

@@ -35,6 +35,9 @@ import { RecordMilestoneHandler } from './participants/record-milestone.command'
 import { RetractMilestoneHandler } from './participants/retract-milestone.command';
 import { ProjectsController } from './projects/projects.controller';
 import { RegisterProjectHandler } from './projects/register-project.command';
+import { LocalAccountsCloser, localAccountsProviders } from './session/local-accounts.provider';
+import { SessionController } from './session/session.controller';
+import { UsersController } from './session/users.controller';
 
 const logging = LoggerModule.forRootAsync({
   inject: [ConfigService],
@@ -71,12 +74,14 @@ export class AppModule {
         SecurityModule,
         rateLimit,
       ],
-      controllers: [HealthController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController, AuditController],
+      controllers: [HealthController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController, AuditController, SessionController, UsersController],
       providers: [
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         ParticipantProjects,
+        ...localAccountsProviders,
+        LocalAccountsCloser,
         RegisterProjectHandler,
         EnrolParticipantHandler,
         RecordMilestoneHandler,

@@ -8,13 +8,16 @@ import { Environment } from '@pathway/config';
 import { useJsonBodies } from './http/json-bodies';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
+import { serveWebApp } from './http/web-app';
 
 /** Everything main.ts and the end-to-end tests both need, so the tests run the real app. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // helmet's default CSP already fits the web app: scripts and styles from this origin only, no inline scripts.
   app.use(helmet());
+  serveWebApp(app);
   const corsOrigins = config.get<string | undefined>('CORS_ORIGINS');
   if (corsOrigins) {
     app.enableCors({

@@ -10,6 +10,7 @@ import { keysCommand } from './commands/keys.command';
 import { replayCommand } from './commands/replay.command';
 import { restoreCommand } from './commands/restore.command';
 import { tokenCommand } from './commands/token.command';
+import { usersCommand } from './commands/users.command';
 
 /** `pathway`: the command line for evaluators and admins, on the same configuration as the API. */
 async function main(argv: string[]): Promise<void> {
@@ -23,6 +24,7 @@ async function main(argv: string[]): Promise<void> {
   program.addCommand(keysCommand(env));
   program.addCommand(backupCommand(env));
   program.addCommand(restoreCommand(env));
+  program.addCommand(usersCommand(env));
   await program.parseAsync(argv);
 }
 

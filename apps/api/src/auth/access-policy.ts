@@ -20,6 +20,9 @@ export const ACCESS_POLICY = {
   'projections.read': ['evaluator', 'admin'],
   'projections.rebuild': ['evaluator', 'admin'],
   'audit.read': ['admin'],
+  /** Who am I: the signed-in user's own account. */
+  'session.read': ['caseworker', 'evaluator', 'funder', 'admin'],
+  'users.add': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACCESS_POLICY;

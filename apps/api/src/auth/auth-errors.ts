@@ -13,3 +13,19 @@ export class AccessDeniedError extends Error {
     this.name = 'AccessDeniedError';
   }
 }
+
+/**
+ * A refusal of the sign-in and session routes, with its status and stable code:
+ * `AUTH.SIGN_IN_FAILED` (401), `AUTH.SIGN_IN_THROTTLED` (429), `AUTH.CSRF_SUSPECTED` (403),
+ * `AUTH.LOCAL_ACCOUNTS_OFF` (404), `USER.EMAIL_TAKEN` (409), `SESSION.NONE` (404).
+ */
+export class AuthProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AuthProblem';
+  }
+}

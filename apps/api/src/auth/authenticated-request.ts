@@ -1,8 +1,9 @@
 import { Request } from 'express';
 import { Principal } from '@pathway/auth';
+import { UserAccount } from '@pathway/users';
 
-/** A request the AccessGuard let through, with the principal its token names. */
-export type AuthenticatedRequest = Request & { principal: Principal };
+/** A request the AccessGuard let through, with the principal its token or session names (and the session's user). */
+export type AuthenticatedRequest = Request & { principal: Principal; sessionUser?: UserAccount };
 
 export function principalOf(request: Request): Principal {
   const { principal } = request as Partial<AuthenticatedRequest>;

@@ -7,7 +7,7 @@ import { IssuerUnavailableError } from '@pathway/auth';
 import { KeyDestroyedError, KeyUnreadableError } from '@pathway/privacy';
 import { ReadModelBehindError } from '@pathway/runtime';
 import { EdgeRefusal, Problem, problemType, RequestValidationError } from './problem';
-import { AccessDeniedError, AuthenticationError } from '../auth/auth-errors';
+import { AccessDeniedError, AuthenticationError, AuthProblem } from '../auth/auth-errors';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = { 'not-found': 404, conflict: 409, rule: 422 };
 
@@ -48,6 +48,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof AccessDeniedError) {
       return { type: problemType('AUTH.FORBIDDEN'), title: exception.message, status: 403, code: 'AUTH.FORBIDDEN' };
+    }
+    if (exception instanceof AuthProblem) {
+      return { type: problemType(exception.code), title: exception.message, status: exception.status, code: exception.code };
     }
     if (exception instanceof IssuerUnavailableError) {
       this.logger.error(exception.message);

@@ -1,0 +1,64 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PORT } from '../playwright.config';
+import { CASEWORKER, EVALUATOR, PROJECT, PARTICIPANTS } from './seed';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const CLI = join(ROOT, 'dist/apps/cli/apps/cli/src/main.js');
+
+/**
+ * Starts the built app on a fresh SQLite data directory, adds the test users with
+ * `pathway users add`, and registers a project with participants through the API, as an
+ * installation's first day would. Returns the teardown that stops it.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pathway-web-'));
+  const { KAFKA_BROKERS: _kafka, ...inherited } = process.env;
+  const env = { ...inherited, DATA_DIR: dataDir, PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
+  const cli = (args: string[], input?: string) => execFileSync('node', [CLI, ...args], { env, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] }).trim();
+  for (const user of [CASEWORKER, EVALUATOR]) {
+    cli(['users', 'add', '--role', user.role, '--email', user.email, '--name', user.name, '--project', PROJECT.id], `${user.password}\n`);
+  }
+  const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const base = `http://127.0.0.1:${PORT}`;
+  await waitFor(async () => (await fetch(`${base}/health`)).ok);
+
+  const call = async (token: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}/api/v1${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  const admin = cli(['token', '--role', 'admin']);
+  const caseworker = cli(['token', '--role', 'caseworker', '--project', PROJECT.id]);
+  await call(admin, 'POST', '/projects', PROJECT.registration);
+  for (const p of PARTICIPANTS) {
+    await call(caseworker, 'POST', `/projects/${PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: PROJECT.profile, personal: { name: p.name } });
+    for (const milestone of p.milestones) await call(caseworker, 'POST', `/participants/${p.id}/milestones`, milestone);
+  }
+  const { timeline } = (await call(caseworker, 'GET', `/participants/${PARTICIPANTS[0].id}`)) as { timeline: Array<{ eventId: string; type: string }> };
+  const jobPlaced = timeline.find((m) => m.type === 'job-placed')!;
+  await call(caseworker, 'POST', `/participants/${PARTICIPANTS[0].id}/retractions`, { eventId: jobPlaced.eventId, reason: 'Registrerad två gånger' });
+  await waitFor(async () => ((await call(caseworker, 'GET', `/projects/${PROJECT.id}/participants?limit=1`)) as { total: number }).total === PARTICIPANTS.length);
+
+  return async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error('The app did not get ready in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page } from '@playwright/test';
+import { CASEWORKER } from './seed';
+
+export const LOCALES = ['sv', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe (EN 301 549 asks for 2.1 AA; we build to 2.2 AA). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Opens the app in a language, as a user's earlier choice in localStorage would. */
+export async function openIn(page: Page, locale: Locale, path = '/'): Promise<void> {
+  await page.addInitScript((chosen) => localStorage.setItem('pathway.locale', chosen), locale);
+  await page.goto(path);
+}
+
+export async function signIn(page: Page, user = CASEWORKER): Promise<void> {
+  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('button[type="submit"]').click();
+  await expect(page.locator('h1')).toBeFocused();
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** WCAG 1.4.10 reflow: nothing scrolls sideways at 320 CSS px but wide tables, which scroll inside themselves. */
+export async function expectNoPageScrollAt320(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}

@@ -1,0 +1,76 @@
+import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatementPage';
+import { useLocale } from '../i18n/locale';
+import { useT } from '../i18n/t';
+import { ParticipantsPage } from '../participants/ParticipantsPage';
+import { PathwayPage } from '../participants/PathwayPage';
+import { ChooseProjectPage } from '../projects/ChooseProjectPage';
+import { useSession } from '../session/session';
+import { SignInPage } from '../session/SignInPage';
+import { PageHeading } from './page-heading';
+import { Link, parseRoute, useNavigation } from './router';
+
+/** Header, navigation and the page of the current route; signed out, every page but the statement is the sign-in page. */
+export function App() {
+  const t = useT();
+  const { locale, setLocale } = useLocale();
+  const { path } = useNavigation();
+  const { state, signOut } = useSession();
+  const route = parseRoute(path);
+  const signedIn = state.status === 'signedIn';
+
+  const page = () => {
+    if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+    if (route.name === 'accessibility') return <AccessibilityStatementPage />;
+    if (state.status === 'signedOut') return <SignInPage notice={state.reason} />;
+    switch (route.name) {
+      case 'signIn':
+      case 'projects':
+        return <ChooseProjectPage projects={state.user.projects} />;
+      case 'participants':
+        return <ParticipantsPage projectId={route.projectId} />;
+      case 'pathway':
+        return <PathwayPage participantId={route.participantId} />;
+      case 'notFound':
+        return <PageHeading title={t('app.notFound')}>{t('app.notFound')}</PageHeading>;
+    }
+  };
+
+  return (
+    <>
+      <a href="#page-heading" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <Link to="/">{t('app.name')}</Link>
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            {signedIn && (
+              <li>
+                <Link to="/projects">{t('nav.projects')}</Link>
+              </li>
+            )}
+            <li>
+              <Link to="/accessibility">{t('nav.accessibility')}</Link>
+            </li>
+            <li>
+              <button type="button" className="link-button" lang={locale === 'sv' ? 'en' : 'sv'} onClick={() => setLocale(locale === 'sv' ? 'en' : 'sv')}>
+                {t('language.switchTo')}
+              </button>
+            </li>
+            {signedIn && (
+              <li>
+                <button type="button" className="link-button" onClick={() => void signOut()}>
+                  {t('nav.signOut')}
+                </button>
+              </li>
+            )}
+          </ul>
+        </nav>
+        {signedIn && <p className="signed-in muted">{t('app.signedInAs', { name: state.user.displayName })}</p>}
+      </header>
+      <main id="main">{page()}</main>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { createContext, MouseEvent, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+
+/**
+ * The app's few routes, matched on `location.pathname`. Small enough to keep here; TanStack
+ * Router is the step up when search parameters become typed state (the reports of part 2).
+ */
+export type Route =
+  | { name: 'signIn' }
+  | { name: 'projects' }
+  | { name: 'participants'; projectId: string }
+  | { name: 'pathway'; participantId: string }
+  | { name: 'accessibility' }
+  | { name: 'notFound' };
+
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'projects')) return { name: 'projects' };
+  if (parts.length === 1 && parts[0] === 'sign-in') return { name: 'signIn' };
+  if (parts.length === 1 && parts[0] === 'accessibility') return { name: 'accessibility' };
+  if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'participants') return { name: 'participants', projectId: parts[1] };
+  if (parts.length === 2 && parts[0] === 'participants') return { name: 'pathway', participantId: parts[1] };
+  return { name: 'notFound' };
+}
+
+const Navigation = createContext<{ path: string; search: string; navigate: (to: string) => void }>({ path: '/', search: '', navigate: () => undefined });
+
+export function RouterProvider({ children }: { children: ReactNode }) {
+  const [location, setLocation] = useState({ path: window.location.pathname, search: window.location.search });
+  useEffect(() => {
+    const onPop = () => setLocation({ path: window.location.pathname, search: window.location.search });
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const navigate = useCallback((to: string) => {
+    window.history.pushState(null, '', to);
+    const url = new URL(to, window.location.origin);
+    setLocation({ path: url.pathname, search: url.search });
+  }, []);
+  return <Navigation.Provider value={{ ...location, navigate }}>{children}</Navigation.Provider>;
+}
+
+export const useNavigation = () => useContext(Navigation);
+
+/** A real link (opens in a new tab, copyable) that navigates inside the app on a plain click. */
+export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+  const { navigate } = useNavigation();
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a href={to} onClick={onClick} className={className}>
+      {children}
+    </a>
+  );
+}

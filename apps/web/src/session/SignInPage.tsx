@@ -1,0 +1,55 @@
+import { FormEvent, useState } from 'react';
+import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
+import { PageHeading } from '../app/page-heading';
+import { useT } from '../i18n/t';
+import { useSession } from './session';
+import { MessageId } from '../i18n/messages.en';
+
+/** E-mail and password; the API's answer (wrong, throttled) is shown in an alert that screen readers announce. */
+export function SignInPage({ notice }: { notice?: 'signedOut' | 'expired' }) {
+  const t = useT();
+  const { signIn } = useSession();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!email || !password) return setFailure(t('signIn.missing'));
+    setBusy(true);
+    const problem = await signIn(email, password);
+    setBusy(false);
+    if (!problem) return;
+    const minutes = Math.max(1, Math.ceil((problem.retryAfterSeconds ?? 60) / 60));
+    setFailure(problem.code === 'AUTH.SIGN_IN_THROTTLED' ? t('signIn.throttled', { minutes }) : problem.code === 'AUTH.SIGN_IN_FAILED' ? t('signIn.failed') : t('app.error'));
+  };
+
+  const noticeId: MessageId | null = notice === 'expired' ? 'signIn.expired' : notice === 'signedOut' ? 'signIn.signedOut' : null;
+  return (
+    <div className="narrow">
+      <PageHeading title={t('signIn.title')}>{t('signIn.title')}</PageHeading>
+      {noticeId && <p className="notice" role="status">{t(noticeId)}</p>}
+      <p>{t('signIn.intro')}</p>
+      <div role="alert" className={failure ? 'error-message' : undefined}>
+        {failure}
+      </div>
+      <Form onSubmit={onSubmit} validationBehavior="aria">
+        <TextField name="email" type="email" autoComplete="username" isRequired className="field">
+          <Label>{t('signIn.email')}</Label>
+          <Input />
+          <FieldError />
+        </TextField>
+        <TextField name="password" type="password" autoComplete="current-password" isRequired className="field">
+          <Label>{t('signIn.password')}</Label>
+          <Input />
+          <FieldError />
+        </TextField>
+        <Button type="submit" isPending={busy} className="button primary">
+          {t('signIn.submit')}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalAccounts } from './local-accounts';
+import { DuplicateUserError } from './user-account';
+import { SqliteUserStore } from './sqlite-user-store';
+
+describe('LocalAccounts on DATA_DIR/users.db', () => {
+  let dir: string;
+  let accounts: LocalAccounts;
+  const lifetime = { idleMs: 30 * 60_000, absoluteMs: 8 * 3_600_000 };
+  const anna = { email: 'Anna.K@Example.org', displayName: 'Anna K', role: 'caseworker' as const, projects: ['P-1'], password: 'correct horse battery staple' };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pathway-users-'));
+    accounts = new LocalAccounts(SqliteUserStore.open(dir), lifetime);
+  });
+  afterEach(async () => {
+    await accounts.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores an argon2id hash, never the password, and the e-mail in lower case', async () => {
+    const user = await accounts.add(anna);
+    expect(user).toMatchObject({ id: expect.stringMatching(/^local:/), email: 'anna.k@example.org', role: 'caseworker', projects: ['P-1'] });
+    const db = new Database(join(dir, 'users.db'), { readonly: true });
+    const row = db.prepare('SELECT * FROM users').get() as Record<string, string>;
+    db.close();
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(JSON.stringify(row)).not.toContain(anna.password);
+  });
+
+  it('refuses a second account for the same address, whatever its case', async () => {
+    await accounts.add(anna);
+    await expect(accounts.add({ ...anna, email: 'anna.k@EXAMPLE.org' })).rejects.toBeInstanceOf(DuplicateUserError);
+  });
+
+  it('signs in with the right password only, and the session names the same principal a token would', async () => {
+    const user = await accounts.add(anna);
+    expect(await accounts.signIn('anna.k@example.org', 'wrong password', 0)).toBeNull();
+    expect(await accounts.signIn('nobody@example.org', anna.password, 0)).toBeNull();
+    const signedIn = await accounts.signIn('ANNA.K@example.org', anna.password, 0);
+    expect(signedIn?.user).toEqual({ id: user.id, email: 'anna.k@example.org', displayName: 'Anna K', role: 'caseworker', projects: ['P-1'] });
+    expect(await accounts.resume(signedIn!.secret, 60_000)).toEqual({
+      principal: { subject: user.id, role: 'caseworker', projects: ['P-1'] },
+      user: signedIn!.user,
+    });
+  });
+
+  it('ends a session after 30 idle minutes, after 8 hours in any case, and at sign-out', async () => {
+    await accounts.add(anna);
+    const idle = (await accounts.signIn(anna.email, anna.password, 0))!;
+    expect(await accounts.resume(idle.secret, 29 * 60_000)).not.toBeNull();
+    expect(await accounts.resume(idle.secret, 29 * 60_000 + 30 * 60_000)).toBeNull();
+
+    const busy = (await accounts.signIn(anna.email, anna.password, 0))!;
+    for (let t = 20 * 60_000; t < 8 * 3_600_000; t += 20 * 60_000) expect(await accounts.resume(busy.secret, t)).not.toBeNull();
+    expect(await accounts.resume(busy.secret, 8 * 3_600_000)).toBeNull();
+
+    const out = (await accounts.signIn(anna.email, anna.password, 0))!;
+    await accounts.signOut(out.secret);
+    expect(await accounts.resume(out.secret, 1)).toBeNull();
+  });
+
+  it('keeps accounts across a restart (a new store on the same file)', async () => {
+    await accounts.add(anna);
+    await accounts.close();
+    accounts = new LocalAccounts(SqliteUserStore.open(dir), lifetime);
+    expect(await accounts.count()).toBe(1);
+    expect(await accounts.signIn(anna.email, anna.password, 0)).not.toBeNull();
+  });
+});

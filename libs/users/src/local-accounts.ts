@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { Principal, Role } from '@pathway/auth';
+import { UserAccount } from './user-account';
+import { decoyHash, hashPassword, verifyPassword } from './password-hashing';
+import { DEFAULT_SESSION_LIFETIME, newSessionSecret, SessionLifetime, sessionHolds, sessionIdOf } from './session';
+import { UserStore } from './user-store';
+
+/** What an admin gives to add a user; the password is hashed before it is stored. */
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  projects: readonly string[];
+  password: string;
+}
+
+/** A signed-in user: the principal the AccessGuard checks, and who they are for the app to show. */
+export interface SessionUser {
+  principal: Principal;
+  user: UserAccount;
+}
+
+const publicPart = ({ id, email, displayName, role, projects }: UserAccount): UserAccount => ({ id, email, displayName, role, projects });
+
+/**
+ * Sign-in with local accounts (embedded mode): adding users, checking passwords, and sessions
+ * that end after DEFAULT_SESSION_LIFETIME. A session's principal has the same shape as a
+ * bearer token's, so the one access policy decides for both. Time is passed in as ms since epoch.
+ */
+export class LocalAccounts {
+  constructor(
+    private readonly store: UserStore,
+    private readonly lifetime: SessionLifetime = DEFAULT_SESSION_LIFETIME,
+  ) {}
+
+  /** Adds a user; throws DuplicateUserError when the e-mail address is taken. */
+  async add(user: NewUser): Promise<UserAccount> {
+    const account: UserAccount = { id: `local:${randomUUID()}`, email: user.email.trim(), displayName: user.displayName.trim(), role: user.role, projects: [...user.projects] };
+    await this.store.add({ ...account, passwordHash: await hashPassword(user.password) });
+    return (await this.store.byId(account.id)) ?? account;
+  }
+
+  /** The secret of a new session for a matching e-mail and password, or null. Takes as long either way. */
+  async signIn(email: string, password: string, now: number): Promise<{ secret: string; user: UserAccount } | null> {
+    const user = await this.store.byEmail(email);
+    const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+    if (!user || !matches) return null;
+    const secret = newSessionSecret();
+    await this.store.endSessionsIdleSince(now - this.lifetime.idleMs);
+    await this.store.startSession(sessionIdOf(secret), user.id, now);
+    return { secret, user: publicPart(user) };
+  }
+
+  /** The session's user, or null when it is unknown or has expired (an expired one is removed). */
+  async resume(secret: string, now: number): Promise<SessionUser | null> {
+    const id = sessionIdOf(secret);
+    const session = await this.store.session(id);
+    if (!session) return null;
+    if (!sessionHolds(session.createdAt, session.lastSeenAt, now, this.lifetime)) {
+      await this.store.endSession(id);
+      return null;
+    }
+    const user = await this.store.byId(session.userId);
+    if (!user) return null;
+    await this.store.touchSession(id, now);
+    return { principal: { subject: user.id, role: user.role, projects: user.projects }, user: publicPart(user) };
+  }
+
+  async signOut(secret: string): Promise<void> {
+    await this.store.endSession(sessionIdOf(secret));
+  }
+
+  count(): Promise<number> {
+    return this.store.count();
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
