@@ -15,9 +15,10 @@ const swc = [
 ];
 
 const shared = {
-  // jose ships only ES modules; jest's module system needs them compiled to CommonJS.
-  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose and intl-messageformat (the web app's catalogue test) ship only ES modules; jest's
+  // module system needs them compiled to CommonJS.
+  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|intl-messageformat|@formatjs)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/|intl-messageformat/|@formatjs/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@pathway/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',

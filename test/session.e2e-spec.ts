@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import request from 'supertest';
 import { ROOT } from './support/cli';
+import { framtidProject } from './support/fixtures';
 import { removeDir, startApp, TestApp } from './support/test-app';
 
 /** The web app's sign-in: local accounts, the session cookie, and the one access policy for both cookie and token. */
@@ -10,6 +11,7 @@ describe('sign-in with local accounts and the session cookie', () => {
 
   beforeAll(async () => {
     t = await startApp();
+    await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
     await t.admin.post('/api/v1/users').send(anna).expect(201);
   });
   afterAll(async () => {
@@ -81,7 +83,7 @@ describe('sign-in with local accounts and the session cookie', () => {
     const unknown = await request(server()).post('/api/v1/session').send({ email: 'nobody@example.org', password: 'wrong' }).expect(401);
     expect(wrong.body).toMatchObject({ code: 'AUTH.SIGN_IN_FAILED', status: 401 });
     expect(unknown.body.title).toBe(wrong.body.title);
-    for (let i = 0; i < 3; i++) await request(server()).post('/api/v1/session').send({ email: 'bo@example.org', password: 'wrong' }).expect(401);
+    for (let i = 0; i < 4; i++) await request(server()).post('/api/v1/session').send({ email: 'bo@example.org', password: 'wrong' }).expect(401);
     const throttled = await request(server()).post('/api/v1/session').send({ email: 'bo@example.org', password: anna.password }).expect(429);
     expect(throttled.body.code).toBe('AUTH.SIGN_IN_THROTTLED');
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(800);
@@ -110,5 +112,5 @@ describe('sign-in with local accounts and the session cookie', () => {
     expect(stdout).toBe('');
     const cookie = await signIn('eva@example.org', 'piped passphrase here');
     expect((await request(server()).get('/api/v1/session').set('Cookie', cookie).expect(200)).body).toMatchObject({ role: 'evaluator', displayName: 'Eva L' });
-  });
+  }, 60_000);
 });

@@ -23,7 +23,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cli(['users', 'add', '--role', user.role, '--email', user.email, '--name', user.name, '--project', PROJECT.id], `${user.password}\n`);
   }
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  const base = `http://127.0.0.1:${PORT}`;
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await seed(`http://127.0.0.1:${PORT}`, cli);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
+}
+
+/** The project and its participants, through the API as a caseworker would record them; waits for the read models. */
+async function seed(base: string, cli: (args: string[]) => string): Promise<void> {
   await waitFor(async () => (await fetch(`${base}/health`)).ok);
 
   const call = async (token: string, method: string, path: string, body?: unknown) => {
@@ -38,16 +53,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await call(caseworker, 'POST', `/projects/${PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: PROJECT.profile, personal: { name: p.name } });
     for (const milestone of p.milestones) await call(caseworker, 'POST', `/participants/${p.id}/milestones`, milestone);
   }
-  const { timeline } = (await call(caseworker, 'GET', `/participants/${PARTICIPANTS[0].id}`)) as { timeline: Array<{ eventId: string; type: string }> };
-  const jobPlaced = timeline.find((m) => m.type === 'job-placed')!;
+  type Timeline = { timeline: Array<{ eventId: string; type: string }> };
+  const jobPlacedOf = async (id: string) => ((await call(caseworker, 'GET', `/participants/${id}`)) as Timeline).timeline.find((m) => m.type === 'JobPlaced');
+  await waitFor(async () => (await jobPlacedOf(PARTICIPANTS[0].id)) !== undefined);
+  const jobPlaced = (await jobPlacedOf(PARTICIPANTS[0].id))!;
   await call(caseworker, 'POST', `/participants/${PARTICIPANTS[0].id}/retractions`, { eventId: jobPlaced.eventId, reason: 'Registrerad två gånger' });
   await waitFor(async () => ((await call(caseworker, 'GET', `/projects/${PROJECT.id}/participants?limit=1`)) as { total: number }).total === PARTICIPANTS.length);
-
-  return async () => {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  await waitFor(async () => ((await call(caseworker, 'GET', `/participants/${PARTICIPANTS[0].id}`)) as { timeline: Array<{ retracted: unknown }> }).timeline.some((m) => m.retracted));
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

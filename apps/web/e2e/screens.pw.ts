@@ -50,7 +50,7 @@ for (const locale of LOCALES) {
       await expectNoPageScrollAt320(page);
 
       await page.getByLabel(text('Visa', 'Show')).selectOption('exited');
-      await expect(page.getByRole('status')).toHaveText(text('Visar 1–6 av 6', 'Showing 1–6 of 6'));
+      await expect(page.getByRole('status')).toHaveText(text('Visar 1–7 av 7', 'Showing 1–7 of 7'));
       await expect(page).toHaveURL(/status=exited/);
       await page.getByLabel(text('Visa', 'Show')).selectOption('all');
       await page.getByRole('button', { name: text('Nästa sida', 'Next page') }).click();

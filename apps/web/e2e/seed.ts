@@ -17,7 +17,7 @@ export const EVALUATOR = { role: 'evaluator', email: 'erik.evaluator@example.org
 
 const pad = (n: number) => String(n).padStart(4, '0');
 
-/** p-0001 has a pathway through exit (its job placement retracted); every fifth has left. */
+/** p-0001 has a pathway through exit (its job placement retracted); it and every fifth have left: 7 of 30. */
 export const PARTICIPANTS = Array.from({ length: 30 }, (_, i) => {
   const id = `p-${pad(i + 1)}`;
   const exited = i === 0 || i % 5 === 4;

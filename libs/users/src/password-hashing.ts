@@ -9,7 +9,7 @@ import argon2 from 'argon2';
  */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-/** The PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) to store for a password. */
+/** The PHC string (`$argon2id$v=19$m=19456,p=1,t=2$…`) to store for a password. */
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, OPTIONS);
 }

@@ -7,6 +7,7 @@ import { en, MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
 
+/** Timeline entries carry the event's type name (`JobPlaced`); each has a caseworker's word in the catalogue. */
 const milestoneLabel = (type: string): MessageId => (`milestone.${type}` in en ? (`milestone.${type}` as MessageId) : 'milestone.other');
 
 /** A participant's pathway, read-only: status, enrolment and each milestone, retracted ones struck through with the reason. */
