@@ -29,7 +29,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   }, [locale]);
   return (
     <LocaleContext.Provider value={{ locale, setLocale }}>
-      <IntlProvider locale={locale} messages={CATALOGUES[locale]} defaultLocale="sv">
+      {/* en-GB: day-month dates and a 24-hour clock, as European caseworkers write them. */}
+      <IntlProvider locale={locale === 'sv' ? 'sv-SE' : 'en-GB'} messages={CATALOGUES[locale]} defaultLocale="sv-SE">
         <I18nProvider locale={locale === 'sv' ? 'sv-SE' : 'en-GB'}>{children}</I18nProvider>
       </IntlProvider>
     </LocaleContext.Provider>
