@@ -66,7 +66,8 @@ export const sv: Record<MessageId, string> = {
   'milestone.FollowUpRecorded': 'Uppföljning',
   'milestone.ParticipantReEntered': 'Kom tillbaka till projektet',
   'milestone.other': 'Annan händelse',
-  'a11y.title': 'Tillgänglighetsredogörelse',
+  // A soft hyphen: at 320 px the compound breaks where a Swedish reader expects it.
+  'a11y.title': 'Tillgänglighets\u00ADredogörelse',
   'a11y.intro': 'Pathway ska gå att använda för alla, även med bara tangentbord, skärmläsare eller förstoring. Vi bygger tjänsten för att uppfylla WCAG 2.2 nivå AA, som lagen om tillgänglighet till digital offentlig service och EN 301 549 kräver.',
   'a11y.status.title': 'Hur tillgänglig är tjänsten?',
   'a11y.status.body': 'Varje sida testas automatiskt med axe på svenska och engelska, och inloggning, projekt och deltagare testas med bara tangentbord. Automatiska tester hittar ungefär hälften av de problem människor möter, så berätta för oss vad som inte fungerar för dig.',
