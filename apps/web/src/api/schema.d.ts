@@ -137,6 +137,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{participantId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The erasure's record for admins: when, by whom, and the reason, which is sealed in the log
+         *     with the installation's audit key and opened here only (each read audited).
+         */
+        get: operations["ParticipantsController_erasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{participantId}": {
         parameters: {
             query?: never;
@@ -164,7 +184,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The participant's events as stored in the log, with who recorded each and when. */
+        /** The participant's events as stored in the log, with who recorded each and when; free text as the caller may see it. */
         get: operations["ParticipantsController_history"];
         put?: never;
         post?: never;
@@ -218,6 +238,7 @@ export interface paths {
         /**
          * The indicator report as a file for the funder: CSV, XLSX or JSON, small counts suppressed.
          *     `Digest` is the SHA-256 of the content, which holds no generation time: the same inputs give the same bytes.
+         *     Funders ask for fixed reporting periods as known on month ends (FunderReportingRule); others for any period.
          */
         get: operations["ExportsController_export"];
         put?: never;
@@ -435,7 +456,10 @@ export interface components {
             occurredOn: string;
         };
         QualificationGainedDto: {
-            /** @description What was gained, e.g. "Forklift licence B". Not a place for personal details. */
+            /**
+             * @description What was gained, e.g. "Forklift licence B". Free text about the person, so it is sealed with
+             *     the participant's key before anything is decided: erasure forgets it, evaluators never see it.
+             */
             qualification: string;
             /** @enum {string|null} */
             iscedLevel?: "isced-0-2" | "isced-3-4" | "isced-5-8" | null;
@@ -573,7 +597,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same answer, one event */
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -597,7 +621,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same answer, one event */
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -621,7 +645,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same answer, one event */
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -647,7 +671,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same answer, one event */
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -671,9 +695,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same answer, one event */
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
                 "Idempotency-Key"?: string;
-                /** @description The version last seen; a stale one is answered 409 */
+                /** @description The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -699,9 +723,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same answer, one event */
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
                 "Idempotency-Key"?: string;
-                /** @description The version last seen; a stale one is answered 409 */
+                /** @description The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -727,9 +751,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same answer, one event */
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
                 "Idempotency-Key"?: string;
-                /** @description The version last seen; a stale one is answered 409 */
+                /** @description The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -755,9 +779,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same answer, one event */
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
                 "Idempotency-Key"?: string;
-                /** @description The version last seen; a stale one is answered 409 */
+                /** @description The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -779,13 +803,39 @@ export interface operations {
             };
         };
     };
+    ParticipantsController_erasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
+                "Idempotency-Key"?: string;
+                /** @description The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
     ParticipantsController_pathway: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same answer, one event */
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
                 "Idempotency-Key"?: string;
-                /** @description The version last seen; a stale one is answered 409 */
+                /** @description The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -809,9 +859,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Same key, same answer, one event */
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
                 "Idempotency-Key"?: string;
-                /** @description The version last seen; a stale one is answered 409 */
+                /** @description The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -906,7 +956,10 @@ export interface operations {
     ExportsController_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry answers the digest and asKnownOn first recorded; the same key with another request is refused (422) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 projectId: string;
             };
