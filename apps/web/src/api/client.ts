@@ -39,11 +39,14 @@ export interface ProjectSummary {
   participants: { enrolled: number; active: number; exited: number };
 }
 
+/** Free text about a person (a retraction's reason): open only for whom it is meant, else only its status. */
+export type FreeText = { status: 'open'; text: string } | { status: 'sealed' | 'erased' | 'not-kept' | 'key-missing' | 'unreadable' };
+
 /** `GET /api/v1/participants/{participantId}`: the read-only pathway (personal data is not shown in part 1). */
 export interface Pathway {
   participantId: string;
   projectId: string;
   status: 'active' | 'exited';
   enrolledOn: string;
-  timeline: Array<{ eventId: string; type: string; occurredOn: string; recordedAt: string; retracted: { at: string; reason: string } | null }>;
+  timeline: Array<{ eventId: string; type: string; occurredOn: string; recordedAt: string; retracted: { at: string; reason: FreeText } | null }>;
 }

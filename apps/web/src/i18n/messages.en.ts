@@ -50,6 +50,7 @@ export const en = {
   'pathway.timeline': 'What has happened',
   'pathway.timeline.none': 'Nothing recorded yet besides the enrolment.',
   'pathway.retracted': 'Retracted: {reason}',
+  'pathway.retracted.reasonNotShown': 'Retracted. The reason is not shown to you.',
   'pathway.recordedAt': 'recorded {date}',
   'pathway.notFound': 'There is no such participant in your projects.',
   'milestone.ParticipantEnrolled': 'Enrolled',

@@ -52,6 +52,7 @@ export const sv: Record<MessageId, string> = {
   'pathway.timeline': 'Det här har hänt',
   'pathway.timeline.none': 'Inget registrerat ännu utöver inskrivningen.',
   'pathway.retracted': 'Återkallad: {reason}',
+  'pathway.retracted.reasonNotShown': 'Återkallad. Skälet visas inte för dig.',
   'pathway.recordedAt': 'registrerad {date}',
   'pathway.notFound': 'Det finns ingen sådan deltagare i dina projekt.',
   'milestone.ParticipantEnrolled': 'Inskriven',

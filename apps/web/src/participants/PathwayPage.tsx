@@ -53,7 +53,11 @@ export function PathwayPage({ participantId }: { participantId: string }) {
                   <span className="when">{date(m.occurredOn)}</span>
                   {m.retracted ? <del>{t(milestoneLabel(m.type))}</del> : <strong>{t(milestoneLabel(m.type))}</strong>}
                   <span className="muted"> · {t('pathway.recordedAt', { date: instant(m.recordedAt) })}</span>
-                  {m.retracted && <p className="retraction">{t('pathway.retracted', { reason: m.retracted.reason })}</p>}
+                  {m.retracted && (
+                    <p className="retraction">
+                      {m.retracted.reason.status === 'open' ? t('pathway.retracted', { reason: m.retracted.reason.text }) : t('pathway.retracted.reasonNotShown')}
+                    </p>
+                  )}
                 </li>
               ))}
             </ol>
