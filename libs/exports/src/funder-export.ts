@@ -2,10 +2,12 @@ import { CATALOGUE, isIndicator } from '@pathway/indicators';
 import type { IndicatorReportDocument } from '@pathway/read-models';
 import { ExportProject } from './export-input';
 import { exportMeta, ExportMeta } from './export-meta';
-import { ExportRow, IndicatorRow } from './export-row';
+import { ExportRow, GENDER_BREAKDOWNS, IndicatorRow } from './export-row';
+import { countingOf, exportRelations } from './export-relations';
 import { indicatorRows } from './indicator-rows';
+import { suppressLinked } from './linked-suppression';
 import { rateRows } from './rate-rows';
-import { checkThreshold, DEFAULT_SUPPRESSION_THRESHOLD } from './suppress';
+import { checkThreshold, DEFAULT_SUPPRESSION_THRESHOLD } from './small-count';
 
 export interface FunderExportOptions {
   /** Counts 1..threshold-1 are withheld; 0 or 1 turns suppression off. Default 5. */
@@ -28,13 +30,35 @@ export function buildFunderExport(
   if (report.projectId !== project.projectId) {
     throw new Error(`The report is for project ${report.projectId}, the details for ${project.projectId}`);
   }
+  const kinds = report.indicators.map((figure) => kindOf(figure.code));
+  checkGenderSums(report);
+  // One decision over every relation the export publishes, not row by row (DESIGN.md section 3).
+  const hidden = suppressLinked(exportRelations(report.indicators, report.rates), threshold);
   return {
     meta: exportMeta(report, project, threshold),
     rows: [
-      ...report.indicators.flatMap((figure) => indicatorRows(figure, kindOf(figure.code), threshold)),
-      ...report.rates.flatMap((rate) => rateRows(rate, threshold)),
+      ...report.indicators.flatMap((figure, i) => indicatorRows(figure, kinds[i]!, hidden)),
+      ...report.rates.flatMap((rate) => rateRows(rate, hidden)),
     ],
   };
+}
+
+/**
+ * Gender cells must add up to their totals (the gender sums of indicators and of counting rate parts):
+ * suppression relies on it, so anything else is a bug upstream, refused rather than exported.
+ */
+function checkGenderSums(report: IndicatorReportDocument): void {
+  const rows: Array<[string, number, number[]]> = report.indicators.map((f) =>
+    [f.code, f.total, GENDER_BREAKDOWNS.map(([g]) => f[g])]);
+  for (const rate of report.rates) {
+    const counting = countingOf(rate.code);
+    if (counting !== 'median') rows.push([`${rate.code} numerator`, rate.numerator, GENDER_BREAKDOWNS.map(([g]) => rate.byGenderMeasures[g].numerator)]);
+    if (counting !== 'against-plan') rows.push([`${rate.code} denominator`, rate.denominator, GENDER_BREAKDOWNS.map(([g]) => rate.byGenderMeasures[g].denominator)]);
+  }
+  for (const [what, total, cells] of rows) {
+    const sum = cells.reduce((s, c) => s + c, 0);
+    if (sum !== total) throw new RangeError(`${what}: the cells add up to ${sum}, not to the total ${total}`);
+  }
 }
 
 /** Output or result, from the catalogue: the report itself does not say. */
