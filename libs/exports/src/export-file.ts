@@ -20,6 +20,8 @@ export async function exportFile(
   switch (format) {
     case 'csv':
       return toCsv(data);
+    case 'csv-semicolon':
+      return toCsv(data, 'semicolon');
     case 'json':
       return toJson(data);
     case 'xlsx':

@@ -31,7 +31,8 @@ describe('the CSV export', () => {
     expect(text.startsWith('\uFEFF# projectId: 7c9e6679-7425-40de-944b-e07fc1f90ae7\r\n# projectName: 22-015-S01 #framtid\r\n')).toBe(true);
     expect(text).toContain('\r\n# region: SE12 Östra Mellansverige\r\n# periodFrom: 2023-03-31\r\n# periodTo: 2025-12-31\r\n');
     expect(text).toContain('\r\n# asKnownOn: 2026-01-15T12:00:00.000Z\r\n# position: 4711\r\n');
-    expect(text).toContain('\r\n# suppressionThreshold: 5\r\n# suppressionRule: counts of 1-4 are shown as "suppressed";');
+    // A header line holding a quote or separator is one quoted field, like any other.
+    expect(text).toContain('\r\n# suppressionThreshold: 5\r\n"# suppressionRule: counts of 1-4 are shown as ""suppressed"";');
     const records = parseCsv(text.slice(1)).filter((r) => !r[0]!.startsWith('#'));
     expect(records[0]).toEqual(['code', 'name', 'kind', 'breakdown', 'value', 'numerator', 'denominator']);
     expect(records).toHaveLength(1 + 23 * 6 + 7 * 5);
@@ -62,10 +63,40 @@ describe('the CSV export', () => {
     expect(csvField(null)).toBe('');
   });
 
+  it('neutralises text that a spreadsheet would run as a formula, in header lines and cells (OWASP)', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvField(`${start}1+1`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    // Numbers are told apart by type: a negative number stays a number, the same text does not.
+    expect(csvField(-0.5)).toBe('-0.5');
+    expect(csvField('-0.5')).toBe("'-0.5");
+    expect(csvField('a;b')).toBe('"a;b"');
+  });
+
+  it('keeps a project named like a formula in one inert field', () => {
+    const name = 'Framtid,=HYPERLINK("http://x","y")';
+    const text = csvOf({ ...FRAMTID, name }).body.toString('utf8');
+    const records = parseCsv(text.slice(1));
+    const header = records.find((r) => r[0]!.startsWith('# projectName'))!;
+    expect(header).toEqual([`# projectName: ${name}`]);
+    // No field of any record starts a formula.
+    for (const record of records) for (const field of record) expect(field).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('has a semicolon dialect with decimal commas that Swedish and Danish Excel open in columns', () => {
+    const file = toCsv(buildFunderExport(framtidReport(), { ...FRAMTID, name: 'Framtid;=1+1' }), 'semicolon');
+    const text = file.body.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(file.fileName).toMatch(/-as-known-on-20260115T120000Z\.semicolon\.csv$/);
+    expect(text).toContain('\r\ncode;name;kind;breakdown;value;numerator;denominator\r\n');
+    expect(text).toContain('\r\nCOMPLETION_RATE;Completion rate;rate;women;0,7059;12;17\r\n');
+    expect(text).toContain('\r\nEECO01;Total number of participants;output;women;30;;\r\n');
+    expect(text).toContain('\r\n# projectName: Framtid;=1+1"\r\n'.replace('# projectName', '"# projectName'));
+  });
+
   it('keeps each metadata entry on one line, whatever the project is called', () => {
     const odd = { ...FRAMTID, name: 'Activa, "#framtid"\r\nÖrebro' };
     const lines = csvOf(odd).body.toString('utf8').split('\r\n');
-    expect(lines).toContain('# projectName: Activa, "#framtid" Örebro');
+    expect(lines).toContain('"# projectName: Activa, ""#framtid"" Örebro"');
   });
 
   it('gives the same bytes and digest twice, and a digest that is the SHA-256 of the body', () => {
