@@ -16,7 +16,7 @@ export async function exportFile(
   format: ExportFormat,
   options: FunderExportOptions = {},
 ): Promise<ExportFile> {
-  const data = buildFunderExport(report, project, options);
+  const data = await buildFunderExport(report, project, options);
   switch (format) {
     case 'csv':
       return toCsv(data);

@@ -33,6 +33,9 @@ const EDUCATION = ['EECO09', 'EECO10', 'EECO11'];
 const SAME_NUMERATOR_AS: Array<[string, string]> = [['TARGET_ACHIEVEMENT', 'EECO01'], ['PLACEMENT_RATE', 'EECR04']];
 const SAME_DENOMINATOR_AS: Array<[string, string]> = [['SCHOOL_COMPLETION_RATE', 'EECO09']];
 const LEAVERS = ['COMPLETION_RATE', 'DROP_OUT_RATE', 'PLACEMENT_RATE', 'EDUCATION_OR_WORK_RATE'];
+const AGE_BANDS = ['EECO06', 'EECO07', 'EECO08'];
+const YES_NO = ['EECO12', 'EECO13', 'EECO14', 'EECO15', 'EECO16', 'EECO17'];
+const RESULTS = ['EECR01', 'EECR02', 'EECR03', 'EECR04'];
 const SAME_DATA_MISSING = [['EECO01', 'EECO02', 'EECO03', 'EECO04', 'EECO05'], EDUCATION, ['EECO06', 'EECO07', 'EECO08']];
 
 /**
@@ -85,7 +88,52 @@ export function exportRelations(indicators: readonly IndicatorFigure[], rates: r
     ...SAME_DATA_MISSING.map((codes) => codes.map((code) => indicatorCell(code, 'data-missing'))),
   ].map((group) => group.filter((cell) => counts.has(cell))).filter((group) => group.length > 1);
 
-  return { counts, unpublished, lines, same, follows };
+  return { counts, unpublished, lines, same, follows, bounds: boundLines(counts, unpublished) };
+}
+
+/**
+ * The inequalities a reader knows from the catalogue, each as total = parts + a slack of its own
+ * (unpublished, at least 0), kept only where the figures satisfy them: EECO03 within EECO02; the age
+ * bands, each yes/no answer and those placed within EECO01 (with data missing, in total); results
+ * within the leavers; completed and dropped out within the leavers; a share's numerator within its
+ * denominator; education-or-work at least EECR02 and EECR04 and at most their sum.
+ */
+function boundLines(counts: Map<string, number>, unpublished: Map<string, number>): Line[] {
+  const lines: Line[] = [];
+  const value = (cell: string) => counts.get(cell) ?? unpublished.get(cell);
+  const within = (total: string, parts: string[]) => {
+    const values = [total, ...parts].map(value);
+    if (values.some((v) => v === undefined)) return;
+    const slack = values[0]! - values.slice(1).reduce((s, v) => s! + v!, 0)!;
+    if (slack < 0) return;
+    const name = `slack:${lines.length}`;
+    unpublished.set(name, slack);
+    lines.push({ total, parts: [...parts, name] });
+  };
+  const leavers = (b: string) => rateCell(LEAVERS[0]!, b as RateBreakdown, 'denominator');
+  for (const b of COLUMNS) {
+    const inTotal = (code: string) => (b === 'total' ? [indicatorCell(code, 'data-missing')] : []);
+    within(indicatorCell('EECO02', b), [indicatorCell('EECO03', b)]);
+    within(indicatorCell('EECO01', b), [...AGE_BANDS.map((code) => indicatorCell(code, b)), ...inTotal(AGE_BANDS[0]!)]);
+    for (const flag of YES_NO) within(indicatorCell('EECO01', b), [indicatorCell(flag, b), ...inTotal(flag)]);
+    within(indicatorCell('EECO01', b), [rateCell('MEDIAN_DAYS_TO_PLACEMENT', b, 'denominator')]);
+    for (const result of RESULTS) within(leavers(b), [indicatorCell(result, b), ...inTotal(result)]);
+    within(leavers(b), [rateCell('COMPLETION_RATE', b, 'numerator'), rateCell('DROP_OUT_RATE', b, 'numerator')]);
+    for (const rate of [...LEAVERS, 'SCHOOL_COMPLETION_RATE']) within(rateCell(rate, b, 'denominator'), [rateCell(rate, b, 'numerator')]);
+    // EOW = EECR02 + (in work, not in education); EECR04 = that + (in both): both unpublished, at least 0.
+    const educationOrWork = rateCell('EDUCATION_OR_WORK_RATE', b, 'numerator');
+    const [inEducation, inWork] = [indicatorCell('EECR02', b), indicatorCell('EECR04', b)];
+    within(educationOrWork, [inWork]);
+    if ([educationOrWork, inEducation, inWork].every((c) => counts.has(c))) {
+      const workOnly = counts.get(educationOrWork)! - counts.get(inEducation)!;
+      const both = counts.get(inWork)! - workOnly;
+      if (workOnly >= 0 && both >= 0) {
+        unpublished.set(`work-only:${b}`, workOnly).set(`work-and-education:${b}`, both);
+        lines.push({ total: educationOrWork, parts: [inEducation, `work-only:${b}`] }, { total: inWork, parts: [`work-only:${b}`, `work-and-education:${b}`] });
+      }
+    }
+  }
+  return lines;
 }
 
 /**

@@ -7,7 +7,8 @@ import { countingOf, exportRelations } from './export-relations';
 import { indicatorRows } from './indicator-rows';
 import { suppressLinked } from './linked-suppression';
 import { rateRows } from './rate-rows';
-import { checkThreshold, DEFAULT_SUPPRESSION_THRESHOLD } from './small-count';
+import { lpSolver } from './feasible-intervals';
+import { checkThreshold, DEFAULT_SUPPRESSION_THRESHOLD, suppressionOn } from './small-count';
 
 export interface FunderExportOptions {
   /** Counts 1..threshold-1 are withheld; 0 or 1 turns suppression off. Default 5. */
@@ -20,11 +21,16 @@ export interface FunderExport {
   rows: ExportRow[];
 }
 
-export function buildFunderExport(
+/**
+ * The rows and metadata of a funder export, small counts suppressed across every relation it
+ * publishes (async: the suppression's exact check loads the HiGHS solver once per process).
+ * @throws RangeError for a threshold it cannot honour or figures whose gender cells do not add up
+ */
+export async function buildFunderExport(
   report: IndicatorReportDocument,
   project: ExportProject,
   options: FunderExportOptions = {},
-): FunderExport {
+): Promise<FunderExport> {
   const threshold = checkThreshold(options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD);
   // Figures of one project under another's name would be a wrong export that looks right.
   if (report.projectId !== project.projectId) {
@@ -33,7 +39,8 @@ export function buildFunderExport(
   const kinds = report.indicators.map((figure) => kindOf(figure.code));
   checkGenderSums(report);
   // One decision over every relation the export publishes, not row by row (DESIGN.md section 3).
-  const hidden = suppressLinked(exportRelations(report.indicators, report.rates), threshold);
+  const solver = suppressionOn(threshold) ? await lpSolver() : undefined;
+  const hidden = suppressLinked(exportRelations(report.indicators, report.rates), threshold, solver);
   return {
     meta: exportMeta(report, project, threshold),
     rows: [

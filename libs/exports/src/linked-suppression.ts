@@ -1,4 +1,6 @@
+import type { Highs } from 'highs';
 import { determinedCells } from './determined-cells';
+import { FeasibleIntervals } from './feasible-intervals';
 import { addsUp, Line, LinkedTable, valueOf } from './linked-table';
 import { isSmall, suppressionOn } from './small-count';
 
@@ -15,7 +17,11 @@ import { isSmall, suppressionOn } from './small-count';
  *       at least 1 when zeros are shown for it); then the smallest published non-zero cell of the line
  *       is hidden too (ties: the first in table order), or the whole line when none is left;
  *    b. across lines: a hidden cell that a combination of lines determines exactly (see
- *       determined-cells.ts) takes the smallest published non-zero cell of one of its lines with it.
+ *       determined-cells.ts) takes the smallest published non-zero cell of one of its lines with it;
+ *    c. with a solver given: a hidden non-zero cell whose feasible interval, by linear programming
+ *       over the lines, the bounds (inequalities) and the least values a reader knows, is narrower
+ *       than one whole unit, takes the smallest published non-zero cell of its lines and bounds with it
+ *       (feasible-intervals.ts). a and b are fast and catch nearly everything; c is exact.
  *
  * This is the classic iterative approach to secondary suppression in linked tables: check the
  * pattern against every relation, add the cheapest complementary cell, repeat (Hundepool et al.,
@@ -28,7 +34,7 @@ import { isSmall, suppressionOn } from './small-count';
  * Deterministic: the order of `counts` and `lines` decides every tie, so the same figures always hide
  * the same cells.
  */
-export function suppressLinked(table: LinkedTable, threshold: number): Set<string> {
+export function suppressLinked(table: LinkedTable, threshold: number, solver?: Highs): Set<string> {
   for (const [cell, count] of [...table.counts, ...table.unpublished]) {
     if (!Number.isInteger(count) || count < 0) throw new RangeError(`Counts must be whole numbers of at least 0, got ${cell} = ${count}`);
   }
@@ -45,23 +51,61 @@ export function suppressLinked(table: LinkedTable, threshold: number): Set<strin
   }
   close(table, same, hidden);
 
+  const bounds = (table.bounds ?? []).filter((line) => addsUp(table, line));
   const linesOf = new Map<string, Line[]>();
-  for (const line of lines) for (const cell of [line.total, ...line.parts]) linesOf.set(cell, [...(linesOf.get(cell) ?? []), line]);
+  for (const line of [...lines, ...bounds]) for (const cell of [line.total, ...line.parts]) linesOf.set(cell, [...(linesOf.get(cell) ?? []), line]);
   const least = (cell: string) => leastValue(table, lines, hidden, cell);
+  // Unpublished cells on exact lines (the bounds' own slacks can never cancel out of a combination).
+  const onLines = new Set(lines.flatMap((line) => line.parts));
+  const linked = [...table.unpublished.keys()].filter((cell) => onLines.has(cell));
+  // Cells the LP found wide enough stay so: hiding more only frees variables.
+  const wide = new Set<string>();
+  let lp: FeasibleIntervals | undefined;
 
-  for (;;) {
-    const weak = lines.find((line) => givesAway(table, line, hidden, least));
-    if (weak) {
-      protect(table, [weak], hidden);
-    } else {
-      const unknown = [...table.counts.keys()].filter((c) => hidden.has(c)).concat([...table.unpublished.keys()]);
-      const exposed = determinedCells(lines, unknown).find((cell) => hidden.has(cell));
-      if (exposed === undefined) return hidden;
-      protect(table, linesOf.get(exposed) ?? [], hidden);
+  try {
+    for (;;) {
+      const weak = lines.find((line) => givesAway(table, line, hidden, least));
+      if (weak) {
+        protect(table, [weak], hidden);
+      } else {
+        const unknown = [...table.counts.keys()].filter((c) => hidden.has(c)).concat(linked);
+        const exposed = determinedCells(lines, unknown).find((cell) => hidden.has(cell))
+          ?? (solver && pinned(lp ??= new FeasibleIntervals(solver, table, [...lines, ...bounds]), table, hidden, least, wide));
+        if (!exposed) return hidden;
+        protect(table, linesOf.get(exposed) ?? [], hidden);
+      }
+      close(table, same, hidden);
     }
-    close(table, same, hidden);
+  } finally {
+    lp?.dispose();
   }
 }
+
+/**
+ * The first hidden non-zero cell that linear programming pins to less than one whole unit of width,
+ * from the published cells, every line and bound, and what a reader knows of hidden cells' least values.
+ */
+function pinned(
+  lp: FeasibleIntervals, table: LinkedTable, hidden: ReadonlySet<string>, least: (cell: string) => number, wide: Set<string>,
+): string | undefined {
+  for (const cell of hidden) lp.hide(cell, least(cell));
+  const open = [...table.counts].filter(([cell, count]) => hidden.has(cell) && count > 0 && !wide.has(cell)).map(([cell]) => cell);
+  // Most cells are cleared by two solutions at opposite ends of a summed objective (all +1, then
+  // signs alternating in blocks of 1, 2 and 4); only the rest are asked one by one.
+  for (const sign of SPREADS) {
+    const rest = open.filter((cell) => !wide.has(cell));
+    if (rest.length > 0) for (const cell of lp.spread(new Map(rest.map((c, i) => [c, sign(i)])), 1 - 1e-6)) wide.add(cell);
+  }
+  for (const cell of open) {
+    if (wide.has(cell)) continue;
+    const [min, max] = lp.interval(cell);
+    if (max - min < 1 - 1e-6) return cell;
+    wide.add(cell);
+  }
+  return undefined;
+}
+
+const SPREADS = [() => 1, ...[0, 1, 2].map((bit) => (i: number) => (((i >> bit) & 1) === 0 ? 1 : -1))];
 
 /** Hide the smallest published non-zero cell of the lines, or every published cell of them if none is left. */
 function protect(table: LinkedTable, lines: readonly Line[], hidden: Set<string>): void {

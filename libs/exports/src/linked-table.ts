@@ -16,6 +16,11 @@ export interface LinkedTable {
   unpublished: ReadonlyMap<string, number>;
   /** total = sum of parts, over counts and unpublished cells. */
   lines: readonly Line[];
+  /**
+   * Inequalities, each as a line with an unpublished slack of its own (EECO02 = EECO03 + the others):
+   * they bound hidden cells without fixing them, and only a linear program sees what they pin.
+   */
+  bounds?: readonly Line[];
   /** Cells that always hold the same number (one figure published twice): hidden together. */
   same: ReadonlyArray<readonly string[]>;
   /**

@@ -123,16 +123,31 @@ export async function auditIntervals(rows: readonly ExportRow[], truth: Readonly
   ];
   const constraints = lines.map((terms, i) =>
     ` r${i}: ${terms.map(([k, n]) => `${k < 0 ? '-' : '+'} ${names.get(n)}`).join(' ')} ${relations[i]!.op} 0`);
-  const model = (sense: 'Minimize' | 'Maximize', objective: string) =>
-    `${sense}\n obj: ${objective}\nSubject To\n${constraints.join('\n')}\nBounds\n ${bounds.join('\n ')}\nEnd\n`;
+  const lpText = (objective: string) =>
+    `Minimize\n obj: 0 ${objective}\nSubject To\n${constraints.join('\n')}\nBounds\n ${bounds.join('\n ')}\nEnd\n`;
 
-  return hidden.map((name) => {
-    const solve = (sense: 'Minimize' | 'Maximize') => {
-      const result = highs!.solve(model(sense, names.get(name)!), { output_flag: false });
-      if (result.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
-      if (result.Status !== 'Optimal') throw new Error(`${sense} ${name}: ${result.Status}`);
-      return result.ObjectiveValue;
+  // One model, parsed once from LP text; each question only moves the objective to another cell.
+  const model = highs.createModel({ format: 'lp', data: lpText(hidden.length > 0 ? names.get(hidden[0]!)! : 'x0') });
+  try {
+    model.options.set({ output_flag: false });
+    const { modelStatus, objectiveSense } = highs.constants;
+    let costed: number | undefined;
+    const solve = (name: string, sense: 'minimize' | 'maximize') => {
+      model.changeObjectiveSense(objectiveSense[sense]);
+      model.run();
+      const status = model.getModelStatus();
+      if (status === modelStatus.unbounded) return sense === 'maximize' ? Infinity : -Infinity;
+      if (status !== modelStatus.optimal) throw new Error(`${sense} ${name}: status ${status}`);
+      return model.getObjectiveValue();
     };
-    return { cell: name, truth: truth.get(name)!, min: solve('Minimize'), max: solve('Maximize') };
-  });
+    return hidden.map((name) => {
+      const column = model.getColByName(names.get(name)!);
+      if (costed !== undefined) model.changeColCost(costed, 0);
+      model.changeColCost(column, 1);
+      costed = column;
+      return { cell: name, truth: trueValue(name), min: solve(name, 'minimize'), max: solve(name, 'maximize') };
+    });
+  } finally {
+    model.dispose();
+  }
 }
