@@ -31,6 +31,16 @@ describe('pathway export', () => {
     expect(stdout.trim().split('\n')).toHaveLength(4);
   }, 30_000);
 
+  it('writes the semicolon CSV for Swedish and Danish Excel with --format csv-semicolon', async () => {
+    const { stdout } = await pathway(dataDir, 'export', '--project', '22-015-S01', '--format', 'csv-semicolon', '--to', '2026-03-30', '--out-dir', dataDir);
+    const path = stdout.trim().split('  ')[0]!;
+    expect(path).toMatch(/\.semicolon\.csv$/);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toMatch(/^\uFEFF/);
+    expect(text).toContain('\r\ncode;name;kind;breakdown;value;numerator;denominator\r\n');
+    expect(text).toMatch(/\r\nTARGET_ACHIEVEMENT;Participants against plan;rate;total;\d+(,\d+)?;\d+;80\r\n/);
+  });
+
   it('names a wrong option', async () => {
     await expect(pathway(dataDir, 'export', '--format', 'csv')).rejects.toMatchObject({ stderr: expect.stringContaining('--project <id> or --all') });
     await expect(pathway(dataDir, 'export', '--all', '--format', 'pdf')).rejects.toMatchObject({ stderr: expect.stringContaining('Allowed choices') });

@@ -74,4 +74,16 @@ describe('the XLSX export', () => {
     expect(entries.get('suppressionThreshold')).toBe(5);
     expect(entries.has('generatedAt')).toBe(false);
   });
+
+  it('keeps text that would start a formula inert: stored as text, with a leading apostrophe', async () => {
+    const name = '=HYPERLINK("http://x","y")';
+    const file = await toXlsx(await buildFunderExport(framtidReport(), { ...FRAMTID, name }));
+    const workbook = await readBack(file.body);
+    const meta = workbook.getWorksheet('Metadata')!;
+    const cell = meta.getRows(2, meta.rowCount - 1)!.find((r) => r.getCell(1).value === 'projectName')!.getCell(2);
+    expect(cell.value).toBe(`'${name}`);
+    expect(cell.formula).toBeUndefined();
+    // Numbers stay numbers.
+    expect(workbook.getWorksheet('Indicators')!.getCell('E2').value).toBe(30);
+  });
 });
