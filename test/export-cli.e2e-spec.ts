@@ -39,7 +39,7 @@ describe('pathway export', () => {
     expect(text).toMatch(/^\uFEFF/);
     expect(text).toContain('\r\ncode;name;kind;breakdown;value;numerator;denominator\r\n');
     expect(text).toMatch(/\r\nTARGET_ACHIEVEMENT;Participants against plan;rate;total;\d+(,\d+)?;\d+;80\r\n/);
-  });
+  }, 30_000);
 
   it('names a wrong option', async () => {
     await expect(pathway(dataDir, 'export', '--format', 'csv')).rejects.toMatchObject({ stderr: expect.stringContaining('--project <id> or --all') });
