@@ -8,6 +8,7 @@ import { indicatorRows } from './indicator-rows';
 import { suppressLinked } from './linked-suppression';
 import { rateRows } from './rate-rows';
 import { lpSolver } from './feasible-intervals';
+import { LinkedTable } from './linked-table';
 import { checkThreshold, DEFAULT_SUPPRESSION_THRESHOLD, suppressionOn } from './small-count';
 
 export interface FunderExportOptions {
@@ -39,8 +40,7 @@ export async function buildFunderExport(
   const kinds = report.indicators.map((figure) => kindOf(figure.code));
   checkGenderSums(report);
   // One decision over every relation the export publishes, not row by row (DESIGN.md section 3).
-  const solver = suppressionOn(threshold) ? await lpSolver() : undefined;
-  const hidden = suppressLinked(exportRelations(report.indicators, report.rates), threshold, solver);
+  const hidden = await suppressedCells(exportRelations(report.indicators, report.rates), threshold);
   return {
     meta: exportMeta(report, project, threshold),
     rows: [
@@ -48,6 +48,25 @@ export async function buildFunderExport(
       ...report.rates.flatMap((rate) => rateRows(rate, hidden)),
     ],
   };
+}
+
+/**
+ * The same figures always hide the same cells, so a decision is kept for the next export of them
+ * (the API exports one report in several formats and periods that often hold the same figures;
+ * the exact check costs tens of milliseconds). Keyed by every count and the threshold.
+ */
+const decided = new Map<string, ReadonlySet<string>>();
+const REMEMBERED = 256;
+
+async function suppressedCells(table: LinkedTable, threshold: number): Promise<ReadonlySet<string>> {
+  const key = `${threshold}|${JSON.stringify([...table.counts])}`;
+  const known = decided.get(key);
+  if (known) return known;
+  const solver = suppressionOn(threshold) ? await lpSolver() : undefined;
+  const hidden = suppressLinked(table, threshold, solver);
+  if (decided.size >= REMEMBERED) decided.delete(decided.keys().next().value!);
+  decided.set(key, hidden);
+  return hidden;
 }
 
 /**

@@ -9,7 +9,7 @@ import { FRAMTID } from './testing/report-fixture';
 /** The report of a cohort for #framtid's whole period, as the read model gives it. */
 function reportOf(outcomes: ParticipantOutcome[]): IndicatorReportDocument {
   const { indicators, rates } = computeIndicatorReport(outcomes, { from: null, to: '2025-12-31' }, 80);
-  return { projectId: FRAMTID.projectId, period: { from: null, to: '2025-12-31' }, asKnownOn: null, position: 1, catalogueVersion: CATALOGUE_VERSION, indicators, rates };
+  return { projectId: FRAMTID.projectId, period: { from: null, to: '2025-12-31' }, asKnownOn: null, position: 1, cutOffPosition: null, catalogueVersion: CATALOGUE_VERSION, indicators, rates };
 }
 
 /** Every count's true value under the audit's cell names. */
