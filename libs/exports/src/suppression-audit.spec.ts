@@ -75,6 +75,7 @@ describe('suppression across the relations an export publishes', () => {
     const exposed: string[] = [];
     const wrong: string[] = [];
     const took: number[] = [];
+    let wideAsThreshold = 0;
     for (let n = 0; n < 60; n++) {
       const size = 3 + Math.floor(random() * (n % 3 === 0 ? 25 : 120));
       const report = reportOf(randomCohort(random, size));
@@ -88,12 +89,13 @@ describe('suppression across the relations an export publishes', () => {
         if (truth < min - 1e-6 || truth > max + 1e-6) wrong.push(`cohort ${n}: ${cell} = ${truth} outside [${min}, ${max}]`);
         // A zero pinned at zero names no one; a pinned count of one or more is a disclosure.
         if (truth > 0 && max - min < 1 - 1e-6) exposed.push(`cohort ${n} (size ${size}, threshold ${threshold}): ${cell} = ${truth} in [${min}, ${max}]`);
-        widths.push(max - min);
+        if (truth > 0) widths.push(max - min);
+        if (truth > 0 && max - min >= threshold - 1e-6) wideAsThreshold++;
       }
     }
     const finite = widths.filter(Number.isFinite).sort((a, b) => a - b);
     const at = (q: number) => finite[Math.floor(q * (finite.length - 1))];
-    console.log(`Suppression audit: ${widths.length} hidden cells; interval width min ${finite[0]}, `
+    console.log(`Suppression audit: ${widths.length} hidden non-zero cells, ${wideAsThreshold} of them with an interval at least as wide as the threshold; width min ${finite[0]}, `
       + `10th percentile ${at(0.1)}, median ${at(0.5)}; unbounded ${widths.length - finite.length}; `
       + `suppression took ${Math.max(...took).toFixed(0)} ms at most, ${(took.reduce((s, t) => s + t, 0) / took.length).toFixed(0)} ms on average`);
     expect(wrong).toEqual([]);
