@@ -12,6 +12,7 @@ import { Measurement, printTable, reported, writeResults } from './report';
 import { projectionLag } from './projection-lag.bench';
 import { replayReadModels } from './replay.bench';
 import { sqliteAppends } from './sqlite-appends.bench';
+import { suppressionTimes } from './suppression.bench';
 
 /**
  * Each suite runs its own baseline, so its ratios hold however busy the machine is.
@@ -33,6 +34,7 @@ const SUITES: Record<string, () => Promise<Measurement[]>> = {
   export: funderExports,
   'long-stream': longStreamCommands,
   backup: backupStores,
+  suppression: suppressionTimes,
 };
 
 /** `npm run bench` runs every suite; `npm run bench -- sqlite http` runs those named. */
