@@ -141,7 +141,8 @@ describe('access: every role, every route, own and other project', () => {
     const { body } = await t.anonymous().get('/docs-json').expect(200);
     const served = Object.entries(body.paths as Record<string, object>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
     const covered = ROUTES.map((r) => `${r.method} ${r.route}`);
-    expect(served.filter((route) => route !== 'get /health').sort()).toEqual([...new Set(covered)].sort());
+    const operational = ['get /health', 'get /health/live', 'get /health/ready', 'get /metrics'];
+    expect(served.filter((route) => !operational.includes(route)).sort()).toEqual([...new Set(covered)].sort());
   });
 
   const cases = ROUTES.flatMap((route) => ROLES.flatMap((role) => (route.scoped ? (['own', 'other'] as Scope[]) : (['own'] as Scope[])).map((scope) => ({ route, role, scope }))));
@@ -237,6 +238,9 @@ describe('access: every role, every route, own and other project', () => {
 
     it('keeps health and the API description open', async () => {
       await t.anonymous().get('/health').expect(200);
+      await t.anonymous().get('/health/live').expect(200);
+      await t.anonymous().get('/health/ready').expect(200);
+      await t.anonymous().get('/metrics').expect(200);
       await t.anonymous().get('/docs-json').expect(200);
     });
   });

@@ -32,11 +32,12 @@ const NODE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
  * for anything that is not a storage failure (a bug, a domain error), which stays a 500.
  */
 export function classifyStorageError(error: unknown): StorageFailure | null {
-  if (!(error instanceof Error)) return null;
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed: errors from Node's core can come from another realm (a worker, a test runner's sandbox).
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code !== 'string') {
     // node-postgres says a dropped connection only in words.
-    return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message)
+    return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(String(message ?? ''))
       ? { code: 'STORAGE.UNAVAILABLE', cause: 'connection lost' }
       : null;
   }
