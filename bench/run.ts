@@ -10,6 +10,7 @@ import { longStreamCommands } from './long-stream.bench';
 import { SCALE } from './measure';
 import { Measurement, printTable, reported, writeResults } from './report';
 import { projectionLag } from './projection-lag.bench';
+import { rebuildAvailability } from './rebuild-availability.bench';
 import { replayReadModels } from './replay.bench';
 import { sqliteAppends } from './sqlite-appends.bench';
 import { suppressionTimes } from './suppression.bench';
@@ -35,6 +36,7 @@ const SUITES: Record<string, () => Promise<Measurement[]>> = {
   'long-stream': longStreamCommands,
   backup: backupStores,
   suppression: suppressionTimes,
+  availability: rebuildAvailability,
 };
 
 /** `npm run bench` runs every suite; `npm run bench -- sqlite http` runs those named. */

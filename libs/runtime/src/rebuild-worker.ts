@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Environment, openEventStore, readModelDbConfig } from '@pathway/config';
 import { describeProjectionError, openReadModelDb, rebuildReadModels, RebuildProgress } from '@pathway/read-models';
@@ -42,7 +44,21 @@ function bootstrap(): string {
   return `require(${JSON.stringify(require.resolve('@swc-node/register'))}); require(${self});`;
 }
 
+/**
+ * On Linux a thread has a nice value of its own: the rebuild yields the CPU to the request
+ * threads of this and other processes, and still takes every idle cycle. Elsewhere it stays as is.
+ */
+function yieldToRequests(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId)) setPriority(threadId, 10);
+  } catch {
+    // not Linux, or not allowed: the rebuild runs at the process's priority
+  }
+}
+
 async function work(settings: RebuildWorkerSettings): Promise<void> {
+  yieldToRequests();
   const store = openEventStore(settings);
   // This thread may wait for a lock (the live projection writing): it blocks no one but itself.
   const { db } = openReadModelDb(readModelDbConfig(settings), { busyTimeoutMs: 5000 });

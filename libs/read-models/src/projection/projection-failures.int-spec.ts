@@ -123,7 +123,7 @@ describe.each(testEngines())('projection failures on %s', (engine) => {
     expect(await checkCheckpointAgainstLog(older, rm.db, LIVE_PROJECTION)).toEqual({ status: 'ahead-of-log', position: head, headPosition: head - 1 });
 
     // Written to since the restore: as long as before, but another event at the checkpoint.
-    await recordMilestone({ ...deps, store: older }, 'a', { type: 'education-entered', occurredOn: '2024-03-01', programme: 'Komvux' }, caller);
+    await recordMilestone({ ...deps, store: older }, 'a', { type: 'education-entered', occurredOn: '2024-03-01', programme: 'adult-education' }, caller);
     expect(await checkCheckpointAgainstLog(older, rm.db, LIVE_PROJECTION)).toEqual({ status: 'different-event', position: head });
 
     // What the projector then does: drop the read models and project the log it has from position 0.
