@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Pool, types } from 'pg';
 import { SQLITE_BUSY_TIMEOUT_MS } from '@pathway/event-store';
-import { PostgresTextPlugin } from './postgres-text';
+import { replaceNulInParameters } from './postgres-text';
 import { ReadModelSchema } from './read-model-schema';
 
 export type ReadModelDbConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
@@ -36,7 +36,8 @@ export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbO
     // An idle connection the server closes (a restart, a dropped database) must not crash the
     // process: the pool drops it and the next query opens a new one.
     pool.on('error', () => undefined);
-    return { engine: 'postgres', db: new Kysely({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresTextPlugin()] }) };
+    replaceNulInParameters(pool);
+    return { engine: 'postgres', db: new Kysely({ dialect: new PostgresDialect({ pool }) }) };
   }
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
   const database = new Database(config.file);

@@ -1,44 +1,21 @@
-import {
-  KyselyPlugin,
-  OperationNodeTransformer,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  PrimitiveValueListNode,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-  ValueNode,
-} from 'kysely';
+import { Pool, PoolClient } from 'pg';
 
 /** U+FFFD, the replacement character: shows that something unstorable stood there. */
 const REPLACEMENT = '\uFFFD';
 
 const storable = (value: unknown) => (typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', REPLACEMENT) : value);
 
-class ReplaceNul extends OperationNodeTransformer {
-  protected override transformValue(node: ValueNode): ValueNode {
-    return super.transformValue({ ...node, value: storable(node.value) });
-  }
-
-  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
-    return super.transformPrimitiveValueList({ ...node, values: node.values.map(storable) });
-  }
-}
-
 /**
  * PostgreSQL text cannot hold NUL (SQLSTATE 22021); SQLite's can, and the log keeps whatever
  * was recorded. One NUL in a retraction reason stopped the PostgreSQL projection for every
- * project, also on rebuild. Read models are derived, so NUL is written as U+FFFD there; the log
- * keeps the original, and live and replay still agree.
+ * project, also on rebuild. Read models are derived, so each connection of the pool writes NUL
+ * as U+FFFD there; the log keeps the original, and live and replay still agree. (At the driver,
+ * where the parameters are a flat array: a check per string, no query tree rebuilt.)
  */
-export class PostgresTextPlugin implements KyselyPlugin {
-  private readonly transformer = new ReplaceNul();
-
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.transformer.transformNode(args.node);
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
+export function replaceNulInParameters(pool: Pool): void {
+  pool.on('connect', (client: PoolClient) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) =>
+      Array.isArray(values) ? query(text, values.map(storable), ...rest) : query(text, values, ...rest);
+  });
 }
