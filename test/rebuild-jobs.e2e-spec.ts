@@ -39,7 +39,7 @@ describe('rebuild jobs survive a kill -9 of their owner', () => {
   }, 180_000);
   afterAll(() => removeDir(dataDir));
 
-  it('leaves the job running under a lease that runs out, and the next projector takes it over and finishes it from the checkpoint', async () => {
+  it('leaves the job running, and the next projector takes it over (its owner is gone) and finishes it from the checkpoint', async () => {
     const first = startProjector();
     const { db } = openReadModelDb({ engine: 'sqlite', file: join(dataDir, 'read-models.db') });
     const jobs = new RebuildJobs(db);

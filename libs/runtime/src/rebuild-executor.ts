@@ -1,10 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kysely } from 'kysely';
 import { ReadModelSchema } from '@pathway/read-models';
-import { RebuildJobs } from './rebuild-jobs';
+import { newOwnerId, RebuildJobs } from './rebuild-jobs';
 import { RebuildWorkerSettings, RunningRebuild, startRebuildWorker } from './rebuild-worker';
 
 /**
@@ -13,7 +11,7 @@ import { RebuildWorkerSettings, RunningRebuild, startRebuildWorker } from './reb
  */
 export class RebuildExecutor {
   private readonly logger = new Logger('Rebuild');
-  private readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly owner = newOwnerId();
   private readonly jobs: RebuildJobs;
   private running: RunningRebuild | null = null;
   private stopped = false;

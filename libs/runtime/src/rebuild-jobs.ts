@@ -1,5 +1,6 @@
 import { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { ReadModelSchema } from '@pathway/read-models';
 
 export interface RebuildJob {
@@ -65,18 +66,25 @@ export class RebuildJobs {
 
   /**
    * Takes the active job for `owner` if it is waiting, or running under a lease that ran out
-   * (its process died); answers it, or null when there is nothing to take.
+   * (its process died); answers it, or null when there is nothing to take. An owner on this
+   * machine whose process is gone is known dead at once, without waiting for its lease.
    */
   async claim(owner: string, leaseMs: number, now = new Date()): Promise<RebuildJob | null> {
     const job = await this.active();
     if (!job) return null;
+    const row = await this.db.selectFrom('rebuild_jobs').select('owner').where('job_id', '=', job.jobId).executeTakeFirst();
     const nowIso = now.toISOString();
+    if (row?.owner && deadLocalOwner(row.owner)) {
+      await this.db.updateTable('rebuild_jobs').set({ lease_until: nowIso }).where('job_id', '=', job.jobId).where('owner', '=', row.owner).execute();
+      now = new Date(now.getTime() + 1);
+    }
+    const claimedAt = now.toISOString();
     const result = await this.db
       .updateTable('rebuild_jobs')
       .set({ status: 'running', owner, lease_until: new Date(now.getTime() + leaseMs).toISOString(), started_at: job.startedAt ?? nowIso })
       .where('job_id', '=', job.jobId)
       .where('slot', '=', 'active')
-      .where((eb) => eb.or([eb('status', '=', 'requested'), eb('lease_until', '<', nowIso), eb('lease_until', 'is', null)]))
+      .where((eb) => eb.or([eb('status', '=', 'requested'), eb('lease_until', '<', claimedAt), eb('lease_until', 'is', null)]))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1 ? this.find(job.jobId) : null;
   }
@@ -107,6 +115,22 @@ export class RebuildJobs {
       .where('job_id', '=', jobId)
       .where('owner', '=', owner)
       .execute();
+  }
+}
+
+/** Who a job's owner is: `host:pid:nonce`, so a successor on the same machine can see the process is gone. */
+export function newOwnerId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+function deadLocalOwner(owner: string): boolean {
+  const [host, pid] = owner.split(':');
+  if (host !== hostname() || !pid || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as { code?: string }).code === 'ESRCH';
   }
 }
 
