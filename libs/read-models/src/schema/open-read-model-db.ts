@@ -36,6 +36,9 @@ export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbO
     // An idle connection the server closes (a restart, a dropped database) must not crash the
     // process: the pool drops it and the next query opens a new one.
     pool.on('error', () => undefined);
+    // A connection checked out (between a transaction's queries) has no pool listener: without one,
+    // the server terminating it (a dropped database) is an unhandled 'error' that ends the process.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     replaceNulInParameters(pool);
     return { engine: 'postgres', db: new Kysely({ dialect: new PostgresDialect({ pool }) }) };
   }
