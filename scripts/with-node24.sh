@@ -11,13 +11,14 @@
 # Its bin/ goes first on PATH, so `npm`, `npx`, jest and the processes the tests spawn as
 # `node` all run on Node 24.
 #
-# Native addons compiled from source at `npm ci` (better-sqlite3, sqlite3) are tied to the ABI
-# of the Node that built them (NODE_MODULE_VERSION 115 for 20, 137 for 24). For the command's
-# duration each one's build/ is swapped for a Node 24 build, made once with `npm rebuild`
-# against the package's headers (npm_config_nodedir) and cached beside that Node; on exit
-# the Node 20 build is put back, so Node 20 works again right after. A run that was killed
-# before it could put them back is repaired by the next run's start. Prebuilt Node-API addons
-# (@swc/core, the KurrentDB bridge, …) are ABI-stable: they are only checked to load.
+# Native addons compiled from source at `npm ci` against the V8 API (better-sqlite3) are tied to
+# the ABI of the Node that built them (NODE_MODULE_VERSION 115 for 20, 137 for 24). For the
+# command's duration each such build/ is swapped for a Node 24 build, made once with node-gyp
+# against the package's headers (npm_config_nodedir) and cached beside that Node; on exit the
+# Node 20 build is put back, so Node 20 works again right after. A run that was killed before
+# it could put them back is repaired by the next run's start. Node-API addons, compiled
+# (sqlite3) or prebuilt (@swc/core, the KurrentDB bridge, …), are ABI-stable: they are only
+# checked to load, like every addon in node_modules.
 #
 # Exit status: the command's own; 1 if Node 24 cannot be had or an addon does not load on it
 # (never a silent skip, so a CI run without Node 24 fails).
@@ -70,17 +71,39 @@ trap 'exit 143' TERM
 
 export PATH="$home/bin:$PATH"
 export npm_config_nodedir="$home"
+gyp="$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js"
+
+# The addon files under the given folders that do not load on this Node, one a line, with the
+# reason. Musl builds are for another libc than this one, and a `.node` file that registers no
+# Node module (better-sqlite3's test_extension.node is an SQLite extension) is no addon.
+unloadable() {
+  node -e '
+    const { execFileSync } = require("node:child_process");
+    const { readFileSync } = require("node:fs");
+    const { resolve } = require("node:path");
+    const registers = (file) => /napi_register_module_v1|napi_module_register|node_register_module_v\d+/.test(readFileSync(file, "latin1"));
+    const files = execFileSync("find", [...process.argv.slice(1), "-name", "*.node", "-type", "f", "-not", "-path", "*musl*", "-not", "-path", "*/obj.target/*"])
+      .toString().split("\n").filter(Boolean).filter(registers);
+    for (const file of files) {
+      try { process.dlopen({ exports: {} }, resolve(file)); }
+      catch (error) { console.log(`${file}: ${error.message.split("\n")[0]}`); }
+    }
+  ' "$@"
+}
 
 for dir in $(addon_packages); do
   name="$(node -p "require('./$dir/package.json').name + '@' + require('./$dir/package.json').version")"
+  # A Node-API addon (sqlite3) is ABI-stable: its build loads on Node 24 as it is, nothing to do.
+  [ -z "$(unloadable "$dir/build")" ] && continue
   cached="$home/addons/abi$abi/${name//\//+}/build"
   mkdir -p "$stash/$dir"
   mv "$dir/build" "$stash/$dir/build"
   if [ ! -d "$cached" ]; then
     echo "with-node24: building $name for Node $version (ABI $abi), once"
-    # build_from_source: no prebuilt binary is fetched from elsewhere; node-gyp uses $home's headers.
-    npm_config_build_from_source=true npm rebuild --foreground-scripts --no-audit --no-fund "${dir#node_modules/}" >/dev/null ||
-      fail "npm rebuild ${dir#node_modules/} failed for Node $version"
+    # node-gyp itself, as the packages' install scripts fall back to, rather than `npm rebuild`:
+    # their prebuild-install step would first try to download a binary from elsewhere.
+    (cd "$dir" && node "$gyp" rebuild --release --loglevel=warn >/dev/null) ||
+      fail "node-gyp rebuild in $dir failed for Node $version"
     rm -rf "$cached.partial" && mkdir -p "$(dirname "$cached")"
     cp -a "$dir/build" "$cached.partial" && mv "$cached.partial" "$cached"
   else
@@ -89,18 +112,9 @@ for dir in $(addon_packages); do
   fi
 done
 
-# Every addon in node_modules must load on Node 24 (musl builds are for another libc, not this one).
-node -e '
-  const { execSync } = require("node:child_process");
-  const files = execSync("find node_modules -name \"*.node\" -type f -not -path \"*musl*\" -not -path \"*/obj.target/*\"")
-    .toString().trim().split("\n").filter(Boolean);
-  const broken = [];
-  for (const file of files) {
-    try { process.dlopen({ exports: {} }, require("node:path").resolve(file)); }
-    catch (error) { broken.push(`${file}: ${error.message.split("\n")[0]}`); }
-  }
-  if (broken.length) { console.error("with-node24: addons that do not load on Node " + process.version + ":\n  " + broken.join("\n  ")); process.exit(1); }
-  console.log(`with-node24: node ${process.version} (ABI ${process.versions.modules}), ${files.length} native addons load`);
-'
+broken="$(unloadable node_modules)"
+[ -z "$broken" ] || fail "addons that do not load on Node $version:
+$broken"
+echo "with-node24: node $("$home/bin/node" --version) (ABI $abi); every native addon loads"
 
 "$@"
