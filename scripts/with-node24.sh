@@ -82,7 +82,7 @@ unloadable() {
     const { readFileSync } = require("node:fs");
     const { resolve } = require("node:path");
     const registers = (file) => /napi_register_module_v1|napi_module_register|node_register_module_v\d+/.test(readFileSync(file, "latin1"));
-    const files = execFileSync("find", [...process.argv.slice(1), "-name", "*.node", "-type", "f", "-not", "-path", "*musl*", "-not", "-path", "*/obj.target/*"])
+    const files = execFileSync("find", [...process.argv.slice(1), "-name", "*.node", "-type", "f", "-not", "-path", "*musl*", "-not", "-path", "*/obj.target/*", "-not", "-path", "*/.pathway-node20-addons/*"])
       .toString().split("\n").filter(Boolean).filter(registers);
     for (const file of files) {
       try { process.dlopen({ exports: {} }, resolve(file)); }
