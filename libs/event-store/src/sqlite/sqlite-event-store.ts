@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pollingSubscription } from './polling-subscription';
 import { instantToMicros, microsToInstant } from '../commit-time';
+import { retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from '../storage/retry-while-busy';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
 import { AppendResult, EventStore, EventToAppend, ExpectedVersion, RecordedEvent } from '../event-store';
 
@@ -84,7 +85,7 @@ export class SqliteEventStore implements EventStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`); // longer waits happen in retryWhileBusy, off the event loop
     this.db.exec(SCHEMA);
     addCommitTimes(this.db);
     this.statements = {
@@ -116,9 +117,8 @@ export class SqliteEventStore implements EventStore {
     this.lastCommittedBy = this.db.transaction((micros: number) => this.lastPositionCommittedBy(micros));
   }
 
-
   async append(streamId: string, events: EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
-    const result = this.appendInTransaction.immediate(streamId, events, expected);
+    const result = await retryWhileBusy(() => this.appendInTransaction.immediate(streamId, events, expected));
     this.appended.emit('appended');
     return result;
   }
@@ -137,11 +137,11 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
-    return this.statements.readStream.all(streamId, afterVersion).map(toRecorded);
+    return (await retryWhileBusy(() => this.statements.readStream.all(streamId, afterVersion))).map(toRecorded);
   }
 
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
-    return this.statements.readAll.all(after, limit).map(toRecorded);
+    return (await retryWhileBusy(() => this.statements.readAll.all(after, limit))).map(toRecorded);
   }
 
   subscribe(after: number, onEvent: (event: RecordedEvent) => Promise<void> | void) {
@@ -149,14 +149,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    return this.statements.head.get()?.position ?? 0;
+    return (await retryWhileBusy(() => this.statements.head.get()))?.position ?? 0;
   }
 
   async cutOffAt(instant: string): Promise<number> {
     const micros = instantToMicros(instant);
     // Only a cut-off beyond every stamp so far needs a write: later appends are stamped after the last one anyway.
-    if ((this.statements.commitClock.get()?.last_us ?? 0) < micros) this.raiseCommitClock.immediate(micros);
-    return this.lastCommittedBy.deferred(micros);
+    if ((this.statements.commitClock.get()?.last_us ?? 0) < micros) await retryWhileBusy(() => this.raiseCommitClock.immediate(micros));
+    return retryWhileBusy(() => this.lastCommittedBy.deferred(micros));
   }
 
   async close(): Promise<void> {
