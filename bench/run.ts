@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { backupStores } from './backup.bench';
+import { demoGeneration } from './demo-generation.bench';
 import { emmettAppends } from './emmett-appends.bench';
 import { emmettProjections } from './emmett-projections.bench';
 import { funderExports } from './export.bench';
@@ -35,6 +36,7 @@ const SUITES: Record<string, () => Promise<Measurement[]>> = {
   export: funderExports,
   'long-stream': longStreamCommands,
   backup: backupStores,
+  demo: demoGeneration,
   suppression: suppressionTimes,
   availability: rebuildAvailability,
 };

@@ -38,6 +38,13 @@ const SCHEMA = `
   INSERT OR IGNORE INTO commit_clock (id, last_us) VALUES (1, 0);
 `;
 
+/** One append of a batch (see `SqliteEventStore.appendBatch`). */
+export interface StreamAppend {
+  streamId: string;
+  events: EventToAppend[];
+  expected: ExpectedVersion;
+}
+
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for appends made by other processes. */
   pollIntervalMs?: number;
@@ -66,6 +73,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly statements;
   private readonly appendInTransaction;
+  private readonly appendAllInTransaction;
   private readonly raiseCommitClock;
   private readonly lastCommittedBy;
 
@@ -102,6 +110,9 @@ export class SqliteEventStore implements EventStore {
     this.appendInTransaction = this.db.transaction(
       (streamId: string, events: EventToAppend[], expected: ExpectedVersion) => this.write(streamId, events, expected),
     );
+    this.appendAllInTransaction = this.db.transaction((appends: StreamAppend[]) =>
+      appends.map(({ streamId, events, expected }) => this.write(streamId, events, expected)),
+    );
     this.raiseCommitClock = this.db.transaction((micros: number) => this.statements.setCommitClock.run(micros));
     this.lastCommittedBy = this.db.transaction((micros: number) => this.lastPositionCommittedBy(micros));
   }
@@ -110,6 +121,19 @@ export class SqliteEventStore implements EventStore {
     const result = await retryWhileBusy(() => this.appendInTransaction.immediate(streamId, events, expected));
     this.appended.emit('appended');
     return result;
+  }
+
+  /**
+   * Several appends, in order, in one transaction: each checked against its own expected version
+   * and stamped as if appended alone, so the log is the one the same appends made one by one
+   * would write (positions, versions, commit times), without a commit each. All or nothing: the
+   * first refused append (WrongExpectedVersionError, DuplicateEventIdError) rolls back the lot.
+   * For bulk writers (the demo); an append's answer is at the same index of the result.
+   */
+  async appendBatch(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const results = this.appendAllInTransaction.immediate(appends);
+    this.appended.emit('appended');
+    return results;
   }
 
   async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
