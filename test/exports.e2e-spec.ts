@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { removeDir, startApp, TestApp } from './support/test-app';
+import { framtidProject } from './support/fixtures';
 import { projected } from './support/wait-for';
 
 const binary = (res: any, callback: (error: Error | null, body: Buffer) => void) => {
@@ -60,6 +61,35 @@ describe('funder exports over HTTP', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Metadata']);
     expect(workbook.getWorksheet('Indicators')!.rowCount).toBe(1 + rows.length);
   });
+
+  it('gives spreadsheet-safe CSV: a formula in the project name stays inert text, in both CSV dialects', async () => {
+    const id = 'csv-injection';
+    const name = 'Framtid,=HYPERLINK("http://x","y")';
+    await t.admin.post('/api/v1/projects').send({ ...framtidProject, id, name }).expect(201);
+    const funder = await t.as('funder', [id]);
+    const get = async (format: string) => {
+      for (let tries = 0; ; tries++) {
+        const res = await funder.get(`/api/v1/projects/${id}/indicators/export?format=${format}&${QUARTER}`).buffer(true).parse(binary);
+        if (res.status !== 404 || tries > 50) return res;
+        await new Promise((resolve) => setTimeout(resolve, 200)); // the project is not projected yet
+      }
+    };
+
+    const csv = await get('csv');
+    expect(csv.status).toBe(200);
+    // One quoted field with the quotes doubled and a leading apostrophe nowhere needed: it starts with "#".
+    expect(csv.body.toString('utf8')).toContain('\r\n"# projectName: Framtid,=HYPERLINK(""http://x"",""y"")"\r\n');
+
+    const semicolon = await get('csv-semicolon');
+    expect(semicolon.status).toBe(200);
+    expect(semicolon.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(semicolon.headers['content-disposition']).toMatch(new RegExp(`attachment; filename="indicators-${id}.*\\.semicolon\\.csv"`));
+    const text = semicolon.body.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toContain('\r\ncode;name;kind;breakdown;value;numerator;denominator\r\n');
+    expect(text).toMatch(/\r\nTARGET_ACHIEVEMENT;Participants against plan;rate;total;0(,\d+)?;0;80\r\n/);
+    expect(semicolon.headers.digest).toBe(`sha-256=${createHash('sha256').update(semicolon.body).digest('base64')}`);
+  }, 30_000);
 
   it('answers a bad format or date with 400 and an unknown project with 404', async () => {
     expect((await t.funder.get(`/api/v1/projects/${project}/indicators/export?format=pdf`)).status).toBe(400);

@@ -17,6 +17,7 @@ import { FunderReportingRule } from './exports/funder-reporting-rule';
 import { IndicatorExportHandler } from './exports/indicator-export.query';
 import { SubmitReportHandler } from './exports/submit-report.command';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { IndicatorReportHandler } from './indicators/indicator-report.query';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { ParticipantPathwayHandler } from './participants/participant-pathway.query';
@@ -74,7 +75,7 @@ export class AppModule {
         SecurityModule,
         rateLimit,
       ],
-      controllers: [HealthController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController, AuditController, SessionController, UsersController],
+      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController, AuditController, SessionController, UsersController],
       providers: [
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -16,10 +16,12 @@ export async function exportFile(
   format: ExportFormat,
   options: FunderExportOptions = {},
 ): Promise<ExportFile> {
-  const data = buildFunderExport(report, project, options);
+  const data = await buildFunderExport(report, project, options);
   switch (format) {
     case 'csv':
       return toCsv(data);
+    case 'csv-semicolon':
+      return toCsv(data, 'semicolon');
     case 'json':
       return toJson(data);
     case 'xlsx':

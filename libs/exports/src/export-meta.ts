@@ -45,10 +45,11 @@ export function suppressionRule(threshold: number): string {
   const small = `1-${threshold - 1}`;
   return [
     `counts of ${small} are shown as "${SUPPRESSED}"`,
-    'where a hidden gender cell could still be worked out from the total, the smallest other non-zero gender cell '
-      + 'is hidden too, with the same mark (complementary suppression)',
-    `a row whose total is ${small} is hidden whole, zeros included; other zeros are shown`,
-    `data missing is hidden when it is ${small}`,
+    'the figures add up (gender cells to totals; EECO02 + EECO04 + EECO05 = EECO01; ISCED levels and their data '
+      + 'missing to EECO01; rate numerators and denominators that are other figures), so further cells are hidden '
+      + 'with the same mark until no hidden cell can be worked out from what is shown, checked by linear '
+      + 'programming (complementary suppression)',
+    `where a total is ${small}, all its parts are hidden, zeros included; other zeros are shown`,
     'a rate is hidden when its numerator or denominator is hidden (a median goes with its denominator)',
   ].join('; ');
 }

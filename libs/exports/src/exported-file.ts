@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { ExportMeta } from './export-meta';
 
-export type ExportFormat = 'csv' | 'xlsx' | 'json';
+/** `csv-semicolon`: the CSV dialect Swedish and Danish Excel open in columns (see to-csv.ts). */
+export const EXPORT_FORMATS = ['csv', 'csv-semicolon', 'xlsx', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', 'csv-semicolon': 'semicolon.csv', xlsx: 'xlsx', json: 'json' };
 
 /** A finished export. Everything here follows from the inputs, so the same inputs give the same file. */
 export interface ExportFile {
@@ -24,5 +27,5 @@ export function exportFileName(meta: ExportMeta, format: ExportFormat): string {
   const period = `${meta.period.from ?? 'start'}-to-${meta.period.to}`;
   const known = meta.asKnownOn === null ? '' : `-as-known-on-${meta.asKnownOn.replace(/[-:]|\.\d+/g, '')}`;
   const safe = `indicators-${meta.projectId}-${period}${known}`.replace(/[^A-Za-z0-9._-]+/g, '_');
-  return `${safe}.${format}`;
+  return `${safe}.${EXTENSION[format]}`;
 }

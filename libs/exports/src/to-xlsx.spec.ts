@@ -24,10 +24,10 @@ async function readBack(body: Buffer): Promise<Workbook> {
 
 describe('the XLSX export', () => {
   it('gives the same bytes and digest when built again later, though exceljs stamps zip entries with the clock', async () => {
-    const [first, plainBefore] = [await toXlsx(data()), await plainWorkbook()];
+    const [first, plainBefore] = [await toXlsx(await data()), await plainWorkbook()];
     // Zip times have a 2-second resolution: wait past one step so the clock would show.
     await sleep(2_100);
-    const [second, plainAfter] = [await toXlsx(data()), await plainWorkbook()];
+    const [second, plainAfter] = [await toXlsx(await data()), await plainWorkbook()];
 
     expect([...zipTimestamps(plainBefore).values()]).not.toEqual([...zipTimestamps(plainAfter).values()]);
     expect(second.body.equals(first.body)).toBe(true);
@@ -35,7 +35,7 @@ describe('the XLSX export', () => {
   }, 10_000);
 
   it('stamps every zip entry and the document properties with the as-known-on instant, not the clock', async () => {
-    const file = await toXlsx(data());
+    const file = await toXlsx(await data());
     const expected = dosDateTime(new Date('2026-01-15T12:00:00.000Z'));
     const stamps = [...zipTimestamps(file.body).values()];
     expect(stamps.length).toBeGreaterThan(5);
@@ -45,13 +45,13 @@ describe('the XLSX export', () => {
     expect(workbook.modified.toISOString()).toBe('2026-01-15T12:00:00.000Z');
   });
 
-  it('falls back to the end of the period when the report is as known now', () => {
-    const now = buildFunderExport({ ...framtidReport(), asKnownOn: null }, FRAMTID);
+  it('falls back to the end of the period when the report is as known now', async () => {
+    const now = await buildFunderExport({ ...framtidReport(), asKnownOn: null }, FRAMTID);
     expect(documentDate(now).toISOString()).toBe('2025-12-31T00:00:00.000Z');
   });
 
   it('reads back with an Indicators sheet (bold, frozen header) and a Metadata sheet', async () => {
-    const file = await toXlsx(data());
+    const file = await toXlsx(await data());
     expect(file.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(file.fileName).toMatch(/-as-known-on-20260115T120000Z\.xlsx$/);
     const workbook = await readBack(file.body);
@@ -73,5 +73,17 @@ describe('the XLSX export', () => {
     expect(entries.get('position')).toBe(4711);
     expect(entries.get('suppressionThreshold')).toBe(5);
     expect(entries.has('generatedAt')).toBe(false);
+  });
+
+  it('keeps text that would start a formula inert: stored as text, with a leading apostrophe', async () => {
+    const name = '=HYPERLINK("http://x","y")';
+    const file = await toXlsx(await buildFunderExport(framtidReport(), { ...FRAMTID, name }));
+    const workbook = await readBack(file.body);
+    const meta = workbook.getWorksheet('Metadata')!;
+    const cell = meta.getRows(2, meta.rowCount - 1)!.find((r) => r.getCell(1).value === 'projectName')!.getCell(2);
+    expect(cell.value).toBe(`'${name}`);
+    expect(cell.formula).toBeUndefined();
+    // Numbers stay numbers.
+    expect(workbook.getWorksheet('Indicators')!.getCell('E2').value).toBe(30);
   });
 });

@@ -3,6 +3,7 @@ import { metaEntries } from './export-meta';
 import { COLUMNS } from './export-row';
 import { exportedFile, ExportFile, exportFileName } from './exported-file';
 import { FunderExport } from './funder-export';
+import { neutralised } from './spreadsheet-safe';
 import { withZipTimestamps } from './zip-timestamps';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,12 +25,14 @@ export async function toXlsx(data: FunderExport): Promise<ExportFile> {
   const indicators = workbook.addWorksheet('Indicators', { views: [{ state: 'frozen', ySplit: 1 }] });
   indicators.columns = COLUMNS.map((key) => ({ header: key, key, width: key === 'name' ? 60 : 16 }));
   indicators.getRow(1).font = { bold: true };
-  for (const row of data.rows) indicators.addRow(COLUMNS.map((column) => row[column]));
+  // Text is stored as text (never a formula), and neutralised as in the CSV, so it stays inert when edited.
+  const cell = (value: string | number | null) => (typeof value === 'string' ? neutralised(value) : value);
+  for (const row of data.rows) indicators.addRow(COLUMNS.map((column) => cell(row[column])));
 
   const metadata = workbook.addWorksheet('Metadata');
   metadata.columns = [{ header: 'key', width: 24 }, { header: 'value', width: 100 }];
   metadata.getRow(1).font = { bold: true };
-  for (const [key, value] of metaEntries(data.meta)) metadata.addRow([key, value]);
+  for (const [key, value] of metaEntries(data.meta)) metadata.addRow([key, cell(value)]);
 
   const packed = Buffer.from(await workbook.xlsx.writeBuffer());
   return exportedFile(withZipTimestamps(packed, stamp), XLSX, exportFileName(data.meta, 'xlsx'));

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Environment, openEventStore, readModelDbConfig } from '@pathway/config';
 import { isIsoDate, toIsoDate } from '@pathway/domain';
-import { ExportFormat, exportFile } from '@pathway/exports';
+import { EXPORT_FORMATS, ExportFormat, exportFile } from '@pathway/exports';
 import { openReadModelDb } from '@pathway/read-models';
 import { exportableReport, reportCutOff } from '@pathway/runtime';
 
@@ -23,7 +23,7 @@ export function exportCommand(env: Environment): Command {
     .description('write indicator exports for funders (small counts suppressed) and print their digests')
     .option('--project <id>', 'the project to export')
     .option('--all', 'every project')
-    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx', 'json']).default('xlsx'))
+    .addOption(new Option('--format <format>', 'file format (csv-semicolon: for Swedish/Danish Excel)').choices([...EXPORT_FORMATS]).default('xlsx'))
     .option('--from <date>', 'first day of the period (default: the project start)', date)
     .option('--to <date>', 'last day of the period (default: today)', date)
     .option('--as-known-on <date>', 'count only what was recorded by the end of that day (UTC)', date)
