@@ -8,8 +8,64 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Up when the event store answers; the head position shows how far the log has grown. */
+        /** Up when the event store answers; the head position shows how far the log has grown. Kept for older probes: prefer /health/ready. */
         get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process runs and its event loop answers. Nothing else is asked, so a sick database never gets the process restarted. */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: 200 only when every store a request may need answers (the event store and its
+         *     write path, the read-model database, the key store, the audit log); 503 otherwise, with
+         *     each check's state and, for one that is down, its storage code and cause. The projection's
+         *     state is shown but does not decide: reads are served while it catches up, and a failed
+         *     projection raises its own alert (`pathway_projection_failed`).
+         */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MetricsController_metrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -291,7 +347,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rebuilds every read model into fresh tables and swaps them in; readers are served throughout. */
+        /**
+         * Rebuilds every read model into fresh tables and swaps them in, in the projector's worker
+         *     thread; readers are served throughout. One at a time: while one is requested or running,
+         *     the answer is 409 `REBUILD.ALREADY_RUNNING` with that job. A rebuild touches every
+         *     project, so an evaluator may start one only if their token names every project.
+         */
         post: operations["ProjectionsController_rebuild"];
         delete?: never;
         options?: never;
@@ -590,6 +651,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MetricsController_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -935,7 +1049,8 @@ export interface operations {
                 to?: string;
                 /** @description Count only what was recorded by then: a date (the end of that day, UTC) or an instant with its offset. */
                 asKnownOn?: string;
-                format: "csv" | "xlsx" | "json";
+                /** @description `csv-semicolon`: `;` separator and decimal comma, which Swedish and Danish Excel open in columns. */
+                format: "csv" | "csv-semicolon" | "xlsx" | "json";
             };
             header?: never;
             path: {
