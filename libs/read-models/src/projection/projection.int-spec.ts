@@ -48,6 +48,7 @@ describe.each(testEngines())('projection on %s', (engine) => {
         startDate: '2023-03-31',
         endDate: '2026-03-30',
         plannedParticipants: 80,
+        timeZone: 'Europe/Stockholm',
       },
       caller,
     );
