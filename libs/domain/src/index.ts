@@ -1,6 +1,7 @@
 export * from './shared/iso-date';
 export * from './shared/calendar';
 export * from './shared/time-zone';
+export * from './shared/cut-off';
 export * from './shared/domain-error';
 export * from './shared/decider';
 export * from './shared/upcaster';
