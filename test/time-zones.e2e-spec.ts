@@ -59,6 +59,28 @@ describe('project time zones over HTTP', () => {
     }
   });
 
+  // The clock only moves forward, as the store's commit stamps do: Auckland's 14 March ends first.
+  describe('an Auckland project, ahead of UTC', () => {
+    it('takes "today" as the Auckland date, the next UTC day long before UTC midnight', async () => {
+      at('2026-03-14T10:30:00Z'); // 23:30 on 14 March in Auckland (UTC+13)
+      await enrol('P-3', 'akl-1', '2026-03-14').expect(201);
+      expect((await enrol('P-3', 'akl-2', '2026-03-15').expect(422)).body.code).toBe('MILESTONE.DATE_IN_FUTURE');
+
+      at('2026-03-14T11:30:00Z'); // 00:30 on 15 March in Auckland, still 14 March in UTC
+      await enrol('P-3', 'akl-2', '2026-03-15').expect(201);
+      await jobSearch('akl-1', '2026-03-15').expect(201);
+      expect((await jobSearch('akl-1', '2026-03-16').expect(422)).body.code).toBe('MILESTONE.DATE_IN_FUTURE');
+      await projected(t);
+
+      const known = await total('P-3', 'to=2026-03-15&asKnownOn=2026-03-14');
+      expect(known.body.asKnownOn).toBe('2026-03-14T10:59:59.999Z');
+      expect(known.total).toBe(1);
+      const now = await total('P-3', '');
+      expect(now.body.period.to).toBe('2026-03-15');
+      expect(now.total).toBe(2);
+    });
+  });
+
   describe('a Stockholm project', () => {
     // [the day, just before local midnight (UTC), just after local midnight (UTC, still the same UTC day)]
     const days: Array<[string, string, string, string]> = [
@@ -96,31 +118,12 @@ describe('project time zones over HTTP', () => {
     });
   });
 
-  describe('an Auckland project, ahead of UTC', () => {
-    it('takes "today" as the Auckland date, the next UTC day long before UTC midnight', async () => {
-      at('2026-03-14T10:30:00Z'); // 23:30 on 14 March in Auckland (UTC+13)
-      await enrol('P-3', 'akl-1', '2026-03-14').expect(201);
-      expect((await enrol('P-3', 'akl-2', '2026-03-15').expect(422)).body.code).toBe('MILESTONE.DATE_IN_FUTURE');
-
-      at('2026-03-14T11:30:00Z'); // 00:30 on 15 March in Auckland, still 14 March in UTC
-      await enrol('P-3', 'akl-2', '2026-03-15').expect(201);
-      await jobSearch('akl-1', '2026-03-15').expect(201);
-      expect((await jobSearch('akl-1', '2026-03-16').expect(422)).body.code).toBe('MILESTONE.DATE_IN_FUTURE');
-      await projected(t);
-
-      const known = await total('P-3', 'to=2026-03-15&asKnownOn=2026-03-14');
-      expect(known.body.asKnownOn).toBe('2026-03-14T10:59:59.999Z');
-      expect(known.total).toBe(1);
-      const now = await total('P-3', '');
-      expect(now.body.period.to).toBe('2026-03-15');
-      expect(now.total).toBe(2);
-    });
-  });
-
   it('names the zone in the export metadata and cuts a date-only asKnownOn there', async () => {
     at('2026-10-26T12:00:00Z');
-    const { body } = await t.funder.get('/api/v1/projects/P-3/indicators/export?format=json&to=2026-03-15&asKnownOn=2026-03-14').expect(200);
-    const { meta } = body;
-    expect(meta).toMatchObject({ timeZone: 'Pacific/Auckland', asKnownOn: '2026-03-14T10:59:59.999Z', period: { from: null, to: '2026-03-15' } });
+    const evaluator = await t.evaluator.get('/api/v1/projects/P-3/indicators/export?format=json&to=2026-03-15&asKnownOn=2026-03-14').expect(200);
+    expect(evaluator.body.meta).toMatchObject({ timeZone: 'Pacific/Auckland', asKnownOn: '2026-03-14T10:59:59.999Z', period: { from: null, to: '2026-03-15' } });
+    // A funder's quarter as known on its month end: the end of 31 March in Auckland (UTC+13 until 5 April).
+    const funder = await t.funder.get('/api/v1/projects/P-3/indicators/export?format=json&from=2026-01-01&to=2026-03-31&asKnownOn=2026-03-31').expect(200);
+    expect(funder.body.meta).toMatchObject({ timeZone: 'Pacific/Auckland', asKnownOn: '2026-03-31T10:59:59.999Z' });
   });
 });
