@@ -3,7 +3,7 @@ import { CommandDependencies, CommandResult, RequestContext } from './command-co
 import { handleCommand } from './handle-command';
 import { participantIdFor } from './participant-id';
 import { loadProject } from './project-commands';
-import { todayIn, todayInProject } from './project-today';
+import { projectOfParticipant, todayIn, todayInProject } from './project-today';
 import { loadStream } from './stream-state-cache';
 import { participantStream } from './streams';
 
@@ -22,7 +22,7 @@ export interface Enrolment {
   personal?: SealedData;
 }
 
-const projectOfParticipant = (state: ParticipantState) => state.projectId;
+const projectOfState = (state: ParticipantState) => state.projectId;
 
 export async function enrolParticipant(
   deps: CommandDependencies,
@@ -80,10 +80,11 @@ type OnEnrolled = Exclude<ParticipantCommand, EnrolParticipant>;
 /** A command on an enrolled participant's stream, dated by the server's clock in the participant's project's zone. */
 async function decide(deps: CommandDependencies, command: DistributiveOmit<OnEnrolled, 'today'>, request: RequestContext): Promise<CommandResult> {
   const streamId = participantStream(command.data.participantId);
-  // The participant's project names the zone; the fold is cached (deps.states), so handleCommand's own load reads only what is new.
-  const { state } = await loadStream(deps, participantDecider, streamId);
-  const dated = { ...command, today: await todayInProject(deps, state.projectId) } as OnEnrolled;
-  return handleCommand(deps, participantDecider, streamId, dated, request, projectOfParticipant);
+  // The participant's project names the zone: folded once per participant, then remembered (it never changes).
+  const fold = async () => (await loadStream(deps, participantDecider, streamId)).state.projectId;
+  const projectId = await projectOfParticipant(deps, command.data.participantId, fold);
+  const dated = { ...command, today: await todayInProject(deps, projectId) } as OnEnrolled;
+  return handleCommand(deps, participantDecider, streamId, dated, request, projectOfState);
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -21,11 +21,19 @@ export function todayIn(deps: Pick<CommandDependencies, 'now'>, project: Pick<Pr
  */
 const zonesByStore = new WeakMap<EventStore, Map<string, TimeZone>>();
 
+/** Nor does a participant's project (set by the enrolment, never moved). */
+const projectsByStore = new WeakMap<EventStore, Map<string, string>>();
+
+function cacheOf<V>(caches: WeakMap<EventStore, Map<string, V>>, store: EventStore): Map<string, V> {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new Map()));
+  return cache;
+}
+
 /** `todayIn` for a project known by id (the participant's). */
 export async function todayInProject(deps: Pick<CommandDependencies, 'now' | 'store'>, projectId: string | null): Promise<IsoDate> {
   if (projectId === null) return todayIn(deps, null);
-  let zones = zonesByStore.get(deps.store);
-  if (!zones) zonesByStore.set(deps.store, (zones = new Map()));
+  const zones = cacheOf(zonesByStore, deps.store);
   let timeZone = zones.get(projectId);
   if (timeZone === undefined) {
     const project = await loadProject(deps, projectId);
@@ -34,4 +42,21 @@ export async function todayInProject(deps: Pick<CommandDependencies, 'now' | 'st
     zones.set(projectId, timeZone);
   }
   return todayIn(deps, { timeZone });
+}
+
+/**
+ * The project of an enrolled participant (null for one not enrolled): `fold` reads it from the
+ * participant's stream once per store and participant; then it is remembered.
+ */
+export async function projectOfParticipant(
+  deps: Pick<CommandDependencies, 'store'>,
+  participantId: string,
+  fold: () => Promise<string | null>,
+): Promise<string | null> {
+  const projects = cacheOf(projectsByStore, deps.store);
+  const known = projects.get(participantId);
+  if (known !== undefined) return known;
+  const projectId = await fold();
+  if (projectId !== null) projects.set(participantId, projectId);
+  return projectId;
 }

@@ -14,14 +14,26 @@ export type TimeZone = string;
 /** `Area/Location` as the tz database spells it (capitalised), or `UTC`. */
 const IANA_NAME = /^(UTC|[A-Z][A-Za-z]*(\/[A-Z][A-Za-z0-9_+-]*)+)$/;
 
+/** Names already checked; bounded, so a flood of invented names cannot grow it without end. */
+const knownZones = new Map<string, boolean>();
+const KNOWN_ZONES_LIMIT = 1000;
+
 /**
  * True for a zone the tz database knows, spelled as it spells it (`Europe/Stockholm`, `UTC`).
  * Fixed offsets (`+01:00`), abbreviations (`CET`, `EST`) and wrong case are refused: an offset has
  * no summer time, and one spelling per zone keeps exports and digests stable.
  */
 export function isIanaTimeZone(zone: unknown): zone is TimeZone {
-  return typeof zone === 'string' && IANA_NAME.test(zone) && IANAZone.isValidZone(zone);
+  if (typeof zone !== 'string' || !IANA_NAME.test(zone)) return false;
+  // luxon asks Intl afresh each time (about 1 ms); the answer for a name never changes while the process runs.
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (knownZones.size < KNOWN_ZONES_LIMIT) knownZones.set(zone, valid);
+  }
+  return valid;
 }
+
 
 /**
  * The calendar date an instant falls on in `zone`: 2026-03-14T23:30Z is 2026-03-15 in
