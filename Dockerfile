@@ -1,12 +1,19 @@
 # One image for both processes: `node dist/apps/api/...` (default) and `node dist/apps/projector/...`.
-FROM node:20-bookworm AS build
+# Node 24 LTS (Node 20 reached end of life on 2026-04-30). Both stages use the same pinned
+# release: better-sqlite3 is compiled in the first against its Node's ABI and must load in the
+# second. The version is the one CI tests (scripts/with-node24.sh); bump the two together.
+ARG NODE_VERSION=24.22.3
+
+FROM node:${NODE_VERSION}-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --omit=optional
+# Optional dependencies stay: they include the KurrentDB client's native bridge for this
+# platform (@kurrent/bridge-linux-*), which the production event store loads on first use.
+RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev --omit=optional
+RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:${NODE_VERSION}-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

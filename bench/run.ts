@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { backupStores } from './backup.bench';
+import { demoGeneration } from './demo-generation.bench';
 import { emmettAppends } from './emmett-appends.bench';
 import { emmettProjections } from './emmett-projections.bench';
 import { funderExports } from './export.bench';
@@ -10,6 +11,7 @@ import { longStreamCommands } from './long-stream.bench';
 import { SCALE } from './measure';
 import { Measurement, printTable, reported, writeResults } from './report';
 import { projectionLag } from './projection-lag.bench';
+import { rebuildAvailability } from './rebuild-availability.bench';
 import { replayReadModels } from './replay.bench';
 import { sqliteAppends } from './sqlite-appends.bench';
 import { suppressionTimes } from './suppression.bench';
@@ -34,7 +36,9 @@ const SUITES: Record<string, () => Promise<Measurement[]>> = {
   export: funderExports,
   'long-stream': longStreamCommands,
   backup: backupStores,
+  demo: demoGeneration,
   suppression: suppressionTimes,
+  availability: rebuildAvailability,
 };
 
 /** `npm run bench` runs every suite; `npm run bench -- sqlite http` runs those named. */

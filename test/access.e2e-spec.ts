@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role, ROLES } from '@pathway/auth';
 import { openLocalTokens } from '@pathway/config';
+import { ReadModelDb } from '@pathway/read-models';
+import { READ_MODELS, RebuildJobs } from '@pathway/runtime';
 import { ACCESS_POLICY, Action } from '../apps/api/src/auth/access-policy';
 import { entryProfile, framtidProject } from './support/fixtures';
 import { projected } from './support/wait-for';
@@ -43,6 +45,14 @@ describe('access: every role, every route, own and other project', () => {
       .send({ participantId, enrolledOn: '2024-01-15', profile: entryProfile, personal: { name: 'Matrix Person' } })
       .expect(201);
     return participantId;
+  };
+  /** One rebuild at a time (409 otherwise): a call that starts one waits for the first to end. */
+  const rebuildsSettled = async () => {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const { body } = await t.admin.get(`/api/v1/projections/rebuild/${rebuildJob}`);
+      if (body.status === 'succeeded') return;
+    }
+    throw new Error('the first rebuild did not finish');
   };
   const milestone = () => ({ type: 'intervention-started', occurredOn: '2024-02-01', interventionId: `iv-${randomUUID()}`, kind: 'ips' });
 
@@ -103,7 +113,7 @@ describe('access: every role, every route, own and other project', () => {
     { action: 'indicators.export', method: 'get', route: '/api/v1/projects/{projectId}/indicators/export', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/indicators/export?format=json&from=2025-10-01&to=2025-12-31&asKnownOn=2026-01-31` }) },
     { action: 'reports.submit', method: 'post', route: '/api/v1/projects/{projectId}/reports', ok: 201, scoped: true, call: async (p) => ({ method: 'post', path: `/api/v1/projects/${p}/reports`, body: { to: '2025-12-31' } }) },
     { action: 'projections.read', method: 'get', route: '/api/v1/projections', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/projections' }) },
-    { action: 'projections.rebuild', method: 'post', route: '/api/v1/projections/rebuild', ok: 202, scoped: false, call: async () => ({ method: 'post', path: '/api/v1/projections/rebuild' }) },
+    { action: 'projections.rebuild', method: 'post', route: '/api/v1/projections/rebuild', ok: 202, scoped: false, call: async () => (await rebuildsSettled(), { method: 'post', path: '/api/v1/projections/rebuild' }) },
     { action: 'projections.read', method: 'get', route: '/api/v1/projections/rebuild/{jobId}', ok: 200, scoped: false, call: async () => ({ method: 'get', path: `/api/v1/projections/rebuild/${rebuildJob}` }) },
     { action: 'audit.read', method: 'get', route: '/api/v1/audit', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/audit' }) },
   ];
@@ -131,7 +141,8 @@ describe('access: every role, every route, own and other project', () => {
     const { body } = await t.anonymous().get('/docs-json').expect(200);
     const served = Object.entries(body.paths as Record<string, object>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
     const covered = ROUTES.map((r) => `${r.method} ${r.route}`);
-    expect(served.filter((route) => route !== 'get /health').sort()).toEqual([...new Set(covered)].sort());
+    const operational = ['get /health', 'get /health/live', 'get /health/ready', 'get /metrics'];
+    expect(served.filter((route) => !operational.includes(route)).sort()).toEqual([...new Set(covered)].sort());
   });
 
   const cases = ROUTES.flatMap((route) => ROLES.flatMap((role) => (route.scoped ? (['own', 'other'] as Scope[]) : (['own'] as Scope[])).map((scope) => ({ route, role, scope }))));
@@ -140,7 +151,8 @@ describe('access: every role, every route, own and other project', () => {
     const agent = await callerFor(role);
     const call = await route.call(scope === 'own' ? OWN : OTHER);
     const response = await send(agent, call);
-    const allowed = (ACCESS_POLICY[route.action] as readonly Role[]).includes(role);
+    // A rebuild touches every project: the matrix's evaluator names only OWN (see the test below).
+    const allowed = (ACCESS_POLICY[route.action] as readonly Role[]).includes(role) && !(route.action === 'projections.rebuild' && role === 'evaluator');
 
     if (!allowed) {
       expect(response.status).toBe(403);
@@ -157,7 +169,25 @@ describe('access: every role, every route, own and other project', () => {
     // Personal data is opened for the project's own caseworkers, and in the pathway view only.
     const opens = role === 'caseworker' && scope === 'own' && route.route === '/api/v1/participants/{participantId}';
     expect(JSON.stringify(response.body).includes('Matrix Person')).toBe(opens);
-  });
+  }, 60_000); // the rebuild route waits for the one before to end (a worker thread, on a busy machine)
+
+  it('lets an evaluator start a rebuild only with a token naming every project, and one at a time', async () => {
+    await rebuildsSettled();
+    const partial = await t.as('evaluator', [OWN], 'evaluator-of-one');
+    expect((await partial.post('/api/v1/projections/rebuild').expect(403)).body.code).toBe('AUTH.FORBIDDEN');
+    await projected(t);
+    const registered = await t.app.get<ReadModelDb>(READ_MODELS).db.selectFrom('projects').select('project_id').execute();
+    const everywhere = await t.as('evaluator', registered.map((p) => p.project_id), 'evaluator-of-all');
+    // The matrix's own rebuild may still run: wait until none is requested or running.
+    const jobs = new RebuildJobs(t.app.get<ReadModelDb>(READ_MODELS).db);
+    for (const deadline = Date.now() + 50_000; (await jobs.active()) !== null; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      if (Date.now() > deadline) throw new Error('the rebuild before did not end');
+    }
+    const first = await everywhere.post('/api/v1/projections/rebuild').expect(202);
+    const second = await t.admin.post('/api/v1/projections/rebuild').expect(409);
+    expect(second.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(second.body).toMatchObject({ status: 409, code: 'REBUILD.ALREADY_RUNNING', job: { jobId: first.body.jobId } });
+  }, 60_000);
 
   it('lists and counts only the caller project: another project is not there at all', async () => {
     await projected(t);
@@ -204,6 +234,9 @@ describe('access: every role, every route, own and other project', () => {
 
     it('keeps health and the API description open', async () => {
       await t.anonymous().get('/health').expect(200);
+      await t.anonymous().get('/health/live').expect(200);
+      await t.anonymous().get('/health/ready').expect(200);
+      await t.anonymous().get('/metrics').expect(200);
       await t.anonymous().get('/docs-json').expect(200);
     });
   });

@@ -18,6 +18,7 @@ import { ProjectCalendar } from './projects/project-calendar';
 import { IndicatorExportHandler } from './exports/indicator-export.query';
 import { SubmitReportHandler } from './exports/submit-report.command';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { IndicatorReportHandler } from './indicators/indicator-report.query';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { ParticipantPathwayHandler } from './participants/participant-pathway.query';
@@ -72,7 +73,7 @@ export class AppModule {
         SecurityModule,
         rateLimit,
       ],
-      controllers: [HealthController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController, AuditController],
+      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController, AuditController],
       providers: [
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -34,7 +34,7 @@ export function toEventToAppend(
 }
 
 /** The domain event a stored one stands for, lifted to the current schema. */
-export function toDomainEvent<E extends DomainEventShape>(recorded: RecordedEvent): E {
+export function toDomainEvent<E extends DomainEventShape>(recorded: Pick<RecordedEvent, 'type' | 'data' | 'metadata'>): E {
   const schemaVersion = Number(recorded.metadata.schemaVersion ?? 1);
   return { type: recorded.type, data: upcast(PATHWAY_EVENT_SCHEMAS, recorded.type, schemaVersion, recorded.data) } as E;
 }

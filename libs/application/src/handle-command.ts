@@ -3,7 +3,7 @@ import { EventStore, WrongExpectedVersionError } from '@pathway/event-store';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
 import { DomainEventShape, toDomainEvent, toEventToAppend } from './event-envelope';
 import { IdempotentRequest } from './idempotency';
-import { LoadedStream, loadStream } from './stream-state-cache';
+import { cacheAppended, LoadedStream, loadStream } from './stream-state-cache';
 
 const ATTEMPTS_WITHOUT_IF_MATCH = 3;
 
@@ -55,6 +55,7 @@ export async function handleCommand<C, E extends DomainEventShape, S>(
     const toAppend = events.map((e, i) => toEventToAppend(e, eventIdAt(i), metadata));
     try {
       const { streamVersion } = await deps.store.append(streamId, toAppend, version === 0 ? 'no-stream' : version);
+      cacheAppended(deps, decider, streamId, loaded, toAppend);
       return { eventIds: toAppend.map((e) => e.eventId), streamVersion, events, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;

@@ -83,7 +83,7 @@ export class IdempotentRequest {
 }
 
 /** The idempotency metadata of a recorded event, if it was written under a key. */
-export function idempotencyOf(event: RecordedEvent): IdempotencyMetadata | null {
+export function idempotencyOf(event: Pick<RecordedEvent, 'metadata'>): IdempotencyMetadata | null {
   const value = event.metadata.idempotency as Partial<IdempotencyMetadata> | undefined;
   return typeof value?.key === 'string' && typeof value.request === 'string' ? { key: value.key, request: value.request } : null;
 }

@@ -1,5 +1,5 @@
 import { Decider } from '@pathway/domain';
-import { EventStore, RecordedEvent } from '@pathway/event-store';
+import { EventStore, EventToAppend, RecordedEvent } from '@pathway/event-store';
 import { DomainEventShape, toDomainEvent } from './event-envelope';
 import { idempotencyOf } from './idempotency';
 
@@ -92,7 +92,31 @@ export async function loadStream<C, E extends DomainEventShape, S>(
   return loaded;
 }
 
-function indexWrite(loaded: LoadedStream<unknown>, event: RecordedEvent): void {
+/**
+ * Caches the state after a successful append: the fold of `loaded` (at `loaded.version`) and the
+ * events just written, which the store numbered from `loaded.version + 1`. So the same process's
+ * next command on the stream reads no events back (a batch of demo commands, a caseworker's
+ * next milestone). Without a cache, nothing.
+ */
+export function cacheAppended<C, E extends DomainEventShape, S>(
+  deps: { states?: StreamStateCache },
+  decider: Decider<C, E, S>,
+  streamId: string,
+  loaded: LoadedStream<S>,
+  appended: EventToAppend[],
+): void {
+  if (!deps.states || appended.length === 0) return;
+  // The indexes are shared with the earlier fold, as in loadStream: entries past its version belong to later folds.
+  const next: LoadedStream<S> = { ...loaded };
+  for (const event of appended) {
+    next.version++;
+    next.state = decider.evolve(next.state, toDomainEvent<E>(event), event.eventId);
+    indexWrite(next, { ...event, streamVersion: next.version });
+  }
+  deps.states.set(streamId, next);
+}
+
+function indexWrite(loaded: LoadedStream<unknown>, event: Pick<RecordedEvent, 'eventId' | 'streamVersion' | 'metadata'>): void {
   const idempotency = idempotencyOf(event);
   if (!idempotency) {
     loaded.unkeyed.set(event.eventId, { version: event.streamVersion, actor: event.metadata.actor });

@@ -43,6 +43,7 @@ export class PostgresAuditLog implements AuditLog {
   constructor(url: string) {
     this.pool = new Pool({ connectionString: url, max: 3 });
     this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined)); // a checked-out connection terminated by the server must not end the process
   }
 
   async record(entry: AuditEntry): Promise<void> {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from '@pathway/event-store';
 import { AuditEntry, AuditFilter, AuditLog, AuditPage } from './audit-log';
 import { AuditRow, normalized, pageQuery, toPage } from './audit-query';
 
@@ -42,22 +43,22 @@ export class SqliteAuditLog implements AuditLog {
     this.db.pragma('journal_mode = WAL');
     // A recorded read must survive a power cut; the API and the CLI may write at once.
     this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`); // longer waits in retryWhileBusy, off the event loop
     this.db.exec(SCHEMA);
   }
 
   async record(entry: AuditEntry): Promise<void> {
     const e = normalized(entry);
-    this.db
-      .prepare(
-        'INSERT INTO audit_log (at, subject, role, action, participant_id, project_id, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(e.at, e.subject, e.role, e.action, e.participantId, e.projectId, e.correlationId);
+    const insert = this.db.prepare(
+      'INSERT INTO audit_log (at, subject, role, action, participant_id, project_id, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    await retryWhileBusy(() => insert.run(e.at, e.subject, e.role, e.action, e.participantId, e.projectId, e.correlationId));
   }
 
   async query(filter: AuditFilter): Promise<AuditPage> {
     const { sql, params, limit } = pageQuery(filter, () => '?');
-    return toPage(this.db.prepare<unknown[], AuditRow>(sql).all(...params), limit);
+    const select = this.db.prepare<unknown[], AuditRow>(sql);
+    return toPage(await retryWhileBusy(() => select.all(...params)), limit);
   }
 
   async close(): Promise<void> {

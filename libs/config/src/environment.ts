@@ -36,6 +36,13 @@ export class Environment {
   @Max(60_000)
   PROJECTION_POLL_MS = 50;
 
+  /** How long a rebuild job's claim holds without renewal (ms): after a crash, another projector resumes it this much later. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(200)
+  @Max(600_000)
+  REBUILD_LEASE_MS = 30_000;
+
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -2,17 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, toIsoDate } from '@pathway/domain';
-import { RecordedEvent, SqliteEventStore } from '@pathway/event-store';
-import { generateDemo } from './generate-demo';
+import { EventStore, RecordedEvent, SqliteEventStore } from '@pathway/event-store';
+import { DemoOptions, generateDemo } from './generate-demo';
 
 /** The demo through the real command path into real SQLite files. */
 describe('generateDemo', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pathway-demo-'));
   let files = 0;
-  const run = async (participants: number, seed: number) => {
+  const run = async (participants: number, seed: number, options: Partial<DemoOptions> = {}, view = (s: EventStore) => s) => {
     const store = new SqliteEventStore(join(dir, `events-${++files}.db`), { synchronous: 'NORMAL' });
     const progress: Array<[number, number]> = [];
-    const summary = await generateDemo(store, { participants, seed, onProgress: (done, total) => progress.push([done, total]) });
+    const summary = await generateDemo(view(store), { participants, seed, onProgress: (done, total) => progress.push([done, total]), ...options });
     const events = await store.readAll(0, 1_000_000);
     return { store, summary, events, progress };
   };
@@ -42,6 +42,29 @@ describe('generateDemo', () => {
     const again = await run(300, 7);
     await again.store.close();
     expect(again.events).toEqual(events);
+  });
+
+  it('writes the same log on the slow path: each command reading its stream and appending alone', async () => {
+    // Positions, stream versions, ids, payloads, metadata and commit stamps, in log order.
+    const slow = await run(300, 7, { batchAppends: false });
+    await slow.store.close();
+    expect(slow.summary).toEqual(first.summary);
+    expect(slow.events).toEqual(events);
+  });
+
+  it('writes the same log through a store that appends one at a time (no appendBatch, as KurrentDB)', async () => {
+    const portOnly = (store: EventStore): EventStore => ({
+      append: (...a) => store.append(...a),
+      readStream: (...a) => store.readStream(...a),
+      readAll: (...a) => store.readAll(...a),
+      subscribe: (...a) => store.subscribe(...a),
+      headPosition: () => store.headPosition(),
+      cutOffAt: (instant) => store.cutOffAt(instant),
+      close: () => store.close(),
+    });
+    const plain = await run(300, 7, {}, portOnly);
+    await plain.store.close();
+    expect(plain.events).toEqual(events);
   });
 
   it('writes other data for another seed', async () => {

@@ -6,8 +6,10 @@ import {
   recordMilestone,
   registerProject,
   retractMilestone,
+  StreamStateCache,
 } from '@pathway/application';
 import { EventStore } from '@pathway/event-store';
+import { BatchedDemoStore } from './batched-demo-store';
 import { DemoCommand } from './demo-command';
 import { demoSources } from './demo-sources';
 import { MergeByTime } from './merge-by-time';
@@ -20,12 +22,26 @@ export const DEFAULT_DEMO_SEED = 1;
  */
 export const DEMO_AS_OF = Date.parse('2026-10-31T23:59:59.999Z');
 const PROGRESS_EVERY = 1000;
+/**
+ * Participants whose folded state is kept between their commands. A participant's commands
+ * spread over their pathway while others start, so this many are in progress at once only at
+ * the largest sizes; one that was dropped is read back and folded again, nothing worse.
+ */
+const FOLDED_STREAMS = 50_000;
 
 export interface DemoOptions {
   participants: number;
   seed?: number;
   /** Called every thousand commands and after the last one. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * True (default): the fast path. Each participant's state stays folded in memory between its
+   * commands and appends are written in batches (see BatchedDemoStore). False: every command
+   * reads its stream from the store and appends on its own, as a request to the API would.
+   * Both run every command through the same application functions and deciders and write the
+   * same log (generate-demo.int-spec.ts).
+   */
+  batchAppends?: boolean;
 }
 
 export interface DemoSummary {
@@ -43,7 +59,7 @@ export interface DemoSummary {
  * ids would clash, and a half-filled demo would be worse than none.
  */
 export async function generateDemo(store: EventStore, options: DemoOptions): Promise<DemoSummary> {
-  const { participants, seed = DEFAULT_DEMO_SEED, onProgress } = options;
+  const { participants, seed = DEFAULT_DEMO_SEED, onProgress, batchAppends = true } = options;
   if (!Number.isInteger(participants) || participants < 0) {
     throw new Error(`participants must be a whole number of 0 or more, not ${participants}`);
   }
@@ -53,13 +69,20 @@ export async function generateDemo(store: EventStore, options: DemoOptions): Pro
   const sources = demoSources(participants, seed, Math.min(DEMO_AS_OF, Date.now()));
   const merged = new MergeByTime(sources.count, sources.commandsOf);
   const summary: DemoSummary = { projects: 0, participants: 0, events: 0 };
+  const batched = batchAppends ? new BatchedDemoStore(store) : null;
+  const target = { store: batched ?? store, states: batched ? new StreamStateCache(FOLDED_STREAMS) : undefined };
   let done = 0;
-  for (const { source, index, item } of merged) {
-    summary.events += await execute(store, item, `demo/${seed}/${sources.keyOf(source)}`, index);
-    if (item.kind === 'register') summary.projects++;
-    if (item.kind === 'enrol') summary.participants++;
-    done++;
-    if (onProgress && (done % PROGRESS_EVERY === 0 || done === merged.total)) onProgress(done, merged.total);
+  try {
+    for (const { source, index, item } of merged) {
+      summary.events += await execute(target, item, `demo/${seed}/${sources.keyOf(source)}`, index);
+      if (item.kind === 'register') summary.projects++;
+      if (item.kind === 'enrol') summary.participants++;
+      done++;
+      if (onProgress && (done % PROGRESS_EVERY === 0 || done === merged.total)) onProgress(done, merged.total);
+    }
+  } finally {
+    // Also after a refused command: what was decided before it is written, as the slow path would have.
+    await batched?.flush();
   }
   return summary;
 }
@@ -77,9 +100,14 @@ async function refuseRegisteredProjects(store: EventStore): Promise<void> {
  * seed, the stream and the command's index, so the same seed writes byte-identical logs and a
  * retraction can name its target's id. Each of these commands decides exactly one event.
  */
-async function execute(store: EventStore, command: DemoCommand, name: string, index: number): Promise<number> {
+async function execute(
+  target: Pick<CommandDependencies, 'store' | 'states'>,
+  command: DemoCommand,
+  name: string,
+  index: number,
+): Promise<number> {
   const eventIdOf = (i: number) => nameBasedUuid(`${name}/${i}`);
-  const deps: CommandDependencies = { store, now: () => new Date(command.at), newId: () => eventIdOf(index) };
+  const deps: CommandDependencies = { ...target, now: () => new Date(command.at), newId: () => eventIdOf(index) };
   const actorRole = command.kind === 'register' ? 'admin' : 'caseworker';
   const request = { actor: command.actor, actorRole, correlationId: nameBasedUuid(`${name}/${index}/request`) };
   try {

@@ -3,3 +3,5 @@ export * from './errors';
 export * from './sqlite/sqlite-event-store';
 export * from './kurrentdb/kurrentdb-event-store';
 export * from './commit-time';
+export * from './storage/storage-failure';
+export * from './storage/retry-while-busy';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { changeContactDetails, enrolParticipant, erasePersonalData, participantStream, recordMilestone, retractMilestone, submitIndicatorReport } from '@pathway/application';
 import { generateDemo } from '@pathway/demo';
-import { SqliteEventStore } from '@pathway/event-store';
+import { EventStore, SqliteEventStore } from '@pathway/event-store';
 import { AUDIT_KEY_ID, newDataKey, sealPersonalData, sealText } from '@pathway/privacy';
-import { ensureSchema, openReadModelDb, ReadModelDb } from '@pathway/read-models';
-import { KafkaRelay } from './kafka-relay';
+import { ensureSchema, openReadModelDb, readCheckpoint, ReadModelDb } from '@pathway/read-models';
+import { KafkaRelay, RELAY_CHECKPOINT } from './kafka-relay';
 import { toParticipantMilestone } from './contracts/participant-milestone.v1';
 import { consumeUntil, deleteTopics } from './testing/kafka-test-consumer';
 import { unemployedWoman as profile } from '../../domain/src/testing/fixtures';
@@ -127,4 +127,53 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
     expect(report!.key).toBe('22-015-S01');
     expect(report!.value).toMatchObject({ schema: 'pathway.indicator-report.v1', projectId: '22-015-S01', digest: 'sha-256=abc=', rows: [{ code: 'EECO01' }] });
   }, 60_000);
+
+  it('never moves the checkpoint past an unacknowledged batch when it fails mid-way, and resending completes the log', async () => {
+    // Its own checkpoint (a fresh read-model file) and topics; the log fails on its fourth read,
+    // while the third batch is on the wire (the relay reads the next batch during each send).
+    const own = openReadModelDb({ engine: 'sqlite', file: join(dir, 'crash-read-models.db') });
+    await ensureSchema(own.db);
+    const ownTopics = { milestones: `test.milestones.${randomUUID()}`, reports: `test.reports.${randomUUID()}` };
+    let reads = 0;
+    const failing: EventStore = {
+      append: (...a) => store.append(...a),
+      readStream: (...a) => store.readStream(...a),
+      readAll: async (after, limit) => {
+        if (++reads === 4) throw new Error('the disk went away');
+        return store.readAll(after, limit);
+      },
+      subscribe: (...a) => store.subscribe(...a),
+      headPosition: () => store.headPosition(),
+      cutOffAt: (instant) => store.cutOffAt(instant),
+      close: async () => undefined,
+    };
+    const options = { brokers: brokers!, clientId: 'test', partitions: 3, replicationFactor: 1, batchSize: 50, topics: ownTopics };
+    const crashing = new KafkaRelay(failing, own.db, options);
+    try {
+      await expect(crashing.catchUp()).rejects.toThrow('the disk went away');
+      const log = await store.readAll(0, 100_000);
+      // Batches 1 and 2 were acknowledged and checkpointed; batch 3 was sent but not checkpointed.
+      expect(await readCheckpoint(own.db, RELAY_CHECKPOINT)).toBe(log[99]!.position);
+      await crashing.disconnect();
+
+      const resumed = new KafkaRelay(store, own.db, options);
+      await resumed.catchUp();
+      await resumed.disconnect();
+      expect(await readCheckpoint(own.db, RELAY_CHECKPOINT)).toBe(log.at(-1)!.position);
+      const messages = await consumeUntil(brokers!, [ownTopics.milestones], (m) => new Set(m.map((x) => x.value.eventId)).size >= expected.length);
+      expect(new Set(messages.map((m) => String(m.value.eventId)))).toEqual(new Set(expected));
+      // At least once: only the unacknowledged batch may come twice, never more.
+      expect(messages.length - expected.length).toBeLessThanOrEqual(50);
+      const byParticipant = new Map<string, number[]>();
+      for (const m of messages) byParticipant.set(m.key, [...(byParticipant.get(m.key) ?? []), Number(m.headers.position)]);
+      for (const positions of byParticipant.values()) {
+        // Within one participant, positions rise except where the resent batch starts again.
+        const drops = positions.filter((p, i) => i > 0 && p < positions[i - 1]!).length;
+        expect(drops).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      await deleteTopics(brokers!, [ownTopics.milestones, ownTopics.reports]);
+      await own.db.destroy();
+    }
+  }, 90_000);
 });

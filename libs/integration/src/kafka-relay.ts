@@ -1,4 +1,4 @@
-import { Admin, Kafka, logLevel, Message, Producer } from 'kafkajs';
+import { Admin, Kafka, logLevel, Message, Producer, TopicMessages } from 'kafkajs';
 import { Kysely } from 'kysely';
 import { EventStore, RecordedEvent } from '@pathway/event-store';
 import { advanceCheckpoint, CheckpointMovedError, ensureCheckpoint, readCheckpoint, ReadModelSchema } from '@pathway/read-models';
@@ -65,30 +65,84 @@ export class KafkaRelay {
     this.producer = null;
   }
 
-  /** Publishes the events after the checkpoint, a batch at a time; answers how many were read. */
+  /**
+   * Publishes the events after the checkpoint, a batch at a time; answers how many were read.
+   * Pipelined: while one batch is on the wire, the next is read from the log and translated, and
+   * the checkpoint of the batch before is written once its own send was acknowledged. Sends
+   * stay one after another (one request in flight), so a participant's messages keep their
+   * order; the checkpoint never passes an event the broker has not acknowledged, so a crash
+   * resends from it (at least once, as before: consumers drop duplicates by `event-id`).
+   */
   async catchUp(): Promise<number> {
+    if (!this.producer) await this.connect();
+    let from = (await readCheckpoint(this.db, RELAY_CHECKPOINT)) ?? 0;
+    let batch = await this.prepare(from);
     let relayed = 0;
-    for (let n = await this.step(); n > 0; n = await this.step()) relayed += n;
+    let checkpoint: Promise<boolean> = Promise.resolve(true);
+    while (batch.events.length > 0) {
+      const to = batch.events.at(-1)!.position;
+      const sent = this.send(batch.topicMessages);
+      let next: PreparedBatch;
+      try {
+        next = await this.prepare(to);
+        await sent;
+        // Another relay moved the checkpoint: stop here, the next call goes on from where it is.
+        if (!(await checkpoint)) return relayed;
+      } catch (error) {
+        // Whatever failed first is the answer; the other promises must not reject unheard.
+        await Promise.allSettled([sent, checkpoint]);
+        throw error;
+      }
+      checkpoint = this.advance(from, to); // only now: every event up to `to` is acknowledged
+      relayed += batch.events.length;
+      from = to;
+      batch = next;
+    }
+    await checkpoint;
     return relayed;
   }
 
+  /** One batch from the checkpoint: read, sent, acknowledged, then the checkpoint moved. */
   async step(): Promise<number> {
     if (!this.producer) await this.connect();
     const from = (await readCheckpoint(this.db, RELAY_CHECKPOINT)) ?? 0;
-    const events = await this.store.readAll(from, this.batchSize);
+    const { events, topicMessages } = await this.prepare(from);
     if (events.length === 0) return 0;
-    const topicMessages = topicMessagesOf(events, this.topics);
+    await this.send(topicMessages);
+    await this.advance(from, events.at(-1)!.position);
+    return events.length;
+  }
+
+  private async prepare(after: number): Promise<PreparedBatch> {
+    const events = await this.store.readAll(after, this.batchSize);
+    return { events, topicMessages: topicMessagesOf(events, this.topics) };
+  }
+
+  private async send(topicMessages: TopicMessages[]): Promise<void> {
     if (topicMessages.length > 0) await this.producer!.sendBatch({ topicMessages, acks: -1 });
+  }
+
+  /**
+   * Moves the checkpoint from `from` to `to`; false if another relay moved it first (no error:
+   * it sent the same events, and the broker holds them at least once).
+   */
+  private async advance(from: number, to: number): Promise<boolean> {
     try {
-      await this.db.transaction().execute((trx) => advanceCheckpoint(trx, RELAY_CHECKPOINT, from, events.at(-1)!.position));
+      await this.db.transaction().execute((trx) => advanceCheckpoint(trx, RELAY_CHECKPOINT, from, to));
+      return true;
     } catch (error) {
       if (!(error instanceof CheckpointMovedError)) throw error;
+      return false;
     }
-    return events.length;
   }
 }
 
-function topicMessagesOf(events: RecordedEvent[], topics: { milestones: string; reports: string }) {
+interface PreparedBatch {
+  events: RecordedEvent[];
+  topicMessages: TopicMessages[];
+}
+
+function topicMessagesOf(events: RecordedEvent[], topics: { milestones: string; reports: string }): TopicMessages[] {
   const milestones: Message[] = [];
   const reports: Message[] = [];
   for (const event of events) {

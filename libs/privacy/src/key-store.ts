@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { DataKey, KeyLookup } from './data-key';
 import { MasterKeys } from './master-keys';
 import { newDataKey } from './sealed-box';
+import { retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from '@pathway/event-store';
 
 /**
  * Per-participant data keys, kept apart from the event log and wrapped by a master key from
@@ -120,7 +121,8 @@ export class SqliteKeyStore implements KeyStore {
     this.db.pragma('journal_mode = DELETE');
     this.db.pragma('secure_delete = ON');
     this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000'); // the API and `pathway keys rewrap` may write at once
+    // The API and `pathway keys rewrap` may write at once; longer waits in retryWhileBusy, off the event loop.
+    this.db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     this.db.exec(DATA_KEYS_TABLE);
     const columns = this.db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('data_keys')").all();
     if (!columns.some((c) => c.name === 'version')) this.db.exec(ADD_KEY_VERSION);
@@ -131,12 +133,12 @@ export class SqliteKeyStore implements KeyStore {
 
   async keyFor(participantId: string): Promise<Buffer> {
     const wrapped = this.masterKeys.wrap(newDataKey());
-    this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped) VALUES (?, ?)').run(participantId, wrapped);
-    return unwrapRow(this.row(participantId), this.masterKeys, true)!;
+    await retryWhileBusy(() => this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped) VALUES (?, ?)').run(participantId, wrapped));
+    return unwrapRow(await retryWhileBusy(() => this.row(participantId)), this.masterKeys, true)!;
   }
 
   async find(participantId: string): Promise<Buffer | null> {
-    return unwrapRow(this.row(participantId), this.masterKeys);
+    return unwrapRow(await retryWhileBusy(() => this.row(participantId)), this.masterKeys);
   }
 
   async dataKeyFor(id: string): Promise<DataKey> {
@@ -150,9 +152,12 @@ export class SqliteKeyStore implements KeyStore {
 
   async destroy(participantId: string): Promise<boolean> {
     const destroyedAt = new Date().toISOString();
-    const had = this.db.prepare('UPDATE data_keys SET wrapped = NULL, destroyed_at = ? WHERE participant_id = ? AND wrapped IS NOT NULL').run(destroyedAt, participantId).changes > 0;
-    this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped, destroyed_at) VALUES (?, NULL, ?)').run(participantId, destroyedAt);
-    return had;
+    const destroy = this.db.transaction(() => {
+      const had = this.db.prepare('UPDATE data_keys SET wrapped = NULL, destroyed_at = ? WHERE participant_id = ? AND wrapped IS NOT NULL').run(destroyedAt, participantId).changes > 0;
+      this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped, destroyed_at) VALUES (?, NULL, ?)').run(participantId, destroyedAt);
+      return had;
+    });
+    return retryWhileBusy(() => destroy.immediate());
   }
 
   async rewrap(): Promise<number> {
@@ -164,7 +169,7 @@ export class SqliteKeyStore implements KeyStore {
       this.db.prepare('UPDATE master_key_check SET wrapped = ?').run(this.masterKeys.wrap(this.masterKeys.unwrap(this.checkRow().wrapped)));
       return stale.length;
     });
-    return moved.immediate();
+    return retryWhileBusy(() => moved.immediate());
   }
 
   private checkRow(): { wrapped: string } {

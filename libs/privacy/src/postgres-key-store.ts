@@ -18,6 +18,7 @@ export class PostgresKeyStore implements KeyStore {
   static async connect(url: string, masterKeys: MasterKeys): Promise<PostgresKeyStore> {
     const pool = new Pool({ connectionString: url, max: 3 });
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined)); // a checked-out connection terminated by the server must not end the process
     try {
       const client = await pool.connect();
       try {

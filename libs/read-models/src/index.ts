@@ -13,3 +13,5 @@ export * from './queries/project-participants';
 export * from './queries/projection-status';
 export * from './queries/indicator-report';
 export { advanceCheckpoint, CheckpointMovedError, ensureCheckpoint, readCheckpoint } from './projection/checkpoints';
+export * from './projection/projection-failure';
+export * from './projection/checkpoint-check';

@@ -6,3 +6,4 @@ export * from './kafka-relay.service';
 export * from './exportable-report';
 export * from './security.module';
 export * from './report-cut-off';
+export * from './rebuild-executor';

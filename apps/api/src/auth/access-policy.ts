@@ -18,6 +18,7 @@ export const ACCESS_POLICY = {
   'indicators.export': ['caseworker', 'evaluator', 'funder', 'admin'],
   'reports.submit': ['admin'],
   'projections.read': ['evaluator', 'admin'],
+  /** A rebuild touches every project: an evaluator only with a token naming every project (the controller checks). */
   'projections.rebuild': ['evaluator', 'admin'],
   'audit.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -7,6 +7,7 @@ import { IssuerUnavailableError } from '@pathway/auth';
 import { KeyDestroyedError, KeyUnreadableError } from '@pathway/privacy';
 import { ReadModelBehindError } from '@pathway/runtime';
 import { EdgeRefusal, Problem, problemType, RequestValidationError } from './problem';
+import { storageProblem } from './storage-errors';
 import { AccessDeniedError, AuthenticationError } from '../auth/auth-errors';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = { 'not-found': 404, conflict: 409, rule: 422 };
@@ -31,9 +32,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
-    // The path only: a query string can carry what a caller typed into a filter (issue 14 §6).
-    const problem = { ...this.toProblem(exception), instance: request.originalUrl.split('?')[0] };
     const response = http.getResponse<Response>();
+    // The path only: a query string can carry what a caller typed into a filter (issue 14 §6).
+    const problem = { ...(storageProblem(exception, request, response) ?? this.toProblem(exception)), instance: request.originalUrl.split('?')[0] };
     if (exception instanceof ReadModelBehindError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (exception instanceof AuthenticationError) {
       // RFC 6750 §3: how to authenticate, and whether the token given was the trouble.

@@ -12,6 +12,9 @@ import {
   ProjectionRunner,
   rebuildReadModels,
 } from '@pathway/read-models';
+import { newOwnerId, RebuildAlreadyActiveError, RebuildJob, RebuildJobs } from '@pathway/runtime';
+import { Kysely } from 'kysely';
+import { ReadModelSchema } from '@pathway/read-models';
 import { progressBar } from '../progress-bar';
 
 type Cutoff = { position: number } | { instant: string } | { date: string };
@@ -47,7 +50,12 @@ export function replayCommand(env: Environment): Command {
           bar.update(total, total, true);
           console.log(`Evaluator copy as known at ${describe(options.until)} written to ${options.out}`);
         } else {
-          const { position } = await rebuildReadModels(store, db, ({ processed, total }) => bar.update(processed, total));
+          const position = await asRebuildJob(db, env.REBUILD_LEASE_MS, (onProgress) =>
+            rebuildReadModels(store, db, (progress) => {
+              bar.update(progress.processed, progress.total);
+              onProgress(progress);
+            }),
+          );
           bar.update(position, position, true);
           console.log(`Read models rebuilt up to position ${position}`);
         }
@@ -57,6 +65,42 @@ export function replayCommand(env: Environment): Command {
         await store.close();
       }
     });
+}
+
+/**
+ * The rebuild as a job like the API's: one at a time (a rebuild the projector runs is not run a
+ * second time beside it), under a lease renewed while it works. A job whose owner died (this
+ * command killed before) is taken over and resumed from its checkpoint.
+ */
+async function asRebuildJob(
+  db: Kysely<ReadModelSchema>,
+  leaseMs: number,
+  rebuild: (onProgress: (progress: { processed: number; total: number }) => void) => Promise<{ position: number }>,
+): Promise<number> {
+  const jobs = new RebuildJobs(db);
+  const owner = newOwnerId();
+  let job: RebuildJob;
+  try {
+    job = await jobs.request();
+  } catch (error) {
+    if (!(error instanceof RebuildAlreadyActiveError)) throw error;
+    job = error.job;
+  }
+  if (!(await jobs.claim(owner, leaseMs))) {
+    throw new Error(`A rebuild is already ${job.status} (job ${job.jobId}, at ${job.processed} of ${job.total}): follow it with GET /api/v1/projections/rebuild/${job.jobId}`);
+  }
+  let progress = { processed: 0, total: 0 };
+  const heartbeat = setInterval(() => void jobs.renew(job.jobId, owner, leaseMs, progress).catch(() => undefined), Math.max(50, Math.floor(leaseMs / 3)));
+  try {
+    const { position } = await rebuild((p) => (progress = { processed: p.processed, total: p.total }));
+    await jobs.finish(job.jobId, owner, { status: 'succeeded', position });
+    return position;
+  } catch (error) {
+    await jobs.finish(job.jobId, owner, { status: 'failed', error: 'the replay command failed; see its output' }).catch(() => undefined);
+    throw error;
+  } finally {
+    clearInterval(heartbeat);
+  }
 }
 
 function parseCutoff(value: string): Cutoff {

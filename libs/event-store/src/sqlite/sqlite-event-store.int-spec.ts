@@ -12,6 +12,36 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 eventStoreContract('sqlite', async () => new SqliteEventStore(join(dir, 'events.db')));
 
 describe('SqliteEventStore', () => {
+  const ev = (id: string, recordedAt: string) => ({ eventId: id, type: 'T', data: { id }, metadata: { recordedAt } });
+
+  it('writes a batch of appends as the same appends one by one would: positions, versions, commit stamps', async () => {
+    const appends = [
+      { streamId: 'a', events: [ev('a1', '2024-01-01T08:00:00.000Z'), ev('a2', '2024-01-01T08:00:00.000Z')], expected: 'no-stream' as const },
+      { streamId: 'b', events: [ev('b1', '2024-01-01T08:00:00.000Z')], expected: 'no-stream' as const },
+      { streamId: 'a', events: [ev('a3', '2024-01-02T09:00:00.000Z')], expected: 2 },
+    ];
+    const oneByOne = new SqliteEventStore(join(dir, 'one-by-one.db'));
+    const answers = [];
+    for (const { streamId, events, expected } of appends) answers.push(await oneByOne.append(streamId, events, expected));
+    const batched = new SqliteEventStore(join(dir, 'batched.db'));
+    expect(await batched.appendBatch(appends)).toEqual(answers);
+    expect(await batched.readAll(0, 10)).toEqual(await oneByOne.readAll(0, 10));
+    await oneByOne.close();
+    await batched.close();
+  });
+
+  it('writes nothing of a batch when one append in it is refused', async () => {
+    const store = new SqliteEventStore(join(dir, 'refused-batch.db'));
+    await expect(
+      store.appendBatch([
+        { streamId: 'a', events: [ev('x1', '2024-01-01T08:00:00.000Z')], expected: 'no-stream' },
+        { streamId: 'a', events: [ev('x2', '2024-01-01T08:00:00.000Z')], expected: 'no-stream' },
+      ]),
+    ).rejects.toThrow('Stream a is at version 1, expected no-stream');
+    expect(await store.headPosition()).toBe(0);
+    await store.close();
+  });
+
   it('keeps events across a reopen of the file', async () => {
     const path = join(dir, 'reopen.db');
     const first = new SqliteEventStore(path);

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pollingSubscription } from './polling-subscription';
 import { instantToMicros, microsToInstant } from '../commit-time';
+import { retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from '../storage/retry-while-busy';
 import { DuplicateEventIdError, WrongExpectedVersionError } from '../errors';
 import { AppendResult, EventStore, EventToAppend, ExpectedVersion, RecordedEvent } from '../event-store';
 
@@ -37,6 +38,13 @@ const SCHEMA = `
   INSERT OR IGNORE INTO commit_clock (id, last_us) VALUES (1, 0);
 `;
 
+/** One append of a batch (see `SqliteEventStore.appendBatch`). */
+export interface StreamAppend {
+  streamId: string;
+  events: EventToAppend[];
+  expected: ExpectedVersion;
+}
+
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for appends made by other processes. */
   pollIntervalMs?: number;
@@ -65,6 +73,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private readonly statements;
   private readonly appendInTransaction;
+  private readonly appendAllInTransaction;
   private readonly raiseCommitClock;
   private readonly lastCommittedBy;
 
@@ -76,7 +85,7 @@ export class SqliteEventStore implements EventStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`); // longer waits happen in retryWhileBusy, off the event loop
     this.db.exec(SCHEMA);
     addCommitTimes(this.db);
     this.statements = {
@@ -101,23 +110,38 @@ export class SqliteEventStore implements EventStore {
     this.appendInTransaction = this.db.transaction(
       (streamId: string, events: EventToAppend[], expected: ExpectedVersion) => this.write(streamId, events, expected),
     );
+    this.appendAllInTransaction = this.db.transaction((appends: StreamAppend[]) =>
+      appends.map(({ streamId, events, expected }) => this.write(streamId, events, expected)),
+    );
     this.raiseCommitClock = this.db.transaction((micros: number) => this.statements.setCommitClock.run(micros));
     this.lastCommittedBy = this.db.transaction((micros: number) => this.lastPositionCommittedBy(micros));
   }
 
-
   async append(streamId: string, events: EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
-    const result = this.appendInTransaction.immediate(streamId, events, expected);
+    const result = await retryWhileBusy(() => this.appendInTransaction.immediate(streamId, events, expected));
     this.appended.emit('appended');
     return result;
   }
 
+  /**
+   * Several appends, in order, in one transaction: each checked against its own expected version
+   * and stamped as if appended alone, so the log is the one the same appends made one by one
+   * would write (positions, versions, commit times), without a commit each. All or nothing: the
+   * first refused append (WrongExpectedVersionError, DuplicateEventIdError) rolls back the lot.
+   * For bulk writers (the demo); an append's answer is at the same index of the result.
+   */
+  async appendBatch(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const results = this.appendAllInTransaction.immediate(appends);
+    this.appended.emit('appended');
+    return results;
+  }
+
   async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
-    return this.statements.readStream.all(streamId, afterVersion).map(toRecorded);
+    return (await retryWhileBusy(() => this.statements.readStream.all(streamId, afterVersion))).map(toRecorded);
   }
 
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
-    return this.statements.readAll.all(after, limit).map(toRecorded);
+    return (await retryWhileBusy(() => this.statements.readAll.all(after, limit))).map(toRecorded);
   }
 
   subscribe(after: number, onEvent: (event: RecordedEvent) => Promise<void> | void) {
@@ -125,14 +149,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    return this.statements.head.get()?.position ?? 0;
+    return (await retryWhileBusy(() => this.statements.head.get()))?.position ?? 0;
   }
 
   async cutOffAt(instant: string): Promise<number> {
     const micros = instantToMicros(instant);
     // Only a cut-off beyond every stamp so far needs a write: later appends are stamped after the last one anyway.
-    if ((this.statements.commitClock.get()?.last_us ?? 0) < micros) this.raiseCommitClock.immediate(micros);
-    return this.lastCommittedBy.deferred(micros);
+    if ((this.statements.commitClock.get()?.last_us ?? 0) < micros) await retryWhileBusy(() => this.raiseCommitClock.immediate(micros));
+    return retryWhileBusy(() => this.lastCommittedBy.deferred(micros));
   }
 
   async close(): Promise<void> {

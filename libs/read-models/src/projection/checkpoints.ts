@@ -20,26 +20,27 @@ export async function advanceCheckpoint(
   name: string,
   from: number,
   to: number,
+  eventId: string | null = null,
 ): Promise<void> {
   const result = await trx
     .updateTable('checkpoints')
-    .set({ position: to, updated_at: new Date().toISOString() })
+    .set({ position: to, updated_at: new Date().toISOString(), event_id: eventId })
     .where('name', '=', name)
     .where('position', '=', from)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) throw new CheckpointMovedError(name);
 }
 
-export async function resetCheckpoint(trx: Kysely<ReadModelSchema>, name: string, position = 0): Promise<void> {
+export async function resetCheckpoint(trx: Kysely<ReadModelSchema>, name: string, position = 0, eventId: string | null = null): Promise<void> {
   await trx.deleteFrom('checkpoints').where('name', '=', name).execute();
-  await trx.insertInto('checkpoints').values({ name, position, updated_at: new Date().toISOString() }).execute();
+  await trx.insertInto('checkpoints').values({ name, position, updated_at: new Date().toISOString(), event_id: eventId }).execute();
 }
 
 /** Creates the checkpoint at position 0 unless it exists. */
 export async function ensureCheckpoint(db: Kysely<ReadModelSchema>, name: string): Promise<void> {
   await db
     .insertInto('checkpoints')
-    .values({ name, position: 0, updated_at: new Date().toISOString() })
+    .values({ name, position: 0, updated_at: new Date().toISOString(), event_id: null })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
 }

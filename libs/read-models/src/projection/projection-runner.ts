@@ -1,7 +1,8 @@
 import { Kysely } from 'kysely';
-import { EventStore, RecordedEvent } from '@pathway/event-store';
+import { classifyStorageError, EventStore, RecordedEvent } from '@pathway/event-store';
 import { applyEvents } from './apply-events';
 import { advanceCheckpoint, CheckpointMovedError, readCheckpoint } from './checkpoints';
+import { clearProjectionFailure, recordProjectionFailure } from './projection-failure';
 import { ReadModelSchema } from '../schema/read-model-schema';
 import { TableSet } from '../schema/table-set';
 
@@ -24,6 +25,10 @@ export interface ProjectionRunnerOptions {
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
+  /** After a batch failed: single events up to this position, to find the one at fault. */
+  private isolateUntil: number | null = null;
+  /** A failure row may be there (from this run or a process before): cleared after the next good batch. */
+  private mayHaveFailure = true;
 
   constructor(
     private readonly store: EventStore,
@@ -38,17 +43,30 @@ export class ProjectionRunner {
     const from = await readCheckpoint(this.db, this.options.name);
     if (from === null) throw new Error(`No checkpoint ${this.options.name}: the read-model schema is not set up`);
     const until = this.options.until ?? Number.MAX_SAFE_INTEGER;
-    const events = (await this.store.readAll(from, this.batchSize)).filter((e) => e.position <= until);
+    const isolating = this.isolateUntil !== null && from < this.isolateUntil;
+    const events = (await this.store.readAll(from, isolating ? 1 : this.batchSize)).filter((e) => e.position <= until);
     if (events.length === 0) return 0;
     const include = this.options.include ?? (() => true);
+    const last = events.at(-1)!;
     try {
       await this.db.transaction().execute(async (trx) => {
         await applyEvents(trx, this.options.tables, events.filter(include), { deferOutcomes: this.options.deferOutcomes });
-        await advanceCheckpoint(trx, this.options.name, from, events.at(-1)!.position);
+        await advanceCheckpoint(trx, this.options.name, from, last.position, last.eventId);
       });
     } catch (error) {
       if (error instanceof CheckpointMovedError) return this.step();
-      throw error;
+      // A locked, full or lost store is no event's fault: the caller retries the same batch.
+      if (classifyStorageError(error)) throw error;
+      if (events.length > 1) {
+        this.isolateUntil = last.position;
+        return this.step();
+      }
+      this.mayHaveFailure = true;
+      throw await recordProjectionFailure(this.db, this.options.name, events[0]!, error);
+    }
+    if (this.mayHaveFailure) {
+      await clearProjectionFailure(this.db, this.options.name);
+      this.mayHaveFailure = false;
     }
     return events.length;
   }

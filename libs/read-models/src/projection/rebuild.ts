@@ -46,13 +46,14 @@ export async function rebuildReadModels(
   await db.transaction().execute(async (trx) => {
     await createIndexes(trx, NEXT_TABLES, Date.now().toString(36));
     await deriveAllOutcomes(trx, NEXT_TABLES);
-    position = (await readCheckpoint(trx, NEXT_PROJECTION))!;
+    const next = await trx.selectFrom('checkpoints').select(['position', 'event_id']).where('name', '=', NEXT_PROJECTION).executeTakeFirstOrThrow();
+    position = Number(next.position);
     await dropProjectedTables(trx, LIVE_TABLES);
     const live = tableNames(LIVE_TABLES);
     for (const [i, next] of tableNames(NEXT_TABLES).entries()) {
       await trx.schema.alterTable(next).renameTo(live[i]!).execute();
     }
-    await resetCheckpoint(trx, LIVE_PROJECTION, position);
+    await resetCheckpoint(trx, LIVE_PROJECTION, position, next.event_id);
     await trx.deleteFrom('checkpoints').where('name', '=', NEXT_PROJECTION).execute();
   });
   return { position };

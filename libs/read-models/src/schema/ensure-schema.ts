@@ -1,5 +1,6 @@
 import { Kysely } from 'kysely';
 import { createProjectedTables, dropProjectedTables } from './create-tables';
+import { ensureOperationalTables } from './operational-tables';
 import { ReadModelSchema } from './read-model-schema';
 import { LIVE_TABLES, NEXT_TABLES } from './table-set';
 
@@ -29,6 +30,7 @@ export async function ensureSchema(db: Kysely<ReadModelSchema>): Promise<{ recre
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('position', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('event_id', 'text')
     .execute();
   await db.schema
     .createTable('rebuild_jobs')
@@ -41,11 +43,24 @@ export async function ensureSchema(db: Kysely<ReadModelSchema>): Promise<{ recre
     .addColumn('processed', 'bigint', (c) => c.notNull())
     .addColumn('total', 'bigint', (c) => c.notNull())
     .addColumn('error', 'text')
+    .addColumn('owner', 'text')
+    .addColumn('lease_until', 'text')
+    .addColumn('slot', 'text')
     .execute();
+  await ensureOperationalTables(db);
 
   const current = await db.selectFrom('read_model_meta').select('value').where('key', '=', 'schema_version').executeTakeFirst();
   if (current?.value === READ_MODEL_SCHEMA_VERSION) return { recreated: false };
 
+  await startProjectionsAfresh(db);
+  return { recreated: true };
+}
+
+/**
+ * Drops the projected tables and starts the projection from position 0, in one transaction:
+ * for a new schema version, or read models that no longer match the log (see checkpoint-check).
+ */
+export async function startProjectionsAfresh(db: Kysely<ReadModelSchema>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await dropProjectedTables(trx, LIVE_TABLES);
     await dropProjectedTables(trx, NEXT_TABLES);
@@ -54,7 +69,7 @@ export async function ensureSchema(db: Kysely<ReadModelSchema>): Promise<{ recre
     await trx.deleteFrom('checkpoints').where('name', 'in', [LIVE_PROJECTION, NEXT_PROJECTION]).execute();
     await trx
       .insertInto('checkpoints')
-      .values({ name: LIVE_PROJECTION, position: 0, updated_at: new Date().toISOString() })
+      .values({ name: LIVE_PROJECTION, position: 0, updated_at: new Date().toISOString(), event_id: null })
       .execute();
     await trx
       .insertInto('read_model_meta')
@@ -62,5 +77,4 @@ export async function ensureSchema(db: Kysely<ReadModelSchema>): Promise<{ recre
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: READ_MODEL_SCHEMA_VERSION }))
       .execute();
   });
-  return { recreated: true };
 }

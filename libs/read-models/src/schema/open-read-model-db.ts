@@ -3,9 +3,19 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Pool, types } from 'pg';
+import { SQLITE_BUSY_TIMEOUT_MS } from '@pathway/event-store';
+import { replaceNulInParameters } from './postgres-text';
 import { ReadModelSchema } from './read-model-schema';
 
 export type ReadModelDbConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
+export interface ReadModelDbOptions {
+  /**
+   * How long an SQLite statement waits for a lock, blocking its thread (ms). Short on the API's
+   * event loop (callers retry off the loop); a rebuild worker thread may wait longer.
+   */
+  busyTimeoutMs?: number;
+}
 
 export interface ReadModelDb {
   engine: ReadModelDbConfig['engine'];
@@ -15,7 +25,7 @@ export interface ReadModelDb {
 const INT8_OID = 20;
 
 /** One query layer (Kysely) over either engine; nothing above this line knows which one runs. */
-export function openReadModelDb(config: ReadModelDbConfig): ReadModelDb {
+export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbOptions = {}): ReadModelDb {
   if (config.engine === 'postgres') {
     // Positions and counts are bigint in PostgreSQL; they fit a JavaScript number.
     const pgTypes = {
@@ -26,6 +36,10 @@ export function openReadModelDb(config: ReadModelDbConfig): ReadModelDb {
     // An idle connection the server closes (a restart, a dropped database) must not crash the
     // process: the pool drops it and the next query opens a new one.
     pool.on('error', () => undefined);
+    // A connection checked out (between a transaction's queries) has no pool listener: without one,
+    // the server terminating it (a dropped database) is an unhandled 'error' that ends the process.
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    replaceNulInParameters(pool);
     return { engine: 'postgres', db: new Kysely({ dialect: new PostgresDialect({ pool }) }) };
   }
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
@@ -34,7 +48,7 @@ export function openReadModelDb(config: ReadModelDbConfig): ReadModelDb {
   // Read models can always be rebuilt from the log, and the checkpoint commits with the data,
   // so a lost last transaction after a power cut is replayed, never half-applied.
   database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 5000');
+  database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS}`);
   database.pragma('cache_size = -32768'); // 32 MiB: rebuilds insert into large indexes
   return { engine: 'sqlite', db: new Kysely({ dialect: new SqliteDialect({ database }) }) };
 }

@@ -9,6 +9,7 @@ export interface ReadModelSchema {
   checkpoints: CheckpointsTable;
   rebuild_jobs: RebuildJobsTable;
   read_model_meta: ReadModelMetaTable;
+  projection_failures: ProjectionFailuresTable;
 }
 
 export interface ProjectsTable {
@@ -86,6 +87,8 @@ export interface CheckpointsTable {
   name: string;
   position: number;
   updated_at: string;
+  /** The id of the event at `position`: a log restored from an older backup shows as a different one. */
+  event_id: string | null;
 }
 
 export interface RebuildJobsTable {
@@ -97,6 +100,20 @@ export interface RebuildJobsTable {
   processed: number;
   total: number;
   error: string | null;
+  /** The process running it (its id), and until when that claim holds unless renewed (ISO instant). */
+  owner: string | null;
+  lease_until: string | null;
+  /** 'active' while requested or running, else null: a unique index lets only one job be active. */
+  slot: string | null;
+}
+
+/** A projection stopped at an event it cannot apply; the row goes when it moves past it. */
+export interface ProjectionFailuresTable {
+  name: string;
+  position: number;
+  /** Why, without personal data: the event type and the store's code. */
+  reason: string;
+  failed_at: string;
 }
 
 export interface ReadModelMetaTable {
