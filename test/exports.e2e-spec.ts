@@ -46,7 +46,7 @@ describe('funder exports over HTTP', () => {
   it('writes one row per indicator and breakdown with the metadata, suppressing small counts, naming no one', async () => {
     const { body } = await exportOf('json');
     const { meta, rows } = JSON.parse(body.toString('utf8'));
-    expect(meta).toMatchObject({ projectId: project, projectName: '#framtid', fund: 'ESF+', asKnownOn: '2026-09-30T23:59:59.999Z', catalogueVersion: expect.any(String) });
+    expect(meta).toMatchObject({ projectId: project, projectName: '#framtid', fund: 'ESF+', timeZone: 'Europe/Stockholm', asKnownOn: '2026-09-30T21:59:59.999Z', catalogueVersion: expect.any(String) });
     expect(meta.position).toBeGreaterThan(0);
     expect(rows).toHaveLength(23 * 6 + 7 * 5);
     expect(rows.some((r: { value: unknown }) => r.value === 'suppressed')).toBe(true);
@@ -100,7 +100,7 @@ describe('funder exports over HTTP', () => {
 
   it('records a submitted report as an event with its digest and figures', async () => {
     const { body } = await t.admin.post(`/api/v1/projects/${project}/reports`).send({ from: '2025-10-01', to: '2025-12-31', asKnownOn: '2026-09-30' }).expect(201);
-    expect(body).toMatchObject({ eventId: expect.any(String), digest: expect.stringMatching(/^sha-256=/), asKnownOn: '2026-09-30T23:59:59.999Z' });
+    expect(body).toMatchObject({ eventId: expect.any(String), digest: expect.stringMatching(/^sha-256=/), asKnownOn: '2026-09-30T21:59:59.999Z' });
     const exported = await exportOf('json');
     expect(body.digest).toBe(exported.headers.digest);
   });

@@ -78,9 +78,9 @@ describe('pathway replay', () => {
     const { db } = openReadModelDb({ engine: 'sqlite', file: out });
     const copy = await dumpTables(db);
     expect(copy.milestones.length).toBeGreaterThan(0);
-    expect(copy.milestones.every((m) => String(m.recorded_at) <= '2024-06-30T23:59:59.999Z')).toBe(true);
-    expect(copy.milestones.every((m) => m.retracted_at === null || String(m.retracted_at) <= '2024-06-30T23:59:59.999Z')).toBe(true);
-    expect(copy.participants.every((p) => String(p.enrolment_recorded_at) <= '2024-06-30T23:59:59.999Z')).toBe(true);
+    expect(copy.milestones.every((m) => String(m.recorded_at) <= '2024-06-30T21:59:59.999Z')).toBe(true);
+    expect(copy.milestones.every((m) => m.retracted_at === null || String(m.retracted_at) <= '2024-06-30T21:59:59.999Z')).toBe(true);
+    expect(copy.participants.every((p) => String(p.enrolment_recorded_at) <= '2024-06-30T21:59:59.999Z')).toBe(true);
     await db.destroy();
     await expect(pathway(dataDir, 'replay', '--until', 'last-tuesday', '--out', join(dataDir, 'x.db'))).rejects.toMatchObject({
       stderr: expect.stringContaining('give a date'),

@@ -14,6 +14,7 @@ import { rateLimit } from './http/rate-limit';
 import { ExportsController } from './exports/exports.controller';
 import { FunderExports } from './exports/funder-exports';
 import { FunderReportingRule } from './exports/funder-reporting-rule';
+import { ProjectCalendar } from './projects/project-calendar';
 import { IndicatorExportHandler } from './exports/indicator-export.query';
 import { SubmitReportHandler } from './exports/submit-report.command';
 import { HealthController } from './health/health.controller';
@@ -99,6 +100,7 @@ export class AppModule {
         IndicatorReportHandler,
         FunderExports,
         FunderReportingRule,
+        ProjectCalendar,
         IndicatorExportHandler,
         SubmitReportHandler,
         ProjectorService,

@@ -11,3 +11,4 @@ export * from './participant-id';
 export * from './canonical-json';
 export * from './idempotency';
 export * from './stream-state-cache';
+export * from './project-today';

@@ -1,8 +1,10 @@
-import { EnrolParticipant, EntryProfile, IsoDate, Milestone, ParticipantCommand, participantDecider, ParticipantState, SealedData, SealedText, toIsoDate } from '@pathway/domain';
+import { EnrolParticipant, EntryProfile, IsoDate, Milestone, ParticipantCommand, participantDecider, ParticipantState, SealedData, SealedText } from '@pathway/domain';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
 import { handleCommand } from './handle-command';
 import { participantIdFor } from './participant-id';
 import { loadProject } from './project-commands';
+import { projectOfParticipant, todayIn, todayInProject } from './project-today';
+import { loadStream } from './stream-state-cache';
 import { participantStream } from './streams';
 
 export interface Enrolment {
@@ -20,7 +22,7 @@ export interface Enrolment {
   personal?: SealedData;
 }
 
-const projectOfParticipant = (state: ParticipantState) => state.projectId;
+const projectOfState = (state: ParticipantState) => state.projectId;
 
 export async function enrolParticipant(
   deps: CommandDependencies,
@@ -37,7 +39,7 @@ export async function enrolParticipant(
       type: 'EnrolParticipant',
       data: { participantId, enrolledOn: enrolment.enrolledOn, profile: enrolment.profile, personal: enrolment.personal },
       project,
-      today: toIsoDate(deps.now()),
+      today: todayIn(deps, project),
     },
     request,
     () => enrolment.projectId,
@@ -75,10 +77,14 @@ export const erasePersonalData = (deps: CommandDependencies, participantId: stri
 
 type OnEnrolled = Exclude<ParticipantCommand, EnrolParticipant>;
 
-/** A command on an enrolled participant's stream, dated by the server's clock. */
-function decide(deps: CommandDependencies, command: DistributiveOmit<OnEnrolled, 'today'>, request: RequestContext): Promise<CommandResult> {
-  const dated = { ...command, today: toIsoDate(deps.now()) } as OnEnrolled;
-  return handleCommand(deps, participantDecider, participantStream(command.data.participantId), dated, request, projectOfParticipant);
+/** A command on an enrolled participant's stream, dated by the server's clock in the participant's project's zone. */
+async function decide(deps: CommandDependencies, command: DistributiveOmit<OnEnrolled, 'today'>, request: RequestContext): Promise<CommandResult> {
+  const streamId = participantStream(command.data.participantId);
+  // The participant's project names the zone: folded once per participant, then remembered (it never changes).
+  const fold = async () => (await loadStream(deps, participantDecider, streamId)).state.projectId;
+  const projectId = await projectOfParticipant(deps, command.data.participantId, fold);
+  const dated = { ...command, today: await todayInProject(deps, projectId) } as OnEnrolled;
+  return handleCommand(deps, participantDecider, streamId, dated, request, projectOfState);
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

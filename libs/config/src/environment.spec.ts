@@ -58,3 +58,14 @@ describe('security configuration', () => {
     expect(validateEnvironment({ CORS_ORIGINS: 'https://a.example,http://localhost:5173' }).CORS_ORIGINS).toBe('https://a.example,http://localhost:5173');
   });
 });
+
+describe('time zone configuration', () => {
+  it('defaults new projects to Europe/Stockholm', () => {
+    expect(validateEnvironment({})).toMatchObject({ DEFAULT_TIME_ZONE: 'Europe/Stockholm' });
+    expect(validateEnvironment({ DEFAULT_TIME_ZONE: 'Pacific/Auckland' })).toMatchObject({ DEFAULT_TIME_ZONE: 'Pacific/Auckland' });
+  });
+
+  it.each(['Mars/Olympus', '+01:00', 'CET', 'europe/stockholm', ''])('refuses DEFAULT_TIME_ZONE=%p, naming it', (zone) => {
+    expect(() => validateEnvironment({ DEFAULT_TIME_ZONE: zone })).toThrow(/DEFAULT_TIME_ZONE must be an IANA time zone/);
+  });
+});

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, ValidateBy, ValidateIf } from 'class-validator';
+import { isIanaTimeZone } from '@pathway/domain';
 
 /** Every setting the service reads, validated once at start. The README's table lists them. */
 export class Environment {
@@ -61,6 +62,16 @@ export class Environment {
    */
   @Matches(/^(quarter|year|project)(,(quarter|year|project))*$/, { message: 'FUNDER_REPORTING_PERIODS must be a comma-separated list of quarter, year, project' })
   FUNDER_REPORTING_PERIODS = 'quarter';
+
+  /** The IANA time zone of a project registered without one: its "today" and the end of its days. */
+  @ValidateBy({
+    name: 'isIanaTimeZone',
+    validator: {
+      validate: (value) => isIanaTimeZone(value),
+      defaultMessage: () => 'DEFAULT_TIME_ZONE must be an IANA time zone such as Europe/Stockholm (no offsets or abbreviations)',
+    },
+  })
+  DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
   /** Comma-separated `host:port` list; unset, the Kafka relay is off. */
   @IsOptional()

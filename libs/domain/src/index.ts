@@ -1,5 +1,7 @@
 export * from './shared/iso-date';
 export * from './shared/calendar';
+export * from './shared/time-zone';
+export * from './shared/cut-off';
 export * from './shared/domain-error';
 export * from './shared/decider';
 export * from './shared/upcaster';
@@ -13,4 +15,6 @@ export * from './participant/participant-events';
 export * from './participant/participant-commands';
 export * from './participant/participant-state';
 export * from './participant/participant-decider';
+export * from './participant/follow-up-window';
+export * from './participant/plausible-birth-date';
 export * from './event-schemas';

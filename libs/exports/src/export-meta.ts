@@ -14,6 +14,8 @@ export interface ExportMeta {
   programme: string;
   specificObjective: string;
   region: string;
+  /** The project's IANA zone: the period's dates and a date-only cut-off are days there. */
+  timeZone: string;
   /** `from: null`: since the project started (ESF+ figures are cumulative). */
   period: { from: string | null; to: string };
   /** Only events the event store committed by this instant count (its commit order, not replicas' clocks); null: everything up to `position`. */
@@ -32,6 +34,7 @@ export function exportMeta(report: IndicatorReportDocument, project: ExportProje
     programme: project.programme,
     specificObjective: project.specificObjective,
     region: project.region,
+    timeZone: project.timeZone,
     period: { from: report.period.from, to: report.period.to },
     asKnownOn: report.asKnownOn,
     position: report.position,
@@ -63,6 +66,7 @@ export function metaEntries(meta: ExportMeta): Array<[string, string | number | 
     ['programme', meta.programme],
     ['specificObjective', meta.specificObjective],
     ['region', meta.region],
+    ['timeZone', meta.timeZone],
     ['periodFrom', meta.period.from],
     ['periodTo', meta.period.to],
     ['asKnownOn', meta.asKnownOn],

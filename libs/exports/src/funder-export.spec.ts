@@ -36,6 +36,7 @@ describe('a funder export', () => {
       programme: 'CCI 2021SE05SFPR',
       specificObjective: 'A2A',
       region: 'SE12 Östra Mellansverige',
+      timeZone: 'Europe/Stockholm',
       period: { from: '2023-03-31', to: '2025-12-31' },
       asKnownOn: '2026-01-15T12:00:00.000Z',
       position: 4711,

@@ -29,7 +29,7 @@ describe('the CSV export', () => {
   it('starts with a BOM, then the metadata as # lines, the column names and one record per row', async () => {
     const text = (await csvOf()).body.toString('utf8');
     expect(text.startsWith('\uFEFF# projectId: 7c9e6679-7425-40de-944b-e07fc1f90ae7\r\n# projectName: 22-015-S01 #framtid\r\n')).toBe(true);
-    expect(text).toContain('\r\n# region: SE12 Östra Mellansverige\r\n# periodFrom: 2023-03-31\r\n# periodTo: 2025-12-31\r\n');
+    expect(text).toContain('\r\n# region: SE12 Östra Mellansverige\r\n# timeZone: Europe/Stockholm\r\n# periodFrom: 2023-03-31\r\n# periodTo: 2025-12-31\r\n');
     expect(text).toContain('\r\n# asKnownOn: 2026-01-15T12:00:00.000Z\r\n# position: 4711\r\n');
     // A header line holding a quote or separator is one quoted field, like any other.
     expect(text).toContain('\r\n# suppressionThreshold: 5\r\n"# suppressionRule: counts of 1-4 are shown as ""suppressed"";');

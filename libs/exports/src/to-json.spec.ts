@@ -27,7 +27,7 @@ describe('the JSON export', () => {
     expect(toJson(shuffled).body.equals(toJson(built).body)).toBe(true);
     const parsed = JSON.parse(toJson(shuffled).body.toString('utf8'));
     expect(Object.keys(parsed.meta)).toEqual([
-      'projectId', 'projectName', 'fund', 'programme', 'specificObjective', 'region', 'period', 'asKnownOn', 'position',
+      'projectId', 'projectName', 'fund', 'programme', 'specificObjective', 'region', 'timeZone', 'period', 'asKnownOn', 'position',
       'catalogueVersion', 'suppression',
     ]);
     expect(Object.keys(parsed.rows[0])).toEqual(['code', 'name', 'kind', 'breakdown', 'value', 'numerator', 'denominator']);

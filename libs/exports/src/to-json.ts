@@ -16,6 +16,7 @@ export function toJson(data: FunderExport): ExportFile {
       programme: meta.programme,
       specificObjective: meta.specificObjective,
       region: meta.region,
+      timeZone: meta.timeZone,
       period: { from: meta.period.from, to: meta.period.to },
       asKnownOn: meta.asKnownOn,
       position: meta.position,

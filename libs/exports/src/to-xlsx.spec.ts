@@ -45,9 +45,11 @@ describe('the XLSX export', () => {
     expect(workbook.modified.toISOString()).toBe('2026-01-15T12:00:00.000Z');
   });
 
-  it('falls back to the end of the period when the report is as known now', async () => {
+  it("falls back to the last day of the period, at midnight in the project's zone, when the report is as known now", async () => {
     const now = await buildFunderExport({ ...framtidReport(), asKnownOn: null }, FRAMTID);
-    expect(documentDate(now).toISOString()).toBe('2025-12-31T00:00:00.000Z');
+    expect(documentDate(now).toISOString()).toBe('2025-12-30T23:00:00.000Z');
+    const auckland = await buildFunderExport({ ...framtidReport(), asKnownOn: null }, { ...FRAMTID, timeZone: 'Pacific/Auckland' });
+    expect(documentDate(auckland).toISOString()).toBe('2025-12-30T11:00:00.000Z');
   });
 
   it('reads back with an Indicators sheet (bold, frozen header) and a Metadata sheet', async () => {

@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { startOfDayIn } from '@pathway/domain';
 import { metaEntries } from './export-meta';
 import { COLUMNS } from './export-row';
 import { exportedFile, ExportFile, exportFileName } from './exported-file';
@@ -39,11 +40,14 @@ export async function toXlsx(data: FunderExport): Promise<ExportFile> {
 }
 
 /**
- * The instant the figures describe: the as-known-on cut-off, or else the end of the period (UTC
- * midnight). Never the generation time, which the caller sends beside the file.
+ * The instant the figures describe: the as-known-on cut-off, or else the period's last day
+ * (midnight in the project's zone, so a spreadsheet there shows that day). Never the generation
+ * time, which the caller sends beside the file.
+ * @throws RangeError when the cut-off or the day is not a real instant or date.
  */
 export function documentDate({ meta }: FunderExport): Date {
-  const date = new Date(meta.asKnownOn ?? `${meta.period.to}T00:00:00.000Z`);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`No date in ${meta.asKnownOn ?? meta.period.to}`);
+  if (meta.asKnownOn === null) return startOfDayIn(meta.period.to, meta.timeZone);
+  const date = new Date(meta.asKnownOn);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`No date in ${meta.asKnownOn}`);
   return date;
 }

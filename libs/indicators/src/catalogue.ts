@@ -29,7 +29,8 @@ const SETTLED = `${WITHIN_FOUR_WEEKS} `
   + 'missing.';
 const FOLLOW_UP = 'Counted at the six-month follow-up after the last exit (within the period). When the six-month point '
   + 'has come by the end of the period and no follow-up is recorded, the participant is reported as data missing; '
-  + 'follow-ups not yet due are left out.';
+  + 'follow-ups not yet due are left out.'
+  + ' A six-month follow-up is dated from 5 to 9 months after the last exit; one dated otherwise is refused when recorded.';
 const EXITED = 'all participants whose last exit falls in the period (re-entered and not exited again: not counted)';
 
 const output = (code: string, name: string, counts: Rule, definition: string): IndicatorDefinition =>

@@ -11,6 +11,7 @@ import { IndicatorExportQuery } from './indicator-export.query';
 import { SubmitReportCommand, SubmittedReportResult } from './submit-report.command';
 import { setVersion } from '../http/etag';
 import { ParseIdPipe } from '../http/parse-id.pipe';
+import { ProjectCalendar } from '../projects/project-calendar';
 import { Caller } from '../http/request-context.decorator';
 import { IndicatorReportDto } from '../indicators/indicator-report.dto';
 import { Access } from '../auth/access.decorator';
@@ -24,6 +25,7 @@ export class ExportsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly funderRule: FunderReportingRule,
+    private readonly calendar: ProjectCalendar,
   ) {}
 
   /**
@@ -39,9 +41,10 @@ export class ExportsController {
     @CurrentPrincipal() principal: Principal,
     @Res() response: Response,
   ) {
-    const now = new Date();
+    const now = this.calendar.now();
+    const zone = await this.calendar.zoneOf(projectId);
     if (principal.role === 'funder') await this.funderRule.check(projectId, query);
-    const file: ExportFile = await this.queries.execute(new IndicatorExportQuery(projectId, asKnownOnNotInFuture(query.toQuery(now), now), query.format));
+    const file: ExportFile = await this.queries.execute(new IndicatorExportQuery(projectId, asKnownOnNotInFuture(query.toQuery(now, zone), now), query.format));
     response
       .status(200)
       .type(file.contentType)
@@ -62,9 +65,10 @@ export class ExportsController {
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const now = new Date();
+    const now = this.calendar.now();
+    const zone = await this.calendar.zoneOf(projectId);
     // A submitted report must be reproducible: without a cut-off it is the one known now.
-    const asked = asKnownOnNotInFuture(body.toQuery(now), now);
+    const asked = asKnownOnNotInFuture(body.toQuery(now, zone), now);
     const query = { ...asked, asKnownOn: asked.asKnownOn ?? now.toISOString() };
     const result: SubmittedReportResult = await this.commands.execute(new SubmitReportCommand(projectId, query, caller));
     setVersion(response, result.streamVersion);

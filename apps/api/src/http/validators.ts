@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsObject, Matches, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
-import { isIsoDate } from '@pathway/domain';
+import { isIanaTimeZone, isIsoDate } from '@pathway/domain';
 
 /** A calendar date written YYYY-MM-DD that exists (no 2024-02-30). */
 export const IsIsoDate = (options?: ValidationOptions) =>
@@ -29,3 +29,16 @@ export const IsId = (options?: ValidationOptions) =>
  */
 export const NestedObject = (type: () => new () => object) =>
   applyDecorators(IsObject({ message: '$property must be a JSON object' }), ValidateNested(), Type(type));
+
+/** An IANA time zone as the tz database spells it, e.g. `Europe/Stockholm` (no offsets or abbreviations). */
+export const IsIanaTimeZone = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isIanaTimeZone',
+      validator: {
+        validate: (value) => isIanaTimeZone(value),
+        defaultMessage: (args) => `${args?.property} must be an IANA time zone such as Europe/Stockholm`,
+      },
+    },
+    options,
+  );

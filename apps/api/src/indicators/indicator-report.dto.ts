@@ -1,5 +1,5 @@
 import { IsOptional, Matches } from 'class-validator';
-import { isIsoDate, toIsoDate } from '@pathway/domain';
+import { calendarDateIn, cutOffFor, TimeZone } from '@pathway/domain';
 import { IndicatorReportQuery } from '@pathway/read-models';
 import { RequestValidationError } from '../http/problem';
 import { IsIsoDate } from '../http/validators';
@@ -12,32 +12,32 @@ export class IndicatorReportDto {
   @IsIsoDate()
   from?: string;
 
-  /** Last day of the period (inclusive); without it, today. */
+  /** Last day of the period (inclusive); without it, today in the project's zone. */
   @IsOptional()
   @IsIsoDate()
   to?: string;
 
-  /** Count only what was recorded by then: a date (the end of that day, UTC) or an instant with its offset. */
+  /** Count only what was recorded by then: a date (the end of that day in the project's zone) or an instant with its offset. */
   @IsOptional()
   @Matches(new RegExp(`^\\d{4}-\\d{2}-\\d{2}$|${INSTANT.source}`), {
     message: 'asKnownOn must be a date (YYYY-MM-DD) or an ISO 8601 instant with a time zone',
   })
   asKnownOn?: string;
 
-  toQuery(today: Date): IndicatorReportQuery {
-    const to = this.to ?? toIsoDate(today);
+  /** The query for a project in `zone` at the instant `now`. */
+  toQuery(now: Date, zone: TimeZone): IndicatorReportQuery {
+    const to = this.to ?? calendarDateIn(now, zone);
     if (this.from && this.from > to) {
       throw new RequestValidationError([{ field: 'from', reason: 'from must not be after to' }]);
     }
-    return { from: this.from ?? null, to, asKnownOn: this.asKnownOn ? toInstant(this.asKnownOn) : null };
+    return { from: this.from ?? null, to, asKnownOn: this.asKnownOn ? toInstant(this.asKnownOn, zone) : null };
   }
 }
 
-function toInstant(value: string): string {
-  const instant = value.length === 10 ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
-  // JavaScript rolls 2024-02-30 over into March; a date that does not exist is refused instead.
-  if (!isIsoDate(value.slice(0, 10)) || Number.isNaN(instant.getTime())) {
+function toInstant(value: string, zone: TimeZone): string {
+  try {
+    return cutOffFor(value, zone);
+  } catch {
     throw new RequestValidationError([{ field: 'asKnownOn', reason: 'asKnownOn is not a real date or instant' }]);
   }
-  return instant.toISOString();
 }

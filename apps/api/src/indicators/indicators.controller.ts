@@ -7,12 +7,16 @@ import { IndicatorReportDto } from './indicator-report.dto';
 import { asKnownOnNotInFuture } from './as-known-on-not-in-future';
 import { IndicatorReportQuery } from './indicator-report.query';
 import { ParseIdPipe } from '../http/parse-id.pipe';
+import { ProjectCalendar } from '../projects/project-calendar';
 import { Access } from '../auth/access.decorator';
 
 @ApiTags('indicators')
 @Controller()
 export class IndicatorsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly calendar: ProjectCalendar,
+  ) {}
 
   /** The catalogue: every ESF+ common indicator and project rate with its definition. */
   @Get('indicators')
@@ -27,8 +31,9 @@ export class IndicatorsController {
   /** The indicator report of a project for a period, as known now or on an earlier date. */
   @Get('projects/:projectId/indicators')
   @Access('indicators.report')
-  report(@Param('projectId', ParseIdPipe) projectId: string, @Query() query: IndicatorReportDto): Promise<IndicatorReportDocument> {
-    const now = new Date();
-    return this.queries.execute(new IndicatorReportQuery(projectId, asKnownOnNotInFuture(query.toQuery(now), now)));
+  async report(@Param('projectId', ParseIdPipe) projectId: string, @Query() query: IndicatorReportDto): Promise<IndicatorReportDocument> {
+    const now = this.calendar.now();
+    const zone = await this.calendar.zoneOf(projectId);
+    return this.queries.execute(new IndicatorReportQuery(projectId, asKnownOnNotInFuture(query.toQuery(now, zone), now)));
   }
 }

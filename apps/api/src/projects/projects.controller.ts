@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CommandResult, RequestContext } from '@pathway/application';
+import { Environment } from '@pathway/config';
 import { ParticipantsPage, ProjectSummary } from '@pathway/read-models';
 import { ParticipantsPageDto, ProjectParticipantsQuery } from './project-participants.query';
 import { ProjectSummaryQuery } from './project-summary.query';
@@ -22,6 +24,7 @@ export class ProjectsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   @Post()
@@ -32,7 +35,7 @@ export class ProjectsController {
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result: CommandResult = await this.commands.execute(new RegisterProjectCommand(body.toDetails(), caller));
+    const result: CommandResult = await this.commands.execute(new RegisterProjectCommand(body.toDetails(this.config.get('DEFAULT_TIME_ZONE')), caller));
     setVersion(response, result.streamVersion);
     return { projectId: body.id, version: result.streamVersion };
   }

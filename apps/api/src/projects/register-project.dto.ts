@@ -1,6 +1,6 @@
-import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ProjectDetails } from '@pathway/domain';
-import { IsId, IsIsoDate } from '../http/validators';
+import { IsIanaTimeZone, IsId, IsIsoDate } from '../http/validators';
 
 export class RegisterProjectDto {
   /** The operation's id, e.g. `22-015-S01`. */
@@ -47,8 +47,13 @@ export class RegisterProjectDto {
   @Max(10_000_000)
   plannedParticipants!: number;
 
-  toDetails(): ProjectDetails {
-    const { id, ...rest } = this;
-    return { projectId: id, ...rest };
+  /** The IANA zone the project's dates are read in; without it, the `DEFAULT_TIME_ZONE` setting. */
+  @IsOptional()
+  @IsIanaTimeZone()
+  timeZone?: string;
+
+  toDetails(defaultTimeZone: string): ProjectDetails {
+    const { id, timeZone, ...rest } = this;
+    return { projectId: id, ...rest, timeZone: timeZone ?? defaultTimeZone };
   }
 }

@@ -1,7 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
 import { Environment, openEventStore, readModelDbConfig } from '@pathway/config';
-import { isIsoDate } from '@pathway/domain';
+import { toDomainEvent } from '@pathway/application';
+import { cutOffFor, isIsoDate, ProjectRegistered, ZONE_OF_PROJECTS_BEFORE_TIME_ZONES } from '@pathway/domain';
+import { RecordedEvent } from '@pathway/event-store';
 import {
   ensureSchema,
   LIVE_PROJECTION,
@@ -15,7 +17,7 @@ import { Kysely } from 'kysely';
 import { ReadModelSchema } from '@pathway/read-models';
 import { progressBar } from '../progress-bar';
 
-type Cutoff = { position: number } | { instant: string };
+type Cutoff = { position: number } | { instant: string } | { date: string };
 
 /**
  * `pathway replay`: rebuild every read model from position 0 and swap them in.
@@ -25,7 +27,7 @@ type Cutoff = { position: number } | { instant: string };
 export function replayCommand(env: Environment): Command {
   return new Command('replay')
     .description('rebuild the read models from the event log, or build an evaluator copy as known at a cut-off')
-    .option('--until <cutoff>', 'a date (end of day, UTC), an ISO instant, or a log position', parseCutoff)
+    .option('--until <cutoff>', 'a date (the end of that day in each project\'s time zone), an ISO instant, or a log position', parseCutoff)
     .option('--out <file>', 'the SQLite file for the evaluator copy (with --until)')
     .action(async (options: { until?: Cutoff; out?: string }) => {
       if (Boolean(options.until) !== Boolean(options.out)) throw new Error('--until and --out go together');
@@ -39,9 +41,11 @@ export function replayCommand(env: Environment): Command {
         const head = await store.headPosition();
         if (options.until && options.out) {
           // An instant counts what the store committed by then (its commit clock), not the replicas' recordedAt.
-          const until = 'position' in options.until ? options.until.position : await store.cutOffAt(options.until.instant);
-          const runner = new ProjectionRunner(store, db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 2000, until });
-          const total = Math.min(head, until);
+          const cutoff = options.until;
+          const until = 'position' in cutoff ? cutoff.position : 'instant' in cutoff ? await store.cutOffAt(cutoff.instant) : undefined;
+          const include = 'date' in cutoff ? endOfDayInEachProject(cutoff.date) : undefined;
+          const runner = new ProjectionRunner(store, db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 2000, until, include });
+          const total = until === undefined ? head : Math.min(head, until);
           await runner.catchUp((applied) => bar.update(applied, total));
           bar.update(total, total, true);
           console.log(`Evaluator copy as known at ${describe(options.until)} written to ${options.out}`);
@@ -101,7 +105,7 @@ async function asRebuildJob(
 
 function parseCutoff(value: string): Cutoff {
   if (/^\d+$/.test(value)) return { position: Number(value) };
-  if (isIsoDate(value)) return { instant: `${value}T23:59:59.999Z` };
+  if (isIsoDate(value)) return { date: value };
   const instant = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(instant.getTime())) {
     throw new InvalidArgumentError('give a date (YYYY-MM-DD), an ISO 8601 instant or a log position');
@@ -109,4 +113,24 @@ function parseCutoff(value: string): Cutoff {
   return { instant: instant.toISOString() };
 }
 
-const describe = (cutoff: Cutoff) => ('position' in cutoff ? `position ${cutoff.position}` : cutoff.instant);
+/**
+ * A date cut-off over every project: what the store committed by the end of that day in each
+ * event's project's zone. The log names each project's zone in its registration, which comes
+ * before any of its participants' events.
+ */
+function endOfDayInEachProject(date: string): (event: RecordedEvent) => boolean {
+  const cutOffs = new Map<string, string>();
+  const cutOffOf = (projectId: string) => cutOffs.get(projectId) ?? cutOffFor(date, ZONE_OF_PROJECTS_BEFORE_TIME_ZONES);
+  return (event) => {
+    let projectId = String(event.metadata.projectId);
+    if (event.type === 'ProjectRegistered') {
+      const { data } = toDomainEvent<ProjectRegistered>(event);
+      projectId = data.projectId;
+      cutOffs.set(projectId, cutOffFor(date, data.timeZone));
+    }
+    return event.committedAt <= cutOffOf(projectId);
+  };
+}
+
+const describe = (cutoff: Cutoff) =>
+  'position' in cutoff ? `position ${cutoff.position}` : 'instant' in cutoff ? cutoff.instant : `the end of ${cutoff.date} in each project's time zone`;

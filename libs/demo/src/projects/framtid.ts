@@ -17,6 +17,7 @@ export const framtid: DemoProject = {
     startDate: '2023-03-31',
     endDate: '2026-03-30',
     plannedParticipants: 80,
+    timeZone: 'Europe/Stockholm',
   },
   registeredOn: '2023-03-15',
   cohort: {

@@ -17,6 +17,7 @@ export const preliminaryStudy: DemoProject = {
     startDate: '2021-03-01',
     endDate: '2022-02-28',
     plannedParticipants: 140,
+    timeZone: 'Europe/Stockholm',
   },
   registeredOn: '2021-02-15',
   cohort: {

@@ -17,6 +17,7 @@ export const recoveryVet: DemoProject = {
     startDate: '2022-11-01',
     endDate: '2024-10-31',
     plannedParticipants: 60,
+    timeZone: 'Europe/Stockholm',
   },
   registeredOn: '2022-10-20',
   cohort: {

@@ -17,6 +17,7 @@ export const schoolCollaboration: DemoProject = {
     startDate: '2023-08-14',
     endDate: '2025-12-19',
     plannedParticipants: 120,
+    timeZone: 'Europe/Stockholm',
   },
   registeredOn: '2023-06-20',
   cohort: {

@@ -102,6 +102,20 @@ describe('participant decider', () => {
         .when(enrol({ profile: { ...profile, birthDate: '2024-02-01' } }))
         .thenFails('PARTICIPANT.BORN_AFTER_ENROLMENT');
     });
+
+    // 0000-01-01 was accepted and counted as aged 55 and above.
+    it.each(['0000-01-01', '1899-12-31', '1903-01-15'])('refuses the implausible birth date %s', (birthDate) => {
+      given()
+        .when(enrol({ profile: { ...profile, birthDate } }))
+        .thenFails('PARTICIPANT.IMPLAUSIBLE_BIRTH_DATE');
+    });
+
+    it.each(['1903-01-16', '1950-06-30', '2024-01-15'])('accepts the birth date %s (aged 120 to 0 at entry)', (birthDate) => {
+      const withBirthDate = { ...profile, birthDate };
+      given()
+        .when(enrol({ profile: withBirthDate }))
+        .then([{ ...enrolled, data: { ...enrolled.data, profile: withBirthDate } } as ParticipantEvent]);
+    });
   });
 
   describe('milestones', () => {
@@ -198,6 +212,41 @@ describe('participant decider', () => {
       given(enrolled, event(exited))
         .when(record({ ...followUp, occurredOn: '2024-09-29' }))
         .thenFails('MILESTONE.BEFORE_EXIT');
+    });
+
+    describe('the follow-up window: from 5 to 9 months after the last exit for a six-month follow-up', () => {
+      // The exit is on 2024-09-30; a follow-up one month after exit was accepted and counted in EECR05/EECR06.
+      it.each(['2024-10-30', '2025-02-27', '2025-07-01'])('refuses a six-month follow-up dated %s', (occurredOn) => {
+        given(enrolled, event(exited))
+          .when({ ...record({ ...followUp, occurredOn }), today: '2026-01-01' } as ParticipantCommand)
+          .thenFails('FOLLOW_UP.OUTSIDE_WINDOW');
+      });
+
+      it.each(['2025-02-28', '2025-03-30', '2025-06-30'])('accepts a six-month follow-up dated %s', (occurredOn) => {
+        given(enrolled, event(exited))
+          .when({ ...record({ ...followUp, occurredOn }), today: '2026-01-01' } as ParticipantCommand)
+          .then([event({ ...followUp, occurredOn })]);
+      });
+
+      it('measures from the last exit, not the first', () => {
+        const secondExit = { ...exited, occurredOn: '2025-02-01' } as const;
+        given(enrolled, event(exited), event(reEntered), event(secondExit))
+          .when(record({ ...followUp, occurredOn: '2025-03-30' }))
+          .thenFails('FOLLOW_UP.OUTSIDE_WINDOW');
+        given(enrolled, event(exited), event(reEntered), event(secondExit))
+          .when({ ...record({ ...followUp, occurredOn: '2025-08-01' }), today: '2026-01-01' } as ParticipantCommand)
+          .then([event({ ...followUp, occurredOn: '2025-08-01' })]);
+      });
+
+      it('puts a twelve-month follow-up around twelve months', () => {
+        const twelve = { ...followUp, monthsAfterExit: 12, occurredOn: '2025-03-30' } as const;
+        given(enrolled, event(exited))
+          .when({ ...record(twelve), today: '2026-01-01' } as ParticipantCommand)
+          .thenFails('FOLLOW_UP.OUTSIDE_WINDOW');
+        given(enrolled, event(exited))
+          .when({ ...record({ ...twelve, occurredOn: '2025-09-30' }), today: '2026-01-01' } as ParticipantCommand)
+          .then([event({ ...twelve, occurredOn: '2025-09-30' })]);
+      });
     });
 
     it('re-enters only after exit, not dated before it', () => {

@@ -6,7 +6,9 @@ import {
   RecordMilestone,
   RetractMilestone,
 } from './participant-commands';
+import { followUpWindow } from './follow-up-window';
 import { isMilestoneEvent, milestoneEvent, ParticipantEvent } from './participant-events';
+import { requirePlausibleBirthDate } from './plausible-birth-date';
 import { initialParticipantState, evolveParticipant, interventionOf, ParticipantState } from './participant-state';
 import { Decider } from '../shared/decider';
 import { assertNever, conflict, notFound, ruleBroken } from '../shared/domain-error';
@@ -45,9 +47,7 @@ function enrol({ data, project, today }: EnrolParticipant, state: ParticipantSta
       `Enrolment must fall within the project period ${project.startDate} to ${project.endDate}`,
     );
   }
-  if (data.profile.birthDate !== null && data.profile.birthDate > data.enrolledOn) {
-    throw ruleBroken('PARTICIPANT.BORN_AFTER_ENROLMENT', 'The birth date is after the enrolment date');
-  }
+  requirePlausibleBirthDate(data.profile, data.enrolledOn);
   const { participantId, enrolledOn, profile, personal } = data;
   return {
     type: 'ParticipantEnrolled',
@@ -87,6 +87,10 @@ function recordMilestone({ data, today }: RecordMilestone, state: ParticipantSta
       notBefore(milestone.occurredOn, state.lastEntryOn!, 'MILESTONE.BEFORE_ENTRY', 'the latest entry');
       break;
     case 'follow-up-recorded':
+      requireExited(state, milestone.type);
+      notBefore(milestone.occurredOn, state.lastExitOn!, 'MILESTONE.BEFORE_EXIT', 'the exit');
+      requireWithinFollowUpWindow(milestone.occurredOn, milestone.monthsAfterExit, state.lastExitOn!);
+      break;
     case 're-entered':
       requireExited(state, milestone.type);
       notBefore(milestone.occurredOn, state.lastExitOn!, 'MILESTONE.BEFORE_EXIT', 'the exit');
@@ -159,6 +163,17 @@ function requireActive(state: ParticipantState): void {
 function requireExited(state: ParticipantState, what: string): void {
   if (state.status !== 'exited') {
     throw ruleBroken('PARTICIPANT.NOT_EXITED', `A ${what} milestone needs the participant to have exited`);
+  }
+}
+
+/** A follow-up "N months after exit" describes the situation around then, not upon leaving (see FOLLOW_UP_WINDOW). */
+function requireWithinFollowUpWindow(occurredOn: IsoDate, monthsAfterExit: number, lastExitOn: IsoDate): void {
+  const window = followUpWindow(lastExitOn, monthsAfterExit);
+  if (occurredOn < window.from || occurredOn > window.to) {
+    throw ruleBroken(
+      'FOLLOW_UP.OUTSIDE_WINDOW',
+      `A follow-up ${monthsAfterExit} months after the exit on ${lastExitOn} must be dated from ${window.from} to ${window.to}`,
+    );
   }
 }
 

@@ -29,6 +29,17 @@ describe('project decider', () => {
       .when({ type: 'RegisterProject', data: { ...framtid, plannedParticipants } })
       .thenFails('PROJECT.INVALID_PLANNED_PARTICIPANTS');
   });
+
+  it('keeps the IANA zone the project lives in', () => {
+    const auckland = { ...framtid, timeZone: 'Pacific/Auckland' };
+    given().when({ type: 'RegisterProject', data: auckland }).then([{ type: 'ProjectRegistered', data: auckland }]);
+  });
+
+  it.each(['Mars/Olympus', '+01:00', 'CET', 'europe/stockholm', ''])('refuses the time zone %p', (timeZone) => {
+    given()
+      .when({ type: 'RegisterProject', data: { ...framtid, timeZone } })
+      .thenFails('PROJECT.INVALID_TIME_ZONE');
+  });
 });
 
 describe('submitting an indicator report', () => {

@@ -1,6 +1,7 @@
 import { conflict, notFound, ruleBroken } from '../shared/domain-error';
 import { Decider } from '../shared/decider';
 import { IsoDate } from '../shared/iso-date';
+import { isIanaTimeZone, TimeZone } from '../shared/time-zone';
 
 /** An ESF+ operation or Erasmus+ project: the unit every report is made for. */
 export interface ProjectDetails {
@@ -14,6 +15,11 @@ export interface ProjectDetails {
   startDate: IsoDate;
   endDate: IsoDate;
   plannedParticipants: number;
+  /**
+   * The IANA zone the project's calendar is read in (e.g. `Europe/Stockholm`): "today", a date in
+   * the future and a date-only cut-off are its local dates, never UTC's.
+   */
+  timeZone: TimeZone;
 }
 
 /** An indicator report as sent to the funder: its aggregated, suppressed content and digest. */
@@ -54,6 +60,9 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
     }
     if (!Number.isInteger(data.plannedParticipants) || data.plannedParticipants < 1) {
       throw ruleBroken('PROJECT.INVALID_PLANNED_PARTICIPANTS', 'Planned participants must be a positive whole number');
+    }
+    if (!isIanaTimeZone(data.timeZone)) {
+      throw ruleBroken('PROJECT.INVALID_TIME_ZONE', `${String(data.timeZone)} is not an IANA time zone such as Europe/Stockholm`);
     }
     return [{ type: 'ProjectRegistered', data }];
   },

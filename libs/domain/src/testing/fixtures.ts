@@ -13,6 +13,7 @@ export const framtid: ProjectDetails = {
   startDate: '2023-03-31',
   endDate: '2026-03-30',
   plannedParticipants: 80,
+  timeZone: 'Europe/Stockholm',
 };
 
 /** An entry profile with every field answered: a young unemployed woman. */

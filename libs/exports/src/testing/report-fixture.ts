@@ -13,6 +13,7 @@ export const FRAMTID: ProjectSummary = {
   startDate: '2023-03-31',
   endDate: '2026-03-30',
   plannedParticipants: 80,
+  timeZone: 'Europe/Stockholm',
   participants: { enrolled: 64, active: 28, exited: 36 },
   targetAchievement: 0.8,
 };

@@ -45,7 +45,7 @@ export async function applyEvents(
     const { position } = recorded;
     const recordedAt = String(recorded.metadata.recordedAt);
     if (event.type === 'ProjectRegistered') {
-      const { projectId, specificObjective, startDate, endDate, plannedParticipants, ...rest } = event.data;
+      const { projectId, specificObjective, startDate, endDate, plannedParticipants, timeZone, ...rest } = event.data;
       projects.push({
         project_id: projectId,
         ...rest,
@@ -53,6 +53,7 @@ export async function applyEvents(
         start_date: startDate,
         end_date: endDate,
         planned_participants: plannedParticipants,
+        time_zone: timeZone,
         recorded_at: recordedAt,
         position,
       });

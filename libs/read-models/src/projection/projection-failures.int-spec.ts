@@ -42,6 +42,7 @@ const project = {
   startDate: '2023-03-31',
   endDate: '2026-03-30',
   plannedParticipants: 80,
+  timeZone: 'Europe/Stockholm',
 };
 
 /** Failures are told: an event the projection cannot apply, text PostgreSQL cannot store, read models ahead of the log. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandDependencies, enrolParticipant, recordMilestone, registerProject, retractMilestone } from '@pathway/application';
+import { CommandDependencies, enrolParticipant, projectStream, recordMilestone, registerProject, retractMilestone } from '@pathway/application';
 import { Milestone } from '@pathway/domain';
 import { SqliteEventStore } from '@pathway/event-store';
 import { applyEvents } from './apply-events';
@@ -13,6 +13,7 @@ import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
 import { LIVE_TABLES } from '../schema/table-set';
 import { participantPathway } from '../queries/participant-pathway';
 import { projectSummary } from '../queries/project-summary';
+import { projectTimeZone } from '../queries/project-time-zone';
 import { dumpTables } from '../testing/dump-tables';
 import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
 
@@ -48,6 +49,7 @@ describe.each(testEngines())('projection on %s', (engine) => {
         startDate: '2023-03-31',
         endDate: '2026-03-30',
         plannedParticipants: 80,
+        timeZone: 'Europe/Stockholm',
       },
       caller,
     );
@@ -111,6 +113,7 @@ describe.each(testEngines())('projection on %s', (engine) => {
     });
     expect(await projectSummary(rm.db, 'P1')).toMatchObject({
       plannedParticipants: 80,
+      timeZone: 'Europe/Stockholm',
       participants: { enrolled: 2, active: 1, exited: 1 },
       targetAchievement: 2 / 80,
     });
@@ -139,5 +142,15 @@ describe.each(testEngines())('projection on %s', (engine) => {
     await rebuildReadModels(store, rm.db);
     expect(await stale.step()).toBe(0);
     expect((await participantPathway(rm.db, 'b'))!.timeline).toHaveLength(2);
+  });
+
+  it('projects a project registered before time zones (schema version 1) as a Stockholm project', async () => {
+    // As written before ProjectRegistered had a time zone.
+    const before = { projectId: 'OLD', name: 'Old', owner: 'O', fund: 'ESF+', programme: 'X', specificObjective: 'A2A', region: 'SE12', startDate: '2020-01-01', endDate: '2022-12-31', plannedParticipants: 5 };
+    await store.append(projectStream('OLD'), [{ eventId: randomUUID(), type: 'ProjectRegistered', data: before, metadata: { recordedAt: '2020-01-01T00:00:00.000Z', actor: 'a', actorRole: 'admin', correlationId: 'c', causationId: 'c', projectId: 'OLD', schemaVersion: 1 } }], 'no-stream');
+    await runner.catchUp();
+    expect(await projectTimeZone(rm.db, 'OLD')).toBe('Europe/Stockholm');
+    expect(await projectTimeZone(rm.db, 'P1')).toBe('Europe/Stockholm');
+    expect(await projectTimeZone(rm.db, 'nope')).toBeNull();
   });
 });

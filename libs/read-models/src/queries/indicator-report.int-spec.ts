@@ -51,7 +51,7 @@ describe.each(testEngines())('indicator report on %s', (engine) => {
     rm = openReadModelDb(database.config);
     await ensureSchema(rm.db);
     at('2024-01-01');
-    await registerProject(deps(), { projectId: 'P', name: 'Fixture', owner: 'O', fund: 'ESF+', programme: 'X', specificObjective: 'A2A', region: 'SE12', startDate: '2024-01-01', endDate: '2026-12-31', plannedParticipants: 10 }, caller);
+    await registerProject(deps(), { projectId: 'P', name: 'Fixture', owner: 'O', fund: 'ESF+', programme: 'X', specificObjective: 'A2A', region: 'SE12', startDate: '2024-01-01', endDate: '2026-12-31', plannedParticipants: 10, timeZone: 'Europe/Stockholm' }, caller);
 
     // w1: 17 at entry, completes school and a qualification, placed 20 days after exit, followed up improved.
     await enrol('w1', '2024-01-10', { ...no, birthDate: '2006-03-01', gender: 'woman', labourMarketStatus: 'unemployed', educationLevel: 'isced-0-2', disability: true });

@@ -12,6 +12,8 @@ export interface ProjectSummary {
   startDate: string;
   endDate: string;
   plannedParticipants: number;
+  /** The IANA zone the project's dates are read in, e.g. `Europe/Stockholm`. */
+  timeZone: string;
   participants: { enrolled: number; active: number; exited: number };
   /** Enrolled against planned, e.g. 0.5 for 40 of 80. */
   targetAchievement: number;
@@ -39,6 +41,7 @@ export async function projectSummary(db: Kysely<ReadModelSchema>, projectId: str
     startDate: project.start_date,
     endDate: project.end_date,
     plannedParticipants: project.planned_participants,
+    timeZone: project.time_zone,
     participants: { enrolled, active: count('active'), exited: count('exited') },
     targetAchievement: enrolled / project.planned_participants,
   };

@@ -71,7 +71,7 @@ describe.each(testEngines())('results upon leaving on %s', (engine) => {
     rm = await open();
     const at = (date: string) => (clock = new Date(`${date}T12:00:00Z`));
     at('2024-01-01');
-    await registerProject(deps(), { projectId: 'P', name: 'Leaving', owner: 'O', fund: 'ESF+', programme: 'X', specificObjective: 'A2A', region: 'SE12', startDate: '2024-01-01', endDate: '2026-12-31', plannedParticipants: 10 }, caller);
+    await registerProject(deps(), { projectId: 'P', name: 'Leaving', owner: 'O', fund: 'ESF+', programme: 'X', specificObjective: 'A2A', region: 'SE12', startDate: '2024-01-01', endDate: '2026-12-31', plannedParticipants: 10, timeZone: 'Europe/Stockholm' }, caller);
     at('2024-01-15');
     for (const [participantId, gender, labourMarketStatus] of people) {
       await enrolParticipant(deps(), { projectId: 'P', participantId, enrolledOn: '2024-01-15', profile: {

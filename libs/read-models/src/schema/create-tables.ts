@@ -24,6 +24,7 @@ export async function createProjectedTables(
     .addColumn('start_date', 'text', (c) => c.notNull())
     .addColumn('end_date', 'text', (c) => c.notNull())
     .addColumn('planned_participants', 'integer', (c) => c.notNull())
+    .addColumn('time_zone', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addColumn('position', 'bigint', (c) => c.notNull())
     .execute();

@@ -23,6 +23,8 @@ export interface ProjectsTable {
   start_date: string;
   end_date: string;
   planned_participants: number;
+  /** IANA zone, e.g. `Europe/Stockholm`. */
+  time_zone: string;
   recorded_at: string;
   position: number;
 }
