@@ -456,6 +456,8 @@ export interface components {
             startDate: string;
             endDate: string;
             plannedParticipants: number;
+            /** @description The IANA zone the project's dates are read in; without it, the `DEFAULT_TIME_ZONE` setting. */
+            timeZone?: string;
         };
         EntryProfileDto: {
             birthDate?: string | null;
@@ -595,9 +597,9 @@ export interface components {
         IndicatorReportDto: {
             /** @description First day of the period (inclusive); without it, from the start of the project. */
             from?: string;
-            /** @description Last day of the period (inclusive); without it, today. */
+            /** @description Last day of the period (inclusive); without it, today in the project's zone. */
             to?: string;
-            /** @description Count only what was recorded by then: a date (the end of that day, UTC) or an instant with its offset. */
+            /** @description Count only what was recorded by then: a date (the end of that day in the project's zone) or an instant with its offset. */
             asKnownOn?: string;
         };
         SignInDto: {
@@ -1017,9 +1019,9 @@ export interface operations {
             query?: {
                 /** @description First day of the period (inclusive); without it, from the start of the project. */
                 from?: string;
-                /** @description Last day of the period (inclusive); without it, today. */
+                /** @description Last day of the period (inclusive); without it, today in the project's zone. */
                 to?: string;
-                /** @description Count only what was recorded by then: a date (the end of that day, UTC) or an instant with its offset. */
+                /** @description Count only what was recorded by then: a date (the end of that day in the project's zone) or an instant with its offset. */
                 asKnownOn?: string;
             };
             header?: never;
@@ -1045,9 +1047,9 @@ export interface operations {
             query: {
                 /** @description First day of the period (inclusive); without it, from the start of the project. */
                 from?: string;
-                /** @description Last day of the period (inclusive); without it, today. */
+                /** @description Last day of the period (inclusive); without it, today in the project's zone. */
                 to?: string;
-                /** @description Count only what was recorded by then: a date (the end of that day, UTC) or an instant with its offset. */
+                /** @description Count only what was recorded by then: a date (the end of that day in the project's zone) or an instant with its offset. */
                 asKnownOn?: string;
                 /** @description `csv-semicolon`: `;` separator and decimal comma, which Swedish and Danish Excel open in columns. */
                 format: "csv" | "csv-semicolon" | "xlsx" | "json";
