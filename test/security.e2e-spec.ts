@@ -69,8 +69,22 @@ describe('hardening', () => {
       .set('Content-Type', 'application/json')
       .send('{"personal": {"name": Zelda Quistgaard}}')
       .expect(400);
-    expect(body).toMatchObject({ status: 400, code: 'HTTP.BAD_REQUEST', title: expect.stringMatching(/JSON body/) });
+    expect(body).toMatchObject({
+      status: 400,
+      code: 'REQUEST.MALFORMED_JSON',
+      title: expect.stringMatching(/JSON body is malformed/),
+      errors: [{ field: 'body', reason: 'the body must be a well-formed JSON object' }],
+    });
     expect(JSON.stringify(body)).not.toMatch(/Zelda|Quistgaard/);
+  });
+
+  it.each(['null', '"x"', '42'])('answers a body of %s, which is not a JSON object, with the field and reason', async (text) => {
+    const { body } = await t.caseworker
+      .post('/api/v1/projects/22-015-S01/participants')
+      .set('Content-Type', 'application/json')
+      .send(text)
+      .expect(400);
+    expect(body).toMatchObject({ code: 'REQUEST.MALFORMED_JSON', errors: [{ field: 'body' }] });
   });
 });
 

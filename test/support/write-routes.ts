@@ -41,7 +41,7 @@ const milestones: Record<string, Record<string, unknown>> = {
 
 /** Every write route, once per milestone type. */
 export const WRITE_ROUTES: WriteRoute[] = [
-  { name: 'register project', method: 'post', path: '/api/v1/projects', caller: (t) => t.admin, body: { ...framtidProject, id: 'route-project' } },
+  { name: 'register project', method: 'post', path: '/api/v1/projects', caller: (t) => t.admin, body: { ...framtidProject, id: 'route-project', timeZone: 'Europe/Stockholm' } },
   {
     name: 'enrol',
     method: 'post',

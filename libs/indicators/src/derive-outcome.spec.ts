@@ -21,6 +21,13 @@ describe('deriveOutcome', () => {
     expect(outcomeOf(enrolment('2024-03-10', { birthDate: null })).ageAtEntry).toBeNull();
   });
 
+  it('takes a birth date recorded before implausible ones were refused as an unknown age, not as 55 and above', () => {
+    expect(outcomeOf(enrolment('2024-03-10', { birthDate: '0000-01-01' })).ageAtEntry).toBeNull();
+    expect(outcomeOf(enrolment('2024-03-10', { birthDate: '1899-12-31' })).ageAtEntry).toBeNull();
+    expect(outcomeOf(enrolment('2024-03-10', { birthDate: '1903-03-10' })).ageAtEntry).toBeNull(); // 121 at entry
+    expect(outcomeOf(enrolment('2024-03-10', { birthDate: '1904-03-10' })).ageAtEntry).toBe(120);
+  });
+
   it('gives results upon leaving from the exit and the six-month point', () => {
     const outcome = outcomeOf(enrolment('2024-01-15'), exited('2024-08-31', 'dropped-out', 'job-searching'));
     expect(outcome).toMatchObject({

@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, fullYearsBetween, IsoDate, Situation } from '@pathway/domain';
+import { addMonths, daysBetween, fullYearsBetween, IsoDate, isPlausibleBirthDate, Situation } from '@pathway/domain';
 import { EnrolmentFact, MilestoneFact } from './participant-facts';
 import { ParticipantOutcome } from './participant-outcome';
 import { leavingWindowEnd, settleSituationUponLeaving } from './situation-upon-leaving';
@@ -35,7 +35,9 @@ export function deriveOutcome(enrolment: EnrolmentFact, facts: MilestoneFact[]):
     projectId: enrolment.projectId,
     firstEnrolledOn: enrolledOn,
     gender: profile.gender,
-    ageAtEntry: profile.birthDate === null ? null : fullYearsBetween(profile.birthDate, enrolledOn),
+    // A birth date recorded before implausible ones were refused (0000-01-01) is an unknown age.
+    ageAtEntry:
+      profile.birthDate === null || !isPlausibleBirthDate(profile.birthDate, enrolledOn) ? null : fullYearsBetween(profile.birthDate, enrolledOn),
     labourMarketStatus: profile.labourMarketStatus,
     inEducationOrTraining: profile.inEducationOrTraining,
     educationLevel: profile.educationLevel,

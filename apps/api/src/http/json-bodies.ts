@@ -12,6 +12,8 @@ export const JSON_TYPES = ['application/json', 'application/*+json'];
  * - a body of any other type or charset is 415 `REQUEST.UNSUPPORTED_MEDIA_TYPE`, on every route (also those
  *   that take no body): a `text/plain` report submission once recorded a report because the
  *   unread body looked empty, and form-encoded bodies skipped the size limit;
+ * - text that is not JSON, or JSON whose top level is not an object or array, is 400
+ *   `REQUEST.MALFORMED_JSON` with the field `body`;
  * - JSON nested deeper than `MAX_JSON_DEPTH` is 400 `REQUEST.TOO_DEEP`;
  * - control characters or lone surrogates in any string of the body or the query string are 400
  *   `REQUEST.INVALID` with the field.
@@ -20,6 +22,7 @@ export const JSON_TYPES = ['application/json', 'application/*+json'];
 export function useJsonBodies(app: NestExpressApplication, limitKb: number): void {
   app.use(requireJsonBody);
   app.useBodyParser('json', { limit: `${limitKb}kb`, type: JSON_TYPES });
+  app.use(malformedJson);
   // Never reached (form bodies are refused above), but Nest would otherwise add one without the limit.
   app.useBodyParser('urlencoded', { limit: `${limitKb}kb`, extended: false });
   app.use(inspectRequest);
@@ -44,6 +47,16 @@ function requireJsonBody(request: Request, _response: Response, next: NextFuncti
     return next(new EdgeRefusal(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON in UTF-8 (Content-Type: application/json)'));
   }
   next();
+}
+
+/**
+ * The JSON parser's own refusal (text that is not JSON, or a top level that is not an object or
+ * array) as a problem with the field: its message would quote the body, which may be personal data.
+ */
+function malformedJson(error: unknown, _request: Request, _response: Response, next: NextFunction): void {
+  if ((error as { type?: unknown } | null)?.type !== 'entity.parse.failed') return next(error);
+  const reason = 'the body must be a well-formed JSON object';
+  next(new EdgeRefusal(400, 'REQUEST.MALFORMED_JSON', 'The request cannot be read: the JSON body is malformed', [{ field: 'body', reason }]));
 }
 
 function inspectRequest(request: Request, _response: Response, next: NextFunction): void {

@@ -12,6 +12,15 @@ export const EARLIEST_BIRTH_DATE: IsoDate = '1900-01-01';
 export const OLDEST_AGE_AT_ENTRY = 120;
 
 /**
+ * Whether a birth date can be a participant's at an entry on `enteredOn`: not after it, not before
+ * 1900, not more than 120 years before it. Reports use it too, so a date recorded before the rule
+ * existed counts as an unknown age ("data missing"), not as "aged 55 and above".
+ */
+export function isPlausibleBirthDate(birthDate: IsoDate, enteredOn: IsoDate): boolean {
+  return birthDate <= enteredOn && birthDate >= EARLIEST_BIRTH_DATE && fullYearsBetween(birthDate, enteredOn) <= OLDEST_AGE_AT_ENTRY;
+}
+
+/**
  * Refuses an entry profile whose birth date cannot be a participant's: after the entry
  * (`PARTICIPANT.BORN_AFTER_ENROLMENT`), before 1900 or more than 120 years before the entry
  * (`PARTICIPANT.IMPLAUSIBLE_BIRTH_DATE`). An undisclosed birth date (null) is fine.
@@ -22,7 +31,7 @@ export function requirePlausibleBirthDate(profile: EntryProfile, enteredOn: IsoD
   if (birthDate > enteredOn) {
     throw ruleBroken('PARTICIPANT.BORN_AFTER_ENROLMENT', 'The birth date is after the enrolment date');
   }
-  if (birthDate < EARLIEST_BIRTH_DATE || fullYearsBetween(birthDate, enteredOn) > OLDEST_AGE_AT_ENTRY) {
+  if (!isPlausibleBirthDate(birthDate, enteredOn)) {
     throw ruleBroken(
       'PARTICIPANT.IMPLAUSIBLE_BIRTH_DATE',
       `A birth date before ${EARLIEST_BIRTH_DATE} or more than ${OLDEST_AGE_AT_ENTRY} years before the entry is not plausible`,
