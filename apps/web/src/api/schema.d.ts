@@ -591,7 +591,7 @@ export interface components {
             address?: string | null;
         };
         ErasureDto: {
-            /** @description Why, e.g. "GDPR art. 17 request, ticket 4711": kept in the log, so never the person's name. */
+            /** @description Why, e.g. "GDPR art. 17 request, ticket 4711": sealed under the installation's audit key, read by admins only. */
             reason: string;
         };
         IndicatorReportDto: {
