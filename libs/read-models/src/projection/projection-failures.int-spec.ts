@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandDependencies, enrolParticipant, recordMilestone, registerProject } from '@pathway/application';
 import { SqliteEventStore } from '@pathway/event-store';
+import { framtid, unemployedWoman } from '../../../domain/src/testing/fixtures';
 import { checkCheckpointAgainstLog } from './checkpoint-check';
 import { readCheckpoint } from './checkpoints';
 import { ProjectionFailedError } from './projection-failure';
@@ -18,32 +19,8 @@ import { dumpTables } from '../testing/dump-tables';
 import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
 
 const caller = { actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'c-1' };
-const profile = {
-  birthDate: '2004-05-17',
-  gender: 'woman',
-  labourMarketStatus: 'unemployed',
-  inEducationOrTraining: false,
-  educationLevel: 'isced-0-2',
-  disability: null,
-  thirdCountryNational: false,
-  foreignBackground: true,
-  minority: null,
-  homeless: false,
-  ruralArea: true,
-} as const;
-const project = {
-  projectId: 'P1',
-  name: '#framtid',
-  owner: 'Stiftelsen Activa',
-  fund: 'ESF+',
-  programme: '2021SE05SFPR',
-  specificObjective: 'A2A',
-  region: 'SE12',
-  startDate: '2023-03-31',
-  endDate: '2026-03-30',
-  plannedParticipants: 80,
-  timeZone: 'Europe/Stockholm',
-};
+const profile = { ...unemployedWoman, birthDate: '2004-05-17', educationLevel: 'isced-0-2', foreignBackground: true, ruralArea: true } as const;
+const project = { ...framtid, projectId: 'P1' };
 
 /** Failures are told: an event the projection cannot apply, text PostgreSQL cannot store, read models ahead of the log. */
 describe.each(testEngines())('projection failures on %s', (engine) => {
