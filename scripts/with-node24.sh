@@ -74,8 +74,9 @@ export npm_config_nodedir="$home"
 gyp="$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js"
 
 # The addon files under the given folders that do not load on this Node, one a line, with the
-# reason. Musl builds are for another libc than this one, and a `.node` file that registers no
-# Node module (better-sqlite3's test_extension.node is an SQLite extension) is no addon.
+# reason. Musl builds are for another libc than this one, prebuilds for other platforms are not
+# loaded here, and a `.node` file that registers no Node module (better-sqlite3's
+# test_extension.node is an SQLite extension) is no addon.
 unloadable() {
   node -e '
     const { execFileSync } = require("node:child_process");
@@ -83,7 +84,10 @@ unloadable() {
     const { resolve } = require("node:path");
     const registers = (file) => /napi_register_module_v1|napi_module_register|node_register_module_v\d+/.test(readFileSync(file, "latin1"));
     const files = execFileSync("find", [...process.argv.slice(1), "-name", "*.node", "-type", "f", "-not", "-path", "*musl*", "-not", "-path", "*/obj.target/*", "-not", "-path", "*/.pathway-node20-addons/*"])
-      .toString().split("\n").filter(Boolean).filter(registers);
+      .toString().split("\n").filter(Boolean)
+      // Prebuilt binaries for other platforms (argon2 ships darwin, win32, arm...) never load here.
+      .filter((file) => !file.includes("/prebuilds/") || file.includes(`/prebuilds/${process.platform}-${process.arch}/`))
+      .filter(registers);
     for (const file of files) {
       try { process.dlopen({ exports: {} }, resolve(file)); }
       catch (error) { console.log(`${file}: ${error.message.split("\n")[0]}`); }
