@@ -31,40 +31,58 @@ export function replayCommand(env: Environment): Command {
     .option('--out <file>', 'the SQLite file for the evaluator copy (with --until)')
     .action(async (options: { until?: Cutoff; out?: string }) => {
       if (Boolean(options.until) !== Boolean(options.out)) throw new Error('--until and --out go together');
-      if (options.out && existsSync(options.out)) throw new Error(`${options.out} already exists: an evaluator copy is written to a new file`);
-      const store = openEventStore(env);
-      const target = options.out ? { engine: 'sqlite' as const, file: options.out } : readModelDbConfig(env);
-      const { db } = openReadModelDb(target);
-      const bar = progressBar(options.out ? 'evaluator copy' : 'replay');
-      try {
-        await ensureSchema(db);
-        const head = await store.headPosition();
-        if (options.until && options.out) {
-          // An instant counts what the store committed by then (its commit clock), not the replicas' recordedAt.
-          const cutoff = options.until;
-          const until = 'position' in cutoff ? cutoff.position : 'instant' in cutoff ? await store.cutOffAt(cutoff.instant) : undefined;
-          const include = 'date' in cutoff ? endOfDayInEachProject(cutoff.date) : undefined;
-          const runner = new ProjectionRunner(store, db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 2000, until, include });
-          const total = until === undefined ? head : Math.min(head, until);
-          await runner.catchUp((applied) => bar.update(applied, total));
-          bar.update(total, total, true);
-          console.log(`Evaluator copy as known at ${describe(options.until)} written to ${options.out}`);
-        } else {
-          const position = await asRebuildJob(db, env.REBUILD_LEASE_MS, (onProgress) =>
-            rebuildReadModels(store, db, (progress) => {
-              bar.update(progress.processed, progress.total);
-              onProgress(progress);
-            }),
-          );
-          bar.update(position, position, true);
-          console.log(`Read models rebuilt up to position ${position}`);
-        }
-      } finally {
-        bar.done();
-        await db.destroy();
-        await store.close();
-      }
+      if (options.until && options.out) await writeEvaluatorCopy(env, options.until, options.out);
+      else await rebuildLiveReadModels(env);
     });
+}
+
+/**
+ * Rebuilds the configured read models from position 0 and swaps them in, with a progress bar,
+ * as a rebuild job (see `asRebuildJob`). Also what `pathway restore` ends with.
+ */
+export async function rebuildLiveReadModels(env: Environment): Promise<void> {
+  const store = openEventStore(env);
+  const { db } = openReadModelDb(readModelDbConfig(env));
+  const bar = progressBar('rebuild');
+  try {
+    await ensureSchema(db);
+    const position = await asRebuildJob(db, env.REBUILD_LEASE_MS, (onProgress) =>
+      rebuildReadModels(store, db, (progress) => {
+        bar.update(progress.processed, progress.total);
+        onProgress(progress);
+      }),
+    );
+    bar.update(position, position, true);
+    console.log(`Read models rebuilt up to position ${position}`);
+  } finally {
+    bar.done();
+    await db.destroy();
+    await store.close();
+  }
+}
+
+/** The read models as known at a cut-off, in a new SQLite file; the live read models are left alone. */
+async function writeEvaluatorCopy(env: Environment, cutoff: Cutoff, out: string): Promise<void> {
+  if (existsSync(out)) throw new Error(`${out} already exists: an evaluator copy is written to a new file`);
+  const store = openEventStore(env);
+  const { db } = openReadModelDb({ engine: 'sqlite', file: out });
+  const bar = progressBar('evaluator copy');
+  try {
+    await ensureSchema(db);
+    const head = await store.headPosition();
+    // An instant counts what the store committed by then (its commit clock), not the replicas' recordedAt.
+    const until = 'position' in cutoff ? cutoff.position : 'instant' in cutoff ? await store.cutOffAt(cutoff.instant) : undefined;
+    const include = 'date' in cutoff ? endOfDayInEachProject(cutoff.date) : undefined;
+    const runner = new ProjectionRunner(store, db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 2000, until, include });
+    const total = until === undefined ? head : Math.min(head, until);
+    await runner.catchUp((applied) => bar.update(applied, total));
+    bar.update(total, total, true);
+    console.log(`Evaluator copy as known at ${describe(cutoff)} written to ${out}`);
+  } finally {
+    bar.done();
+    await db.destroy();
+    await store.close();
+  }
 }
 
 /**

@@ -2,11 +2,10 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BackupRefusedError, restoreBackup } from '@pathway/backup';
-import { Environment, openEventStore, readModelDbConfig } from '@pathway/config';
+import { Environment } from '@pathway/config';
 import { MasterKeys } from '@pathway/privacy';
-import { ensureSchema, openReadModelDb, rebuildReadModels } from '@pathway/read-models';
-import { progressBar } from '../progress-bar';
 import { embeddedOnly } from './embedded-only';
+import { rebuildLiveReadModels } from './replay.command';
 
 /**
  * `pathway restore --from DIR [--data-dir DIR] [--force]`: checks that the backup is one set
@@ -37,7 +36,7 @@ export function restoreCommand(env: Environment): Command {
         if (error instanceof BackupRefusedError) return fail(`${error.code}: ${error.message}`);
         throw error;
       }
-      await rebuild({ ...env, DATA_DIR: dataDir });
+      await rebuildLiveReadModels({ ...env, DATA_DIR: dataDir });
     });
 }
 
@@ -52,21 +51,6 @@ function masterKeys(env: Environment, dataDir: string): MasterKeys | null {
   }
 }
 
-async function rebuild(env: Environment): Promise<void> {
-  const store = openEventStore(env);
-  const { db } = openReadModelDb(readModelDbConfig(env));
-  const bar = progressBar('rebuild');
-  try {
-    await ensureSchema(db);
-    const { position } = await rebuildReadModels(store, db, ({ processed, total }) => bar.update(processed, total));
-    bar.update(position, position, true);
-    console.log(`Read models rebuilt up to position ${position}`);
-  } finally {
-    bar.done();
-    await db.destroy();
-    await store.close();
-  }
-}
 
 function fail(message: string): void {
   console.error(message);
