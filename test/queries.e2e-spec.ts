@@ -103,4 +103,17 @@ describe('read models over HTTP', () => {
     const after = await t.evaluator.get('/api/v1/projects/22-015-S01/indicators?to=2025-12-31').expect(200);
     expect(after.body).toEqual(before.body);
   });
+
+  // Last: a second project changes what the tests above count.
+  it('lists the projects a caller may open: an admin every one, others those of their token', async () => {
+    await t.admin.post('/api/v1/projects').send({ ...framtidProject, id: '23-001-S02', name: 'Andra chansen', plannedParticipants: 40 }).expect(201);
+    await projected(t);
+    const names = (body: Array<{ projectId: string }>) => body.map((p) => p.projectId);
+    expect(names((await t.admin.get('/api/v1/projects').expect(200)).body)).toEqual(['22-015-S01', '23-001-S02']); // by name: '#framtid', then 'Andra chansen'
+    const own = await t.caseworker.get('/api/v1/projects').expect(200);
+    expect(own.body).toEqual([(await t.caseworker.get('/api/v1/projects/22-015-S01').expect(200)).body]);
+    expect(names((await (await t.as('evaluator', ['23-001-S02', 'no-such-project'])).get('/api/v1/projects').expect(200)).body)).toEqual(['23-001-S02']);
+    expect((await (await t.as('caseworker', [])).get('/api/v1/projects').expect(200)).body).toEqual([]);
+    await t.funder.get('/api/v1/projects').expect(403);
+  });
 });

@@ -24,7 +24,7 @@ import { IndicatorsController } from './indicators/indicators.controller';
 import { ParticipantPathwayHandler } from './participants/participant-pathway.query';
 import { ProjectionsController } from './projections/projections.controller';
 import { ProjectParticipantsHandler } from './projects/project-participants.query';
-import { ProjectSummaryHandler } from './projects/project-summary.query';
+import { ProjectListHandler, ProjectSummaryHandler } from './projects/project-summary.query';
 import { ChangeContactDetailsHandler } from './participants/change-contact-details.command';
 import { EnrolParticipantHandler } from './participants/enrol-participant.command';
 import { ErasePersonalDataHandler } from './participants/erase-personal-data.command';
@@ -96,6 +96,7 @@ export class AppModule {
         ParticipantHistoryHandler,
         ParticipantPathwayHandler,
         ProjectSummaryHandler,
+        ProjectListHandler,
         ProjectParticipantsHandler,
         IndicatorReportHandler,
         FunderExports,

@@ -7,7 +7,7 @@ import { CommandResult, RequestContext } from '@pathway/application';
 import { Environment } from '@pathway/config';
 import { ParticipantsPage, ProjectSummary } from '@pathway/read-models';
 import { ParticipantsPageDto, ProjectParticipantsQuery } from './project-participants.query';
-import { ProjectSummaryQuery } from './project-summary.query';
+import { ProjectListQuery, ProjectSummaryQuery } from './project-summary.query';
 import { RegisterProjectCommand } from './register-project.command';
 import { RegisterProjectDto } from './register-project.dto';
 import { setVersion } from '../http/etag';
@@ -16,6 +16,8 @@ import { Caller } from '../http/request-context.decorator';
 import { EnrolParticipantCommand } from '../participants/enrol-participant.command';
 import { EnrolParticipantDto } from '../participants/enrol-participant.dto';
 import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Principal } from '@pathway/auth';
 
 @ApiTags('projects')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED)' })
@@ -58,6 +60,13 @@ export class ProjectsController {
     );
     setVersion(response, result.streamVersion);
     return { participantId: result.participantId, version: result.streamVersion };
+  }
+
+  /** The projects the caller may see (an admin: all), ordered by name, each as `GET /projects/{id}` gives it. */
+  @Get()
+  @Access('projects.read')
+  list(@CurrentPrincipal() principal: Principal): Promise<ProjectSummary[]> {
+    return this.queries.execute(new ProjectListQuery(principal));
   }
 
   /** The project with its participant counts against the planned number. */

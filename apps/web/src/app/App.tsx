@@ -25,7 +25,7 @@ export function App() {
     switch (route.name) {
       case 'signIn':
       case 'projects':
-        return <ChooseProjectPage projects={state.user.projects} />;
+        return <ChooseProjectPage isAdmin={state.user.role === 'admin'} />;
       case 'participants':
         return <ParticipantsPage projectId={route.projectId} />;
       case 'pathway':

@@ -25,6 +25,8 @@ export const en = {
   'projects.title': 'Choose a project',
   'projects.intro': 'These are the projects you work in.',
   'projects.none': 'You are not part of any project yet. Ask your administrator to add you to one.',
+  'projects.introAdmin': 'As an administrator you see every project of this installation.',
+  'projects.noneRegistered': 'No project is registered yet. Register one through the API (POST /api/v1/projects, see the README); screens for it come with the administrators\' part of the app.',
   'projects.period': '{start} to {end}',
   'participants.title': 'Participants',
   'participants.intro': 'Participants are shown by their code, not by name.',

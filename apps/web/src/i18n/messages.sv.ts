@@ -27,6 +27,8 @@ export const sv: Record<MessageId, string> = {
   'projects.title': 'Välj projekt',
   'projects.intro': 'Det här är projekten du arbetar i.',
   'projects.none': 'Du är inte med i något projekt än. Be din administratör att lägga till dig.',
+  'projects.introAdmin': 'Som administratör ser du alla projekt i installationen.',
+  'projects.noneRegistered': 'Inget projekt är registrerat än. Registrera ett via API:t (POST /api/v1/projects, se README); skärmar för det kommer med administratörernas del av appen.',
   'projects.period': '{start} till {end}',
   'participants.title': 'Deltagare',
   'participants.intro': 'Deltagarna visas med sin kod, inte med namn.',

@@ -6,40 +6,46 @@ import { PageHeading } from '../app/page-heading';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
 
-/** The projects the signed-in user works in (from their account), each with its name and period. */
-export function ChooseProjectPage({ projects }: { projects: readonly string[] }) {
+/**
+ * The projects the signed-in user may open (`GET /api/v1/projects`: their own; an admin's, every
+ * project), each with its name, owner and period, in one request.
+ */
+export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
   const intl = useIntl();
   const { expired } = useSession();
-  const [summaries, setSummaries] = useState<Record<string, ProjectSummary | null>>({});
+  const [projects, setProjects] = useState<ProjectSummary[] | 'loading' | 'failed'>('loading');
   useEffect(() => {
-    for (const projectId of projects) {
-      void api.GET('/api/v1/projects/{projectId}', { params: { path: { projectId } } }).then(({ data, response }) => {
-        if (response.status === 401) return expired();
-        setSummaries((known) => ({ ...known, [projectId]: response.ok ? (data as unknown as ProjectSummary) : null }));
-      });
-    }
-  }, [projects, expired]);
+    void api.GET('/api/v1/projects').then(({ data, response }) => {
+      if (response.status === 401) return expired();
+      setProjects(response.ok ? (data as unknown as ProjectSummary[]) : 'failed');
+    });
+  }, [expired]);
   const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' });
 
   return (
     <>
       <PageHeading title={t('projects.title')}>{t('projects.title')}</PageHeading>
-      {projects.length === 0 ? (
-        <p>{t('projects.none')}</p>
+      {projects === 'loading' ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : projects === 'failed' ? (
+        <p role="alert">{t('app.error')}</p>
+      ) : projects.length === 0 ? (
+        <p>{t(isAdmin ? 'projects.noneRegistered' : 'projects.none')}</p>
       ) : (
         <>
-          <p>{t('projects.intro')}</p>
+          <p>{t(isAdmin ? 'projects.introAdmin' : 'projects.intro')}</p>
           <ul className="cards">
-            {projects.map((projectId) => {
-              const summary = summaries[projectId];
-              return (
-                <li key={projectId} className="card">
-                  <Link to={`/projects/${encodeURIComponent(projectId)}/participants`}>{summary ? `${summary.name} (${projectId})` : projectId}</Link>
-                  {summary && <p className="muted">{summary.owner}<br />{t('projects.period', { start: date(summary.startDate), end: date(summary.endDate) })}</p>}
-                </li>
-              );
-            })}
+            {projects.map((summary) => (
+              <li key={summary.projectId} className="card">
+                <Link to={`/projects/${encodeURIComponent(summary.projectId)}/participants`}>{`${summary.name} (${summary.projectId})`}</Link>
+                <p className="muted">
+                  {summary.owner}
+                  <br />
+                  {t('projects.period', { start: date(summary.startDate), end: date(summary.endDate) })}
+                </p>
+              </li>
+            ))}
           </ul>
         </>
       )}

@@ -19,30 +19,44 @@ export interface ProjectSummary {
   targetAchievement: number;
 }
 
+/** One project's summary, or null when no such project is known to the read models. */
 export async function projectSummary(db: Kysely<ReadModelSchema>, projectId: string): Promise<ProjectSummary | null> {
-  const project = await db.selectFrom('projects').selectAll().where('project_id', '=', projectId).executeTakeFirst();
-  if (!project) return null;
-  const counts = await db
+  return (await projectSummaries(db, [projectId]))[0] ?? null;
+}
+
+/**
+ * The summaries of the projects named (`'all'`: every project), ordered by name then id, in two
+ * queries whatever their number: the projects, and their participants counted by status.
+ */
+export async function projectSummaries(db: Kysely<ReadModelSchema>, projectIds: readonly string[] | 'all'): Promise<ProjectSummary[]> {
+  if (projectIds !== 'all' && projectIds.length === 0) return [];
+  let projects = db.selectFrom('projects').selectAll().orderBy('name').orderBy('project_id');
+  let counts = db
     .selectFrom('participants')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('project_id', '=', projectId)
-    .groupBy('status')
-    .execute();
-  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
-  const enrolled = count('active') + count('exited');
-  return {
-    projectId,
-    name: project.name,
-    owner: project.owner,
-    fund: project.fund,
-    programme: project.programme,
-    specificObjective: project.specific_objective,
-    region: project.region,
-    startDate: project.start_date,
-    endDate: project.end_date,
-    plannedParticipants: project.planned_participants,
-    timeZone: project.time_zone,
-    participants: { enrolled, active: count('active'), exited: count('exited') },
-    targetAchievement: enrolled / project.planned_participants,
-  };
+    .select(['project_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['project_id', 'status']);
+  if (projectIds !== 'all') {
+    projects = projects.where('project_id', 'in', projectIds);
+    counts = counts.where('project_id', 'in', projectIds);
+  }
+  const [rows, countRows] = await Promise.all([projects.execute(), counts.execute()]);
+  return rows.map((project) => {
+    const count = (status: string) => Number(countRows.find((c) => c.project_id === project.project_id && c.status === status)?.n ?? 0);
+    const enrolled = count('active') + count('exited');
+    return {
+      projectId: project.project_id,
+      name: project.name,
+      owner: project.owner,
+      fund: project.fund,
+      programme: project.programme,
+      specificObjective: project.specific_objective,
+      region: project.region,
+      startDate: project.start_date,
+      endDate: project.end_date,
+      plannedParticipants: project.planned_participants,
+      timeZone: project.time_zone,
+      participants: { enrolled, active: count('active'), exited: count('exited') },
+      targetAchievement: enrolled / project.planned_participants,
+    };
+  });
 }
