@@ -1,5 +1,6 @@
 export * from './shared/iso-date';
 export * from './shared/calendar';
+export * from './shared/month';
 export * from './shared/time-zone';
 export * from './shared/cut-off';
 export * from './shared/domain-error';

@@ -12,3 +12,4 @@ export * from './funder-reporting-periods';
 export * from './spreadsheet-safe';
 export * from './linked-suppression';
 export * from './export-relations';
+export * from './participant-file/monthly-participant-file';

@@ -9,6 +9,7 @@ export { deriveAllOutcomes } from './projection/apply-events';
 export * from './queries/participant-pathway';
 export * from './queries/project-summary';
 export * from './queries/project-time-zone';
+export * from './queries/participant-movements';
 export * from './queries/project-participants';
 export * from './queries/projection-status';
 export * from './queries/indicator-report';

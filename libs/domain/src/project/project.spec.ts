@@ -55,4 +55,36 @@ describe('submitting an indicator report', () => {
   it('needs a registered project', () => {
     given().when({ type: 'SubmitIndicatorReport', data: report }).thenFails('PROJECT.NOT_FOUND');
   });
+
+  describe('the monthly participant file sent to SCB', () => {
+    const sent = { projectId: framtid.projectId, month: '2024-01', asKnownOn: '2024-02-05T09:00:00.000Z', cutOffPosition: 42, rowsDigest: 'sha-256=AAAA', rows: 3, fileDigest: null };
+    const registered = { type: 'ProjectRegistered' as const, data: framtid };
+
+    it('records a month as sent once it has ended, and again when it is sent again', () => {
+      given(registered).when({ type: 'RecordParticipantFileSent', data: sent, today: '2024-02-01' }).then([{ type: 'ParticipantFileSent', data: sent }]);
+      given(registered, { type: 'ParticipantFileSent', data: sent })
+        .when({ type: 'RecordParticipantFileSent', data: { ...sent, cutOffPosition: 50 }, today: '2024-03-10' })
+        .then([{ type: 'ParticipantFileSent', data: { ...sent, cutOffPosition: 50 } }]);
+    });
+
+    it('refuses a month that has not ended in the project\'s calendar', () => {
+      given(registered).when({ type: 'RecordParticipantFileSent', data: sent, today: '2024-01-31' }).thenFails('PARTICIPANT_FILE.MONTH_NOT_ENDED');
+      given(registered).when({ type: 'RecordParticipantFileSent', data: { ...sent, month: '2024-05' }, today: '2024-02-01' }).thenFails('PARTICIPANT_FILE.MONTH_NOT_ENDED');
+    });
+
+    it.each(['2023-02', '2026-04'])('refuses %s, outside the project period (March 2023 to March 2026)', (month) => {
+      given(registered).when({ type: 'RecordParticipantFileSent', data: { ...sent, month }, today: '2026-11-30' }).thenFails('PARTICIPANT_FILE.OUTSIDE_PROJECT_PERIOD');
+    });
+
+    it('accepts the first and the last month of the period', () => {
+      for (const month of ['2023-03', '2026-03']) {
+        given(registered).when({ type: 'RecordParticipantFileSent', data: { ...sent, month }, today: '2026-11-30' }).then([{ type: 'ParticipantFileSent', data: { ...sent, month } }]);
+      }
+    });
+
+    it('refuses what is not a month, and an unknown project', () => {
+      given(registered).when({ type: 'RecordParticipantFileSent', data: { ...sent, month: '2024-13' }, today: '2026-11-30' }).thenFails('PARTICIPANT_FILE.INVALID_MONTH');
+      given().when({ type: 'RecordParticipantFileSent', data: sent, today: '2024-02-01' }).thenFails('PROJECT.NOT_FOUND');
+    });
+  });
 });

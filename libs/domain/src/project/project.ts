@@ -1,6 +1,7 @@
 import { conflict, notFound, ruleBroken } from '../shared/domain-error';
 import { Decider } from '../shared/decider';
 import { IsoDate } from '../shared/iso-date';
+import { isMonth, Month, monthOf } from '../shared/month';
 import { isIanaTimeZone, TimeZone } from '../shared/time-zone';
 
 /** An ESF+ operation or Erasmus+ project: the unit every report is made for. */
@@ -31,13 +32,35 @@ export interface SubmittedReport {
   content: { meta: Record<string, unknown>; rows: Array<Record<string, unknown>> };
 }
 
+/**
+ * A month's participant file as sent to Statistics Sweden (SCB): which month, the instant and
+ * log position its facts were counted to, and digests to tell later whether it still holds.
+ * Pseudonymous throughout: the identity numbers were in the file, never in this event.
+ */
+export interface SentParticipantFile {
+  projectId: string;
+  month: Month;
+  /** The instant (ISO 8601, UTC) the file counted facts to. */
+  asKnownOn: string;
+  /** The event store's cut-off for `asKnownOn`. */
+  cutOffPosition: number;
+  /** `sha-256=<base64>` of the month's pseudonymous rows (see `rowsDigest` in libs/exports). */
+  rowsDigest: string;
+  rows: number;
+  /** `sha-256=<base64>` of the file as downloaded and sent, when the sender gives it. */
+  fileDigest: string | null;
+}
+
 export type ProjectRegistered = { type: 'ProjectRegistered'; data: ProjectDetails };
 export type IndicatorReportSubmitted = { type: 'IndicatorReportSubmitted'; data: SubmittedReport };
-export type ProjectEvent = ProjectRegistered | IndicatorReportSubmitted;
+export type ParticipantFileSent = { type: 'ParticipantFileSent'; data: SentParticipantFile };
+export type ProjectEvent = ProjectRegistered | IndicatorReportSubmitted | ParticipantFileSent;
 
 export type RegisterProject = { type: 'RegisterProject'; data: ProjectDetails };
 export type SubmitIndicatorReport = { type: 'SubmitIndicatorReport'; data: SubmittedReport };
-export type ProjectCommand = RegisterProject | SubmitIndicatorReport;
+/** `today`: the project's date now (its time zone), to tell whether the month has ended. */
+export type RecordParticipantFileSent = { type: 'RecordParticipantFileSent'; data: SentParticipantFile; today: IsoDate };
+export type ProjectCommand = RegisterProject | SubmitIndicatorReport | RecordParticipantFileSent;
 
 export type ProjectState = { status: 'unregistered' } | { status: 'registered'; details: ProjectDetails };
 
@@ -50,6 +73,10 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
     if (command.type === 'SubmitIndicatorReport') {
       if (state.status !== 'registered') throw notFound('PROJECT.NOT_FOUND', 'No such project');
       return [{ type: 'IndicatorReportSubmitted', data: command.data }];
+    }
+    if (command.type === 'RecordParticipantFileSent') {
+      if (state.status !== 'registered') throw notFound('PROJECT.NOT_FOUND', 'No such project');
+      return [{ type: 'ParticipantFileSent', data: participantFileSendable(command, state.details) }];
     }
     const { data } = command;
     if (state.status === 'registered') {
@@ -67,3 +94,20 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
     return [{ type: 'ProjectRegistered', data }];
   },
 };
+
+/**
+ * A month's file can be recorded as sent once the month has ended in the project's calendar (SCB
+ * opens a month's reporting on the first day of the next) and only for a month of the project's
+ * period. Throws 422 PARTICIPANT_FILE.INVALID_MONTH, PARTICIPANT_FILE.MONTH_NOT_ENDED or
+ * PARTICIPANT_FILE.OUTSIDE_PROJECT_PERIOD.
+ */
+function participantFileSendable({ data, today }: RecordParticipantFileSent, project: ProjectDetails): SentParticipantFile {
+  if (!isMonth(data.month)) throw ruleBroken('PARTICIPANT_FILE.INVALID_MONTH', `${String(data.month)} is not a month such as 2024-01`);
+  if (data.month >= monthOf(today)) {
+    throw ruleBroken('PARTICIPANT_FILE.MONTH_NOT_ENDED', `${data.month} has not ended yet: its file can be sent from the first day of the next month`);
+  }
+  if (data.month < monthOf(project.startDate) || data.month > monthOf(project.endDate)) {
+    throw ruleBroken('PARTICIPANT_FILE.OUTSIDE_PROJECT_PERIOD', `${data.month} is outside the project's period`);
+  }
+  return data;
+}
