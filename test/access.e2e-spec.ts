@@ -115,6 +115,17 @@ describe('access: every role, every route, own and other project', () => {
     { action: 'projections.read', method: 'get', route: '/api/v1/projections', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/projections' }) },
     { action: 'projections.rebuild', method: 'post', route: '/api/v1/projections/rebuild', ok: 202, scoped: false, call: async () => (await rebuildsSettled(), { method: 'post', path: '/api/v1/projections/rebuild' }) },
     { action: 'projections.read', method: 'get', route: '/api/v1/projections/rebuild/{jobId}', ok: 200, scoped: false, call: async () => ({ method: 'get', path: `/api/v1/projections/rebuild/${rebuildJob}` }) },
+    { action: 'projects.read', method: 'get', route: '/api/v1/projects', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/projects' }) },
+    { action: 'participantFiles.read', method: 'get', route: '/api/v1/projects/{projectId}/participant-files', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/participant-files` }) },
+    { action: 'participantFiles.read', method: 'get', route: '/api/v1/projects/{projectId}/participant-files/{month}', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/participant-files/2025-01?format=csv` }) },
+    {
+      action: 'participantFiles.record',
+      method: 'post',
+      route: '/api/v1/projects/{projectId}/participant-files/{month}/sent',
+      ok: 201,
+      scoped: true,
+      call: async (p) => ({ method: 'post', path: `/api/v1/projects/${p}/participant-files/2025-01/sent`, body: { asKnownOn: '2025-02-05T09:00:00Z' } }),
+    },
     { action: 'audit.read', method: 'get', route: '/api/v1/audit', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/audit' }) },
     // A bearer token is no session: who-am-I answers 404 SESSION.NONE to every role it lets in.
     { action: 'session.read', method: 'get', route: '/api/v1/session', ok: 404, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/session' }) },

@@ -1,3 +1,4 @@
+import { ParticipantFileSentDto } from '../apps/api/src/participant-files/participant-file.dto';
 import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
 import { IndicatorReportDto } from '../apps/api/src/indicators/indicator-report.dto';
@@ -160,6 +161,7 @@ describe('malformed input over HTTP', () => {
       'contact details': ContactDetailsDto,
       erasure: ErasureDto,
       'report submission': IndicatorReportDto,
+      'participant file sent': ParticipantFileSentDto,
       ...Object.fromEntries(Object.entries(MILESTONE_DTOS).map(([type, dto]) => [`milestone ${type}`, dto])),
     };
     /** Field name and whether it may be left out, straight from the DTO's class-validator metadata. */

@@ -84,6 +84,13 @@ export const WRITE_ROUTES: WriteRoute[] = [
     caller: (t) => t.admin,
     body: { from: '2024-01-01', to: '2024-12-31', asKnownOn: '2025-01-31' },
   },
+  {
+    name: 'participant file sent',
+    method: 'post',
+    path: '/api/v1/projects/22-015-S01/participant-files/2024-01/sent',
+    caller: (t) => t.admin,
+    body: { asKnownOn: '2024-02-05T09:00:00Z', fileDigest: `sha-256=${'A'.repeat(43)}=` },
+  },
 ];
 
 /** The project and the participants the routes write to. */

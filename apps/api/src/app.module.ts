@@ -12,6 +12,8 @@ import { ParticipantProjects } from './auth/participant-projects';
 import { DemoSeeder } from './demo-seeder';
 import { rateLimit } from './http/rate-limit';
 import { ExportsController } from './exports/exports.controller';
+import { ParticipantFilesController } from './participant-files/participant-files.controller';
+import { ParticipantFiles } from './participant-files/participant-files';
 import { FunderExports } from './exports/funder-exports';
 import { FunderReportingRule } from './exports/funder-reporting-rule';
 import { ProjectCalendar } from './projects/project-calendar';
@@ -76,7 +78,7 @@ export class AppModule {
         SecurityModule,
         rateLimit,
       ],
-      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ProjectionsController, AuditController, SessionController, UsersController],
+      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, UsersController],
       providers: [
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -100,6 +102,7 @@ export class AppModule {
         ProjectParticipantsHandler,
         IndicatorReportHandler,
         FunderExports,
+        ParticipantFiles,
         FunderReportingRule,
         ProjectCalendar,
         IndicatorExportHandler,

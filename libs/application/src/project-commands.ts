@@ -1,4 +1,4 @@
-import { ProjectCommand, ProjectDetails, projectDecider, ProjectEvent, ProjectState, SubmittedReport } from '@pathway/domain';
+import { IsoDate, ProjectCommand, ProjectDetails, projectDecider, ProjectEvent, ProjectState, SentParticipantFile, SubmittedReport } from '@pathway/domain';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
 import { handleCommand } from './handle-command';
 import { loadStream } from './stream-state-cache';
@@ -32,6 +32,23 @@ export function submitIndicatorReport(
     { type: 'SubmitIndicatorReport', data: report },
     request,
     () => report.projectId,
+  );
+}
+
+/** Records a month's participant file as sent to SCB (`today`: the project's date now). */
+export function recordParticipantFileSent(
+  deps: CommandDependencies,
+  sent: SentParticipantFile,
+  today: IsoDate,
+  request: RequestContext,
+): Promise<CommandResult> {
+  return handleCommand(
+    deps,
+    projectDecider,
+    projectStream(sent.projectId),
+    { type: 'RecordParticipantFileSent', data: sent, today },
+    request,
+    () => sent.projectId,
   );
 }
 

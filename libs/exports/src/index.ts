@@ -13,3 +13,4 @@ export * from './spreadsheet-safe';
 export * from './linked-suppression';
 export * from './export-relations';
 export * from './participant-file/monthly-participant-file';
+export * from './participant-file/participant-file-output';

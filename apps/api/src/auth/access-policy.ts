@@ -21,6 +21,9 @@ export const ACCESS_POLICY = {
   /** A rebuild touches every project: an evaluator only with a token naming every project (the controller checks). */
   'projections.rebuild': ['evaluator', 'admin'],
   'audit.read': ['admin'],
+  /** The monthly participant file for SCB holds identity numbers: admins only, each opening audited. */
+  'participantFiles.read': ['admin'],
+  'participantFiles.record': ['admin'],
   /** Who am I: the signed-in user's own account. */
   'session.read': ['caseworker', 'evaluator', 'funder', 'admin'],
   'users.add': ['admin'],

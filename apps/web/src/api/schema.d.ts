@@ -323,6 +323,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/participant-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every ended month of the project: due by, sent, overdue, or to be sent again and why. */
+        get: operations["ParticipantFilesController_months"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/participant-files/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month's file as known now. `Digest`: SHA-256 of the bytes; `X-As-Known-On`: what to record it as sent with. */
+        get: operations["ParticipantFilesController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/participant-files/{month}/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the month as sent with the rows known on `asKnownOn`; sending a month again records it again. */
+        post: operations["ParticipantFilesController_sent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projections": {
         parameters: {
             query?: never;
@@ -602,6 +653,12 @@ export interface components {
             to?: string;
             /** @description Count only what was recorded by then: a date (the end of that day in the project's zone) or an instant with its offset. */
             asKnownOn?: string;
+        };
+        ParticipantFileSentDto: {
+            /** @description The file's `X-As-Known-On` header: the instant its rows were counted to. */
+            asKnownOn: string;
+            /** @description The file's `Digest` header (`sha-256=<base64>`), to show later which file was sent. */
+            fileDigest?: string;
         };
         SignInDto: {
             /**
@@ -1108,6 +1165,77 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["IndicatorReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantFilesController_months: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+        };
+    };
+    ParticipantFilesController_file: {
+        parameters: {
+            query: {
+                /** @description `xlsx` (default, as SCB's template), `csv` (comma) or `csv-semicolon` (Swedish Excel). */
+                format: "xlsx" | "csv" | "csv-semicolon";
+            };
+            header?: never;
+            path: {
+                projectId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantFilesController_sent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random UUID per request: a retry records once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                projectId: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantFileSentDto"];
             };
         };
         responses: {
