@@ -105,9 +105,13 @@ export interface WorklistItem {
   intervention?: { interventionId: string; kind: InterventionKind };
 }
 
+/** Between the parts of a sort key: below every character an id or a date can hold. */
+const SEPARATOR = '\u0000';
+
 /**
  * The worklist of a project on `today` (a calendar date in the project's zone; see
- * `worklistToday`), most urgent kind first (`WORKLIST_KINDS`), then earliest `dueOn`, then id.
+ * `worklistToday`), most urgent kind first (`WORKLIST_KINDS`), then the earliest deadline (the
+ * window's last day, else `dueOn`), then id.
  * Windows are inclusive at both ends: on day 28 after the exit the situation upon leaving is still
  * due, on day 29 it is missed.
  */
@@ -146,15 +150,13 @@ export function buildWorklist(participants: Iterable<WorklistParticipant>, today
     if (today >= quietUntil) add(p, 'no-recent-milestone', p.lastActivityOn, quietUntil, null);
   }
 
-  const rank = new Map(WORKLIST_KINDS.map((kind, i) => [kind, i]));
-  return items.sort(
-    (a, b) =>
-      rank.get(a.kind)! - rank.get(b.kind)! ||
-      compare(a.closesOn ?? a.dueOn, b.closesOn ?? b.dueOn) ||
-      compare(a.dueOn, b.dueOn) ||
-      compare(a.participantId, b.participantId) ||
-      compare(a.intervention?.interventionId ?? '', b.intervention?.interventionId ?? ''),
-  );
+  // One key per item, compared as a string (NUL between the parts keeps `p-1` before `p-10`).
+  const rank = new Map(WORKLIST_KINDS.map((kind, i) => [kind, String(i)]));
+  const keyed = items.map((item) => ({
+    key: [rank.get(item.kind), item.closesOn ?? item.dueOn, item.dueOn, item.participantId, item.intervention?.interventionId ?? ''].join(SEPARATOR),
+    item,
+  }));
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ item }) => item);
 }
 
 /** The six-month point after the last exit (the date ESF+ EECR05/06 describe). */
@@ -221,5 +223,3 @@ export const WORKLIST_THRESHOLDS = {
   noMilestoneDays: NO_MILESTONE_DAYS,
   missedLookbackDays: MISSED_LOOKBACK_DAYS,
 } as const;
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

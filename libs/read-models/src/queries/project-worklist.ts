@@ -7,25 +7,26 @@ const INTERVENTION_TYPES = ['InterventionStarted', 'InterventionEnded'];
 
 /**
  * A project's worklist on `today` (a date in the project's zone), from the read models as they
- * stand: two queries for the whole project whatever its size (the participants with the latest
- * date of a milestone that counts, and the intervention milestones that count), then
+ * stand: three queries for the whole project whatever its size (the participants, the latest
+ * date of a milestone that counts of each, and the intervention milestones that count), then
  * `buildWorklist`. Retracted milestones are left out here as in every outcome column.
  */
 export async function projectWorklist(db: Kysely<ReadModelSchema>, projectId: string, today: IsoDate): Promise<WorklistItem[]> {
-  const latest = db
-    .selectFrom('milestones')
-    .select('participant_id')
-    .select((eb) => eb.fn.max('occurred_on').as('last_on'))
-    .where('project_id', '=', projectId)
-    .where('retracted_by', 'is', null)
-    .groupBy('participant_id')
-    .as('m');
-  const [participants, interventions] = await Promise.all([
+  // Three reads of the whole project, merged here: a join on the grouped milestones made SQLite
+  // scan the groups once per participant.
+  const [participants, latest, interventions] = await Promise.all([
     db
-      .selectFrom('participants as p')
-      .leftJoin(latest, 'm.participant_id', 'p.participant_id')
-      .select(['p.participant_id', 'p.status', 'p.last_entry_on', 'p.last_exit_on', 'p.leaving_employed', 'p.follow_up_situation', 'm.last_on'])
-      .where('p.project_id', '=', projectId)
+      .selectFrom('participants')
+      .select(['participant_id', 'status', 'last_entry_on', 'last_exit_on', 'leaving_employed', 'follow_up_situation'])
+      .where('project_id', '=', projectId)
+      .execute(),
+    db
+      .selectFrom('milestones')
+      .select('participant_id')
+      .select((eb) => eb.fn.max('occurred_on').as('last_on'))
+      .where('project_id', '=', projectId)
+      .where('retracted_by', 'is', null)
+      .groupBy('participant_id')
       .execute(),
     db
       .selectFrom('milestones')
@@ -35,6 +36,7 @@ export async function projectWorklist(db: Kysely<ReadModelSchema>, projectId: st
       .where('type', 'in', INTERVENTION_TYPES)
       .execute(),
   ]);
+  const lastOn = new Map(latest.map((row) => [row.participant_id, row.last_on as IsoDate]));
 
   const interventionsOf = new Map<string, Array<{ type: string; occurredOn: IsoDate; details: Record<string, unknown> }>>();
   for (const row of interventions) {
@@ -53,7 +55,7 @@ export async function projectWorklist(db: Kysely<ReadModelSchema>, projectId: st
           leavingEmployed: row.leaving_employed === null ? null : row.leaving_employed === 1,
           followUpSituation: row.follow_up_situation as never,
         },
-        row.last_on ?? null,
+        lastOn.get(row.participant_id) ?? null,
         interventionsOf.get(row.participant_id) ?? [],
       ),
     ),
