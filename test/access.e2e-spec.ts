@@ -59,6 +59,7 @@ describe('access: every role, every route, own and other project', () => {
   const ROUTES: Route[] = [
     { action: 'projects.register', method: 'post', route: '/api/v1/projects', ok: 201, scoped: false, call: async () => ({ method: 'post', path: '/api/v1/projects', body: { ...framtidProject, id: `P-${randomUUID().slice(0, 8)}` } }) },
     { action: 'projects.read', method: 'get', route: '/api/v1/projects/{projectId}', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}` }) },
+    { action: 'worklist.read', method: 'get', route: '/api/v1/projects/{projectId}/worklist', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/worklist` }) },
     { action: 'projects.read', method: 'get', route: '/api/v1/projects/{projectId}/participants', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/participants` }) },
     {
       action: 'participants.enrol',

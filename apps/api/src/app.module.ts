@@ -42,6 +42,8 @@ import { RegisterProjectHandler } from './projects/register-project.command';
 import { LocalAccountsCloser, localAccountsProviders } from './session/local-accounts.provider';
 import { SessionController } from './session/session.controller';
 import { UsersController } from './session/users.controller';
+import { ProjectWorklistHandler } from './worklist/project-worklist.query';
+import { WorklistController } from './worklist/worklist.controller';
 
 const logging = LoggerModule.forRootAsync({
   inject: [ConfigService],
@@ -78,7 +80,7 @@ export class AppModule {
         SecurityModule,
         rateLimit,
       ],
-      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, UsersController],
+      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, UsersController, WorklistController],
       providers: [
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -107,6 +109,7 @@ export class AppModule {
         ProjectCalendar,
         IndicatorExportHandler,
         SubmitReportHandler,
+        ProjectWorklistHandler,
         ProjectorService,
         KafkaRelayService,
         DemoSeeder,

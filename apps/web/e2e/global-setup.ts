@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { CASEWORKER, EVALUATOR, PROJECT, PARTICIPANTS } from './seed';
+import { CASEWORKER, EMPTY_PROJECT, EVALUATOR, PROJECT, PARTICIPANTS, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -19,8 +19,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const { KAFKA_BROKERS: _kafka, ...inherited } = process.env;
   const env = { ...inherited, DATA_DIR: dataDir, PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
   const cli = (args: string[], input?: string) => execFileSync('node', [CLI, ...args], { env, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] }).trim();
-  for (const user of [CASEWORKER, EVALUATOR]) {
-    cli(['users', 'add', '--role', user.role, '--email', user.email, '--name', user.name, '--project', PROJECT.id], `${user.password}\n`);
+  // The caseworker also works in the Today project and an empty one; the evaluator in the first only.
+  for (const [user, projects] of [[CASEWORKER, [PROJECT, TODAY_PROJECT, EMPTY_PROJECT]], [EVALUATOR, [PROJECT]]] as const) {
+    cli(['users', 'add', '--role', user.role, '--email', user.email, '--name', user.name, ...projects.flatMap((p) => ['--project', p.id])], `${user.password}\n`);
   }
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
@@ -60,6 +61,17 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await call(caseworker, 'POST', `/participants/${PARTICIPANTS[0].id}/retractions`, { eventId: jobPlaced.eventId, reason: 'Registrerad två gånger' });
   await waitFor(async () => ((await call(caseworker, 'GET', `/projects/${PROJECT.id}/participants?limit=1`)) as { total: number }).total === PARTICIPANTS.length);
   await waitFor(async () => ((await call(caseworker, 'GET', `/participants/${PARTICIPANTS[0].id}`)) as { timeline: Array<{ retracted: unknown }> }).timeline.some((m) => m.retracted));
+
+  const todayCaseworker = cli(['token', '--role', 'caseworker', '--project', TODAY_PROJECT.id, '--project', EMPTY_PROJECT.id]);
+  await call(admin, 'POST', '/projects', TODAY_PROJECT.registration);
+  await call(admin, 'POST', '/projects', EMPTY_PROJECT.registration);
+  for (const p of TODAY_PROJECT.participants) {
+    await call(todayCaseworker, 'POST', `/projects/${TODAY_PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: PROJECT.profile, personal: { name: `Seeded Today Person ${p.id}` } });
+    for (const milestone of p.milestones) await call(todayCaseworker, 'POST', `/participants/${p.id}/milestones`, milestone);
+  }
+  // Seven of the eight have something to do (see seed.ts): wait until the read models show all seven.
+  const worklist = async () => ((await call(todayCaseworker, 'GET', `/projects/${TODAY_PROJECT.id}/worklist`)) as { items: unknown[] }).items;
+  await waitFor(async () => (await worklist()).length === 7);
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

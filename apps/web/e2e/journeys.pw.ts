@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { CASEWORKER, EVALUATOR, PROJECT } from './seed';
 import { openIn, signIn } from './support';
 
-test('keyboard only: sign in, choose the project, open a participant, sign out; focus on each new heading', async ({ page }) => {
+test('keyboard only: sign in, choose the project, Today, the participants, open one, sign out; focus on each new heading', async ({ page }) => {
   await openIn(page, 'en');
   await expect(page.locator('h1')).toBeFocused();
   // From the heading, Tab reaches the e-mail field, then the password; Enter submits.
@@ -17,6 +17,13 @@ test('keyboard only: sign in, choose the project, open a participant, sign out; 
   await expect(page.locator('h1')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: `#framtid (${PROJECT.id})` })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // A caseworker lands on Today; Shift+Tab from its heading reaches the project's Participants.
+  await expect(page.locator('h1')).toContainText('Today');
+  await expect(page.locator('h1')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('link', { name: 'Participants', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
 
   await expect(page.locator('h1')).toContainText('Participants');

@@ -37,3 +37,50 @@ export const PARTICIPANTS = Array.from({ length: 30 }, (_, i) => {
     ],
   };
 });
+
+/** Today (the worklist): a date `days` from now, as YYYY-MM-DD (the server's clock is the real one). */
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const projectRegistration = (id: string, name: string) => ({ ...PROJECT.registration, id, name, startDate: '2023-01-01', endDate: '2030-12-31' });
+
+/**
+ * A project whose participants are dated from today, so its worklist holds each kind: the
+ * caseworker's second project. Deadlines are days away from any midnight, so the test does not
+ * depend on the hour it runs or on the project's zone.
+ */
+export const TODAY_PROJECT = {
+  id: '22-015-S02',
+  registration: projectRegistration('22-015-S02', '#framtid Today'),
+  participants: [
+    // Left 10 and 26 days ago, situation unknown: record it (18 and 2 days left).
+    { id: 't-0001', enrolledOn: daysFromNow(-200), milestones: [{ type: 'exited', occurredOn: daysFromNow(-10), reason: 'completed', situation: 'unknown' }] },
+    { id: 't-0002', enrolledOn: daysFromNow(-200), milestones: [{ type: 'exited', occurredOn: daysFromNow(-26), reason: 'dropped-out', situation: 'unknown' }] },
+    // Left about 6 months and a week ago, and 5 and a half months ago: a follow-up late, one due.
+    { id: 't-0003', enrolledOn: daysFromNow(-400), milestones: [{ type: 'exited', occurredOn: daysFromNow(-190), reason: 'completed', situation: 'job-searching' }] },
+    { id: 't-0004', enrolledOn: daysFromNow(-400), milestones: [{ type: 'exited', occurredOn: daysFromNow(-165), reason: 'completed', situation: 'employed' }] },
+    // A work practice open for 120 days (a job search 20 days ago keeps them heard from).
+    {
+      id: 't-0005',
+      enrolledOn: daysFromNow(-200),
+      milestones: [
+        { type: 'intervention-started', occurredOn: daysFromNow(-120), interventionId: 'wp-1', kind: 'work-practice' },
+        { type: 'job-search-started', occurredOn: daysFromNow(-20) },
+      ],
+    },
+    // Nothing recorded for 75 days.
+    {
+      id: 't-0006',
+      enrolledOn: daysFromNow(-150),
+      milestones: [
+        { type: 'intervention-started', occurredOn: daysFromNow(-80), interventionId: 'cg-1', kind: 'career-guidance' },
+        { type: 'intervention-ended', occurredOn: daysFromNow(-75), interventionId: 'cg-1', outcome: 'completed' },
+      ],
+    },
+    // Left 50 days ago, nothing known: the four weeks have run out.
+    { id: 't-0007', enrolledOn: daysFromNow(-300), milestones: [{ type: 'exited', occurredOn: daysFromNow(-50), reason: 'moved', situation: 'unknown' }] },
+    // Enrolled a month ago: nothing to do.
+    { id: 't-0008', enrolledOn: daysFromNow(-30), milestones: [] },
+  ],
+};
+
+/** A project with no participants yet: its Today is the empty state. */
+export const EMPTY_PROJECT = { id: '22-015-S03', registration: projectRegistration('22-015-S03', '#framtid Empty') };

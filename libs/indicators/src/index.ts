@@ -6,3 +6,4 @@ export * from './cohort';
 export * from './catalogue-entry';
 export * from './catalogue';
 export * from './indicator-report';
+export * from './worklist';

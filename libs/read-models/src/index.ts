@@ -16,3 +16,4 @@ export * from './queries/indicator-report';
 export { advanceCheckpoint, CheckpointMovedError, ensureCheckpoint, readCheckpoint } from './projection/checkpoints';
 export * from './projection/projection-failure';
 export * from './projection/checkpoint-check';
+export * from './queries/project-worklist';

@@ -7,6 +7,8 @@ import { Role } from '@pathway/auth';
 export const ACCESS_POLICY = {
   'projects.register': ['admin'],
   'projects.read': ['caseworker', 'evaluator', 'admin'],
+  /** The caseworkers' to-do list (Today): not an evaluator's or a funder's concern. */
+  'worklist.read': ['caseworker', 'admin'],
   'participants.enrol': ['caseworker'],
   'participants.record': ['caseworker'],
   /** The pathway view; only a caseworker of the project sees the personal data in it. */

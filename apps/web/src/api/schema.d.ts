@@ -487,6 +487,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the project's caseworkers should do today, most urgent first: situations upon leaving
+         *     still unknown in their four weeks, six-month follow-ups due and overdue, interventions open
+         *     for long, participants not heard of for long. Today is the date in the project's time zone.
+         */
+        get: operations["WorklistController_worklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -687,6 +708,50 @@ export interface components {
             projects?: string[];
             /** @description At least 12 characters; hashed with argon2id, never stored or logged as given. */
             password: string;
+        };
+        WorklistInterventionDto: {
+            /** @enum {string} */
+            kind: "supported-employment" | "ips" | "supported-education" | "career-guidance" | "training-course" | "work-practice" | "mentoring" | "study-visit" | "school-support" | "group-activity" | "other";
+            /** @description The intervention's id (pseudonymous, as recorded). */
+            interventionId: string;
+        };
+        WorklistItemDto: {
+            /**
+             * @description What is due; the list is ordered by this, most urgent kind first
+             * @enum {string}
+             */
+            kind: "situation-upon-leaving-due" | "follow-up-overdue" | "follow-up-due" | "intervention-open-long" | "no-recent-milestone" | "situation-upon-leaving-missed" | "follow-up-missed";
+            /** @description The last day it can be dated and still count in the ESF+ results (YYYY-MM-DD); null without such a window. */
+            closesOn: string | null;
+            intervention?: components["schemas"]["WorklistInterventionDto"];
+            /** @description The participant's pseudonymous id. */
+            participantId: string;
+            /** @description The rule the item follows, e.g. `ESF+.EECR01-04.UPON_LEAVING` (see the catalogue and the README). */
+            rule: string;
+            /** @description What the item counts from (YYYY-MM-DD): the last exit, the intervention's start, the last activity. */
+            since: string;
+            /** @description When it should be done by (YYYY-MM-DD), in the project's calendar. */
+            dueOn: string;
+            /** @description Whole days from today to dueOn; 0 on the day and after. */
+            daysLeft: number;
+            /** @description Whole days dueOn is past; 0 until the day after it. */
+            daysOverdue: number;
+        };
+        WorklistThresholdsDto: {
+            leavingWindowDays: number;
+            followUpMonths: number;
+            interventionOpenDays: number;
+            noMilestoneDays: number;
+            missedLookbackDays: number;
+        };
+        WorklistDto: {
+            items: components["schemas"]["WorklistItemDto"][];
+            projectId: string;
+            /** @description Today in the project's time zone (YYYY-MM-DD): what the days are counted from. */
+            today: string;
+            /** @description The project's IANA time zone. */
+            timeZone: string;
+            thresholds: components["schemas"]["WorklistThresholdsDto"];
         };
     };
     responses: never;
@@ -1412,6 +1477,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionUserDto"];
+                };
+            };
+        };
+    };
+    WorklistController_worklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorklistDto"];
                 };
             };
         };

@@ -4,8 +4,10 @@ import { useT } from '../i18n/t';
 import { ParticipantsPage } from '../participants/ParticipantsPage';
 import { PathwayPage } from '../participants/PathwayPage';
 import { ChooseProjectPage } from '../projects/ChooseProjectPage';
+import { ProjectNav } from '../projects/ProjectNav';
 import { useSession } from '../session/session';
 import { SignInPage } from '../session/SignInPage';
+import { TodayPage } from '../worklist/TodayPage';
 import { PageHeading } from './page-heading';
 import { Link, parseRoute, useNavigation } from './router';
 
@@ -27,7 +29,19 @@ export function App() {
       case 'projects':
         return <ChooseProjectPage isAdmin={state.user.role === 'admin'} />;
       case 'participants':
-        return <ParticipantsPage projectId={route.projectId} />;
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="participants" role={state.user.role} />
+            <ParticipantsPage projectId={route.projectId} />
+          </>
+        );
+      case 'today':
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="today" role={state.user.role} />
+            <TodayPage projectId={route.projectId} />
+          </>
+        );
       case 'pathway':
         return <PathwayPage participantId={route.participantId} />;
       case 'notFound':

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'signIn' }
   | { name: 'projects' }
   | { name: 'participants'; projectId: string }
+  | { name: 'today'; projectId: string }
   | { name: 'pathway'; participantId: string }
   | { name: 'accessibility' }
   | { name: 'notFound' };
@@ -18,6 +19,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && parts[0] === 'sign-in') return { name: 'signIn' };
   if (parts.length === 1 && parts[0] === 'accessibility') return { name: 'accessibility' };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'participants') return { name: 'participants', projectId: parts[1] };
+  if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'today') return { name: 'today', projectId: parts[1] };
   if (parts.length === 2 && parts[0] === 'participants') return { name: 'pathway', participantId: parts[1] };
   return { name: 'notFound' };
 }
@@ -42,7 +44,7 @@ export function RouterProvider({ children }: { children: ReactNode }) {
 export const useNavigation = () => useContext(Navigation);
 
 /** A real link (opens in a new tab, copyable) that navigates inside the app on a plain click. */
-export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
+export function Link({ to, children, className, current }: { to: string; children: ReactNode; className?: string; current?: boolean }) {
   const { navigate } = useNavigation();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -50,7 +52,7 @@ export function Link({ to, children, className }: { to: string; children: ReactN
     navigate(to);
   };
   return (
-    <a href={to} onClick={onClick} className={className}>
+    <a href={to} onClick={onClick} className={className} aria-current={current ? 'page' : undefined}>
       {children}
     </a>
   );

@@ -5,6 +5,7 @@ import { Link } from '../app/router';
 import { PageHeading } from '../app/page-heading';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
+import { mayUseToday } from '../worklist/may-use-today';
 
 /**
  * The projects the signed-in user may open (`GET /api/v1/projects`: their own; an admin's, every
@@ -13,7 +14,9 @@ import { useSession } from '../session/session';
 export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
   const intl = useIntl();
-  const { expired } = useSession();
+  const { expired, state } = useSession();
+  // A caseworker starts the day on Today; who may not see the worklist goes to the participants.
+  const landing = state.status === 'signedIn' && mayUseToday(state.user.role) ? 'today' : 'participants';
   const [projects, setProjects] = useState<ProjectSummary[] | 'loading' | 'failed'>('loading');
   useEffect(() => {
     void api.GET('/api/v1/projects').then(({ data, response }) => {
@@ -38,7 +41,7 @@ export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
           <ul className="cards">
             {projects.map((summary) => (
               <li key={summary.projectId} className="card">
-                <Link to={`/projects/${encodeURIComponent(summary.projectId)}/participants`}>{`${summary.name} (${summary.projectId})`}</Link>
+                <Link to={`/projects/${encodeURIComponent(summary.projectId)}/${landing}`}>{`${summary.name} (${summary.projectId})`}</Link>
                 <p className="muted">
                   {summary.owner}
                   <br />

@@ -1,0 +1,68 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { INTERVENTION_KINDS, InterventionKind } from '@pathway/domain';
+import { WORKLIST_KINDS, WorklistKind } from '@pathway/indicators';
+
+/** Which intervention an `intervention-open-long` item is about. */
+export class WorklistInterventionDto {
+  /** The intervention's id (pseudonymous, as recorded). */
+  interventionId!: string;
+
+  @ApiProperty({ enum: INTERVENTION_KINDS })
+  kind!: InterventionKind;
+}
+
+/** One thing for a caseworker to do about one participant; no personal data. */
+export class WorklistItemDto {
+  /** The participant's pseudonymous id. */
+  participantId!: string;
+
+  @ApiProperty({ enum: WORKLIST_KINDS, description: 'What is due; the list is ordered by this, most urgent kind first' })
+  kind!: WorklistKind;
+
+  /** The rule the item follows, e.g. `ESF+.EECR01-04.UPON_LEAVING` (see the catalogue and the README). */
+  rule!: string;
+
+  /** What the item counts from (YYYY-MM-DD): the last exit, the intervention's start, the last activity. */
+  since!: string;
+
+  /** When it should be done by (YYYY-MM-DD), in the project's calendar. */
+  dueOn!: string;
+
+  /** The last day it can be dated and still count in the ESF+ results (YYYY-MM-DD); null without such a window. */
+  @ApiProperty({ type: String, nullable: true })
+  closesOn!: string | null;
+
+  /** Whole days from today to dueOn; 0 on the day and after. */
+  daysLeft!: number;
+
+  /** Whole days dueOn is past; 0 until the day after it. */
+  daysOverdue!: number;
+
+  @ApiProperty({ type: WorklistInterventionDto, required: false })
+  intervention?: WorklistInterventionDto;
+}
+
+/** The thresholds the items were judged by (days and months). */
+export class WorklistThresholdsDto {
+  leavingWindowDays!: number;
+  followUpMonths!: number;
+  interventionOpenDays!: number;
+  noMilestoneDays!: number;
+  missedLookbackDays!: number;
+}
+
+/** `GET /projects/{projectId}/worklist`. */
+export class WorklistDto {
+  projectId!: string;
+
+  /** Today in the project's time zone (YYYY-MM-DD): what the days are counted from. */
+  today!: string;
+
+  /** The project's IANA time zone. */
+  timeZone!: string;
+
+  thresholds!: WorklistThresholdsDto;
+
+  @ApiProperty({ type: [WorklistItemDto] })
+  items!: WorklistItemDto[];
+}

@@ -1,0 +1,32 @@
+import { Link } from '../app/router';
+import { useT } from '../i18n/t';
+import { mayUseToday } from '../worklist/may-use-today';
+import { SessionUser } from '../api/client';
+
+/**
+ * The project's own pages, above the page heading: Today and Participants, for those who work
+ * the list (caseworkers, admins). The current page is marked for screen readers
+ * (`aria-current`) and by its style.
+ */
+export function ProjectNav({ projectId, current, role }: { projectId: string; current: 'today' | 'participants'; role: SessionUser['role'] }) {
+  const t = useT();
+  // Participants alone is no choice: without Today (an evaluator) the menu is left out.
+  if (!mayUseToday(role)) return null;
+  const base = `/projects/${encodeURIComponent(projectId)}`;
+  return (
+    <nav aria-label={t('projectNav.label', { project: projectId })} className="project-nav">
+      <ul>
+        <li>
+          <Link to={`${base}/today`} current={current === 'today'}>
+            {t('projectNav.today')}
+          </Link>
+        </li>
+        <li>
+          <Link to={`${base}/participants`} current={current === 'participants'}>
+            {t('projectNav.participants')}
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}

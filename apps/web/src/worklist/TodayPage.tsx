@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { api } from '../api/client';
+import type { components } from '../api/schema';
+import { Link } from '../app/router';
+import { PageHeading } from '../app/page-heading';
+import { MessageId } from '../i18n/messages.en';
+import { useT } from '../i18n/t';
+import { useSession } from '../session/session';
+
+type Worklist = components['schemas']['WorklistDto'];
+type Item = components['schemas']['WorklistItemDto'];
+type Kind = Item['kind'];
+
+/**
+ * Today: what the project's caseworkers should do, grouped by kind in the API's order (most urgent
+ * first), each item a link to the participant's pathway with a sentence saying why it is there and
+ * what to do by when. The API decides what is due; this page only explains it.
+ */
+export function TodayPage({ projectId }: { projectId: string }) {
+  const t = useT();
+  const intl = useIntl();
+  const { expired } = useSession();
+  const [worklist, setWorklist] = useState<Worklist | 'forbidden' | 'notFound' | 'failed' | null>(null);
+
+  useEffect(() => {
+    setWorklist(null);
+    void api.GET('/api/v1/projects/{projectId}/worklist', { params: { path: { projectId } } }).then(({ data, response }) => {
+      if (response.status === 401) return expired();
+      if (response.ok && data) return setWorklist(data);
+      setWorklist(response.status === 403 ? 'forbidden' : response.status === 404 ? 'notFound' : 'failed');
+    });
+  }, [projectId, expired]);
+
+  // Dates are calendar dates in the project's zone: formatted as they are, never shifted.
+  const date = (iso: string) => intl.formatDate(iso, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const groups = typeof worklist === 'object' && worklist ? groupByKind(worklist.items) : [];
+
+  return (
+    <>
+      <PageHeading title={`${t('today.title')} ${projectId}`}>
+        {t('today.title')} <span className="muted">{projectId}</span>
+      </PageHeading>
+      {worklist === null && <p role="status">{t('app.loading')}</p>}
+      {worklist === 'forbidden' && <p role="alert">{t('today.forbidden')}</p>}
+      {worklist === 'notFound' && <p role="alert">{t('today.notFound')}</p>}
+      {worklist === 'failed' && <p role="alert" className="error-message">{t('app.error')}</p>}
+      {typeof worklist === 'object' && worklist && (
+        <>
+          <p role="status" className={worklist.items.length === 0 ? 'notice' : undefined}>
+            {worklist.items.length === 0
+              ? t('today.allDone', { today: date(worklist.today) })
+              : t('today.summary', { count: worklist.items.length, today: date(worklist.today) })}
+          </p>
+          {groups.map(([kind, items]) => (
+            <section key={kind} aria-labelledby={`today-${kind}`} className={`worklist-group ${URGENT.has(kind) ? 'urgent' : ''}`}>
+              <h2 id={`today-${kind}`}>
+                {t(`today.kind.${kind}` as MessageId)} <span className="count">({items.length})</span>
+              </h2>
+              <p className="why">{t(`today.why.${kind}` as MessageId, { days: thresholdOf(kind, worklist.thresholds) })}</p>
+              <ul className="worklist">
+                {items.map((item) => (
+                  <li key={`${item.participantId} ${item.intervention?.interventionId ?? ''}`}>
+                    <Link to={`/participants/${encodeURIComponent(item.participantId)}`}>{item.participantId}</Link>
+                    <span className="what">
+                      {t(`today.item.${kind}` as MessageId, {
+                        since: date(item.since),
+                        due: date(item.dueOn),
+                        closes: item.closesOn ? date(item.closesOn) : '',
+                        daysLeft: item.daysLeft,
+                        daysOverdue: item.daysOverdue,
+                        intervention: item.intervention ? t(`today.intervention.${item.intervention.kind}` as MessageId) : '',
+                      })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+/** Kinds whose deadline can still be met: marked so the eye finds them first. */
+const URGENT: ReadonlySet<Kind> = new Set(['situation-upon-leaving-due', 'follow-up-overdue', 'follow-up-due']);
+
+/** The items in runs of one kind, keeping the API's order (kinds by urgency, then deadline). */
+function groupByKind(items: Item[]): Array<[Kind, Item[]]> {
+  const groups: Array<[Kind, Item[]]> = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last && last[0] === item.kind) last[1].push(item);
+    else groups.push([item.kind, [item]]);
+  }
+  return groups;
+}
+
+/** The number of days a kind's explanation names, from the thresholds the API judged by. */
+function thresholdOf(kind: Kind, thresholds: Worklist['thresholds']): number {
+  if (kind === 'intervention-open-long') return thresholds.interventionOpenDays;
+  if (kind === 'no-recent-milestone') return thresholds.noMilestoneDays;
+  return thresholds.leavingWindowDays;
+}
