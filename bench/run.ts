@@ -15,6 +15,7 @@ import { rebuildAvailability } from './rebuild-availability.bench';
 import { replayReadModels } from './replay.bench';
 import { sqliteAppends } from './sqlite-appends.bench';
 import { suppressionTimes } from './suppression.bench';
+import { webPerformance } from './web.bench';
 
 /**
  * Each suite runs its own baseline, so its ratios hold however busy the machine is.
@@ -22,7 +23,7 @@ import { suppressionTimes } from './suppression.bench';
  * demo-log.ts): the first run at BENCH_SCALE=1 spends about 6.5 minutes seeding it and 2 more
  * building the report's read models (about 15 minutes in all); later runs take about 8.
  * 'export' reuses the report's read models; 'relay' needs the broker of scripts/kafka-local.sh,
- * and starts (then stops) it if it is not running.
+ * and starts (then stops) it if it is not running. 'web' needs `npm run build` first.
  */
 const SUITES: Record<string, () => Promise<Measurement[]>> = {
   sqlite: sqliteAppends,
@@ -39,6 +40,7 @@ const SUITES: Record<string, () => Promise<Measurement[]>> = {
   demo: demoGeneration,
   suppression: suppressionTimes,
   availability: rebuildAvailability,
+  web: webPerformance,
 };
 
 /** `npm run bench` runs every suite; `npm run bench -- sqlite http` runs those named. */

@@ -10,6 +10,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
+    // dist/web/.vite/manifest.json: which files the entry loads up front (the JS budget, bench/web-bundle.ts).
+    manifest: true,
     // No inline module-preload polyfill: the CSP allows same-origin scripts only.
     modulePreload: { polyfill: false },
   },

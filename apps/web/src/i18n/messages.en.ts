@@ -39,7 +39,7 @@ export const en = {
   'participants.column.enrolledOn': 'Enrolled',
   'participants.column.exitedOn': 'Left',
   'participants.none': 'No participants to show.',
-  'participants.count': 'Showing {from}–{to} of {total}',
+  'participants.count': 'Showing {from, number}–{to, number} of {total, number}',
   'participants.previous': 'Previous page',
   'participants.next': 'Next page',
   'participants.paging': 'Pages',

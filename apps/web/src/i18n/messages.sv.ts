@@ -41,7 +41,7 @@ export const sv: Record<MessageId, string> = {
   'participants.column.enrolledOn': 'Inskriven',
   'participants.column.exitedOn': 'Avslutad',
   'participants.none': 'Inga deltagare att visa.',
-  'participants.count': 'Visar {from}–{to} av {total}',
+  'participants.count': 'Visar {from, number}–{to, number} av {total, number}',
   'participants.previous': 'Föregående sida',
   'participants.next': 'Nästa sida',
   'participants.paging': 'Sidor',

@@ -1,8 +1,9 @@
-import { ChangeEvent, useEffect, useState } from 'react';
+import { ChangeEvent, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, ParticipantsPage as Page } from '../api/client';
 import { Link, useNavigation } from '../app/router';
 import { PageHeading } from '../app/page-heading';
+import { mark, MARKS, useMarkWhenShown } from '../app/performance-marks';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
 
@@ -33,9 +34,21 @@ export function ParticipantsPage({ projectId }: { projectId: string }) {
       .GET('/api/v1/projects/{projectId}/participants', { params: { path: { projectId }, query: query as never } })
       .then(({ data, response }) => {
         if (response.status === 401) return expired();
+        mark(MARKS.participantsData);
         setResult(response.ok ? (data as unknown as Page) : 'failed');
       });
   }, [projectId, status, page, expired]);
+  useMarkWhenShown(MARKS.participantsRendered, result !== 'failed' && result);
+
+  // The paging buttons unmount while a page loads: focus then goes to the new count, so a
+  // keyboard user keeps their place and the next Tab enters the rows.
+  const count = useRef<HTMLParagraphElement>(null);
+  const focusCount = useRef(false);
+  useEffect(() => {
+    if (!focusCount.current || result === null) return;
+    focusCount.current = false;
+    count.current?.focus();
+  }, [result]);
 
   const go = (next: { status?: StatusFilter; page?: number }) => {
     const params = new URLSearchParams();
@@ -44,6 +57,10 @@ export function ParticipantsPage({ projectId }: { projectId: string }) {
     if (s !== 'all') params.set('status', s);
     if (p > 1) params.set('page', String(p));
     navigate(`${path}${params.size ? `?${params}` : ''}`);
+  };
+  const turnTo = (next: number) => {
+    focusCount.current = true;
+    go({ page: next });
   };
   const date = (iso: string | null) => (iso ? intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' }) : '–');
   const pages = result && result !== 'failed' ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
@@ -67,7 +84,7 @@ export function ParticipantsPage({ projectId }: { projectId: string }) {
       {result && result !== 'failed' && result.items.length === 0 && <p role="status">{t('participants.none')}</p>}
       {result && result !== 'failed' && result.items.length > 0 && (
         <>
-          <p role="status">{t('participants.count', { from: result.offset + 1, to: result.offset + result.items.length, total: result.total })}</p>
+          <p role="status" tabIndex={-1} ref={count}>{t('participants.count', { from: result.offset + 1, to: result.offset + result.items.length, total: result.total })}</p>
           <div className="table-scroll">
             <table>
               <thead>
@@ -94,10 +111,10 @@ export function ParticipantsPage({ projectId }: { projectId: string }) {
           </div>
           {pages > 1 && (
             <nav aria-label={t('participants.paging')} className="paging">
-              <button type="button" className="button" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
+              <button type="button" className="button" disabled={page <= 1} onClick={() => turnTo(page - 1)}>
                 {t('participants.previous')}
               </button>
-              <button type="button" className="button" disabled={page >= pages} onClick={() => go({ page: page + 1 })}>
+              <button type="button" className="button" disabled={page >= pages} onClick={() => turnTo(page + 1)}>
                 {t('participants.next')}
               </button>
             </nav>
