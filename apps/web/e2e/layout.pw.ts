@@ -16,7 +16,9 @@ interface Screen {
 const SCREENS: Screen[] = [
   { name: 'sign-in', path: '/', user: null, ready: 'form' },
   { name: 'accessibility statement', path: '/accessibility', user: null },
-  { name: 'choose a project', path: '/projects', user: CASEWORKER, ready: `a[href="/projects/${PROJECT.id}/participants"]` },
+  // A caseworker's projects open on Today.
+  { name: 'choose a project', path: '/projects', user: CASEWORKER, ready: `a[href="/projects/${PROJECT.id}/today"]` },
+  { name: 'today', path: `/projects/${PROJECT.id}/today`, user: CASEWORKER, ready: '.worklist-group' },
   { name: 'participants', path: `/projects/${PROJECT.id}/participants`, user: CASEWORKER, ready: 'table' },
   { name: 'participants, second page', path: `/projects/${PROJECT.id}/participants?page=2`, user: CASEWORKER, ready: 'table' },
   { name: 'pathway', path: `/participants/${PARTICIPANTS[0].id}`, user: CASEWORKER, ready: '.timeline' },

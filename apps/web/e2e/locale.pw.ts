@@ -17,6 +17,8 @@ test('the language chosen before signing in holds after sign-in, reloads and sig
   await expect(heading).toHaveText('Välj projekt');
   await expect(page.getByText('31 mars 2023 till 30 mars 2026')).toBeVisible();
   await page.getByRole('link', { name: `#framtid (${PROJECT.id})` }).click();
+  await expect(heading).toContainText('I dag'); // a caseworker's project opens on Today
+  await page.getByRole('link', { name: 'Deltagare' }).click();
   await expect(page.getByRole('status')).toHaveText('Visar 1–25 av 30');
   const firstRow = page.getByRole('row').nth(1);
   await expect(firstRow).toContainText('15 jan. 2024');
