@@ -9,7 +9,7 @@ const ENROL = `/api/v1/projects/${PROJECT}/participants`;
 const P = (id: string) => `/api/v1/participants/${id}`;
 const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
 
-type Figure = { code: string; total: number; women: number; men: number; nonBinary: number; genderNotDisclosed: number };
+type Figure = { code: string; total: number; women: number; men: number; nonBinary: number; genderNotDisclosed: number; dataMissing: number };
 
 /**
  * Issue 15 §1: corrections of the entry and withdrawals of enrolments made in error, through the
