@@ -161,6 +161,12 @@ describe.each(testEngines())('corrections and withdrawals with %s read models', 
       expect(response.status).toBe(400);
       expect(response.body.errors[0].field).toMatch(/^corrected\./);
     }
+    // Optimistic concurrency as on every write: a stale If-Match is 409 with the current version, the right one goes through.
+    const { version } = (await t.caseworker.get(`${P(ids.E)}/history`).expect(200)).body;
+    const stale = await t.caseworker.post(`${P(ids.E)}/corrections`).set('If-Match', `"${version - 1}"`).send({ corrected: { disability: true }, reason: 'x' });
+    expect({ status: stale.status, currentVersion: stale.body.currentVersion }).toEqual({ status: 409, currentVersion: version });
+    const fresh = await t.caseworker.post(`${P(ids.E)}/corrections`).set('If-Match', `"${version}"`).send({ corrected: { disability: true }, reason: 'x' });
+    expect({ status: fresh.status, etag: fresh.headers.etag }).toEqual({ status: 201, etag: `"${version + 1}"` });
     expect((await t.caseworker.post(`${P('corr-nobody')}/corrections`).send({ corrected: { gender: 'man' }, reason: 'x' })).status).toBe(404);
     expect((await t.evaluator.post(`${P(ids.E)}/corrections`).send({ corrected: { gender: 'man' }, reason: 'x' })).status).toBe(403);
   });
