@@ -82,6 +82,22 @@ describe('access: every role, every route, own and other project', () => {
         return { method: 'post', path: `/api/v1/participants/${participantId}/retractions`, body: { eventId: body.eventId, reason: 'recorded twice' } };
       },
     },
+    {
+      action: 'participants.record',
+      method: 'post',
+      route: '/api/v1/participants/{participantId}/corrections',
+      ok: 201,
+      scoped: true,
+      call: async (p) => ({ method: 'post', path: `/api/v1/participants/${await enrolled(p)}/corrections`, body: { corrected: { gender: 'man' }, reason: 'typed wrong' } }),
+    },
+    {
+      action: 'participants.record',
+      method: 'post',
+      route: '/api/v1/participants/{participantId}/withdrawal',
+      ok: 201,
+      scoped: true,
+      call: async (p) => ({ method: 'post', path: `/api/v1/participants/${await enrolled(p)}/withdrawal`, body: { ground: 'never-took-part', reason: 'never came' } }),
+    },
     { action: 'participants.record', method: 'patch', route: '/api/v1/participants/{participantId}/contact-details', ok: 200, scoped: true, call: async (p) => ({ method: 'patch', path: `/api/v1/participants/${await enrolled(p)}/contact-details`, body: { phone: '+46 70 000 00 00' } }) },
     { action: 'participants.erase', method: 'delete', route: '/api/v1/participants/{participantId}/personal-data', ok: 200, scoped: true, call: async (p) => ({ method: 'delete', path: `/api/v1/participants/${await enrolled(p)}/personal-data`, body: { reason: 'art. 17 request' } }) },
     {

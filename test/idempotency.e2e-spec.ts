@@ -158,6 +158,33 @@ describe.each(testEngines())('Idempotency-Key (%s)', (engine) => {
       },
     },
     {
+      name: 'correction',
+      ok: 201,
+      setup: async (tag) => {
+        await enrol(`k-${tag}`);
+        return {
+          stream: participantStream(`k-${tag}`),
+          send: (body, key) => t.caseworker.post(`${PARTICIPANT(`k-${tag}`)}/corrections`).set('Idempotency-Key', key).send(body),
+          first: { corrected: { gender: 'man' }, reason: 'Typed wrong at enrolment' },
+          other: { corrected: { gender: 'non-binary' }, reason: 'Typed wrong at enrolment' },
+        };
+      },
+    },
+    {
+      name: 'withdrawal',
+      ok: 201,
+      setup: async (tag) => {
+        await enrol(`w-${tag}`);
+        await enrol(`w-${tag}-stays`);
+        return {
+          stream: participantStream(`w-${tag}`),
+          send: (body, key) => t.caseworker.post(`${PARTICIPANT(`w-${tag}`)}/withdrawal`).set('Idempotency-Key', key).send(body),
+          first: { ground: 'duplicate', duplicateOf: `w-${tag}-stays`, reason: 'Enrolled twice' },
+          other: { ground: 'never-took-part', reason: 'Never came' },
+        };
+      },
+    },
+    {
       name: 'report submission',
       ok: 201,
       setup: async () => ({

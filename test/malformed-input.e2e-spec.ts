@@ -7,6 +7,8 @@ import { EntryProfileDto } from '../apps/api/src/participants/entry-profile.dto'
 import { ErasureDto } from '../apps/api/src/participants/erasure.dto';
 import { MILESTONE_DTOS } from '../apps/api/src/participants/milestone.dto';
 import { ContactDetailsDto, PersonalDataDto } from '../apps/api/src/participants/personal-data.dto';
+import { CorrectionDto } from '../apps/api/src/participants/correction.dto';
+import { WithdrawalDto } from '../apps/api/src/participants/withdrawal.dto';
 import { RetractionDto } from '../apps/api/src/participants/retraction.dto';
 import { RegisterProjectDto } from '../apps/api/src/projects/register-project.dto';
 import { removeDir, startApp, TestApp } from './support/test-app';
@@ -158,6 +160,8 @@ describe('malformed input over HTTP', () => {
       'register project': RegisterProjectDto,
       enrol: EnrolParticipantDto,
       retraction: RetractionDto,
+      correction: CorrectionDto,
+      withdrawal: WithdrawalDto,
       'contact details': ContactDetailsDto,
       erasure: ErasureDto,
       'report submission': IndicatorReportDto,

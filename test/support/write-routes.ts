@@ -15,6 +15,8 @@ export interface WriteRoute {
 /** Participants the routes below write to; `setUpWriteRoutes` enrols them. */
 export const ROUTE_PARTICIPANT = 'route-p-1';
 export const ERASE_PARTICIPANT = 'route-p-erase';
+/** Withdrawn by its route as a duplicate of ROUTE_PARTICIPANT, so the milestone routes stay open. */
+export const WITHDRAW_PARTICIPANT = 'route-p-withdraw';
 
 const personal = {
   name: 'Anna Andersson',
@@ -64,6 +66,20 @@ export const WRITE_ROUTES: WriteRoute[] = [
     body: { eventId: '5f0c6a32-57c8-4a53-9f8c-0c6f2d2c2f10', reason: 'Recorded for the wrong person' },
   },
   {
+    name: 'correction',
+    method: 'post',
+    path: `/api/v1/participants/${ROUTE_PARTICIPANT}/corrections`,
+    caller: (t) => t.caseworker,
+    body: { corrected: { enrolledOn: '2024-01-10', birthDate: '2003-08-15', gender: 'man', disability: true }, reason: 'Typed wrong at enrolment' },
+  },
+  {
+    name: 'withdrawal',
+    method: 'post',
+    path: `/api/v1/participants/${WITHDRAW_PARTICIPANT}/withdrawal`,
+    caller: (t) => t.caseworker,
+    body: { ground: 'duplicate', duplicateOf: ROUTE_PARTICIPANT, reason: 'Enrolled twice' },
+  },
+  {
     name: 'contact details',
     method: 'patch',
     path: `/api/v1/participants/${ROUTE_PARTICIPANT}/contact-details`,
@@ -96,7 +112,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
 /** The project and the participants the routes write to. */
 export async function setUpWriteRoutes(t: TestApp): Promise<void> {
   await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
-  for (const participantId of [ROUTE_PARTICIPANT, ERASE_PARTICIPANT]) {
+  for (const participantId of [ROUTE_PARTICIPANT, ERASE_PARTICIPANT, WITHDRAW_PARTICIPANT]) {
     await t.caseworker
       .post('/api/v1/projects/22-015-S01/participants')
       .send({ participantId, enrolledOn: '2024-01-15', profile: entryProfile, personal: { name: 'Anna Andersson' } })

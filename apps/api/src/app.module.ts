@@ -30,6 +30,8 @@ import { ProjectListHandler, ProjectSummaryHandler } from './projects/project-su
 import { ChangeContactDetailsHandler } from './participants/change-contact-details.command';
 import { EnrolParticipantHandler } from './participants/enrol-participant.command';
 import { ErasePersonalDataHandler } from './participants/erase-personal-data.command';
+import { CorrectEntryProfileHandler } from './participants/correct-entry-profile.command';
+import { WithdrawEnrolmentHandler } from './participants/withdraw-enrolment.command';
 import { PersonalDataReader } from './participants/personal-data-reader';
 import { ErasureRecordHandler } from './participants/erasure-record.query';
 import { ParticipantKeys } from './participants/participant-keys';
@@ -94,6 +96,8 @@ export class AppModule {
         RetractMilestoneHandler,
         ChangeContactDetailsHandler,
         ErasePersonalDataHandler,
+        CorrectEntryProfileHandler,
+        WithdrawEnrolmentHandler,
         PersonalDataReader,
         ParticipantKeys,
         ErasureRecordHandler,

@@ -1,4 +1,16 @@
-import { EnrolParticipant, EntryProfile, IsoDate, Milestone, ParticipantCommand, participantDecider, ParticipantState, SealedData, SealedText } from '@pathway/domain';
+import {
+  EnrolParticipant,
+  EntryCorrection,
+  EntryProfile,
+  IsoDate,
+  Milestone,
+  ParticipantCommand,
+  participantDecider,
+  ParticipantState,
+  SealedData,
+  SealedText,
+  WithdrawalGround,
+} from '@pathway/domain';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
 import { handleCommand } from './handle-command';
 import { participantIdFor } from './participant-id';
@@ -74,6 +86,39 @@ export const changeContactDetails = (deps: CommandDependencies, participantId: s
  */
 export const erasePersonalData = (deps: CommandDependencies, participantId: string, reason: SealedText, request: RequestContext) =>
   decide(deps, { type: 'ErasePersonalData', data: { participantId, reason } }, request);
+
+/**
+ * Corrects fields of the entry profile and the enrolment date; `reason` sealed with the
+ * participant's key by the caller. The project's registration bounds a corrected enrolment date.
+ */
+export async function correctEntryProfile(
+  deps: CommandDependencies,
+  participantId: string,
+  correction: { corrected: EntryCorrection; reason: SealedText },
+  request: RequestContext,
+): Promise<CommandResult> {
+  const projectId = await projectOfParticipant(deps, participantId, async () => (await loadStream(deps, participantDecider, participantStream(participantId))).state.projectId);
+  const project = projectId === null ? null : await loadProject(deps, projectId);
+  return decide(deps, { type: 'CorrectEntryProfile', data: { participantId, ...correction }, project }, request);
+}
+
+/**
+ * Withdraws an enrolment made in error; for a duplicate, the participant who stays is looked up
+ * in its own stream (its project and whether it is withdrawn) for the decider to judge.
+ */
+export async function withdrawEnrolment(
+  deps: CommandDependencies,
+  participantId: string,
+  withdrawal: { ground: WithdrawalGround; duplicateOf: string | null; reason: SealedText },
+  request: RequestContext,
+): Promise<CommandResult> {
+  let duplicate = null;
+  if (withdrawal.duplicateOf !== null && withdrawal.duplicateOf !== participantId) {
+    const { state } = await loadStream(deps, participantDecider, participantStream(withdrawal.duplicateOf));
+    if (state.projectId !== null) duplicate = { projectId: state.projectId, withdrawn: state.withdrawal !== null };
+  }
+  return decide(deps, { type: 'WithdrawEnrolment', data: { participantId, ...withdrawal }, duplicate }, request);
+}
 
 type OnEnrolled = Exclude<ParticipantCommand, EnrolParticipant>;
 

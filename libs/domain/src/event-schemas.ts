@@ -13,6 +13,8 @@ export const ZONE_OF_PROJECTS_BEFORE_TIME_ZONES: TimeZone = 'Europe/Stockholm';
 /**
  * The schema versions of every event type and the upcasters from older shapes.
  * A type not listed is at version 1; a changed shape bumps its version here and adds a step.
+ * `EntryProfileCorrected` and `EnrolmentWithdrawn` are at version 1: their reason was sealed from
+ * the start, so they need no step.
  */
 export const PATHWAY_EVENT_SCHEMAS: EventSchemas = {
   currentVersions: { ...FREE_TEXT_SCHEMA_VERSIONS, ProjectRegistered: 2 },

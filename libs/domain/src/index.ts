@@ -9,6 +9,7 @@ export * from './shared/upcaster';
 export * from './shared/append-only-list';
 export * from './project/project';
 export * from './participant/entry-profile';
+export * from './participant/entry-correction';
 export * from './participant/milestone';
 export * from './participant/sealed-data';
 export * from './participant/free-text';

@@ -26,7 +26,9 @@ export interface Cohort {
   plannedParticipants: number;
 }
 
-export function cohortOf(outcomes: ParticipantOutcome[], period: ReportPeriod, plannedParticipants: number): Cohort {
+/** A withdrawn participant (an enrolment made in error) is in no population. */
+export function cohortOf(all: ParticipantOutcome[], period: ReportPeriod, plannedParticipants: number): Cohort {
+  const outcomes = all.filter((o) => o.status !== 'withdrawn');
   const within = (date: IsoDate) => (period.from === null || date >= period.from) && date <= period.to;
   const results = outcomes.filter((o) => o.lastExitOn !== null && within(o.lastExitOn));
   const followUpDueOrDone = (o: ParticipantOutcome) =>

@@ -1,5 +1,5 @@
 import { addMonths, daysBetween, fullYearsBetween, IsoDate, isPlausibleBirthDate, Situation } from '@pathway/domain';
-import { EnrolmentFact, MilestoneFact } from './participant-facts';
+import { currentEntry, EnrolmentFact, isWithdrawn, MilestoneFact } from './participant-facts';
 import { ParticipantOutcome } from './participant-outcome';
 import { leavingWindowEnd, settleSituationUponLeaving } from './situation-upon-leaving';
 
@@ -10,11 +10,12 @@ const QUALIFYING: ReadonlySet<MilestoneFact['type']> = new Set(['QualificationGa
 
 /**
  * The outcome of one participant from the facts that count (retracted ones already left out),
- * whatever order they were recorded in.
+ * whatever order they were recorded in: the entry as corrected by the corrections among them
+ * (`currentEntry`), status `withdrawn` once a withdrawal is among them.
  */
 export function deriveOutcome(enrolment: EnrolmentFact, facts: MilestoneFact[]): ParticipantOutcome {
   const milestones = [...facts].sort((a, b) => a.position - b.position);
-  const { profile, enrolledOn } = enrolment;
+  const { profile, enrolledOn } = currentEntry(enrolment, milestones);
 
   // Entries and exits in the order they were recorded: the last one decides the status.
   let lastEntryOn = enrolledOn;
@@ -47,7 +48,7 @@ export function deriveOutcome(enrolment: EnrolmentFact, facts: MilestoneFact[]):
     minority: profile.minority,
     homeless: profile.homeless,
     ruralArea: profile.ruralArea,
-    status: lastExit ? 'exited' : 'active',
+    status: isWithdrawn(milestones) ? 'withdrawn' : lastExit ? 'exited' : 'active',
     lastEntryOn,
     lastExitOn: null,
     exitReason: null,

@@ -9,11 +9,12 @@ export interface ParticipantOutcome extends Omit<EntryProfile, 'birthDate'> {
   participantId: string;
   projectId: string;
 
-  // The entry profile at first enrolment (the answers themselves come from EntryProfile).
+  // The entry profile at first enrolment, as corrected (the answers themselves come from EntryProfile).
   firstEnrolledOn: IsoDate;
   ageAtEntry: number | null;
 
-  status: 'active' | 'exited';
+  /** `withdrawn`: the enrolment was made in error; the participant counts in no indicator or rate. */
+  status: 'active' | 'exited' | 'withdrawn';
   lastEntryOn: IsoDate;
 
   // Results, following the last exit.

@@ -6,6 +6,8 @@ import { CommandResult, RequestContext } from '@pathway/application';
 import { PathwayView } from '@pathway/read-models';
 import { Principal } from '@pathway/auth';
 import { ChangeContactDetailsCommand } from './change-contact-details.command';
+import { CorrectEntryProfileCommand } from './correct-entry-profile.command';
+import { CorrectionDto } from './correction.dto';
 import { ErasePersonalDataCommand } from './erase-personal-data.command';
 import { ErasureDto } from './erasure.dto';
 import { ErasureRecord, ErasureRecordQuery } from './erasure-record.query';
@@ -19,6 +21,8 @@ import { PersonalDataView } from './personal-data-reader';
 import { RecordMilestoneCommand } from './record-milestone.command';
 import { RetractMilestoneCommand } from './retract-milestone.command';
 import { RetractionDto } from './retraction.dto';
+import { WithdrawEnrolmentCommand } from './withdraw-enrolment.command';
+import { WithdrawalDto } from './withdrawal.dto';
 import { setVersion } from '../http/etag';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { Caller } from '../http/request-context.decorator';
@@ -61,6 +65,44 @@ export class ParticipantsController {
   ) {
     const result: CommandResult = await this.commands.execute(
       new RetractMilestoneCommand(participantId, { eventId: body.eventId, reason: body.reason }, caller),
+    );
+    return this.answer(response, result);
+  }
+
+  /**
+   * Corrects fields of the entry profile and the enrolment date recorded wrong, with a reason. The
+   * enrolment stays in the log as recorded: reports as known on an earlier instant show the old values.
+   */
+  @Post('corrections')
+  @HttpCode(201)
+  @Access('participants.record')
+  async correct(
+    @Param('participantId', ParseIdPipe) participantId: string,
+    @Body() body: CorrectionDto,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result: CommandResult = await this.commands.execute(
+      new CorrectEntryProfileCommand(participantId, { corrected: body.corrected.toCorrection(), reason: body.reason }, caller),
+    );
+    return this.answer(response, result);
+  }
+
+  /**
+   * Withdraws an enrolment made in error (the person never took part, or is a duplicate of
+   * `duplicateOf`): from now on the participant counts nowhere and takes no more records.
+   */
+  @Post('withdrawal')
+  @HttpCode(201)
+  @Access('participants.record')
+  async withdraw(
+    @Param('participantId', ParseIdPipe) participantId: string,
+    @Body() body: WithdrawalDto,
+    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result: CommandResult = await this.commands.execute(
+      new WithdrawEnrolmentCommand(participantId, { ground: body.ground, duplicateOf: body.duplicateOf ?? null, reason: body.reason }, caller),
     );
     return this.answer(response, result);
   }

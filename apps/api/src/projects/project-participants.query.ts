@@ -8,8 +8,8 @@ import { READ_MODELS } from '@pathway/runtime';
 
 export class ParticipantsPageDto {
   @IsOptional()
-  @IsIn(['active', 'exited'])
-  status?: 'active' | 'exited';
+  @IsIn(['active', 'exited', 'withdrawn'])
+  status?: 'active' | 'exited' | 'withdrawn';
 
   @IsOptional()
   @Type(() => Number)

@@ -157,6 +157,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{participantId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Corrects fields of the entry profile and the enrolment date recorded wrong, with a reason. The
+         *     enrolment stays in the log as recorded: reports as known on an earlier instant show the old values.
+         */
+        post: operations["ParticipantsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{participantId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraws an enrolment made in error (the person never took part, or is a duplicate of
+         *     `duplicateOf`): from now on the participant counts nowhere and takes no more records.
+         */
+        post: operations["ParticipantsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{participantId}/contact-details": {
         parameters: {
             query?: never;
@@ -657,6 +697,41 @@ export interface components {
             /** @description Why; kept in the log for auditors. Not a place for personal details. */
             reason: string;
         };
+        EntryCorrectionDto: {
+            /** @description The enrolment date as it should have been recorded: not in the future, within the project period, not after the first milestone. */
+            enrolledOn?: string;
+            birthDate?: string | null;
+            /** @enum {string|null} */
+            gender?: "woman" | "man" | "non-binary" | null;
+            /** @enum {string} */
+            labourMarketStatus?: "unemployed" | "long-term-unemployed" | "inactive" | "employed" | "self-employed";
+            inEducationOrTraining?: boolean | null;
+            /** @enum {string|null} */
+            educationLevel?: "isced-0-2" | "isced-3-4" | "isced-5-8" | null;
+            disability?: boolean | null;
+            thirdCountryNational?: boolean | null;
+            foreignBackground?: boolean | null;
+            minority?: boolean | null;
+            homeless?: boolean | null;
+            ruralArea?: boolean | null;
+        };
+        CorrectionDto: {
+            /** @description At least one field; the event names those whose value changes. */
+            corrected: components["schemas"]["EntryCorrectionDto"];
+            /** @description Why, kept in the log for auditors (sealed with the participant's key). Not a place for personal details. */
+            reason: string;
+        };
+        WithdrawalDto: {
+            /**
+             * @description `never-took-part`: enrolled, but the person never took part; `duplicate`: already enrolled as `duplicateOf`.
+             * @enum {string}
+             */
+            ground: "never-took-part" | "duplicate";
+            /** @description With ground `duplicate` only: the participant of the same project who stays. */
+            duplicateOf?: string | null;
+            /** @description Why, kept in the log for auditors (sealed with the participant's key). Not a place for personal details. */
+            reason: string;
+        };
         ContactDetailsDto: {
             phone?: string | null;
             /** Format: email */
@@ -997,6 +1072,62 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RetractionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_correct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
+                "Idempotency-Key"?: string;
+                /** @description The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
+                "Idempotency-Key"?: string;
+                /** @description The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalDto"];
             };
         };
         responses: {

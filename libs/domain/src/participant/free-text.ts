@@ -31,6 +31,8 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   QualificationGained: ['qualification'],
   MilestoneRetracted: ['reason'],
   PersonalDataErased: ['reason'],
+  EntryProfileCorrected: ['reason'],
+  EnrolmentWithdrawn: ['reason'],
 };
 
 export const isLegacyClearText = (text: FreeText): text is LegacyClearText =>

@@ -1,6 +1,8 @@
+import { EntryCorrection } from './entry-correction';
 import { EntryProfile } from './entry-profile';
 import { SealedText } from './free-text';
 import { Milestone } from './milestone';
+import { WithdrawalGround } from './participant-events';
 import { SealedData } from './sealed-data';
 import { ProjectDetails } from '../project/project';
 import { IsoDate } from '../shared/iso-date';
@@ -42,9 +44,35 @@ export type ErasePersonalData = {
   today: IsoDate;
 };
 
+/** `project`: the participant's project as registered (its period bounds a corrected enrolment date). */
+export type CorrectEntryProfile = {
+  type: 'CorrectEntryProfile';
+  /** The reason sealed with the participant's key (checked not blank before sealing). */
+  data: { participantId: string; corrected: EntryCorrection; reason: SealedText };
+  project: ProjectDetails | null;
+  today: IsoDate;
+};
+
+/** The participant named by `duplicateOf`, as its own stream stands: null when it does not exist. */
+export interface DuplicateTarget {
+  projectId: string;
+  withdrawn: boolean;
+}
+
+export type WithdrawEnrolment = {
+  type: 'WithdrawEnrolment';
+  /** The reason sealed with the participant's key; null: not kept (their data was erased). */
+  data: { participantId: string; ground: WithdrawalGround; duplicateOf: string | null; reason: SealedText };
+  /** With `duplicateOf`: that participant looked up by the caller; null when there is none. */
+  duplicate: DuplicateTarget | null;
+  today: IsoDate;
+};
+
 export type ParticipantCommand =
   | EnrolParticipant
   | RecordMilestone
   | RetractMilestone
   | ChangeContactDetails
-  | ErasePersonalData;
+  | ErasePersonalData
+  | CorrectEntryProfile
+  | WithdrawEnrolment;

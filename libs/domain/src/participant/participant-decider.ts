@@ -1,11 +1,14 @@
 import {
   ChangeContactDetails,
+  CorrectEntryProfile,
   EnrolParticipant,
   ErasePersonalData,
   ParticipantCommand,
   RecordMilestone,
   RetractMilestone,
+  WithdrawEnrolment,
 } from './participant-commands';
+import { applyEntryCorrection, changedFields } from './entry-correction';
 import { followUpWindow } from './follow-up-window';
 import { isMilestoneEvent, milestoneEvent, ParticipantEvent } from './participant-events';
 import { requirePlausibleBirthDate } from './plausible-birth-date';
@@ -29,6 +32,10 @@ export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, P
         return [changeContactDetails(command, state)];
       case 'ErasePersonalData':
         return [erasePersonalData(command, state)];
+      case 'CorrectEntryProfile':
+        return [correctEntryProfile(command, state)];
+      case 'WithdrawEnrolment':
+        return [withdrawEnrolment(command, state)];
       default:
         return assertNever(command);
     }
@@ -59,6 +66,7 @@ function enrol({ data, project, today }: EnrolParticipant, state: ParticipantSta
 function recordMilestone({ data, today }: RecordMilestone, state: ParticipantState): ParticipantEvent {
   const { milestone } = data;
   const enrolledOn = requireEnrolled(state);
+  requireNotWithdrawn(state);
   notInFuture(milestone.occurredOn, today);
   notBefore(milestone.occurredOn, enrolledOn, 'MILESTONE.BEFORE_ENROLMENT', 'the enrolment date');
 
@@ -110,6 +118,7 @@ function recordMilestone({ data, today }: RecordMilestone, state: ParticipantSta
 
 function retract({ data }: RetractMilestone, state: ParticipantState): ParticipantEvent {
   requireEnrolled(state);
+  requireNotWithdrawn(state);
   const target = state.recorded.get(data.eventId);
   if (!target) {
     throw ruleBroken('MILESTONE.NOT_FOUND', `Event ${data.eventId} is not a milestone of this participant`);
@@ -129,6 +138,7 @@ function retract({ data }: RetractMilestone, state: ParticipantState): Participa
 
 function changeContactDetails({ data }: ChangeContactDetails, state: ParticipantState): ParticipantEvent {
   requireEnrolled(state);
+  requireNotWithdrawn(state);
   requireNotErased(state);
   return { type: 'ContactDetailsChanged', data: { participantId: data.participantId, personal: data.personal } };
 }
@@ -138,6 +148,90 @@ function erasePersonalData({ data }: ErasePersonalData, state: ParticipantState)
   requireEnrolled(state);
   requireNotErased(state);
   return { type: 'PersonalDataErased', data: { participantId: data.participantId, reason: data.reason } };
+}
+
+/**
+ * Corrects fields of the entry profile and the enrolment date, keeping what was recorded in the
+ * log. The corrected entry must be one an enrolment would have been accepted with: the date not
+ * in the future (`MILESTONE.DATE_IN_FUTURE`), within the project period
+ * (`PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD`), not after any milestone that counts
+ * (`CORRECTION.ENROLMENT_AFTER_FIRST_MILESTONE`), a plausible birth date at that date. At least
+ * one field (`CORRECTION.NO_FIELDS`) and one that changes (`CORRECTION.NOTHING_CHANGED`); the
+ * event names only the changed fields. Not on a withdrawn participant (`PARTICIPANT.WITHDRAWN`),
+ * nor after an erasure (`PARTICIPANT.PERSONAL_DATA_ERASED`: the reason could not be sealed).
+ */
+function correctEntryProfile({ data, project, today }: CorrectEntryProfile, state: ParticipantState): ParticipantEvent {
+  const enrolledOn = requireEnrolled(state);
+  requireNotWithdrawn(state);
+  requireNotErased(state);
+  if (Object.keys(data.corrected).length === 0) throw ruleBroken('CORRECTION.NO_FIELDS', 'A correction names at least one field');
+  const current = { enrolledOn, profile: state.profile! };
+  const changed = changedFields(current, data.corrected);
+  if (Object.keys(changed).length === 0) {
+    throw ruleBroken('CORRECTION.NOTHING_CHANGED', 'Every field named already holds that value');
+  }
+  const corrected = applyEntryCorrection(current, changed);
+  if (changed.enrolledOn !== undefined) {
+    if (!project) throw notFound('PROJECT.NOT_FOUND', 'No such project');
+    notInFuture(corrected.enrolledOn, today);
+    if (corrected.enrolledOn < project.startDate || corrected.enrolledOn > project.endDate) {
+      throw ruleBroken(
+        'PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD',
+        `Enrolment must fall within the project period ${project.startDate} to ${project.endDate}`,
+      );
+    }
+    const first = firstMilestoneOn(state);
+    if (first !== null && corrected.enrolledOn > first) {
+      throw ruleBroken('CORRECTION.ENROLMENT_AFTER_FIRST_MILESTONE', `The enrolment cannot be after the first milestone (${first})`);
+    }
+  }
+  requirePlausibleBirthDate(corrected.profile, corrected.enrolledOn);
+  return {
+    type: 'EntryProfileCorrected',
+    data: { participantId: data.participantId, correctedOn: today, corrected: changed, reason: data.reason },
+  };
+}
+
+/**
+ * Withdraws an enrolment made in error. Ground `duplicate` names the participant who stays
+ * (`WITHDRAWAL.DUPLICATE_OF_REQUIRED` without; `WITHDRAWAL.DUPLICATE_OF_NOT_ALLOWED` with the
+ * other ground): not this one (`WITHDRAWAL.DUPLICATE_OF_SELF`), one of the same project
+ * (`WITHDRAWAL.DUPLICATE_NOT_FOUND`, also for another project's, which is not revealed), not
+ * withdrawn itself (`WITHDRAWAL.DUPLICATE_WITHDRAWN`). Once only (`PARTICIPANT.WITHDRAWN`).
+ * Allowed after an erasure, the reason then not kept.
+ */
+function withdrawEnrolment({ data, duplicate, today }: WithdrawEnrolment, state: ParticipantState): ParticipantEvent {
+  requireEnrolled(state);
+  requireNotWithdrawn(state);
+  const { participantId, ground, duplicateOf, reason } = data;
+  if (ground === 'duplicate') {
+    if (duplicateOf === null) throw ruleBroken('WITHDRAWAL.DUPLICATE_OF_REQUIRED', 'A duplicate names the participant who stays');
+    if (duplicateOf === participantId) throw ruleBroken('WITHDRAWAL.DUPLICATE_OF_SELF', 'A participant is not a duplicate of themself');
+    if (!duplicate || duplicate.projectId !== state.projectId) {
+      throw ruleBroken('WITHDRAWAL.DUPLICATE_NOT_FOUND', `No participant ${duplicateOf} in this project`);
+    }
+    if (duplicate.withdrawn) throw ruleBroken('WITHDRAWAL.DUPLICATE_WITHDRAWN', `Participant ${duplicateOf} is withdrawn too`);
+  } else if (duplicateOf !== null) {
+    throw ruleBroken('WITHDRAWAL.DUPLICATE_OF_NOT_ALLOWED', 'Only a duplicate names another participant');
+  }
+  return { type: 'EnrolmentWithdrawn', data: { participantId, withdrawnOn: today, ground, duplicateOf, reason } };
+}
+
+/** The earliest date among the milestones that count (retracted ones do not), or null. */
+function firstMilestoneOn(state: ParticipantState): IsoDate | null {
+  let first: IsoDate | null = null;
+  for (const { eventId, event } of state.recorded) {
+    if (!isMilestoneEvent(event) || state.retracted.has(eventId)) continue;
+    if (first === null || event.data.occurredOn < first) first = event.data.occurredOn;
+  }
+  return first;
+}
+
+/** A withdrawn enrolment takes no more records (erasure of personal data excepted). */
+function requireNotWithdrawn(state: ParticipantState): void {
+  if (state.withdrawal !== null) {
+    throw ruleBroken('PARTICIPANT.WITHDRAWN', 'The enrolment was withdrawn as made in error; nothing more is recorded for it');
+  }
 }
 
 function requireEnrolled(state: ParticipantState): IsoDate {

@@ -1,3 +1,4 @@
+import { EntryCorrection } from './entry-correction';
 import { EntryProfile } from './entry-profile';
 import { Milestone, MilestoneType } from './milestone';
 import { FreeText } from './free-text';
@@ -52,12 +53,39 @@ export type PersonalDataErased = {
   data: { participantId: string; reason: FreeText };
 };
 
+/**
+ * Fields of the entry profile or the enrolment date were recorded wrong. Names only the corrected
+ * fields, with their corrected values; the enrolment keeps what was recorded, so a report as known
+ * on an earlier instant still shows it. `correctedOn` is the project's date when it was made;
+ * `reason` is free text, sealed with the participant's key.
+ */
+export type EntryProfileCorrected = {
+  type: 'EntryProfileCorrected';
+  data: { participantId: string; correctedOn: IsoDate; corrected: EntryCorrection; reason: FreeText };
+};
+
+/** Why an enrolment was made in error: the person never took part, or is already enrolled under another id. */
+export const WITHDRAWAL_GROUNDS = ['never-took-part', 'duplicate'] as const;
+export type WithdrawalGround = (typeof WITHDRAWAL_GROUNDS)[number];
+
+/**
+ * The enrolment was made in error: from this event on the participant counts nowhere and takes no
+ * more records. `duplicateOf` names the participant of the same project who stays (ground
+ * `duplicate`), else null. `withdrawnOn` is the project's date; `reason` is sealed free text.
+ */
+export type EnrolmentWithdrawn = {
+  type: 'EnrolmentWithdrawn';
+  data: { participantId: string; withdrawnOn: IsoDate; ground: WithdrawalGround; duplicateOf: string | null; reason: FreeText };
+};
+
 export type ParticipantEvent =
   | ParticipantEnrolled
   | MilestoneEvent
   | MilestoneRetracted
   | ContactDetailsChanged
-  | PersonalDataErased;
+  | PersonalDataErased
+  | EntryProfileCorrected
+  | EnrolmentWithdrawn;
 export type ParticipantEventType = ParticipantEvent['type'];
 
 const MILESTONE_EVENT_TYPE_NAMES: ReadonlySet<string> = new Set(Object.values(MILESTONE_EVENT_TYPES));

@@ -1,4 +1,6 @@
-import { ParticipantEvent } from './participant-events';
+import { applyEntryCorrection } from './entry-correction';
+import { EntryProfile } from './entry-profile';
+import { ParticipantEvent, WithdrawalGround } from './participant-events';
 import { PersonalDataStatus } from './sealed-data';
 import { AppendOnlyList } from '../shared/append-only-list';
 import { assertNever } from '../shared/domain-error';
@@ -7,8 +9,12 @@ import { IsoDate } from '../shared/iso-date';
 export interface ParticipantState {
   status: 'not-enrolled' | 'active' | 'exited';
   projectId: string | null;
-  /** First enrolment: no milestone may be dated before it. */
+  /** First enrolment, as corrected: no milestone may be dated before it. */
   enrolledOn: IsoDate | null;
+  /** The entry profile as corrected (`applyEntryCorrection`). */
+  profile: EntryProfile | null;
+  /** Set once the enrolment was withdrawn as made in error: nothing more is recorded then. */
+  withdrawal: { ground: WithdrawalGround; duplicateOf: string | null } | null;
   /** Enrolment or the latest re-entry. */
   lastEntryOn: IsoDate | null;
   lastExitOn: IsoDate | null;
@@ -56,6 +62,8 @@ export const initialParticipantState = (): ParticipantState => ({
   status: 'not-enrolled',
   projectId: null,
   enrolledOn: null,
+  profile: null,
+  withdrawal: null,
   lastEntryOn: null,
   lastExitOn: null,
   interventions: AppendOnlyList.empty((standing) => standing.interventionId),
@@ -83,7 +91,7 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
   switch (target?.event.type) {
     case 'ParticipantReEntered':
     case 'ParticipantExited':
-      return { ...state, ...movementFields(state.movements, effective), retracted };
+      return { ...state, ...movementFields(state.movements, effective, state.enrolledOn), retracted };
     case 'InterventionStarted':
     case 'InterventionEnded': {
       const interventionId = byInterventionId(target);
@@ -92,7 +100,9 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
     }
     case 'ParticipantEnrolled':
     case 'ContactDetailsChanged':
-    case 'PersonalDataErased': {
+    case 'PersonalDataErased':
+    case 'EntryProfileCorrected':
+    case 'EnrolmentWithdrawn': {
       // Not retractable (the decider refuses): should the log hold one anyway, refold it all.
       const refolded = state.recorded.filter(effective).reduce(applyEffect, initialParticipantState());
       // Personal-data status is carried over, so no refold undoes an erasure.
@@ -104,21 +114,25 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
   }
 }
 
-/** Status and entry and exit dates from the latest effective movements. */
-function movementFields(movements: AppendOnlyList<RecordedParticipantEvent>, effective: (r: RecordedParticipantEvent) => boolean) {
+/** Status and entry and exit dates from the latest effective movements; `enrolledOn` is the enrolment's date as corrected. */
+function movementFields(
+  movements: AppendOnlyList<RecordedParticipantEvent>,
+  effective: (r: RecordedParticipantEvent) => boolean,
+  enrolledOn: IsoDate | null,
+) {
   const isExit = (r: RecordedParticipantEvent) => r.event.type === 'ParticipantExited';
   const last = movements.findLast(effective);
   const lastEntry = movements.findLast((r) => effective(r) && !isExit(r));
   const lastExit = movements.findLast((r) => effective(r) && isExit(r));
   return {
     status: !last ? ('not-enrolled' as const) : isExit(last) ? ('exited' as const) : ('active' as const),
-    lastEntryOn: lastEntry ? movementDate(lastEntry.event) : null,
-    lastExitOn: lastExit ? movementDate(lastExit.event) : null,
+    lastEntryOn: lastEntry ? movementDate(lastEntry.event, enrolledOn) : null,
+    lastExitOn: lastExit ? movementDate(lastExit.event, enrolledOn) : null,
   };
 }
 
-function movementDate(event: ParticipantEvent): IsoDate {
-  return event.type === 'ParticipantEnrolled' ? event.data.enrolledOn : (event.data as { occurredOn: IsoDate }).occurredOn;
+function movementDate(event: ParticipantEvent, enrolledOn: IsoDate | null): IsoDate {
+  return event.type === 'ParticipantEnrolled' ? (enrolledOn ?? event.data.enrolledOn) : (event.data as { occurredOn: IsoDate }).occurredOn;
 }
 
 /** An intervention after one more of its own events. */
@@ -137,6 +151,7 @@ function applyEffect(state: ParticipantState, recorded: RecordedParticipantEvent
         status: 'active',
         projectId: event.data.projectId,
         enrolledOn: event.data.enrolledOn,
+        profile: event.data.profile,
         lastEntryOn: event.data.enrolledOn,
         personalData: event.data.personal ? 'recorded' : state.personalData,
         movements: state.movements.append(recorded),
@@ -160,6 +175,15 @@ function applyEffect(state: ParticipantState, recorded: RecordedParticipantEvent
       return { ...state, personalData: state.personalData === 'erased' ? 'erased' : 'recorded' };
     case 'PersonalDataErased':
       return { ...state, personalData: 'erased' };
+    case 'EntryProfileCorrected': {
+      if (state.enrolledOn === null || state.profile === null) return state;
+      const corrected = applyEntryCorrection({ enrolledOn: state.enrolledOn, profile: state.profile }, event.data.corrected);
+      // A corrected enrolment date moves the latest entry too while no re-entry came after it.
+      const movements = movementFields(state.movements, (r) => !state.retracted.has(r.eventId), corrected.enrolledOn);
+      return { ...state, ...movements, enrolledOn: corrected.enrolledOn, profile: corrected.profile };
+    }
+    case 'EnrolmentWithdrawn':
+      return { ...state, withdrawal: { ground: event.data.ground, duplicateOf: event.data.duplicateOf } };
     case 'SchoolCompleted':
     case 'QualificationGained':
     case 'EducationEntered':

@@ -44,6 +44,9 @@ describe('integration contracts fit their JSON Schemas', () => {
     ['ParticipantReEntered', { participantId: 'p-1', occurredOn: '2025-01-01' }],
     ['MilestoneRetracted', { participantId: 'p-1', retractedEventId: 'e-0', reason: 'typo' }],
     ['PersonalDataErased', { participantId: 'p-1', reason: 'asked to be forgotten' }],
+    ['EntryProfileCorrected', { participantId: 'p-1', correctedOn: '2024-10-15', corrected: { enrolledOn: '2024-01-10', gender: 'man' }, reason: sealed }],
+    ['EnrolmentWithdrawn', { participantId: 'p-1', withdrawnOn: '2024-10-15', ground: 'duplicate', duplicateOf: 'p-2', reason: sealed }],
+    ['EnrolmentWithdrawn', { participantId: 'p-1', withdrawnOn: '2024-10-15', ground: 'never-took-part', duplicateOf: null, reason: null }],
   ])('%s', (type, data) => {
     const message = toParticipantMilestone(recorded(type, data));
     expect(milestone(message) ? [] : milestone.errors).toEqual([]);

@@ -68,6 +68,24 @@ describe('participant milestone v1', () => {
     });
   });
 
+  it('sends a corrected enrolment date, never a corrected profile answer nor the reason', () => {
+    const reason = { legacyClearText: 'Anna Svensson gave the wrong year' };
+    const both = toParticipantMilestone(
+      recorded('EntryProfileCorrected', { participantId: 'p-1', correctedOn: '2024-10-15', corrected: { enrolledOn: '2024-01-10', birthDate: '1990-02-03', gender: 'man' }, reason }),
+    );
+    expect(both).toMatchObject({ milestone: 'enrolment-corrected', occurredOn: '2024-01-10', codes: {} });
+    expect(JSON.stringify(both)).not.toMatch(/1990-02-03|man|Anna|reason/);
+    expect(toParticipantMilestone(recorded('EntryProfileCorrected', { participantId: 'p-1', correctedOn: '2024-10-15', corrected: { disability: true }, reason }))).toBeNull();
+  });
+
+  it('announces a withdrawal with its ground and the pseudonymous id that stays, without the reason', () => {
+    const message = toParticipantMilestone(
+      recorded('EnrolmentWithdrawn', { participantId: 'p-1', withdrawnOn: '2024-10-15', ground: 'duplicate', duplicateOf: 'p-2', reason: { legacyClearText: 'Anna twice' } }),
+    );
+    expect(message).toMatchObject({ milestone: 'enrolment-withdrawn', occurredOn: '2024-10-15', codes: { ground: 'duplicate', duplicateOf: 'p-2' } });
+    expect(JSON.stringify(message)).not.toContain('Anna');
+  });
+
   it('keeps contact changes home', () => {
     expect(toParticipantMilestone(recorded('ContactDetailsChanged', { participantId: 'p-1', personal }))).toBeNull();
   });

@@ -6,9 +6,9 @@ export const PARTICIPANT_MILESTONE_SCHEMA = 'pathway.participant-milestone.v1';
 
 /**
  * What other systems learn of a participant's pathway: pseudonymous ids, dates and codes.
- * Never the entry profile (health, migration background), never free text (a qualification's
- * name, a retraction's or an erasure's reason), never personal data, sealed or not: only values
- * from closed lists, copied field by field.
+ * Never the entry profile (health, migration background) nor its corrections, never free text (a
+ * qualification's name, the reason of a retraction, correction, withdrawal or erasure), never
+ * personal data, sealed or not: only values from closed lists and pseudonymous ids, copied field by field.
  */
 export interface ParticipantMilestoneV1 {
   schema: typeof PARTICIPANT_MILESTONE_SCHEMA;
@@ -68,6 +68,20 @@ export function toParticipantMilestone(recorded: RecordedEvent): ParticipantMile
       return { ...base, participantId: event.data.participantId, milestone: 'personal-data-erased', occurredOn: null, codes: {} };
     case 'ContactDetailsChanged':
       return null;
+    case 'EntryProfileCorrected':
+      // The entry profile never crosses, so neither do its corrections; a corrected enrolment date
+      // does, since consumers were told the first one: `occurredOn` is the enrolment's date now.
+      if (event.data.corrected.enrolledOn === undefined) return null;
+      return { ...base, participantId: event.data.participantId, milestone: 'enrolment-corrected', occurredOn: event.data.corrected.enrolledOn, codes: {} };
+    case 'EnrolmentWithdrawn':
+      // Consumers drop the participant from their counts too; a duplicate names the pseudonymous id that stays.
+      return {
+        ...base,
+        participantId: event.data.participantId,
+        milestone: 'enrolment-withdrawn',
+        occurredOn: event.data.withdrawnOn,
+        codes: { ground: event.data.ground, duplicateOf: event.data.duplicateOf },
+      };
     default: {
       const fields = CODES[event.type as MilestoneEvent['type']];
       if (!fields) return null;

@@ -1,13 +1,15 @@
 import { Insertable, Kysely } from 'kysely';
 import { toDomainEvent } from '@pathway/application';
 import { FREE_TEXT_FIELDS, MILESTONE_EVENT_TYPES, MilestoneEvent, ParticipantEvent, ProjectEvent } from '@pathway/domain';
-import { deriveOutcome, EnrolmentFact, MilestoneFact } from '@pathway/indicators';
+import { currentEntry, deriveOutcome, EnrolmentFact, MilestoneFact } from '@pathway/indicators';
 import { RecordedEvent } from '@pathway/event-store';
 import { enrolmentFact, milestoneFact, participantRow } from './rows';
 import { MilestonesTable, ProjectsTable, ReadModelSchema } from '../schema/read-model-schema';
 import { TableSet } from '../schema/table-set';
 
 const MILESTONE_TYPES: ReadonlySet<string> = new Set(Object.values(MILESTONE_EVENT_TYPES));
+/** On the timeline beside the milestones, dated by the project's day they were made. */
+const DATED_ON: Readonly<Record<string, string>> = { EntryProfileCorrected: 'correctedOn', EnrolmentWithdrawn: 'withdrawnOn' };
 /** Ids per `IN (...)` lookup. */
 const CHUNK = 500;
 /** Bound values per multi-row statement: under SQLite's limit (32,766) and PostgreSQL's (65,535). */
@@ -67,8 +69,8 @@ export async function applyEvents(
       const { retractedEventId } = event.data;
       retractions.push({ target: retractedEventId, by: recorded.eventId, at: recordedAt, position });
       touched.set(event.data.participantId, position);
-    } else if (MILESTONE_TYPES.has(event.type)) {
-      const { participantId, occurredOn, ...details } = (event as MilestoneEvent).data;
+    } else if (event.type === 'EntryProfileCorrected' || event.type === 'EnrolmentWithdrawn' || MILESTONE_TYPES.has(event.type)) {
+      const { participantId, occurredOn, ...details } = timelineFields(event as ParticipantEvent);
       facts.push({
         event_id: recorded.eventId,
         participant_id: participantId,
@@ -103,7 +105,7 @@ export async function applyEvents(
   }
   if (deferOutcomes) {
     // The participant row is there from enrolment; its outcome columns are filled in at the end.
-    const rows = [...enrolments.values()].map((e) => participantRow(e, deriveOutcome(e, []), touched.get(e.participantId)!));
+    const rows = [...enrolments.values()].map((e) => participantRow(e, currentEntry(e, []), deriveOutcome(e, []), touched.get(e.participantId)!));
     for (const chunk of rowChunks(rows)) {
       await trx.insertInto(tables.participants).values(chunk).onConflict((oc) => oc.column('participant_id').doNothing()).execute();
     }
@@ -158,7 +160,8 @@ async function rederiveOutcomes(
     const enrolment = enrolments.get(id);
     if (!enrolment) return [];
     const lastPosition = lastPositions?.get(id) ?? Math.max(enrolment.position, lastOf.get(id) ?? 0);
-    return [participantRow(enrolment, deriveOutcome(enrolment, factsOf.get(id) ?? []), lastPosition)];
+    const facts = factsOf.get(id) ?? [];
+    return [participantRow(enrolment, currentEntry(enrolment, facts), deriveOutcome(enrolment, facts), lastPosition)];
   });
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!).filter((c) => c !== 'participant_id') as Array<keyof (typeof rows)[number]>;
@@ -169,6 +172,14 @@ async function rederiveOutcomes(
       oc.column('participant_id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))),
     )
     .execute();
+}
+
+/** A timeline event's participant, date and details: a correction's or withdrawal's date is the day it was made. */
+function timelineFields(event: ParticipantEvent): { participantId: string; occurredOn: string } & Record<string, unknown> {
+  const dateField = DATED_ON[event.type];
+  if (!dateField) return (event as MilestoneEvent).data;
+  const { [dateField]: occurredOn, ...rest } = event.data as unknown as Record<string, unknown>;
+  return { ...rest, occurredOn } as { participantId: string; occurredOn: string } & Record<string, unknown>;
 }
 
 /**

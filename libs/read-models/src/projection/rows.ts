@@ -1,3 +1,4 @@
+import { CorrectedEntry, EntryProfile } from '@pathway/domain';
 import { EnrolmentFact, MilestoneFact, ParticipantOutcome } from '@pathway/indicators';
 import { Selectable } from 'kysely';
 import { MilestonesTable, ParticipantsTable } from '../schema/read-model-schema';
@@ -8,12 +9,14 @@ type Milestone = Selectable<MilestonesTable>;
 const flag = (value: boolean | null): number | null => (value === null ? null : value ? 1 : 0);
 const bool = (value: number | null): boolean | null => (value === null ? null : value === 1);
 
-export function participantRow(enrolment: EnrolmentFact, outcome: ParticipantOutcome, lastPosition: number): Participant {
-  const { profile } = enrolment;
+/** `enrolment` as recorded, `current` the entry as corrected since (`currentEntry`), `outcome` derived from both. */
+export function participantRow(enrolment: EnrolmentFact, current: CorrectedEntry, outcome: ParticipantOutcome, lastPosition: number): Participant {
+  const { profile } = current;
   return {
     participant_id: enrolment.participantId,
     project_id: enrolment.projectId,
-    enrolled_on: enrolment.enrolledOn,
+    enrolled_on: current.enrolledOn,
+    recorded_entry: JSON.stringify({ enrolledOn: enrolment.enrolledOn, profile: enrolment.profile }),
     enrolment_recorded_at: enrolment.recordedAt,
     enrolment_position: enrolment.position,
     birth_date: profile.birthDate,
@@ -47,14 +50,22 @@ export function participantRow(enrolment: EnrolmentFact, outcome: ParticipantOut
   };
 }
 
+/** The enrolment as recorded (before any correction): what outcomes are derived from, with the facts. */
 export function enrolmentFact(row: Participant): EnrolmentFact {
+  const recorded = JSON.parse(row.recorded_entry) as { enrolledOn: string; profile: EntryProfile };
   return {
     participantId: row.participant_id,
     projectId: row.project_id,
-    enrolledOn: row.enrolled_on,
+    enrolledOn: recorded.enrolledOn,
     recordedAt: row.enrolment_recorded_at,
     position: row.enrolment_position,
-    profile: {
+    profile: recorded.profile,
+  };
+}
+
+/** The entry profile as corrected, as the row's columns hold it. */
+export function currentProfile(row: Participant): EntryProfile {
+  return {
       birthDate: row.birth_date,
       gender: row.gender as EnrolmentFact['profile']['gender'],
       labourMarketStatus: row.labour_market_status as EnrolmentFact['profile']['labourMarketStatus'],
@@ -65,13 +76,12 @@ export function enrolmentFact(row: Participant): EnrolmentFact {
       foreignBackground: bool(row.foreign_background),
       minority: bool(row.minority),
       homeless: bool(row.homeless),
-      ruralArea: bool(row.rural_area),
-    },
+    ruralArea: bool(row.rural_area),
   };
 }
 
 export function outcomeOf(row: Participant): ParticipantOutcome {
-  const { profile } = enrolmentFact(row);
+  const profile = currentProfile(row);
   return {
     participantId: row.participant_id,
     projectId: row.project_id,

@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import { FreeTextView, SEALED_TEXT } from '@pathway/application';
 import { EntryProfile, FREE_TEXT_FIELDS } from '@pathway/domain';
-import { enrolmentFact } from '../projection/rows';
+import { currentProfile } from '../projection/rows';
 import { ReadModelSchema } from '../schema/read-model-schema';
 
 export interface PathwayView {
@@ -12,7 +12,13 @@ export interface PathwayView {
   lastEntryOn: string;
   lastExitOn: string | null;
   exit: { reason: string; situation: string } | null;
+  /** The entry profile as corrected; `enrolledOn` too. Each correction is on the timeline (`EntryProfileCorrected`). */
   profile: EntryProfile;
+  /**
+   * Set when the enrolment was withdrawn as made in error (status `withdrawn`): on what ground,
+   * for a duplicate the participant who stays (`duplicateOf`), and who withdrew it when.
+   */
+  withdrawal: { ground: string; duplicateOf: string | null; withdrawnOn: string; recordedAt: string; recordedBy: string } | null;
   /**
    * Every milestone as recorded; a retracted one stays, marked with who retracted it, when and
    * why. Free text (a qualification's `details.qualification`, a retraction's `reason`) is not in
@@ -49,7 +55,8 @@ export async function participantPathway(db: Kysely<ReadModelSchema>, participan
     lastEntryOn: row.last_entry_on,
     lastExitOn: row.last_exit_on,
     exit: row.exit_reason ? { reason: row.exit_reason, situation: row.exit_situation! } : null,
-    profile: enrolmentFact(row).profile,
+    profile: currentProfile(row),
+    withdrawal: withdrawalOf(milestones),
     timeline: milestones.map((m) => ({
       eventId: m.event_id,
       type: m.type,
@@ -61,6 +68,13 @@ export async function participantPathway(db: Kysely<ReadModelSchema>, participan
     })),
     position: Number(row.last_position),
   };
+}
+
+function withdrawalOf(timeline: Array<{ type: string; details: string; occurred_on: string; recorded_at: string; recorded_by: string; retracted_by: string | null }>): PathwayView['withdrawal'] {
+  const row = timeline.find((m) => m.type === 'EnrolmentWithdrawn' && m.retracted_by === null);
+  if (!row) return null;
+  const { ground, duplicateOf } = JSON.parse(row.details) as { ground: string; duplicateOf: string | null };
+  return { ground, duplicateOf, withdrawnOn: row.occurred_on, recordedAt: row.recorded_at, recordedBy: row.recorded_by };
 }
 
 /** Marks where free text was left out of the details, so every reader sees the same shape. */

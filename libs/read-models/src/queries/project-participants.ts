@@ -12,7 +12,7 @@ export interface ParticipantsPage {
 export async function projectParticipants(
   db: Kysely<ReadModelSchema>,
   projectId: string,
-  page: { status?: 'active' | 'exited'; limit: number; offset: number },
+  page: { status?: 'active' | 'exited' | 'withdrawn'; limit: number; offset: number },
 ): Promise<ParticipantsPage> {
   let query = db.selectFrom('participants').where('project_id', '=', projectId);
   if (page.status) query = query.where('status', '=', page.status);

@@ -34,6 +34,7 @@ export async function createProjectedTables(
     .addColumn('participant_id', 'text', (c) => c.primaryKey())
     .addColumn('project_id', 'text', (c) => c.notNull())
     .addColumn('enrolled_on', 'text', (c) => c.notNull())
+    .addColumn('recorded_entry', 'text', (c) => c.notNull())
     .addColumn('enrolment_recorded_at', 'text', (c) => c.notNull())
     .addColumn('enrolment_position', 'bigint', (c) => c.notNull());
   for (const column of ['birth_date', 'gender']) participants = participants.addColumn(column, 'text');

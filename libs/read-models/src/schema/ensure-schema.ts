@@ -12,7 +12,8 @@ import { LIVE_TABLES, NEXT_TABLES } from './table-set';
 // 3: free text (a qualification, a retraction's reason) is no longer projected.
 // 4: projects.time_zone, the project's IANA zone.
 // 5: participants.age_at_entry is null for an implausible birth date recorded before the rule.
-export const READ_MODEL_SCHEMA_VERSION = '5';
+// 6: corrections of the entry and withdrawals: participants.recorded_entry, status `withdrawn`, timeline rows.
+export const READ_MODEL_SCHEMA_VERSION = '6';
 
 export const LIVE_PROJECTION = 'outcomes';
 export const NEXT_PROJECTION = 'outcomes:next';

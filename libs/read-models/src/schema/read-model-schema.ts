@@ -29,11 +29,17 @@ export interface ProjectsTable {
   position: number;
 }
 
-/** One row per participant: the entry profile, the pathway status and everything the indicators need. */
+/**
+ * One row per participant: the entry profile, the pathway status and everything the indicators need.
+ * `enrolled_on` and the profile columns are the entry as corrected; `recorded_entry` keeps it as
+ * recorded at enrolment (JSON `{enrolledOn, profile}`), from which a report as known on an earlier
+ * instant applies only the corrections known by then. `status` may be `withdrawn`.
+ */
 export interface ParticipantsTable {
   participant_id: string;
   project_id: string;
   enrolled_on: string;
+  recorded_entry: string;
   enrolment_recorded_at: string;
   enrolment_position: number;
   birth_date: string | null;
@@ -67,7 +73,11 @@ export interface ParticipantsTable {
   last_position: number;
 }
 
-/** The timeline: every milestone as recorded, a retraction marking it rather than removing it. */
+/**
+ * The timeline: every milestone as recorded, a retraction marking it rather than removing it; also
+ * corrections of the entry (details: the corrected fields) and a withdrawal (details: `ground`,
+ * `duplicateOf`), each dated (`occurred_on`) by the project's day it was made.
+ */
 export interface MilestonesTable {
   event_id: string;
   participant_id: string;
