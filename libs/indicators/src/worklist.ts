@@ -173,13 +173,15 @@ export function worklistToday(now: Date, zone: TimeZone): IsoDate {
  * A participant as the worklist sees them, from their derived outcome (`deriveOutcome`, retracted
  * milestones already left out), the latest date of a milestone that counts (null for none) and
  * their intervention milestones that count (`InterventionStarted` details carry `interventionId`
- * and `kind`, `InterventionEnded` the `interventionId`).
+ * and `kind`, `InterventionEnded` the `interventionId`). Throws a RangeError for a withdrawn enrolment.
  */
 export function worklistParticipant(
   outcome: Pick<ParticipantOutcome, 'participantId' | 'status' | 'lastEntryOn' | 'lastExitOn' | 'leavingEmployed' | 'followUpSituation'>,
   lastMilestoneOn: IsoDate | null,
   interventionMilestones: Iterable<{ type: string; occurredOn: IsoDate; details: Record<string, unknown> }>,
 ): WorklistParticipant {
+  // An enrolment withdrawn as made in error leaves nothing to do: callers leave it out.
+  if (outcome.status === 'withdrawn') throw new RangeError(`${outcome.participantId} is withdrawn: it has no worklist`);
   return {
     participantId: outcome.participantId,
     status: outcome.status,

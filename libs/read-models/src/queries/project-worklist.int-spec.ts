@@ -42,7 +42,7 @@ describe.each(testEngines())('the worklist of 5,000 participants on %s', (engine
       const enrolledOn = addDays('2025-01-01', i % 365);
       const exitedOn = i % 3 === 0 ? addDays(enrolledOn, 200) : null;
       participants.push({
-        participant_id: id, project_id: 'P-BIG', enrolled_on: enrolledOn, enrolment_recorded_at: `${enrolledOn}T12:00:00Z`, enrolment_position: i,
+        participant_id: id, project_id: 'P-BIG', enrolled_on: enrolledOn, recorded_entry: '{}', enrolment_recorded_at: `${enrolledOn}T12:00:00Z`, enrolment_position: i,
         birth_date: null, gender: 'woman', labour_market_status: 'unemployed', in_education_or_training: 0, education_level: null, disability: null,
         third_country_national: null, foreign_background: null, minority: null, homeless: null, rural_area: null, age_at_entry: null,
         status: exitedOn ? 'exited' : 'active', last_entry_on: enrolledOn, last_exit_on: exitedOn, exit_reason: exitedOn ? 'completed' : null,

@@ -19,6 +19,8 @@ export async function projectWorklist(db: Kysely<ReadModelSchema>, projectId: st
       .selectFrom('participants')
       .select(['participant_id', 'status', 'last_entry_on', 'last_exit_on', 'leaving_employed', 'follow_up_situation'])
       .where('project_id', '=', projectId)
+      // An enrolment withdrawn as made in error leaves nothing to do.
+      .where('status', '!=', 'withdrawn')
       .execute(),
     db
       .selectFrom('milestones')
@@ -49,7 +51,7 @@ export async function projectWorklist(db: Kysely<ReadModelSchema>, projectId: st
       worklistParticipant(
         {
           participantId: row.participant_id,
-          status: row.status as 'active' | 'exited',
+          status: row.status as 'active' | 'exited' | 'withdrawn',
           lastEntryOn: row.last_entry_on,
           lastExitOn: row.last_exit_on,
           leavingEmployed: row.leaving_employed === null ? null : row.leaving_employed === 1,
