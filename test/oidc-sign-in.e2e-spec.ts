@@ -189,4 +189,45 @@ describe("sign-in at the organisation's OpenID Connect provider", () => {
     // The provider knows the hint and asks the person to confirm.
     expect((await browser.request(signOutUrl)).status).toBe(200);
   });
+
+  it('signs in as a public client too (no secret: PKCE alone proves who redeems the code)', async () => {
+    // @nestjs/config copied the first app's settings into process.env, where this app would find the secret.
+    delete process.env.AUTH_CLIENT_SECRET;
+    const publicApp = await startApp(undefined, {
+      AUTH_ISSUER: provider.issuer,
+      AUTH_AUDIENCE: 'pathway-api',
+      AUTH_CLIENT_ID: 'pathway-web-public',
+      AUTH_SCOPE: 'openid profile email pathway',
+      AUTH_REDIRECT_URI: `${base}${callbackPath}`,
+    });
+    try {
+      // The provider sends the browser back to `base` (the redirect URI registered); this app answers there instead.
+      const server = publicApp.app.getHttpServer();
+      const { default: request } = await import('supertest');
+      const start = await request(server).get('/api/v1/session/oidc/start').expect(303);
+      const browser = new BrowserLike();
+      const { url: interaction } = await browser.follow(start.headers.location!);
+      const { url: callback } = await browser.follow(interaction.href, atCallback, { form: { prompt: 'login', login: 'anna', password: 'any password' } });
+      const pending = ([] as string[]).concat(start.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+      const finished = await request(server).get(`${callback.pathname}${callback.search}`).set('Cookie', pending).expect(303);
+      expect(finished.headers.location).toBe('/');
+      const session = ([] as string[]).concat(finished.headers['set-cookie'] ?? []).find((c) => c.startsWith('pathway_session='))!.split(';')[0]!;
+      expect((await request(server).get('/api/v1/session').set('Cookie', session).expect(200)).body).toMatchObject({ id: 'anna', role: 'caseworker' });
+    } finally {
+      await publicApp.close();
+      removeDir(publicApp.dataDir);
+    }
+  });
+
+  it('sends the person back with a clear code when the provider cannot be reached', async () => {
+    const cutOff = await startApp(undefined, { AUTH_ISSUER: 'http://127.0.0.1:9/nowhere', AUTH_AUDIENCE: 'pathway-api', AUTH_CLIENT_ID: 'pathway-web', PUBLIC_URL: base });
+    try {
+      const start = await cutOff.anonymous().get('/api/v1/session/oidc/start').expect(303);
+      expect(start.headers.location).toBe('/sign-in?error=AUTH.OIDC_UNAVAILABLE');
+      expect(start.headers['set-cookie']).toBeUndefined();
+    } finally {
+      await cutOff.close();
+      removeDir(cutOff.dataDir);
+    }
+  });
 });

@@ -7,7 +7,8 @@
  * Output: one line of JSON on stdout when listening: { issuer }.
  * Accounts (the login name is the account; the development page takes any password):
  *   anna: a caseworker of project 22-015-S01; nils: a role Pathway does not have.
- * Clients: pathway-web (confidential, secret `pathway-web-secret`), other-app (another relying party).
+ * Clients: pathway-web (confidential, secret `pathway-web-secret`), pathway-web-public (public: PKCE
+ * alone), other-app (another relying party).
  * Test control: POST /test-control/tamper with a mode (text) makes the next ID tokens from /token
  * wrong in one way; mode `none` stops it.
  */
@@ -36,8 +37,10 @@ const client = (client_id, extra = {}) => ({
   ...extra,
 });
 
+const withoutSecret = ({ client_secret: _secret, ...rest }) => rest;
+
 const configuration = {
-  clients: [client('pathway-web'), client('other-app')],
+  clients: [client('pathway-web'), client('other-app'), withoutSecret(client('pathway-web-public', { token_endpoint_auth_method: 'none' }))],
   jwks: { keys: [privateJwk] },
   cookies: { keys: ['test-cookie-key'] },
   pkce: { required: () => true },
