@@ -15,10 +15,10 @@ const swc = [
 ];
 
 const shared = {
-  // jose and intl-messageformat (the web app's catalogue test) ship only ES modules; jest's
-  // module system needs them compiled to CommonJS.
-  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|intl-messageformat|@formatjs)/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/|intl-messageformat/|@formatjs/)'],
+  // jose, openid-client (with oauth4webapi) and intl-messageformat (the web app's catalogue test)
+  // ship only ES modules; jest's module system needs them compiled to CommonJS.
+  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|openid-client|oauth4webapi|intl-messageformat|@formatjs)/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/|openid-client/|oauth4webapi/|intl-messageformat/|@formatjs/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@pathway/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',

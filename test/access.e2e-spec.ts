@@ -156,7 +156,7 @@ describe('access: every role, every route, own and other project', () => {
     },
   ];
   /** Open to anyone: the probes and metrics, and signing in and out of the web app (test/session.e2e-spec.ts). */
-  const PUBLIC = ['get /health', 'get /health/live', 'get /health/ready', 'get /metrics', 'post /api/v1/session', 'delete /api/v1/session'];
+  const PUBLIC = ['get /health', 'get /health/live', 'get /health/ready', 'get /metrics', 'post /api/v1/session', 'delete /api/v1/session', 'get /api/v1/session/config'];
 
   beforeAll(async () => {
     t = await startApp();

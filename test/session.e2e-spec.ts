@@ -26,6 +26,12 @@ describe('sign-in with local accounts and the session cookie', () => {
     return cookie.split(';')[0];
   }
 
+  it('says the app signs in with passwords here, and that sign-in at a provider is off', async () => {
+    expect((await request(server()).get('/api/v1/session/config').expect(200)).body).toEqual({ method: 'password' });
+    expect((await request(server()).get('/api/v1/session/oidc/start').expect(404)).body.code).toBe('AUTH.OIDC_OFF');
+    expect((await request(server()).get('/api/v1/session/oidc/callback?code=x&state=y').expect(404)).body.code).toBe('AUTH.OIDC_OFF');
+  });
+
   it('sets an httpOnly, SameSite=Strict cookie and answers who signed in, without the password', async () => {
     const response = await request(server()).post('/api/v1/session').send({ email: 'ANNA@example.org', password: anna.password }).expect(200);
     expect(response.body).toEqual({ id: expect.stringMatching(/^local:/), email: anna.email, displayName: 'Anna K', role: 'caseworker', projects: ['22-015-S01'] });

@@ -42,6 +42,8 @@ import { RetractMilestoneHandler } from './participants/retract-milestone.comman
 import { ProjectsController } from './projects/projects.controller';
 import { RegisterProjectHandler } from './projects/register-project.command';
 import { LocalAccountsCloser, localAccountsProviders } from './session/local-accounts.provider';
+import { OidcController } from './session/oidc.controller';
+import { oidcProviders, ProviderSessionsCloser } from './session/oidc.provider';
 import { SessionController } from './session/session.controller';
 import { UsersController } from './session/users.controller';
 import { ProjectWorklistHandler } from './worklist/project-worklist.query';
@@ -82,7 +84,7 @@ export class AppModule {
         SecurityModule,
         rateLimit,
       ],
-      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, UsersController, WorklistController],
+      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, OidcController, UsersController, WorklistController],
       providers: [
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -90,6 +92,8 @@ export class AppModule {
         ParticipantProjects,
         ...localAccountsProviders,
         LocalAccountsCloser,
+        ...oidcProviders,
+        ProviderSessionsCloser,
         RegisterProjectHandler,
         EnrolParticipantHandler,
         RecordMilestoneHandler,

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, JWTVerifyGetKey } from 'jose';
-import { InvalidTokenError, IssuerUnavailableError, Principal, principalFromClaims } from './principal';
+import { ClaimNames, DEFAULT_CLAIM_NAMES, InvalidTokenError, IssuerUnavailableError, Principal, principalFromClaims } from './principal';
 import { TokenVerifier } from './token-verifier';
 
 /**
@@ -12,13 +12,14 @@ export class OidcTokenVerifier implements TokenVerifier {
   constructor(
     private readonly issuer: string,
     private readonly audience: string,
+    private readonly claimNames: ClaimNames = DEFAULT_CLAIM_NAMES,
   ) {}
 
   async verify(token: string): Promise<Principal> {
     const keys = await this.discover();
     try {
       const { payload } = await jwtVerify(token, keys, { issuer: this.issuer, audience: this.audience, requiredClaims: ['exp'] });
-      return principalFromClaims(payload);
+      return principalFromClaims(payload, this.claimNames);
     } catch (error) {
       throw asVerificationError(error);
     }

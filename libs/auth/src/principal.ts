@@ -28,13 +28,43 @@ export class IssuerUnavailableError extends Error {
   }
 }
 
-/** The principal named by a verified token's claims: `sub`, `role` and `projects`. */
-export function principalFromClaims(claims: Record<string, unknown>): Principal {
-  const { sub, role, projects = [] } = claims;
+/** A token names a role Pathway does not have (or none): the provider's account needs a Pathway role. */
+export class UnknownRoleError extends InvalidTokenError {
+  constructor() {
+    super(`role must be one of ${ROLES.join(', ')}`);
+    this.name = 'UnknownRoleError';
+  }
+}
+
+/**
+ * Where the role and the projects are among a token's claims: a claim's name, or a dotted path
+ * into nested claims (Keycloak's `realm_access.roles`). Set by AUTH_ROLE_CLAIM and AUTH_PROJECTS_CLAIM.
+ */
+export interface ClaimNames {
+  role: string;
+  projects: string;
+}
+
+export const DEFAULT_CLAIM_NAMES: ClaimNames = { role: 'role', projects: 'projects' };
+
+const claimAt = (claims: Record<string, unknown>, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), claims);
+
+/**
+ * The principal named by a verified token's claims: `sub`, the role and the projects (claim names
+ * in `names`). The role claim is one role, or a list in which exactly one entry is a Pathway role
+ * (providers put their own roles beside it, e.g. `offline_access`). Missing projects mean none.
+ * Throws UnknownRoleError when no single Pathway role is found, InvalidTokenError for the rest.
+ */
+export function principalFromClaims(claims: Record<string, unknown>, names: ClaimNames = DEFAULT_CLAIM_NAMES): Principal {
+  const { sub } = claims;
+  const role = claimAt(claims, names.role);
+  const projects = claimAt(claims, names.projects) ?? [];
   if (typeof sub !== 'string' || sub.length === 0) throw new InvalidTokenError('no subject');
-  if (!ROLES.includes(role as Role)) throw new InvalidTokenError(`role must be one of ${ROLES.join(', ')}`);
+  const roles = (Array.isArray(role) ? role : [role]).filter((r): r is Role => ROLES.includes(r as Role));
+  if (roles.length !== 1) throw new UnknownRoleError();
   if (!Array.isArray(projects) || !projects.every((p) => typeof p === 'string')) {
     throw new InvalidTokenError('projects must be a list of project ids');
   }
-  return { subject: sub, role: role as Role, projects };
+  return { subject: sub, role: roles[0]!, projects };
 }

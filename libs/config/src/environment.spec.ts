@@ -1,4 +1,4 @@
-import { validateEnvironment } from './environment';
+import { oidcRedirectUri, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('defaults to the embedded SQLite store under ./data on port 3000', () => {
@@ -37,6 +37,20 @@ describe('security configuration', () => {
     expect(() => validateEnvironment({ AUTH_ISSUER: 'https://id.example.org/realms/pathway' })).toThrow(/AUTH_AUDIENCE must name the audience/);
     expect(() => validateEnvironment({ AUTH_ISSUER: 'id.example.org', AUTH_AUDIENCE: 'pathway' })).toThrow(/AUTH_ISSUER must be the issuer URL/);
     expect(validateEnvironment({ AUTH_ISSUER: 'http://keycloak:8080/realms/pathway', AUTH_AUDIENCE: 'pathway' })).toMatchObject({ AUTH_AUDIENCE: 'pathway' });
+  });
+
+  it('signs in through the provider only with a client, a return address, openid asked for, and never shows the secret', () => {
+    const issuer = { AUTH_ISSUER: 'https://id.example.org/realms/pathway', AUTH_AUDIENCE: 'pathway' };
+    expect(() => validateEnvironment({ AUTH_CLIENT_ID: 'pathway-web', PUBLIC_URL: 'https://pathway.example.org' })).toThrow(/AUTH_CLIENT_ID needs AUTH_ISSUER/);
+    expect(() => validateEnvironment({ ...issuer, AUTH_CLIENT_ID: 'pathway-web' })).toThrow(/AUTH_REDIRECT_URI \(or PUBLIC_URL\) must be set/);
+    expect(() => validateEnvironment({ ...issuer, AUTH_CLIENT_ID: 'pathway-web', PUBLIC_URL: 'https://p.example.org', AUTH_SCOPE: 'profile email' })).toThrow(/AUTH_SCOPE must include openid/);
+    const secretShown = () => validateEnvironment({ ...issuer, AUTH_CLIENT_ID: 'pathway-web', AUTH_CLIENT_SECRET: 'hunter2', PUBLIC_URL: 'not a url' });
+    expect(secretShown).toThrow(/PUBLIC_URL must be the web app's address/);
+    expect(secretShown).not.toThrow(/hunter2/);
+    const env = validateEnvironment({ ...issuer, AUTH_CLIENT_ID: 'pathway-web', PUBLIC_URL: 'https://pathway.example.org/' });
+    expect(env).toMatchObject({ AUTH_SCOPE: 'openid profile email', AUTH_ROLE_CLAIM: 'role', AUTH_PROJECTS_CLAIM: 'projects' });
+    expect(oidcRedirectUri(env)).toBe('https://pathway.example.org/api/v1/session/oidc/callback');
+    expect(oidcRedirectUri({ ...env, AUTH_REDIRECT_URI: 'https://other.example.org/cb' })).toBe('https://other.example.org/cb');
   });
 
   it('takes a master key of 64 hex digits, and never shows a bad one', () => {

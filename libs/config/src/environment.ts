@@ -121,6 +121,45 @@ export class Environment {
   @MinLength(1, { message: 'AUTH_AUDIENCE must name the audience when AUTH_ISSUER is set' })
   AUTH_AUDIENCE?: string;
 
+  /**
+   * The web app's client at AUTH_ISSUER: set, the app signs people in there (authorization code
+   * with PKCE, exchanged by the server); unset with AUTH_ISSUER, the API takes bearer tokens only.
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'needsIssuer',
+    validator: { validate: (value, args) => typeof value === 'string' && value.length > 0 && (args?.object as Environment).AUTH_ISSUER !== undefined, defaultMessage: () => 'AUTH_CLIENT_ID needs AUTH_ISSUER (the provider the client is registered at)' },
+  })
+  AUTH_CLIENT_ID?: string;
+
+  /** The client's secret when it is registered as confidential (recommended); unset, a public client with PKCE only. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUTH_CLIENT_SECRET?: string;
+
+  /** Where people reach the web app, e.g. https://pathway.example.org: the sign-in's return address is made from it. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true, require_valid_protocol: true }, { message: 'PUBLIC_URL must be the web app\'s address, e.g. https://pathway.example.org' })
+  PUBLIC_URL?: string;
+
+  /** The redirect URI registered for the client; default PUBLIC_URL + /api/v1/session/oidc/callback. */
+  @ValidateIf((env: Environment) => env.AUTH_CLIENT_ID !== undefined && (env.PUBLIC_URL === undefined || env.AUTH_REDIRECT_URI !== undefined))
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'AUTH_REDIRECT_URI (or PUBLIC_URL) must be set to an http(s) URL when AUTH_CLIENT_ID is set' })
+  AUTH_REDIRECT_URI?: string;
+
+  /** The scopes asked for at sign-in; must include openid, and whatever scope makes the provider add the role and projects claims. */
+  @Matches(/(^|\s)openid(\s|$)/, { message: 'AUTH_SCOPE must include openid' })
+  AUTH_SCOPE = 'openid profile email';
+
+  /** The claim (or dotted path, e.g. realm_access.roles) holding the Pathway role, in tokens and ID tokens. */
+  @Matches(/^[^\s.]+(\.[^\s.]+)*$/, { message: 'AUTH_ROLE_CLAIM must be a claim name or a dotted path such as realm_access.roles' })
+  AUTH_ROLE_CLAIM = 'role';
+
+  /** The claim (or dotted path) holding the list of project ids. */
+  @Matches(/^[^\s.]+(\.[^\s.]+)*$/, { message: 'AUTH_PROJECTS_CLAIM must be a claim name or a dotted path' })
+  AUTH_PROJECTS_CLAIM = 'projects';
+
   /** Wraps every participant's data key; the API needs it with PostgreSQL, and makes one in DATA_DIR when unset in embedded mode. */
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'MASTER_KEY must be 64 hex digits (32 random bytes)' })
@@ -144,7 +183,7 @@ export class Environment {
 }
 
 /** Never echoed in a configuration error: they hold keys or passwords. */
-const SECRETS = new Set(['MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING']);
+const SECRETS = new Set(['MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'AUTH_CLIENT_SECRET']);
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
@@ -154,4 +193,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new Error(`Invalid configuration:\n${reasons.join('\n')}`);
   }
   return env;
+}
+
+/** The sign-in's return address at the web app: AUTH_REDIRECT_URI, else made from PUBLIC_URL. */
+export function oidcRedirectUri(env: Pick<Environment, 'AUTH_REDIRECT_URI' | 'PUBLIC_URL'>): string {
+  return env.AUTH_REDIRECT_URI ?? `${env.PUBLIC_URL!.replace(/\/+$/, '')}/api/v1/session/oidc/callback`;
 }

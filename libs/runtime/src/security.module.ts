@@ -16,7 +16,13 @@ export const AUDIT_LOG = Symbol('AuditLog');
       provide: TOKEN_VERIFIER,
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) =>
-        openTokenVerifier({ AUTH_ISSUER: config.get('AUTH_ISSUER'), AUTH_AUDIENCE: config.get('AUTH_AUDIENCE'), DATA_DIR: config.get('DATA_DIR') }),
+        openTokenVerifier({
+          AUTH_ISSUER: config.get('AUTH_ISSUER'),
+          AUTH_AUDIENCE: config.get('AUTH_AUDIENCE'),
+          DATA_DIR: config.get('DATA_DIR'),
+          AUTH_ROLE_CLAIM: config.get('AUTH_ROLE_CLAIM'),
+          AUTH_PROJECTS_CLAIM: config.get('AUTH_PROJECTS_CLAIM'),
+        }),
     },
     {
       provide: KEY_STORE,

@@ -5,3 +5,6 @@ export * from './password-hashing';
 export * from './session';
 export * from './sign-in-throttle';
 export * from './local-accounts';
+export * from './sessions';
+export * from './provider-sessions';
+export * from './sqlite-provider-session-store';

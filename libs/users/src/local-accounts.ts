@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Principal, Role } from '@pathway/auth';
+import { Role } from '@pathway/auth';
+import { Sessions, SessionUser } from './sessions';
 import { UserAccount } from './user-account';
 import { decoyHash, hashPassword, verifyPassword } from './password-hashing';
 import { DEFAULT_SESSION_LIFETIME, newSessionSecret, SessionLifetime, sessionHolds, sessionIdOf } from './session';
@@ -14,12 +15,6 @@ export interface NewUser {
   password: string;
 }
 
-/** A signed-in user: the principal the AccessGuard checks, and who they are for the app to show. */
-export interface SessionUser {
-  principal: Principal;
-  user: UserAccount;
-}
-
 const publicPart = ({ id, email, displayName, role, projects }: UserAccount): UserAccount => ({ id, email, displayName, role, projects });
 
 /**
@@ -27,7 +22,7 @@ const publicPart = ({ id, email, displayName, role, projects }: UserAccount): Us
  * that end after DEFAULT_SESSION_LIFETIME. A session's principal has the same shape as a
  * bearer token's, so the one access policy decides for both. Time is passed in as ms since epoch.
  */
-export class LocalAccounts {
+export class LocalAccounts implements Sessions {
   constructor(
     private readonly store: UserStore,
     private readonly lifetime: SessionLifetime = DEFAULT_SESSION_LIFETIME,

@@ -4,14 +4,14 @@ import { Request } from 'express';
 import { InvalidTokenError, Principal, TokenVerifier } from '@pathway/auth';
 import { notFound } from '@pathway/domain';
 import { TOKEN_VERIFIER } from '@pathway/runtime';
-import { LocalAccounts } from '@pathway/users';
+import { Sessions } from '@pathway/users';
 import { ACCESS } from './access.decorator';
 import { Action, mayDo } from './access-policy';
 import { AccessDeniedError, AuthenticationError, AuthProblem } from './auth-errors';
 import { AuthenticatedRequest } from './authenticated-request';
 import { ParticipantProjects } from './participant-projects';
 import { ID_PATTERN } from '../http/validators';
-import { LOCAL_ACCOUNTS } from '../session/local-accounts.provider';
+import { SESSIONS } from '../session/oidc.provider';
 import { looksCrossSite, sessionSecretOf } from '../session/session-cookie';
 
 /**
@@ -27,7 +27,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly tokens: TokenVerifier,
     private readonly participantProjects: ParticipantProjects,
-    @Inject(LOCAL_ACCOUNTS) private readonly accounts: LocalAccounts | null,
+    @Inject(SESSIONS) private readonly sessions: Sessions | null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,7 +44,7 @@ export class AccessGuard implements CanActivate {
   private async authenticate(request: AuthenticatedRequest): Promise<Principal> {
     const header = request.header('Authorization');
     const secret = header === undefined ? sessionSecretOf(request) : undefined;
-    if (secret !== undefined && this.accounts) return this.fromSession(request, this.accounts, secret);
+    if (secret !== undefined && this.sessions) return this.fromSession(request, this.sessions, secret);
     const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header ?? '')?.[1];
     if (!token) throw new AuthenticationError(header !== undefined);
     try {
@@ -56,9 +56,9 @@ export class AccessGuard implements CanActivate {
   }
 
   /** A session ends by sign-out or expiry; after that the cookie is worth a 401 like a bad token. */
-  private async fromSession(request: AuthenticatedRequest, accounts: LocalAccounts, secret: string): Promise<Principal> {
+  private async fromSession(request: AuthenticatedRequest, sessions: Sessions, secret: string): Promise<Principal> {
     if (looksCrossSite(request)) throw new AuthProblem(403, 'AUTH.CSRF_SUSPECTED', 'Send Content-Type: application/json or X-Requested-With with this request');
-    const session = await accounts.resume(secret, Date.now());
+    const session = await sessions.resume(secret, Date.now());
     if (!session) throw new AuthenticationError(true);
     request.sessionUser = session.user;
     return session.principal;

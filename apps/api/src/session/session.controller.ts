@@ -1,17 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { LocalAccounts, normaliseEmail, SignInLimits, SignInThrottle } from '@pathway/users';
+import { OidcSignIn } from '@pathway/auth';
+import { LocalAccounts, normaliseEmail, ProviderSessions, Sessions, SignInLimits, SignInThrottle } from '@pathway/users';
 import { Access, Public } from '../auth/access.decorator';
 import { AuthProblem } from '../auth/auth-errors';
 import { AuthenticatedRequest } from '../auth/authenticated-request';
 import { LOCAL_ACCOUNTS } from './local-accounts.provider';
+import { OIDC_SIGN_IN, PROVIDER_SESSIONS, SESSIONS } from './oidc.provider';
 import { clearSessionCookie, looksCrossSite, sessionSecretOf, setSessionCookie } from './session-cookie';
-import { SessionUserDto, SignInDto } from './sign-in.dto';
+import { SessionUserDto, SignInConfigDto, SignInDto, SignOutDto } from './sign-in.dto';
 
 /**
- * The web app's sign-in with local accounts (embedded mode): `POST /session` signs in and sets
- * the session cookie, `GET /session` says who is signed in, `DELETE /session` signs out.
+ * The web app's session: `POST /session` signs in with a local account (embedded mode) and sets
+ * the session cookie (a provider's sign-in sets the same one, see OidcController), `GET /session`
+ * says who is signed in, `DELETE /session` signs out, `GET /session/config` says how to sign in.
  */
 @ApiTags('session')
 @Controller('session')
@@ -19,6 +22,9 @@ export class SessionController {
   constructor(
     @Inject(LOCAL_ACCOUNTS) private readonly accounts: LocalAccounts | null,
     private readonly limits: SignInLimits,
+    @Inject(SESSIONS) private readonly sessions: Sessions | null,
+    @Inject(PROVIDER_SESSIONS) private readonly providerSessions: ProviderSessions | null,
+    @Inject(OIDC_SIGN_IN) private readonly oidc: OidcSignIn | null,
   ) {}
 
   /**
@@ -62,15 +68,31 @@ export class SessionController {
     return { ...user, projects: [...user.projects] };
   }
 
-  /** Ends the session and clears the cookie; 204 whether or not a session was open. */
+  /**
+   * Ends the session and clears the cookie whether or not a session was open: 204, or, for a
+   * session from a provider that has a sign-out page, 200 with its address for the app to open
+   * (so the person is signed out there too).
+   */
   @Delete()
-  @HttpCode(204)
   @Public()
-  async signOut(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiOkResponse({ type: SignOutDto, description: 'Signed out here; open signOutUrl to sign out at the provider too' })
+  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
     if (looksCrossSite(request)) throw new AuthProblem(403, 'AUTH.CSRF_SUSPECTED', 'Send X-Requested-With with this request');
     const secret = sessionSecretOf(request);
-    if (secret !== undefined) await this.accounts?.signOut(secret);
+    const idToken = secret === undefined ? null : await this.providerSessions?.idTokenOf(secret);
+    if (secret !== undefined) await this.sessions?.signOut(secret);
     clearSessionCookie(request, response);
+    const signOutUrl = idToken ? await this.oidc?.endSessionUrl(idToken).catch(() => null) : null;
+    if (signOutUrl) response.status(200).json({ signOutUrl: signOutUrl.href } satisfies SignOutDto);
+    else response.status(204).end();
+  }
+
+  /** How the web app signs people in here: `password` (local accounts), `organisation` (the OpenID Connect provider) or `none` (bearer tokens only). */
+  @Get('config')
+  @Public()
+  signInConfig(): SignInConfigDto {
+    return { method: this.accounts ? 'password' : this.oidc ? 'organisation' : 'none' };
   }
 
   private localAccounts(): LocalAccounts {

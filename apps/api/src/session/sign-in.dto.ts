@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class SignInDto {
@@ -20,4 +21,15 @@ export class SessionUserDto {
   /** caseworker, evaluator, funder or admin */
   role!: string;
   projects!: string[];
+}
+
+/** How the web app signs people in: with a local account's password, at the organisation's provider, or not at all. */
+export class SignInConfigDto {
+  @ApiProperty({ enum: ['password', 'organisation', 'none'] })
+  method!: 'password' | 'organisation' | 'none';
+}
+
+/** After signing out of a provider's session: the provider's sign-out page, for the app to open. */
+export class SignOutDto {
+  signOutUrl!: string;
 }

@@ -500,8 +500,29 @@ export interface paths {
          *     5 failures in 15 minutes for the e-mail address, or 50 from the caller's address.
          */
         post: operations["SessionController_signIn"];
-        /** Ends the session and clears the cookie; 204 whether or not a session was open. */
+        /**
+         * Ends the session and clears the cookie whether or not a session was open: 204, or, for a
+         *     session from a provider that has a sign-out page, 200 with its address for the app to open
+         *     (so the person is signed out there too).
+         */
         delete: operations["SessionController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the web app signs people in here: `password` (local accounts), `organisation` (the OpenID Connect provider) or `none` (bearer tokens only). */
+        get: operations["SessionController_signInConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -771,6 +792,13 @@ export interface components {
             /** @description caseworker, evaluator, funder or admin */
             role: string;
             projects: string[];
+        };
+        SignOutDto: {
+            signOutUrl: string;
+        };
+        SignInConfigDto: {
+            /** @enum {string} */
+            method: "password" | "organisation" | "none";
         };
         AddUserDto: {
             /** Format: email */
@@ -1581,11 +1609,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out here; open signOutUrl to sign out at the provider too */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignOutDto"];
+                };
+            };
+            /** @description Signed out */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SessionController_signInConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInConfigDto"];
+                };
             };
         };
     };

@@ -118,6 +118,15 @@ export const en = {
   'today.intervention.school-support': 'School support',
   'today.intervention.group-activity': 'A group activity',
   'today.intervention.other': 'An activity',
+  // Sign-in at the organisation's OpenID Connect provider
+  'signIn.oidc.intro': 'Sign in with the account you have at your organisation.',
+  'signIn.oidc.submit': 'Sign in with your organisation',
+  'signIn.oidc.denied': 'The sign-in was cancelled, or your organisation refused it. Try again.',
+  'signIn.oidc.expired': 'The sign-in took too long. Start again.',
+  'signIn.oidc.failed': 'The sign-in could not be completed. Start again; if it happens again, tell your administrator.',
+  'signIn.oidc.roleUnknown': 'You are signed in at your organisation, but your account has no role in Pathway. Ask your administrator to give you one.',
+  'signIn.oidc.unavailable': "Your organisation's sign-in service cannot be reached right now. Try again in a while.",
+  'signIn.none': 'Signing in through the browser is not set up in this installation. Ask your administrator.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -121,4 +121,13 @@ export const sv: Record<MessageId, string> = {
   'today.intervention.school-support': 'Skolstöd',
   'today.intervention.group-activity': 'En gruppaktivitet',
   'today.intervention.other': 'En insats',
+  // Sign-in at the organisation's OpenID Connect provider
+  'signIn.oidc.intro': 'Logga in med det konto du har i din organisation.',
+  'signIn.oidc.submit': 'Logga in via din organisation',
+  'signIn.oidc.denied': 'Inloggningen avbröts, eller så nekade din organisation den. Försök igen.',
+  'signIn.oidc.expired': 'Inloggningen tog för lång tid. Börja om.',
+  'signIn.oidc.failed': 'Inloggningen kunde inte slutföras. Börja om. Om det händer igen, kontakta din administratör.',
+  'signIn.oidc.roleUnknown': 'Du är inloggad i din organisation, men ditt konto har ingen roll i Pathway. Be din administratör om en roll.',
+  'signIn.oidc.unavailable': 'Din organisations inloggningstjänst går inte att nå just nu. Försök igen om en stund.',
+  'signIn.none': 'Inloggning i webbläsaren är inte uppsatt i den här installationen. Fråga din administratör.',
 };

@@ -2,11 +2,63 @@ import { FormEvent, useState } from 'react';
 import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
 import { PageHeading } from '../app/page-heading';
 import { useT } from '../i18n/t';
+import { useNavigation } from '../app/router';
 import { useSession } from './session';
 import { MessageId } from '../i18n/messages.en';
 
-/** E-mail and password; the API's answer (wrong, throttled) is shown in an alert that screen readers announce. */
+/** The sign-in page of this installation's method: a local account's password, or the organisation's provider. */
 export function SignInPage({ notice }: { notice?: 'signedOut' | 'expired' }) {
+  const t = useT();
+  const { method } = useSession();
+  if (method === null) return <p role="status">{t('app.loading')}</p>;
+  if (method === 'password') return <PasswordSignIn notice={notice} />;
+  return <OrganisationSignIn notice={notice} configured={method === 'organisation'} />;
+}
+
+/** The provider's refusals (`/sign-in?error=CODE`, set by the API's callback), in the user's language. */
+const REFUSALS: Record<string, MessageId> = {
+  'AUTH.OIDC_DENIED': 'signIn.oidc.denied',
+  'AUTH.OIDC_EXPIRED': 'signIn.oidc.expired',
+  'AUTH.OIDC_STATE_MISMATCH': 'signIn.oidc.failed',
+  'AUTH.OIDC_REJECTED': 'signIn.oidc.failed',
+  'AUTH.OIDC_ROLE_UNKNOWN': 'signIn.oidc.roleUnknown',
+  'AUTH.OIDC_UNAVAILABLE': 'signIn.oidc.unavailable',
+};
+
+/**
+ * A link to the API's `/api/v1/session/oidc/start`, which sends the browser to the provider; it
+ * comes back signed in, or here with `?error=`, or with `?signedOut` after the provider's sign-out.
+ */
+function OrganisationSignIn({ notice, configured }: { notice?: 'signedOut' | 'expired'; configured: boolean }) {
+  const t = useT();
+  const params = new URLSearchParams(useNavigation().search);
+  const error = params.get('error');
+  const refusal = error === null ? null : (REFUSALS[error] ?? 'signIn.oidc.failed');
+  const shownNotice = notice ?? (params.has('signedOut') ? 'signedOut' : undefined);
+  const noticeId: MessageId | null = shownNotice === 'expired' ? 'signIn.expired' : shownNotice === 'signedOut' ? 'signIn.signedOut' : null;
+  return (
+    <div className="narrow">
+      <PageHeading title={t('signIn.title')}>{t('signIn.title')}</PageHeading>
+      {noticeId && !refusal && <p className="notice" role="status">{t(noticeId)}</p>}
+      <div role="alert" className={refusal ? 'error-message' : undefined}>
+        {refusal && t(refusal)}
+      </div>
+      {configured ? (
+        <>
+          <p>{t('signIn.oidc.intro')}</p>
+          <a className="button primary" href="/api/v1/session/oidc/start">
+            {t('signIn.oidc.submit')}
+          </a>
+        </>
+      ) : (
+        <p>{t('signIn.none')}</p>
+      )}
+    </div>
+  );
+}
+
+/** E-mail and password; the API's answer (wrong, throttled) is shown in an alert that screen readers announce. */
+function PasswordSignIn({ notice }: { notice?: 'signedOut' | 'expired' }) {
   const t = useT();
   const { signIn } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
