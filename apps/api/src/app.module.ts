@@ -33,6 +33,8 @@ import { ErasePersonalDataHandler } from './participants/erase-personal-data.com
 import { PersonalDataReader } from './participants/personal-data-reader';
 import { ErasureRecordHandler } from './participants/erasure-record.query';
 import { ParticipantKeys } from './participants/participant-keys';
+import { ParticipantIdentityIndex } from './participants/participant-identity-index';
+import { ParticipantNames } from './participants/participant-names';
 import { ParticipantHistoryHandler } from './participants/participant-history.query';
 import { ParticipantsController } from './participants/participants.controller';
 import { RecordMilestoneHandler } from './participants/record-milestone.command';
@@ -96,6 +98,8 @@ export class AppModule {
         ErasePersonalDataHandler,
         PersonalDataReader,
         ParticipantKeys,
+        ParticipantIdentityIndex,
+        ParticipantNames,
         ErasureRecordHandler,
         ParticipantHistoryHandler,
         ParticipantPathwayHandler,

@@ -6,3 +6,4 @@ export * from './master-keys';
 export * from './data-key';
 export * from './open-sealed';
 export * from './blind-index';
+export * from './identity-index';
