@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { participantStream } from '@pathway/application';
 import { SqliteEventStore } from '@pathway/event-store';
-import { AUDIT_KEY_ID, Sealed, unseal, unsealPersonalData } from '@pathway/privacy';
+import { AUDIT_KEY_ID, BLIND_INDEX_KEY_ID, Sealed, unseal, unsealPersonalData } from '@pathway/privacy';
 import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
 import { entryProfile, framtidProject } from './support/fixtures';
 import { removeDir, startApp, TestApp } from './support/test-app';
@@ -29,7 +29,7 @@ const PLAINTEXT = [...Object.values(HALVARD), ...Object.values(HALVARD_TEXT), 'P
 
 const HALVARD_ID = 'hp-participant-1';
 const ENROL = '/api/v1/projects/22-015-S01/participants';
-const TABLES_OF_THEIR_OWN = new Set(['data_keys', 'audit_log']);
+const TABLES_OF_THEIR_OWN = new Set(['data_keys', 'audit_log', 'identity_index']);
 
 // The global setup lists PostgreSQL when it answers (and fails a CI run when it does not).
 const withPostgres = testEngines().includes('postgres') ? describe : describe.skip;
@@ -166,6 +166,12 @@ withPostgres('erasure with PostgreSQL read models and key store', () => {
     expect(await keyRow(HALVARD_ID)).toEqual({ wrapped: null, destroyed_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
   });
 
+  it('leaves him out of the blind index, so his identity number finds no one', async () => {
+    expect((await pg.query('SELECT participant_id FROM identity_index')).rows).toEqual([]);
+    const found = await t.caseworker.get(`${ENROL}?identityNumber=${HALVARD.nationalIdentityNumber}`).expect(200);
+    expect(found.body.items).toEqual([]);
+  });
+
   it("keeps the caseworker's read in the audit table", async () => {
     const { rows } = await pg.query('SELECT subject, role, action, project_id, correlation_id FROM audit_log WHERE participant_id = $1', [HALVARD_ID]);
     expect(rows).toEqual([
@@ -191,7 +197,8 @@ withPostgres('erasure with PostgreSQL read models and key store', () => {
 
   it("cannot open the enrolment's sealed block with any key left in data_keys", async () => {
     const { rows } = await pg.query<{ participant_id: string; wrapped: string }>('SELECT participant_id, wrapped FROM data_keys WHERE wrapped IS NOT NULL ORDER BY participant_id');
-    expect(rows.map((r) => r.participant_id)).toEqual(['hp-participant-2', AUDIT_KEY_ID]);
+    // The blind-index key is an HMAC key: it seals nothing, and opens nothing either.
+    expect(rows.map((r) => r.participant_id)).toEqual(['hp-participant-2', AUDIT_KEY_ID, BLIND_INDEX_KEY_ID]);
     expect(before.texts).toHaveLength(2);
     for (const { wrapped } of rows) {
       const dataKey = unseal(JSON.parse(wrapped) as Sealed, masterKey);

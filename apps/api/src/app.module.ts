@@ -35,6 +35,8 @@ import { WithdrawEnrolmentHandler } from './participants/withdraw-enrolment.comm
 import { PersonalDataReader } from './participants/personal-data-reader';
 import { ErasureRecordHandler } from './participants/erasure-record.query';
 import { ParticipantKeys } from './participants/participant-keys';
+import { ParticipantIdentityIndex } from './participants/participant-identity-index';
+import { ParticipantNames } from './participants/participant-names';
 import { ParticipantHistoryHandler } from './participants/participant-history.query';
 import { ParticipantsController } from './participants/participants.controller';
 import { RecordMilestoneHandler } from './participants/record-milestone.command';
@@ -104,6 +106,8 @@ export class AppModule {
         WithdrawEnrolmentHandler,
         PersonalDataReader,
         ParticipantKeys,
+        ParticipantIdentityIndex,
+        ParticipantNames,
         ErasureRecordHandler,
         ParticipantHistoryHandler,
         ParticipantPathwayHandler,

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { validateEnvironment } from '@pathway/config';
 import { backupCommand } from './commands/backup.command';
+import { blindIndexCommand } from './commands/blind-index.command';
 import { demoCommand } from './commands/demo.command';
 import { eventsCommand } from './commands/events.command';
 import { exportCommand } from './commands/export.command';
@@ -22,6 +23,7 @@ async function main(argv: string[]): Promise<void> {
   program.addCommand(exportCommand(env));
   program.addCommand(tokenCommand(env));
   program.addCommand(keysCommand(env));
+  program.addCommand(blindIndexCommand(env));
   program.addCommand(backupCommand(env));
   program.addCommand(restoreCommand(env));
   program.addCommand(usersCommand(env));

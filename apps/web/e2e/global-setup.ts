@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { CASEWORKER, EMPTY_PROJECT, EVALUATOR, PROJECT, PARTICIPANTS, TODAY_PROJECT } from './seed';
+import { CASEWORKER, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, EVALUATOR, PROJECT, PARTICIPANTS, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -23,6 +23,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   for (const [user, projects] of [[CASEWORKER, [PROJECT, TODAY_PROJECT, EMPTY_PROJECT]], [EVALUATOR, [PROJECT]]] as const) {
     cli(['users', 'add', '--role', user.role, '--email', user.email, '--name', user.name, ...projects.flatMap((p) => ['--project', p.id])], `${user.password}\n`);
   }
+  cli(['users', 'add', '--role', ENROLLER.role, '--email', ENROLLER.email, '--name', ENROLLER.name, '--project', ENROL_PROJECT.id], `${ENROLLER.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     server.kill('SIGTERM');
@@ -49,6 +50,9 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   };
   const admin = cli(['token', '--role', 'admin']);
   const caseworker = cli(['token', '--role', 'caseworker', '--project', PROJECT.id]);
+  // Made before the calls start: the CLI blocks this process, and a kept-alive socket the server
+  // closes meanwhile would fail the next fetch ("other side closed").
+  const enroller = cli(['token', '--role', 'caseworker', '--project', ENROL_PROJECT.id]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
   for (const p of PARTICIPANTS) {
     await call(caseworker, 'POST', `/projects/${PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: PROJECT.profile, personal: { name: p.name } });
@@ -60,6 +64,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   const jobPlaced = (await jobPlacedOf(PARTICIPANTS[0].id))!;
   await call(caseworker, 'POST', `/participants/${PARTICIPANTS[0].id}/retractions`, { eventId: jobPlaced.eventId, reason: 'Registrerad två gånger' });
   await waitFor(async () => ((await call(caseworker, 'GET', `/projects/${PROJECT.id}/participants?limit=1`)) as { total: number }).total === PARTICIPANTS.length);
+  await seedEnrolProject(call, admin, enroller);
   await waitFor(async () => ((await call(caseworker, 'GET', `/participants/${PARTICIPANTS[0].id}`)) as { timeline: Array<{ retracted: unknown }> }).timeline.some((m) => m.retracted));
 
   const todayCaseworker = cli(['token', '--role', 'caseworker', '--project', TODAY_PROJECT.id, '--project', EMPTY_PROJECT.id]);
@@ -72,6 +77,14 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   // Seven of the eight have something to do (see seed.ts): wait until the read models show all seven.
   const worklist = async () => ((await call(todayCaseworker, 'GET', `/projects/${TODAY_PROJECT.id}/worklist`)) as { items: unknown[] }).items;
   await waitFor(async () => (await worklist()).length === 7);
+}
+
+/** The enrolment tests' project, with one participant whose identity number the duplicate warning finds. */
+async function seedEnrolProject(call: (token: string, method: string, path: string, body?: unknown) => Promise<unknown>, admin: string, caseworker: string): Promise<void> {
+  await call(admin, 'POST', '/projects', ENROL_PROJECT.registration);
+  const personal = { name: ENROLLED.name, nationalIdentityNumber: ENROLLED.identityNumber };
+  await call(caseworker, 'POST', `/projects/${ENROL_PROJECT.id}/participants`, { participantId: ENROLLED.id, enrolledOn: ENROLLED.enrolledOn, profile: PROJECT.profile, personal });
+  await waitFor(async () => ((await call(caseworker, 'GET', `/projects/${ENROL_PROJECT.id}/participants?limit=1`)) as { total: number }).total === 1);
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

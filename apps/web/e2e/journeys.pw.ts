@@ -29,7 +29,11 @@ test('keyboard only: sign in, choose the project, Today, the participants, open 
   await expect(page.locator('h1')).toContainText('Participants');
   await expect(page.locator('h1')).toBeFocused();
   await expect(page.getByRole('link', { name: 'p-0001' })).toBeVisible();
-  // The status filter, then the first participant.
+  // Enrolment, the search, the status filter, then the first participant.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Enrol a participant' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Search')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Show')).toBeFocused();
   await page.keyboard.press('Tab');

@@ -84,3 +84,17 @@ export const TODAY_PROJECT = {
 
 /** A project with no participants yet: its Today is the empty state. */
 export const EMPTY_PROJECT = { id: '22-015-S03', registration: projectRegistration('22-015-S03', '#framtid Empty') };
+/**
+ * The enrolment tests' own project and caseworker, so the participants they enrol never change
+ * the counts the other screens expect. Its period includes today (the form offers today).
+ * One participant with an identity number is there already: the duplicate warning finds them.
+ */
+export const ENROL_PROJECT = {
+  id: '23-101-S02',
+  registration: {
+    id: '23-101-S02', name: 'Steget', owner: 'Örebro kommun', fund: 'ESF+', programme: '2021SE05SFPR',
+    specificObjective: 'A2A', region: 'SE12', startDate: '2024-01-01', endDate: '2029-12-31', plannedParticipants: 120,
+  },
+};
+export const ENROLLER = { role: 'caseworker', email: 'sara.enrol@example.org', name: 'Sara Lind', password: 'enrolment passphrase here' };
+export const ENROLLED = { id: 's-0001', name: 'Dana Dubblett', identityNumber: '19900101-2385', enrolledOn: '2025-02-03' };

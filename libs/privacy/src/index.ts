@@ -5,3 +5,5 @@ export * from './postgres-key-store';
 export * from './master-keys';
 export * from './data-key';
 export * from './open-sealed';
+export * from './blind-index';
+export * from './identity-index';

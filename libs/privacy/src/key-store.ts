@@ -29,6 +29,15 @@ export interface KeyStore {
   destroy(participantId: string): Promise<boolean>;
   /** Wraps every key not yet under the current master key with it; how many it moved. */
   rewrap(): Promise<number>;
+  /**
+   * Files the blind index (`blindIndex`) of the participant's identity number, replacing an
+   * earlier one. Only while the participant's key is active: false (nothing filed) for a
+   * tombstone or no key, so an erased person is never indexed again. `destroy` removes the entry
+   * in the same transaction as the key.
+   */
+  indexIdentity(participantId: string, digest: string): Promise<boolean>;
+  /** The participants whose identity number has this blind index (any project; the caller filters). */
+  findByIdentity(digest: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -48,6 +57,13 @@ export const DATA_KEYS_TABLE = 'CREATE TABLE IF NOT EXISTS data_keys (participan
 
 /** Stores made before keys had versions get the column; their keys are version 1. */
 export const ADD_KEY_VERSION = 'ALTER TABLE data_keys ADD COLUMN version INTEGER NOT NULL DEFAULT 1';
+
+/**
+ * The blind index of identity numbers, one row per participant, beside their keys so the row goes
+ * with the key (`destroy`). Never in the event log, the read models or Kafka.
+ */
+export const IDENTITY_INDEX_TABLE = 'CREATE TABLE IF NOT EXISTS identity_index (participant_id TEXT PRIMARY KEY, digest TEXT NOT NULL)';
+export const IDENTITY_INDEX_BY_DIGEST = 'CREATE INDEX IF NOT EXISTS identity_index_digest ON identity_index (digest)';
 
 /** One key wrapped by the master key when the store was made: a wrong MASTER_KEY is caught at start. */
 export const MASTER_KEY_CHECK_TABLE = 'CREATE TABLE IF NOT EXISTS master_key_check (id INTEGER PRIMARY KEY CHECK (id = 1), wrapped TEXT NOT NULL)';
@@ -126,6 +142,8 @@ export class SqliteKeyStore implements KeyStore {
     this.db.exec(DATA_KEYS_TABLE);
     const columns = this.db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('data_keys')").all();
     if (!columns.some((c) => c.name === 'version')) this.db.exec(ADD_KEY_VERSION);
+    this.db.exec(IDENTITY_INDEX_TABLE);
+    this.db.exec(IDENTITY_INDEX_BY_DIGEST);
     this.db.exec(MASTER_KEY_CHECK_TABLE);
     this.db.prepare('INSERT OR IGNORE INTO master_key_check (id, wrapped) VALUES (1, ?)').run(masterKeys.wrap(newDataKey()));
     checkMasterKeys(masterKeys, this.checkRow().wrapped);
@@ -155,6 +173,7 @@ export class SqliteKeyStore implements KeyStore {
     const destroy = this.db.transaction(() => {
       const had = this.db.prepare('UPDATE data_keys SET wrapped = NULL, destroyed_at = ? WHERE participant_id = ? AND wrapped IS NOT NULL').run(destroyedAt, participantId).changes > 0;
       this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped, destroyed_at) VALUES (?, NULL, ?)').run(participantId, destroyedAt);
+      this.db.prepare('DELETE FROM identity_index WHERE participant_id = ?').run(participantId);
       return had;
     });
     return retryWhileBusy(() => destroy.immediate());
@@ -170,6 +189,20 @@ export class SqliteKeyStore implements KeyStore {
       return stale.length;
     });
     return retryWhileBusy(() => moved.immediate());
+  }
+
+  async indexIdentity(participantId: string, digest: string): Promise<boolean> {
+    // One statement: the key's state and the row are read and written together (SQLite locks the file).
+    const file = this.db.prepare(
+      'INSERT INTO identity_index (participant_id, digest) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM data_keys WHERE participant_id = ? AND wrapped IS NOT NULL) ' +
+        'ON CONFLICT (participant_id) DO UPDATE SET digest = excluded.digest',
+    );
+    return (await retryWhileBusy(() => file.run(participantId, digest, participantId))).changes > 0;
+  }
+
+  async findByIdentity(digest: string): Promise<string[]> {
+    const rows = await retryWhileBusy(() => this.db.prepare<[string], { participant_id: string }>('SELECT participant_id FROM identity_index WHERE digest = ? ORDER BY participant_id').all(digest));
+    return rows.map((r) => r.participant_id);
   }
 
   private checkRow(): { wrapped: string } {

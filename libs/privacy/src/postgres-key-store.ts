@@ -1,6 +1,6 @@
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { DataKey, KeyLookup } from './data-key';
-import { activeKey, checkMasterKeys, DATA_KEYS_TABLE, KeyStore, lookupRow, MASTER_KEY_CHECK_TABLE, unwrapRow } from './key-store';
+import { activeKey, checkMasterKeys, DATA_KEYS_TABLE, IDENTITY_INDEX_BY_DIGEST, IDENTITY_INDEX_TABLE, KeyStore, lookupRow, MASTER_KEY_CHECK_TABLE, unwrapRow } from './key-store';
 import { MasterKeys } from './master-keys';
 import { newDataKey } from './sealed-box';
 
@@ -26,6 +26,8 @@ export class PostgresKeyStore implements KeyStore {
         await client.query("SELECT pg_advisory_xact_lock(hashtext('pathway.data_keys'))"); // replicas may start at once
         await client.query(DATA_KEYS_TABLE);
         await client.query('ALTER TABLE data_keys ADD COLUMN IF NOT EXISTS version INTEGER NOT NULL DEFAULT 1');
+        await client.query(IDENTITY_INDEX_TABLE);
+        await client.query(IDENTITY_INDEX_BY_DIGEST);
         await client.query(MASTER_KEY_CHECK_TABLE);
         await client.query('INSERT INTO master_key_check (id, wrapped) VALUES (1, $1) ON CONFLICT DO NOTHING', [masterKeys.wrap(newDataKey())]);
         const { rows } = await client.query<{ wrapped: string }>('SELECT wrapped FROM master_key_check');
@@ -63,13 +65,50 @@ export class PostgresKeyStore implements KeyStore {
     return lookupRow(id, await this.row(id), this.masterKeys);
   }
 
-  /** Also VACUUMs the table, so the old row version is not left as a dead tuple in the data files. */
+  /**
+   * The key, its tombstone and the blind-index entry in one transaction; then VACUUMs both tables,
+   * so the old row versions are not left as dead tuples in the data files.
+   */
   async destroy(participantId: string): Promise<boolean> {
     const destroyedAt = new Date().toISOString();
-    const { rowCount } = await this.pool.query('UPDATE data_keys SET wrapped = NULL, destroyed_at = $2 WHERE participant_id = $1 AND wrapped IS NOT NULL', [participantId, destroyedAt]);
-    await this.pool.query('INSERT INTO data_keys (participant_id, wrapped, destroyed_at) VALUES ($1, NULL, $2) ON CONFLICT DO NOTHING', [participantId, destroyedAt]);
-    await this.pool.query('VACUUM data_keys');
+    const rowCount = await this.inTransaction(async (client) => {
+      const { rowCount } = await client.query('UPDATE data_keys SET wrapped = NULL, destroyed_at = $2 WHERE participant_id = $1 AND wrapped IS NOT NULL', [participantId, destroyedAt]);
+      await client.query('INSERT INTO data_keys (participant_id, wrapped, destroyed_at) VALUES ($1, NULL, $2) ON CONFLICT DO NOTHING', [participantId, destroyedAt]);
+      await client.query('DELETE FROM identity_index WHERE participant_id = $1', [participantId]);
+      return rowCount;
+    });
+    await this.pool.query('VACUUM data_keys, identity_index');
     return (rowCount ?? 0) > 0;
+  }
+
+  /** FOR SHARE waits for a `destroy` in flight and then sees the tombstone: no entry outlives the key. */
+  async indexIdentity(participantId: string, digest: string): Promise<boolean> {
+    return this.inTransaction(async (client) => {
+      const key = await client.query('SELECT 1 FROM data_keys WHERE participant_id = $1 AND wrapped IS NOT NULL FOR SHARE', [participantId]);
+      if (key.rowCount === 0) return false;
+      await client.query('INSERT INTO identity_index (participant_id, digest) VALUES ($1, $2) ON CONFLICT (participant_id) DO UPDATE SET digest = excluded.digest', [participantId, digest]);
+      return true;
+    });
+  }
+
+  async findByIdentity(digest: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ participant_id: string }>('SELECT participant_id FROM identity_index WHERE digest = $1 ORDER BY participant_id', [digest]);
+    return rows.map((r) => r.participant_id);
+  }
+
+  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async rewrap(): Promise<number> {

@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandDependencies, CommandResult, enrolParticipant, Enrolment, participantIdFor, RequestContext } from '@pathway/application';
 import { KeyStore, PersonalData, sealPersonalData } from '@pathway/privacy';
 import { COMMAND_DEPENDENCIES, KEY_STORE } from '@pathway/runtime';
+import { ParticipantIdentityIndex } from './participant-identity-index';
 
 export class EnrolParticipantCommand {
   constructor(
@@ -22,11 +23,16 @@ export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant
   constructor(
     @Inject(COMMAND_DEPENDENCIES) private readonly deps: CommandDependencies,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
+    private readonly identities: ParticipantIdentityIndex,
   ) {}
 
   async execute({ enrolment, personal, caller }: EnrolParticipantCommand): Promise<CommandResult & { participantId: string }> {
     const participantId = participantIdFor(this.deps, enrolment, caller);
     const sealPersonal = personal && (async (id: string) => sealPersonalData(personal, await this.keys.dataKeyFor(id)));
-    return enrolParticipant(this.deps, { ...enrolment, participantId, sealPersonal }, caller);
+    const result = await enrolParticipant(this.deps, { ...enrolment, participantId, sealPersonal }, caller);
+    // After the append: a refused enrolment files nothing. A crash in between leaves the person
+    // unfound by number until a retry (the same Idempotency-Key files again) or `pathway blind-index rebuild`.
+    await this.identities.file(result.participantId, personal);
+    return result;
   }
 }

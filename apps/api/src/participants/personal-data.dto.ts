@@ -4,6 +4,8 @@ import { RequestValidationError } from '../http/problem';
 import { IsIsoDate } from '../http/validators';
 
 export const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
+/** A national identity number as written: Swedish (19900101-2385, 900101+2385) or another country's. */
+export const IDENTITY_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 +-]{0,31}$/;
 
 /** The contact details a caseworker may change later (PATCH); null removes one. */
 export class ContactDetailsDto {
@@ -47,7 +49,7 @@ export class PersonalDataDto extends ContactDetailsDto {
   dateOfBirth?: string;
 
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{0,31}$/, { message: 'nationalIdentityNumber must be 1 to 32 letters, digits, spaces or -' })
+  @Matches(IDENTITY_NUMBER, { message: 'nationalIdentityNumber must be 1 to 32 letters, digits, spaces, + or -' })
   nationalIdentityNumber?: string;
 
   @IsOptional()

@@ -5,8 +5,8 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CommandResult, RequestContext } from '@pathway/application';
 import { Environment } from '@pathway/config';
-import { ParticipantsPage, ProjectSummary } from '@pathway/read-models';
-import { ParticipantsPageDto, ProjectParticipantsQuery } from './project-participants.query';
+import { ProjectSummary } from '@pathway/read-models';
+import { ParticipantsPageDto, ParticipantsSearchPage, ProjectParticipantsQuery } from './project-participants.query';
 import { ProjectListQuery, ProjectSummaryQuery } from './project-summary.query';
 import { RegisterProjectCommand } from './register-project.command';
 import { RegisterProjectDto } from './register-project.dto';
@@ -76,10 +76,20 @@ export class ProjectsController {
     return this.queries.execute(new ProjectSummaryQuery(projectId));
   }
 
-  /** The project's participants by pseudonymous id, a page at a time. */
+  /**
+   * The project's participants by pseudonymous id, a page at a time; searched by id prefix (`q`),
+   * and for the project's caseworkers also by name (`q`) and identity number (`identityNumber`,
+   * through the blind index), with names (`names=true`). Personal-data searches and names are
+   * audited; other roles asking for them get 403.
+   */
   @Get(':projectId/participants')
   @Access('projects.read')
-  participants(@Param('projectId', ParseIdPipe) projectId: string, @Query() page: ParticipantsPageDto): Promise<ParticipantsPage> {
-    return this.queries.execute(new ProjectParticipantsQuery(projectId, page));
+  participants(
+    @Param('projectId', ParseIdPipe) projectId: string,
+    @Query() page: ParticipantsPageDto,
+    @CurrentPrincipal() principal: Principal,
+    @Caller() caller: RequestContext,
+  ): Promise<ParticipantsSearchPage> {
+    return this.queries.execute(new ProjectParticipantsQuery(projectId, page, principal, caller.correlationId));
   }
 }

@@ -21,9 +21,9 @@ export interface Problem {
 /** The signed-in user, as `GET /api/v1/session` answers. */
 export type SessionUser = { id: string; email: string; displayName: string; role: 'caseworker' | 'evaluator' | 'funder' | 'admin'; projects: string[] };
 
-/** A page of `GET /api/v1/projects/{projectId}/participants`. */
+/** A page of `GET /api/v1/projects/{projectId}/participants`; `name` only with `names=true` (caseworkers). */
 export interface ParticipantsPage {
-  items: Array<{ participantId: string; status: 'active' | 'exited'; enrolledOn: string; lastEntryOn: string; lastExitOn: string | null }>;
+  items: Array<{ participantId: string; status: 'active' | 'exited'; enrolledOn: string; lastEntryOn: string; lastExitOn: string | null; name?: string | null }>;
   total: number;
   limit: number;
   offset: number;

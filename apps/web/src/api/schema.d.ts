@@ -98,7 +98,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The project's participants by pseudonymous id, a page at a time. */
+        /**
+         * The project's participants by pseudonymous id, a page at a time; searched by id prefix (`q`),
+         *     and for the project's caseworkers also by name (`q`) and identity number (`identityNumber`,
+         *     through the blind index), with names (`names=true`). Personal-data searches and names are
+         *     audited; other roles asking for them get 403.
+         */
         get: operations["ProjectsController_participants"];
         put?: never;
         post: operations["ProjectsController_enrol"];

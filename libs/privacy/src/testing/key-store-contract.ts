@@ -47,6 +47,33 @@ export function keyStoreContract(adapter: string, openWith: (masterKeys: MasterK
       await reopened.close();
     });
 
+    it('finds a participant by the blind index of their identity number until their key is destroyed', async () => {
+      const [anna, berit, erased] = [id('p'), id('p'), id('p')];
+      const digest = randomBytes(32).toString('hex');
+      const store = await open(masterKey);
+      expect(await store.indexIdentity(anna, digest)).toBe(false); // no key yet: nothing filed
+      await Promise.all([anna, berit, erased].map((p) => store.keyFor(p)));
+      expect(await store.indexIdentity(anna, digest)).toBe(true);
+      expect(await store.indexIdentity(erased, digest)).toBe(true);
+      expect(await store.indexIdentity(berit, randomBytes(32).toString('hex'))).toBe(true);
+      expect(await store.findByIdentity(digest)).toEqual([anna, erased].sort());
+
+      await store.destroy(erased);
+      expect(await store.findByIdentity(digest)).toEqual([anna]);
+      // Never filed again for an erased person (a retried enrolment, a rebuild).
+      expect(await store.indexIdentity(erased, digest)).toBe(false);
+      expect(await store.findByIdentity(digest)).toEqual([anna]);
+
+      // A changed number replaces the old entry.
+      const changed = randomBytes(32).toString('hex');
+      await store.indexIdentity(anna, changed);
+      expect(await store.findByIdentity(digest)).toEqual([]);
+      await store.close();
+      const reopened = await open(masterKey);
+      expect(await reopened.findByIdentity(changed)).toEqual([anna]);
+      await reopened.close();
+    });
+
     it('keeps a tombstone for a person erased before any key was made', async () => {
       const participant = id('p');
       const store = await open(masterKey);
