@@ -34,6 +34,7 @@ import { PersonalDataReader } from './participants/personal-data-reader';
 import { ErasureRecordHandler } from './participants/erasure-record.query';
 import { ParticipantKeys } from './participants/participant-keys';
 import { ParticipantHistoryHandler } from './participants/participant-history.query';
+import { ParticipantIndicatorsHandler } from './participants/participant-indicators.query';
 import { ParticipantsController } from './participants/participants.controller';
 import { RecordMilestoneHandler } from './participants/record-milestone.command';
 import { RetractMilestoneHandler } from './participants/retract-milestone.command';
@@ -99,6 +100,7 @@ export class AppModule {
         ErasureRecordHandler,
         ParticipantHistoryHandler,
         ParticipantPathwayHandler,
+        ParticipantIndicatorsHandler,
         ProjectSummaryHandler,
         ProjectListHandler,
         ProjectParticipantsHandler,
