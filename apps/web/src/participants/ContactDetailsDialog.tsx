@@ -16,10 +16,11 @@ const FIELDS: Array<{ name: keyof ContactDetails; label: MessageId; type: string
 ];
 
 /**
- * Phone, email and address in a dialog, filled in with what is recorded. Only what changed is
+ * Phone, email and address in a dialog, filled in with what is recorded; focus goes back to the
+ * button when it closes. Only what changed is
  * sent (an emptied field as null: removed); sealed by the API like all personal data.
  */
-export function ContactDetailsDialog({ participantId, current, onChanged }: { participantId: string; current: ContactDetails; onChanged: (message: string) => void }) {
+export function ContactDetailsDialog({ participantId, current, onChanged }: { participantId: string; current: ContactDetails; onChanged: (message: string) => Promise<void> }) {
   const t = useT();
   const intl = useIntl();
   const { expired } = useSession();
@@ -54,8 +55,9 @@ export function ContactDetailsDialog({ participantId, current, onChanged }: { pa
       });
       if (response.status === 401) return expired();
       if (response.ok) {
-        setOpen(false);
-        return onChanged(t('contact.done'));
+        // Closed once the page holds the new details, so opening it again shows them.
+        await onChanged(t('contact.done'));
+        return setOpen(false);
       }
       setProblem(describeProblem(problemOf(error, response), t, (iso) => intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' })));
     } catch {

@@ -1,4 +1,4 @@
-import { FormEvent, useId, useRef, useState } from 'react';
+import { FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, ParticipantHistory, Pathway } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
@@ -17,7 +17,7 @@ interface Props {
   pathway: Pathway;
   /** The participant's version when the form was opened; sent as If-Match. */
   version: number | null;
-  onRecorded: (eventId: string, occurredOn: string) => void;
+  onRecorded: (eventId: string, occurredOn: string, version: number) => void;
   onCancelled: () => void;
   /** Someone else changed the participant: the page reads it again. */
   onStale: () => void;
@@ -59,17 +59,18 @@ export function MilestoneForm({ type, pathway, version, onRecorded, onCancelled,
         },
         body: body as never,
       });
-      if (response.ok) return onRecorded((data as unknown as { eventId: string }).eventId, String(body.occurredOn));
+      if (response.ok) {
+        const recorded = data as unknown as { eventId: string; version: number };
+        return onRecorded(recorded.eventId, String(body.occurredOn), recorded.version);
+      }
       if (response.status === 401) return expired();
       const answer = problemOf(error, response);
       if (answer.code === 'CONCURRENCY.VERSION_MISMATCH') return await showConflict(answer.currentVersion);
       setConflict(null);
       setProblem(describeProblem(answer, t, date));
-      requestAnimationFrame(() => summaryRef.current?.focus());
     } catch {
       // No answer (the network): the same key makes a resend safe, whatever happened to this one.
       setProblem({ summary: t('problem.other'), fields: {} });
-      requestAnimationFrame(() => summaryRef.current?.focus());
     } finally {
       busy.current = false;
       setSending(false);
@@ -83,8 +84,11 @@ export function MilestoneForm({ type, pathway, version, onRecorded, onCancelled,
     setProblem(null);
     setConflict({ since, currentVersion: currentVersion ?? history?.version ?? 0 });
     onStale();
-    requestAnimationFrame(() => conflictRef.current?.focus());
   };
+
+  // Focus goes to what stopped the form, so a screen reader reads it and the next Tab is the field to fix.
+  useEffect(() => summaryRef.current?.focus(), [problem]);
+  useEffect(() => conflictRef.current?.focus(), [conflict]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from '../app/router';
 import { PageHeading } from '../app/page-heading';
@@ -25,13 +25,25 @@ export function PathwayPage({ participantId }: { participantId: string }) {
   const { pathway, history, indicators, reload } = usePathwayData(participantId, caseworker);
   const mayRecord = caseworker && typeof pathway === 'object' && pathway !== null && user!.projects.includes(pathway.projectId);
   const [notice, setNotice] = useState('');
+  // The version a write of ours answered: the history read after it may not be back yet when the next form opens.
+  const [written, setWritten] = useState(0);
+  const version = history ? Math.max(history.version, written) : null;
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' });
 
-  /** Says what happened where a screen reader hears it, and puts focus there when the control that did it is gone. */
-  const announce = (message: string) => {
+  const [focusNotice, setFocusNotice] = useState(0);
+  useEffect(() => {
+    if (focusNotice > 0) noticeRef.current?.focus();
+  }, [focusNotice]);
+
+  /**
+   * Says what happened where a screen reader hears it and, once the page shows the change (the
+   * form or the button that did it is gone by then), puts focus there.
+   */
+  const announce = async (message: string, shown: Promise<void>) => {
     setNotice(message);
-    requestAnimationFrame(() => noticeRef.current?.focus());
+    await shown;
+    setFocusNotice((n) => n + 1);
   };
 
   return (
@@ -65,9 +77,9 @@ export function PathwayPage({ participantId }: { participantId: string }) {
               <ContactDetailsDialog
                 participantId={participantId}
                 current={pathway.personalData?.status === 'recorded' ? (pathway.personalData.data ?? {}) : {}}
-                onChanged={(message) => {
+                onChanged={async (message) => {
+                  await reload();
                   setNotice(message);
-                  void reload();
                 }}
               />
             </div>
@@ -77,12 +89,12 @@ export function PathwayPage({ participantId }: { participantId: string }) {
               <h2 id="record-title">{t('record.title')}</h2>
               <RecordMilestone
                 pathway={pathway}
-                version={history?.version ?? null}
+                version={version}
                 onStale={() => void reload()}
                 onCancelled={() => setNotice(t('record.cancelled'))}
-                onRecorded={(eventId, what, occurredOn) => {
-                  announce(t('record.recorded', { what, date: date(occurredOn) }));
-                  void reload((next) => next.timeline.some((m) => m.eventId === eventId));
+                onRecorded={(eventId, what, occurredOn, at) => {
+                  setWritten((v) => Math.max(v, at));
+                  void announce(t('record.recorded', { what, date: date(occurredOn) }), reload((next) => next.timeline.some((m) => m.eventId === eventId)));
                 }}
               />
             </section>
@@ -93,9 +105,9 @@ export function PathwayPage({ participantId }: { participantId: string }) {
             history={history}
             userId={user?.id ?? ''}
             mayRecord={mayRecord}
-            onRetracted={(message, eventId) => {
-              announce(message);
-              void reload((next) => next.timeline.some((m) => m.eventId === eventId && m.retracted !== null));
+            onRetracted={(message, eventId, at) => {
+              setWritten((v) => Math.max(v, at));
+              void announce(message, reload((next) => next.timeline.some((m) => m.eventId === eventId && m.retracted !== null)));
             }}
           />
           <section aria-labelledby="indicators-title">

@@ -8,7 +8,7 @@ import { eventLabel } from './timeline-facts';
 interface Props {
   pathway: Pathway;
   version: number | null;
-  onRecorded: (eventId: string, what: string, occurredOn: string) => void;
+  onRecorded: (eventId: string, what: string, occurredOn: string, version: number) => void;
   onCancelled: () => void;
   onStale: () => void;
 }
@@ -48,9 +48,9 @@ export function RecordMilestone({ pathway, version, onRecorded, onCancelled, onS
           pathway={pathway}
           version={version}
           onStale={onStale}
-          onRecorded={(eventId, occurredOn) => {
+          onRecorded={(eventId, occurredOn, version) => {
             close();
-            onRecorded(eventId, t(eventLabel(type)), occurredOn);
+            onRecorded(eventId, t(eventLabel(type)), occurredOn, version);
           }}
           onCancelled={() => {
             close();

@@ -10,7 +10,7 @@ import { useSession } from '../session/session';
 interface Props {
   participantId: string;
   milestone: { eventId: string; occurredOn: string; label: string };
-  onRetracted: (message: string) => void;
+  onRetracted: (message: string, version: number) => void;
 }
 
 /**
@@ -42,14 +42,14 @@ export function RetractDialog({ participantId, milestone, onRetracted }: Props) 
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
     setBusy(true);
     try {
-      const { error, response } = await api.POST('/api/v1/participants/{participantId}/retractions', {
+      const { data, error, response } = await api.POST('/api/v1/participants/{participantId}/retractions', {
         params: { path: { participantId }, header: { 'Idempotency-Key': key } },
         body: { eventId: milestone.eventId, reason },
       });
       if (response.status === 401) return expired();
       if (response.ok) {
         setOpen(false);
-        return onRetracted(t('retract.done', what));
+        return onRetracted(t('retract.done', what), (data as unknown as { version: number }).version);
       }
       setProblem(describeProblem(problemOf(error, response), t, date));
     } catch {

@@ -11,7 +11,7 @@ interface Props {
   history: ParticipantHistory | null;
   userId: string;
   mayRecord: boolean;
-  onRetracted: (message: string, eventId: string) => void;
+  onRetracted: (message: string, eventId: string, version: number) => void;
 }
 
 /**
@@ -56,7 +56,7 @@ export function Timeline({ pathway, history, userId, mayRecord, onRetracted }: P
             )}
             {mayRecord && !m.retracted && (
               <div className="timeline-actions">
-                <RetractDialog participantId={pathway.participantId} milestone={{ eventId: m.eventId, occurredOn: m.occurredOn, label }} onRetracted={(message) => onRetracted(message, m.eventId)} />
+                <RetractDialog participantId={pathway.participantId} milestone={{ eventId: m.eventId, occurredOn: m.occurredOn, label }} onRetracted={(message, version) => onRetracted(message, m.eventId, version)} />
               </div>
             )}
           </li>
