@@ -1,15 +1,16 @@
 import { expect, Page, test } from '@playwright/test';
-import { PROJECT } from './seed';
+import { PROJECT, RECORDER, RECORDING_PROJECT } from './seed';
 import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
 
 /**
  * Recording on the pathway page. Each test enrols its own participant through the API (as the
- * signed-in caseworker), so tests running side by side never see each other's milestones.
+ * signed-in caseworker), in a project of its own (RECORDING_PROJECT), so tests running side by
+ * side never see each other's milestones and the first project's counts stay as seeded.
  */
 const API = { 'X-Requested-With': 'pathway-web' };
 
 async function enrolled(page: Page): Promise<string> {
-  const answer = await page.request.post(`/api/v1/projects/${PROJECT.id}/participants`, { headers: API, data: { enrolledOn: '2024-01-15', profile: PROJECT.profile } });
+  const answer = await page.request.post(`/api/v1/projects/${RECORDING_PROJECT.id}/participants`, { headers: API, data: { enrolledOn: '2024-01-15', profile: PROJECT.profile } });
   expect(answer.status()).toBe(201);
   return ((await answer.json()) as { participantId: string }).participantId;
 }
@@ -17,7 +18,7 @@ async function enrolled(page: Page): Promise<string> {
 /** Signs in as the caseworker and opens a new participant's pathway. */
 async function openNewPathway(page: Page, locale: 'sv' | 'en'): Promise<string> {
   await openIn(page, locale);
-  await signIn(page);
+  await signIn(page, RECORDER);
   const id = await enrolled(page);
   await page.goto(`/participants/${id}`);
   await expect(page.locator('h1')).toContainText(id);
@@ -27,6 +28,11 @@ async function openNewPathway(page: Page, locale: 'sv' | 'en'): Promise<string> 
 
 const history = async (page: Page, id: string) =>
   ((await (await page.request.get(`/api/v1/participants/${id}/history`, { headers: API })).json()) as { version: number; events: Array<{ type: string }> });
+
+/** With SCREENSHOTS=dir, also photographed there, as screens.pw.ts does (docs/screenshots keeps a few). */
+async function capture(target: Page | ReturnType<Page['locator']>, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS) await target.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, ...('goto' in target ? { fullPage: true } : {}) });
+}
 
 const text = (locale: 'sv' | 'en', sv: string, en: string) => (locale === 'sv' ? sv : en);
 
@@ -59,7 +65,7 @@ for (const locale of LOCALES) {
       await form.getByLabel(text(locale, 'Varför avslutade deltagaren?', 'Why did the participant leave?')).selectOption('completed');
       await form.getByLabel(text(locale, 'Situation vid avslut', 'Situation upon leaving')).selectOption('job-searching');
       await expectNoAxeViolations(page);
-      await form.screenshot({ path: `docs/screenshots/milestone-form-${locale}.png` });
+      await capture(page.locator('section.record'), `milestone-form-${locale}`);
       await form.getByRole('button', { name: text(locale, 'Registrera', 'Record'), exact: true }).click();
       await expect(page.locator('.facts')).toContainText(text(locale, 'Har avslutat', 'Has left'));
 
@@ -80,7 +86,7 @@ for (const locale of LOCALES) {
       await expect(indicators).toContainText('EECR05');
       await expect(indicators).toContainText('EECO01');
       await expectNoAxeViolations(page);
-      await page.screenshot({ path: `docs/screenshots/pathway-${locale}.png`, fullPage: true });
+      await capture(page, `pathway-recorded-${locale}`);
       await expectNoPageScrollAt320(page);
       await page.getByLabel(text(locale, 'Vad hände?', 'What happened?')).selectOption({ label: text(locale, 'Kom tillbaka till projektet', 'Came back to the project') });
       await expectNoPageScrollAt320(page);

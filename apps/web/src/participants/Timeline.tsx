@@ -3,7 +3,7 @@ import { ParticipantHistory, Pathway } from '../api/client';
 import { useT } from '../i18n/t';
 import { daysLate } from './late-recording';
 import { RetractDialog } from './RetractDialog';
-import { eventLabel, kindLabel } from './timeline-facts';
+import { eventLabel, milestoneDetails } from './timeline-facts';
 
 interface Props {
   pathway: Pathway;
@@ -44,7 +44,11 @@ export function Timeline({ pathway, history, userId, mayRecord, onRetracted }: P
             ) : (
               <strong>{label}</strong>
             )}
-            {m.type === 'InterventionStarted' && <span> · {t('pathway.details.intervention', { what: t(kindLabel(m.details.kind)) })}</span>}
+            {milestoneDetails(m.type, m.details).map((d) => (
+              <span key={d.label} className="detail">
+                {t('pathway.detail', { name: t(d.label), what: t(d.value) })}
+              </span>
+            ))}
             <span className="recorded muted">
               {role ? t('pathway.recordedBy', { date: instant(m.recordedAt), role }) : t('pathway.recordedAt', { date: instant(m.recordedAt) })}
             </span>

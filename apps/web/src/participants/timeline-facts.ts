@@ -26,3 +26,24 @@ export function openInterventions(pathway: Pathway): Array<{ interventionId: str
     .filter((m) => m.type === 'InterventionStarted' && !ended.has(String(m.details.interventionId)))
     .map((m) => ({ interventionId: String(m.details.interventionId), startedOn: m.occurredOn, kindLabel: kindLabel(m.details.kind) }));
 }
+
+/**
+ * The answers worth seeing at a glance beside a milestone (the activity, the situation on leaving,
+ * the kind of job), as catalogue keys with their values; free text (a qualification) is left out.
+ */
+export function milestoneDetails(type: string, details: Record<string, unknown>): Array<{ label: MessageId; value: MessageId }> {
+  const option = (prefix: string, value: unknown): MessageId | null => {
+    const id = `option.${prefix}.${String(value)}`;
+    return Object.hasOwn(en, id) ? (id as MessageId) : null;
+  };
+  const pairs: Array<[MessageId, MessageId | null]> =
+    type === 'InterventionStarted' ? [['detail.kind', option('kind', details.kind)]]
+    : type === 'InterventionEnded' ? [['detail.outcome', option('outcome', details.outcome)]]
+    : type === 'ParticipantExited' ? [['detail.reason', option('reason', details.reason)], ['detail.situation', option('situation', details.situation)]]
+    : type === 'FollowUpRecorded' ? [['detail.followUpSituation', option('situation', details.situation)]]
+    : type === 'JobPlaced' ? [['detail.employment', option('employment', details.employment)], ['detail.contract', option('contract', details.contract)]]
+    : type === 'EducationEntered' ? [['detail.programme', option('programme', details.programme)]]
+    : type === 'SchoolCompleted' ? [['detail.level', option('level', details.level)]]
+    : [];
+  return pairs.flatMap(([label, value]) => (value ? [{ label, value }] : []));
+}
