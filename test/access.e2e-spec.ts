@@ -125,6 +125,18 @@ describe('access: every role, every route, own and other project', () => {
       },
     },
     { action: 'participants.read', method: 'get', route: '/api/v1/participants/{participantId}/history', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/participants/${await enrolled(p)}/history` }) },
+    {
+      action: 'participants.read',
+      method: 'get',
+      route: '/api/v1/participants/{participantId}/indicators',
+      ok: 200,
+      scoped: true,
+      call: async (p) => {
+        const participantId = await enrolled(p);
+        await projected(t); // counted from the outcome read model
+        return { method: 'get', path: `/api/v1/participants/${participantId}/indicators` };
+      },
+    },
     { action: 'indicators.catalogue', method: 'get', route: '/api/v1/indicators', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/indicators' }) },
     { action: 'indicators.report', method: 'get', route: '/api/v1/projects/{projectId}/indicators', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/indicators?to=2025-12-31` }) },
     { action: 'indicators.export', method: 'get', route: '/api/v1/projects/{projectId}/indicators/export', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/indicators/export?format=json&from=2025-10-01&to=2025-12-31&asKnownOn=2026-01-31` }) },

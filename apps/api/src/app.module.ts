@@ -38,6 +38,7 @@ import { ParticipantKeys } from './participants/participant-keys';
 import { ParticipantIdentityIndex } from './participants/participant-identity-index';
 import { ParticipantNames } from './participants/participant-names';
 import { ParticipantHistoryHandler } from './participants/participant-history.query';
+import { ParticipantIndicatorsHandler } from './participants/participant-indicators.query';
 import { ParticipantsController } from './participants/participants.controller';
 import { RecordMilestoneHandler } from './participants/record-milestone.command';
 import { RetractMilestoneHandler } from './participants/retract-milestone.command';
@@ -111,6 +112,7 @@ export class AppModule {
         ErasureRecordHandler,
         ParticipantHistoryHandler,
         ParticipantPathwayHandler,
+        ParticipantIndicatorsHandler,
         ProjectSummaryHandler,
         ProjectListHandler,
         ProjectParticipantsHandler,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { CASEWORKER, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, EVALUATOR, PROJECT, PARTICIPANTS, TODAY_PROJECT } from './seed';
+import { CASEWORKER, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, EVALUATOR, PROJECT, PARTICIPANTS, RECORDER, RECORDING_PROJECT, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -24,6 +24,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cli(['users', 'add', '--role', user.role, '--email', user.email, '--name', user.name, ...projects.flatMap((p) => ['--project', p.id])], `${user.password}\n`);
   }
   cli(['users', 'add', '--role', ENROLLER.role, '--email', ENROLLER.email, '--name', ENROLLER.name, '--project', ENROL_PROJECT.id], `${ENROLLER.password}\n`);
+  cli(['users', 'add', '--role', RECORDER.role, '--email', RECORDER.email, '--name', RECORDER.name, '--project', RECORDING_PROJECT.id], `${RECORDER.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     server.kill('SIGTERM');
@@ -53,7 +54,9 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   // Made before the calls start: the CLI blocks this process, and a kept-alive socket the server
   // closes meanwhile would fail the next fetch ("other side closed").
   const enroller = cli(['token', '--role', 'caseworker', '--project', ENROL_PROJECT.id]);
+  const todayCaseworker = cli(['token', '--role', 'caseworker', '--project', TODAY_PROJECT.id, '--project', EMPTY_PROJECT.id]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
+  await call(admin, 'POST', '/projects', RECORDING_PROJECT.registration);
   for (const p of PARTICIPANTS) {
     await call(caseworker, 'POST', `/projects/${PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: PROJECT.profile, personal: { name: p.name } });
     for (const milestone of p.milestones) await call(caseworker, 'POST', `/participants/${p.id}/milestones`, milestone);
@@ -67,7 +70,6 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await seedEnrolProject(call, admin, enroller);
   await waitFor(async () => ((await call(caseworker, 'GET', `/participants/${PARTICIPANTS[0].id}`)) as { timeline: Array<{ retracted: unknown }> }).timeline.some((m) => m.retracted));
 
-  const todayCaseworker = cli(['token', '--role', 'caseworker', '--project', TODAY_PROJECT.id, '--project', EMPTY_PROJECT.id]);
   await call(admin, 'POST', '/projects', TODAY_PROJECT.registration);
   await call(admin, 'POST', '/projects', EMPTY_PROJECT.registration);
   for (const p of TODAY_PROJECT.participants) {

@@ -12,6 +12,16 @@ export const PROJECT = {
   },
 };
 
+/**
+ * A second project with its own caseworker, for the tests that enrol and record (pathway.pw.ts):
+ * what they add never changes the counts the first project's screens are tested against.
+ */
+export const RECORDING_PROJECT = {
+  id: '23-102-S03',
+  registration: { ...PROJECT.registration, id: '23-102-S03', name: '#nystart' },
+};
+export const RECORDER = { role: 'caseworker', email: 'bo.nilsson@example.org', name: 'Bo Nilsson', password: 'a passphrase for recording' };
+
 export const CASEWORKER = { role: 'caseworker', email: 'anna.karlsson@example.org', name: 'Anna Karlsson', password: 'correct horse battery staple' };
 export const EVALUATOR = { role: 'evaluator', email: 'erik.evaluator@example.org', name: 'Erik Lund', password: 'another long passphrase' };
 

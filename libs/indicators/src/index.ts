@@ -7,3 +7,4 @@ export * from './catalogue-entry';
 export * from './catalogue';
 export * from './indicator-report';
 export * from './worklist';
+export * from './participant-indicators';

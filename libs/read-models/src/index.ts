@@ -7,6 +7,7 @@ export * from './projection/live-follower';
 export * from './projection/rebuild';
 export { deriveAllOutcomes } from './projection/apply-events';
 export * from './queries/participant-pathway';
+export * from './queries/participant-outcome';
 export * from './queries/project-summary';
 export * from './queries/project-time-zone';
 export * from './queries/participant-movements';

@@ -88,7 +88,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof DomainError) {
       const status = STATUS_BY_KIND[exception.kind];
-      return { type: problemType(exception.code), title: exception.message, status, code: exception.code };
+      const params = exception.params ? { params: { ...exception.params } } : {};
+      return { type: problemType(exception.code), title: exception.message, status, code: exception.code, ...params };
     }
     if (exception instanceof WrongExpectedVersionError) {
       return {

@@ -15,6 +15,7 @@ import { MilestoneDraft } from './milestone-draft';
 import { MILESTONE_DTOS } from './milestone.dto';
 import { ParseMilestonePipe } from './parse-milestone.pipe';
 import { ParticipantHistory, ParticipantHistoryQuery } from './participant-history.query';
+import { ParticipantIndicatorsQuery, ParticipantIndicatorsView } from './participant-indicators.query';
 import { ParticipantPathwayQuery } from './participant-pathway.query';
 import { ContactDetailsDto } from './personal-data.dto';
 import { PersonalDataView } from './personal-data-reader';
@@ -162,6 +163,17 @@ export class ParticipantsController {
     @Caller() caller: RequestContext,
   ): Promise<PathwayView & { personalData: PersonalDataView }> {
     return this.queries.execute(new ParticipantPathwayQuery(participantId, principal, caller.correlationId));
+  }
+
+  /**
+   * The ESF+ common indicators the participant counts in (or is reported as data missing in) in
+   * the project's report from its start to today, by the catalogue's rules: for the caseworker's
+   * understanding of what the pathway means for the figures.
+   */
+  @Get('indicators')
+  @Access('participants.read')
+  indicators(@Param('participantId', ParseIdPipe) participantId: string): Promise<ParticipantIndicatorsView> {
+    return this.queries.execute(new ParticipantIndicatorsQuery(participantId));
   }
 
   /** The participant's events as stored in the log, with who recorded each and when; free text as the caller may see it. */

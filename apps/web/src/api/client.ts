@@ -14,6 +14,10 @@ export interface Problem {
   code: string;
   title: string;
   errors?: Array<{ field: string; reason: string }>;
+  /** A broken rule's values (ISO dates, counts), for the message in the user's language (api/problems.ts). */
+  params?: Record<string, string | number>;
+  /** On a 409 version conflict: the participant's version now. */
+  currentVersion?: number;
   /** From the Retry-After header of a 429. */
   retryAfterSeconds?: number;
 }
@@ -42,11 +46,38 @@ export interface ProjectSummary {
 /** Free text about a person (a retraction's reason): open only for whom it is meant, else only its status. */
 export type FreeText = { status: 'open'; text: string } | { status: 'sealed' | 'erased' | 'not-kept' | 'key-missing' | 'unreadable' };
 
-/** `GET /api/v1/participants/{participantId}`: the read-only pathway (personal data is not shown in part 1). */
+/** `GET /api/v1/participants/{participantId}`: the pathway from the read models; `personalData` opened for the project's caseworkers only. */
 export interface Pathway {
   participantId: string;
   projectId: string;
   status: 'active' | 'exited';
   enrolledOn: string;
-  timeline: Array<{ eventId: string; type: string; occurredOn: string; recordedAt: string; retracted: { at: string; reason: FreeText } | null }>;
+  lastEntryOn: string;
+  lastExitOn: string | null;
+  timeline: Array<{
+    eventId: string;
+    type: string;
+    occurredOn: string;
+    /** An instant (ISO 8601, UTC). */
+    recordedAt: string;
+    /** The recording user's id (never shown: the app says "you" or the role from the history). */
+    recordedBy: string;
+    details: Record<string, unknown>;
+    retracted: { by: string; at: string; reason: FreeText } | null;
+  }>;
+  personalData?: { status: 'recorded'; data?: { phone?: string; email?: string; address?: string } } | { status: 'none' | 'erased' | 'key-missing' | 'unreadable' };
+}
+
+/** `GET /api/v1/participants/{participantId}/history`: the log's events with their stream versions (the ETag is the last). */
+export interface ParticipantHistory {
+  participantId: string;
+  version: number;
+  events: Array<{ eventId: string; type: string; version: number; data: Record<string, unknown>; metadata: { recordedAt: string; actor: string; actorRole: string } }>;
+}
+
+/** `GET /api/v1/participants/{participantId}/indicators`. */
+export interface ParticipantIndicators {
+  asOf: string;
+  catalogueVersion: string;
+  indicators: Array<{ code: string; name: string; answer: 'counts' | 'data-missing' }>;
 }

@@ -279,6 +279,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{participantId}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ESF+ common indicators the participant counts in (or is reported as data missing in) in
+         *     the project's report from its start to today, by the catalogue's rules: for the caseworker's
+         *     understanding of what the pathway means for the figures.
+         */
+        get: operations["ParticipantsController_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{participantId}/history": {
         parameters: {
             query?: never;
@@ -1255,6 +1276,32 @@ export interface operations {
         };
     };
     ParticipantsController_pathway: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
+                "Idempotency-Key"?: string;
+                /** @description The version last seen, as a strong ETag ("3") or *; a stale one is answered 409, a weak one (W/"3") 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    ParticipantsController_indicators: {
         parameters: {
             query?: never;
             header?: {

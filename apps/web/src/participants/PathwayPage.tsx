@@ -1,30 +1,50 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { api, Pathway } from '../api/client';
 import { Link } from '../app/router';
 import { PageHeading } from '../app/page-heading';
-import { en, MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
+import { ContactDetailsDialog } from './ContactDetailsDialog';
+import { ParticipantIndicators } from './ParticipantIndicators';
+import { usePathwayData } from './pathway-data';
+import { RecordMilestone } from './RecordMilestone';
+import { Timeline } from './Timeline';
 
-/** Timeline entries carry the event's type name (`JobPlaced`); each has a caseworker's word in the catalogue. */
-const milestoneLabel = (type: string): MessageId => (`milestone.${type}` in en ? (`milestone.${type}` as MessageId) : 'milestone.other');
-
-/** A participant's pathway, read-only: status, enrolment and each milestone, retracted ones struck through with the reason. */
+/**
+ * A participant's pathway: status, the timeline (when each milestone happened, when and by whom
+ * it was recorded, late and retracted ones marked), the indicators the participant counts in,
+ * and, for the project's caseworkers, recording a milestone, retracting one and changing contact details.
+ */
 export function PathwayPage({ participantId }: { participantId: string }) {
   const t = useT();
   const intl = useIntl();
-  const { expired } = useSession();
-  const [pathway, setPathway] = useState<Pathway | 'notFound' | 'failed' | null>(null);
-  useEffect(() => {
-    setPathway(null);
-    void api.GET('/api/v1/participants/{participantId}', { params: { path: { participantId } } }).then(({ data, response }) => {
-      if (response.status === 401) return expired();
-      setPathway(response.ok ? (data as unknown as Pathway) : response.status === 404 ? 'notFound' : 'failed');
-    });
-  }, [participantId, expired]);
+  const { state } = useSession();
+  const user = state.status === 'signedIn' ? state.user : null;
+  // Only the project's caseworkers record (the API's access policy): the app never offers what the role may not do.
+  const caseworker = user?.role === 'caseworker';
+  const { pathway, history, indicators, reload } = usePathwayData(participantId, caseworker);
+  const mayRecord = caseworker && typeof pathway === 'object' && pathway !== null && user!.projects.includes(pathway.projectId);
+  const [notice, setNotice] = useState('');
+  // The version a write of ours answered: the history read after it may not be back yet when the next form opens.
+  const [written, setWritten] = useState(0);
+  const version = history ? Math.max(history.version, written) : null;
+  const noticeRef = useRef<HTMLParagraphElement>(null);
   const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' });
-  const instant = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const [focusNotice, setFocusNotice] = useState(0);
+  useEffect(() => {
+    if (focusNotice > 0) noticeRef.current?.focus();
+  }, [focusNotice]);
+
+  /**
+   * Says what happened where a screen reader hears it and, once the page shows the change (the
+   * form or the button that did it is gone by then), puts focus there.
+   */
+  const announce = async (message: string, shown: Promise<void>) => {
+    setNotice(message);
+    await shown;
+    setFocusNotice((n) => n + 1);
+  };
 
   return (
     <>
@@ -42,26 +62,58 @@ export function PathwayPage({ participantId }: { participantId: string }) {
             <dd>{t(pathway.status === 'exited' ? 'status.exited' : 'status.active')}</dd>
             <dt>{t('pathway.enrolledOn')}</dt>
             <dd>{date(pathway.enrolledOn)}</dd>
+            {pathway.lastExitOn && (
+              <>
+                <dt>{t('pathway.lastExitOn')}</dt>
+                <dd>{date(pathway.lastExitOn)}</dd>
+              </>
+            )}
           </dl>
-          <h2>{t('pathway.timeline')}</h2>
-          {pathway.timeline.length === 0 ? (
-            <p>{t('pathway.timeline.none')}</p>
-          ) : (
-            <ol className="timeline">
-              {pathway.timeline.map((m) => (
-                <li key={m.eventId} className={m.retracted ? 'retracted' : undefined}>
-                  <span className="when">{date(m.occurredOn)}</span>
-                  {m.retracted ? <del>{t(milestoneLabel(m.type))}</del> : <strong>{t(milestoneLabel(m.type))}</strong>}
-                  <span className="muted"> · {t('pathway.recordedAt', { date: instant(m.recordedAt) })}</span>
-                  {m.retracted && (
-                    <p className="retraction">
-                      {m.retracted.reason.status === 'open' ? t('pathway.retracted', { reason: m.retracted.reason.text }) : t('pathway.retracted.reasonNotShown')}
-                    </p>
-                  )}
-                </li>
-              ))}
-            </ol>
+          <p ref={noticeRef} tabIndex={-1} role="status" className={notice ? 'notice' : 'visually-hidden'}>
+            {notice}
+          </p>
+          {mayRecord && (
+            <div className="page-actions">
+              <ContactDetailsDialog
+                participantId={participantId}
+                current={pathway.personalData?.status === 'recorded' ? (pathway.personalData.data ?? {}) : {}}
+                onChanged={async (message) => {
+                  await reload();
+                  setNotice(message);
+                }}
+              />
+            </div>
           )}
+          {mayRecord && (
+            <section aria-labelledby="record-title" className="record">
+              <h2 id="record-title">{t('record.title')}</h2>
+              <RecordMilestone
+                pathway={pathway}
+                version={version}
+                onStale={() => void reload()}
+                onCancelled={() => setNotice(t('record.cancelled'))}
+                onRecorded={(eventId, what, occurredOn, at) => {
+                  setWritten((v) => Math.max(v, at));
+                  void announce(t('record.recorded', { what, date: date(occurredOn) }), reload((next) => next.timeline.some((m) => m.eventId === eventId)));
+                }}
+              />
+            </section>
+          )}
+          <h2>{t('pathway.timeline')}</h2>
+          <Timeline
+            pathway={pathway}
+            history={history}
+            userId={user?.id ?? ''}
+            mayRecord={mayRecord}
+            onRetracted={(message, eventId, at) => {
+              setWritten((v) => Math.max(v, at));
+              void announce(message, reload((next) => next.timeline.some((m) => m.eventId === eventId && m.retracted !== null)));
+            }}
+          />
+          <section aria-labelledby="indicators-title">
+            <h2 id="indicators-title">{t('pathway.indicators.title')}</h2>
+            <ParticipantIndicators indicators={indicators} />
+          </section>
         </>
       )}
     </>

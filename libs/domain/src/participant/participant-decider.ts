@@ -267,14 +267,15 @@ function requireWithinFollowUpWindow(occurredOn: IsoDate, monthsAfterExit: numbe
     throw ruleBroken(
       'FOLLOW_UP.OUTSIDE_WINDOW',
       `A follow-up ${monthsAfterExit} months after the exit on ${lastExitOn} must be dated from ${window.from} to ${window.to}`,
+      { date: occurredOn, monthsAfterExit, lastExitOn, from: window.from, to: window.to },
     );
   }
 }
 
 function notInFuture(date: IsoDate, today: IsoDate): void {
-  if (date > today) throw ruleBroken('MILESTONE.DATE_IN_FUTURE', `${date} is in the future`);
+  if (date > today) throw ruleBroken('MILESTONE.DATE_IN_FUTURE', `${date} is in the future`, { date, today });
 }
 
 function notBefore(date: IsoDate, earliest: IsoDate, code: string, what: string): void {
-  if (date < earliest) throw ruleBroken(code, `${date} is before ${what} (${earliest})`);
+  if (date < earliest) throw ruleBroken(code, `${date} is before ${what} (${earliest})`, { date, earliest });
 }
