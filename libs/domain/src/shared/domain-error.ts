@@ -4,11 +4,15 @@
  */
 export type DomainErrorKind = 'not-found' | 'conflict' | 'rule';
 
+/** What a refusal names besides its code (dates as ISO strings), so a client can word it in its language. */
+export type DomainErrorParams = Readonly<Record<string, string | number>>;
+
 export class DomainError extends Error {
   constructor(
     readonly code: string,
     readonly kind: DomainErrorKind,
     message: string,
+    readonly params?: DomainErrorParams,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -16,8 +20,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (code: string, message: string) => new DomainError(code, 'not-found', message);
-export const conflict = (code: string, message: string) => new DomainError(code, 'conflict', message);
-export const ruleBroken = (code: string, message: string) => new DomainError(code, 'rule', message);
+export const conflict = (code: string, message: string, params?: DomainErrorParams) => new DomainError(code, 'conflict', message, params);
+export const ruleBroken = (code: string, message: string, params?: DomainErrorParams) => new DomainError(code, 'rule', message, params);
 
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
