@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { CASEWORKER, EMPTY_PROJECT, EVALUATOR, PROJECT, PARTICIPANTS, TODAY_PROJECT } from './seed';
+import { CASEWORKER, EMPTY_PROJECT, EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PROJECT, PARTICIPANTS, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -23,6 +23,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   for (const [user, projects] of [[CASEWORKER, [PROJECT, TODAY_PROJECT, EMPTY_PROJECT]], [EVALUATOR, [PROJECT]]] as const) {
     cli(['users', 'add', '--role', user.role, '--email', user.email, '--name', user.name, ...projects.flatMap((p) => ['--project', p.id])], `${user.password}\n`);
   }
+  const g = GROUP_CASEWORKER;
+  cli(['users', 'add', '--role', g.role, '--email', g.email, '--name', g.name, '--project', GROUP_PROJECT.id], `${g.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     server.kill('SIGTERM');
@@ -50,6 +52,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   const admin = cli(['token', '--role', 'admin']);
   const caseworker = cli(['token', '--role', 'caseworker', '--project', PROJECT.id]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
+  await call(admin, 'POST', '/projects', GROUP_PROJECT.registration);
   for (const p of PARTICIPANTS) {
     await call(caseworker, 'POST', `/projects/${PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: PROJECT.profile, personal: { name: p.name } });
     for (const milestone of p.milestones) await call(caseworker, 'POST', `/participants/${p.id}/milestones`, milestone);

@@ -23,6 +23,21 @@ const todayIso = () => {
  */
 export function GroupSessionPage({ projectId }: { projectId: string }) {
   const t = useT();
+  const { state } = useSession();
+  // Only caseworkers record (the API's access policy); other roles are told so, not shown a form that would fail.
+  if (state.status !== 'signedIn' || state.user.role !== 'caseworker') {
+    return (
+      <>
+        <PageHeading title={t('groupSession.title')}>{t('groupSession.title')}</PageHeading>
+        <p>{t('groupSession.notForRole')}</p>
+      </>
+    );
+  }
+  return <GroupSessionForm projectId={projectId} />;
+}
+
+function GroupSessionForm({ projectId }: { projectId: string }) {
+  const t = useT();
   const { expired } = useSession();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [participants, setParticipants] = useState<Participant[] | 'failed' | null>(null);
@@ -238,10 +253,18 @@ export function GroupSessionPage({ projectId }: { projectId: string }) {
                   ))}
                 </ul>
               )}
+              <div className="actions">
+                <button type="button" className="button" onClick={() => setChosen((before) => new Set([...before, ...shown.map((p) => p.participantId)]))}>
+                  {t('groupSession.chooseAll')}
+                </button>
+                <button type="button" className="button" onClick={() => setChosen(new Set())}>
+                  {t('groupSession.clearChoices')}
+                </button>
+              </div>
             </>
           )}
         </fieldset>
-        <button type="submit" className="button primary">
+        <button type="submit" className="button primary submit">
           {t('groupSession.submit')}
         </button>
       </form>

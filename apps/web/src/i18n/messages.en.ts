@@ -150,6 +150,8 @@ export const en = {
   'groupSession.search': 'Search participants',
   'groupSession.chosen': '{chosen, plural, one {# chosen} other {# chosen}}. Showing {shown} of {total} active participants.',
   'groupSession.noneShown': 'No active participant matches the search.',
+  'groupSession.chooseAll': 'Choose all shown',
+  'groupSession.clearChoices': 'Clear the choices',
   'groupSession.submit': 'Record attendance',
   'groupSession.results.title': 'Result',
   'groupSession.results.session': '{kind} on {date}',
@@ -169,6 +171,7 @@ export const en = {
   'groupSession.reason.concurrent': 'someone else changed this participant at the same moment. Send again.',
   'groupSession.reason.other': 'the server refused it ({code}).',
   'groupSession.resend': 'Send the {n, plural, one {refused participant} other {# refused participants}} again',
+  'groupSession.notForRole': 'Group sessions are recorded by the caseworkers of the project.',
   'groupSession.startAgain': 'Record another session',
 } as const;
 

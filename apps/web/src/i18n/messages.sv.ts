@@ -153,6 +153,8 @@ export const sv: Record<MessageId, string> = {
   'groupSession.search': 'Sök deltagare',
   'groupSession.chosen': '{chosen, plural, one {# vald} other {# valda}}. Visar {shown} av {total} aktiva deltagare.',
   'groupSession.noneShown': 'Ingen aktiv deltagare matchar sökningen.',
+  'groupSession.chooseAll': 'Välj alla som visas',
+  'groupSession.clearChoices': 'Rensa valen',
   'groupSession.submit': 'Registrera närvaro',
   'groupSession.results.title': 'Resultat',
   'groupSession.results.session': '{kind} den {date}',
@@ -172,5 +174,6 @@ export const sv: Record<MessageId, string> = {
   'groupSession.reason.concurrent': 'någon annan ändrade deltagaren i samma stund. Skicka igen.',
   'groupSession.reason.other': 'servern tog inte emot det ({code}).',
   'groupSession.resend': 'Skicka {n, plural, one {den deltagare som inte registrerades} other {de # deltagare som inte registrerades}} igen',
+  'groupSession.notForRole': 'Gruppaktiviteter registreras av projektets handläggare.',
   'groupSession.startAgain': 'Registrera en ny aktivitet',
 };
