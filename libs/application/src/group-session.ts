@@ -38,6 +38,9 @@ export interface GroupSessionRecord {
  * So the same request sent again answers each written row `already-recorded` with no new event,
  * and a later sending of only the refused rows (after fixing what refused them) writes just those.
  * A row already written under this key with another date or kind is refused IDEMPOTENCY.KEY_REUSED.
+ * Sendings racing each other write each row once too (the event ids are derived from the key);
+ * the store may then take the loser's append as a retry of the winner's, so both say `recorded`
+ * of the same event.
  *
  * `operation` names the endpoint (method and path) for the fingerprint. Errors other than a
  * broken rule or a lost race (the store failing) stop the request: rows written so far stay
