@@ -20,9 +20,6 @@ export function App() {
   const { state, signOut } = useSession();
   const route = parseRoute(path);
   const signedIn = state.status === 'signedIn';
-  // Inside a project, its own pages are in the menu too (only for a role that may record them).
-  const projectId = 'projectId' in route ? route.projectId : null;
-  const mayRecord = signedIn && state.user.role === 'caseworker';
 
   const page = () => {
     if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
@@ -49,7 +46,12 @@ export function App() {
       case 'pathway':
         return <PathwayPage participantId={route.participantId} />;
       case 'groupSession':
-        return <GroupSessionPage projectId={route.projectId} />;
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="groupSession" role={state.user.role} />
+            <GroupSessionPage projectId={route.projectId} />
+          </>
+        );
       case 'notFound':
         return <PageHeading title={t('app.notFound')}>{t('app.notFound')}</PageHeading>;
     }
@@ -69,11 +71,6 @@ export function App() {
             {signedIn && (
               <li>
                 <Link to="/projects">{t('nav.projects')}</Link>
-              </li>
-            )}
-            {mayRecord && projectId && (
-              <li>
-                <Link to={`/projects/${encodeURIComponent(projectId)}/group-sessions/new`}>{t('nav.groupSession')}</Link>
               </li>
             )}
             <li>

@@ -128,7 +128,7 @@ export const en = {
   'signIn.oidc.unavailable': "Your organisation's sign-in service cannot be reached right now. Try again in a while.",
   'signIn.none': 'Signing in through the browser is not set up in this installation. Ask your administrator.',
   // Group session (issue 10 §8)
-  'nav.groupSession': 'Group session',
+  'projectNav.groupSession': 'Group session',
   'milestone.GroupSessionAttended': 'Took part in a group session',
   'groupSession.title': 'Group session',
   'groupSession.intro': 'Record a workshop, study visit or other group session for everyone who took part at once. First the date and the kind of session, then who attended.',

@@ -131,7 +131,7 @@ export const sv: Record<MessageId, string> = {
   'signIn.oidc.unavailable': 'Din organisations inloggningstjänst går inte att nå just nu. Försök igen om en stund.',
   'signIn.none': 'Inloggning i webbläsaren är inte uppsatt i den här installationen. Fråga din administratör.',
   // Gruppaktivitet (issue 10 §8)
-  'nav.groupSession': 'Gruppaktivitet',
+  'projectNav.groupSession': 'Gruppaktivitet',
   'milestone.GroupSessionAttended': 'Deltog i en gruppaktivitet',
   'groupSession.title': 'Gruppaktivitet',
   'groupSession.intro': 'Registrera en workshop, ett studiebesök eller en annan gruppaktivitet för alla som deltog på en gång. Först datum och typ av aktivitet, sedan vilka som deltog.',
