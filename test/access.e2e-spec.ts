@@ -19,6 +19,7 @@ interface Call {
   method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   body?: object;
+  headers?: Record<string, string>;
 }
 
 /** Every route, with what a successful call answers and how to make one for a project. */
@@ -97,6 +98,19 @@ describe('access: every role, every route, own and other project', () => {
       ok: 201,
       scoped: true,
       call: async (p) => ({ method: 'post', path: `/api/v1/participants/${await enrolled(p)}/withdrawal`, body: { ground: 'never-took-part', reason: 'never came' } }),
+    },
+    {
+      action: 'participants.record',
+      method: 'post',
+      route: '/api/v1/projects/{projectId}/group-sessions',
+      ok: 200,
+      scoped: true,
+      call: async (p) => ({
+        method: 'post',
+        path: `/api/v1/projects/${p}/group-sessions`,
+        headers: { 'Idempotency-Key': randomUUID() },
+        body: { occurredOn: '2024-03-01', kind: 'workshop', participantIds: [await enrolled(p)] },
+      }),
     },
     { action: 'participants.record', method: 'patch', route: '/api/v1/participants/{participantId}/contact-details', ok: 200, scoped: true, call: async (p) => ({ method: 'patch', path: `/api/v1/participants/${await enrolled(p)}/contact-details`, body: { phone: '+46 70 000 00 00' } }) },
     { action: 'participants.erase', method: 'delete', route: '/api/v1/participants/{participantId}/personal-data', ok: 200, scoped: true, call: async (p) => ({ method: 'delete', path: `/api/v1/participants/${await enrolled(p)}/personal-data`, body: { reason: 'art. 17 request' } }) },
@@ -182,8 +196,9 @@ describe('access: every role, every route, own and other project', () => {
     removeDir(t.dataDir);
   });
 
-  const send = (agent: Agent, { method, path, body }: Call) => {
+  const send = (agent: Agent, { method, path, body, headers }: Call) => {
     const request = agent[method](path);
+    if (headers) request.set(headers);
     return body ? request.send(body) : request;
   };
   /** A caller in OWN only (admin's token names none: admin reaches every project). */

@@ -39,6 +39,7 @@ const milestones: Record<string, Record<string, unknown>> = {
   exited: { type: 'exited', occurredOn: '2024-09-30', reason: 'completed', situation: 'employed' },
   'follow-up-recorded': { type: 'follow-up-recorded', occurredOn: '2025-03-31', monthsAfterExit: 6, situation: 'employed', improvedSituation: true },
   're-entered': { type: 're-entered', occurredOn: '2024-10-15' },
+  'group-session-attended': { type: 'group-session-attended', occurredOn: '2024-03-01', sessionId: 'session-1', kind: 'workshop' },
 };
 
 /** Every write route, once per milestone type. */
@@ -92,6 +93,13 @@ export const WRITE_ROUTES: WriteRoute[] = [
     path: `/api/v1/participants/${ERASE_PARTICIPANT}/personal-data`,
     caller: (t) => t.admin,
     body: { reason: 'GDPR art. 17 request, ticket 4711' },
+  },
+  {
+    name: 'group session',
+    method: 'post',
+    path: '/api/v1/projects/22-015-S01/group-sessions',
+    caller: (t) => t.caseworker,
+    body: { occurredOn: '2024-03-01', kind: 'workshop', participantIds: [ROUTE_PARTICIPANT] },
   },
   {
     name: 'report submission',

@@ -19,6 +19,8 @@ import { FunderReportingRule } from './exports/funder-reporting-rule';
 import { ProjectCalendar } from './projects/project-calendar';
 import { IndicatorExportHandler } from './exports/indicator-export.query';
 import { SubmitReportHandler } from './exports/submit-report.command';
+import { GroupSessionsController } from './group-sessions/group-sessions.controller';
+import { RecordGroupSessionHandler } from './group-sessions/record-group-session.command';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { IndicatorReportHandler } from './indicators/indicator-report.query';
@@ -87,7 +89,7 @@ export class AppModule {
         SecurityModule,
         rateLimit,
       ],
-      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, OidcController, UsersController, WorklistController],
+      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, OidcController, UsersController, WorklistController, GroupSessionsController],
       providers: [
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -101,6 +103,7 @@ export class AppModule {
         EnrolParticipantHandler,
         RecordMilestoneHandler,
         RetractMilestoneHandler,
+        RecordGroupSessionHandler,
         ChangeContactDetailsHandler,
         ErasePersonalDataHandler,
         CorrectEntryProfileHandler,

@@ -22,6 +22,7 @@ const SCREENS: Screen[] = [
   { name: 'participants', path: `/projects/${PROJECT.id}/participants`, user: CASEWORKER, ready: 'table' },
   { name: 'participants, second page', path: `/projects/${PROJECT.id}/participants?page=2`, user: CASEWORKER, ready: 'table' },
   { name: 'pathway', path: `/participants/${PARTICIPANTS[0].id}`, user: CASEWORKER, ready: '.timeline' },
+  { name: 'group session', path: `/projects/${PROJECT.id}/group-sessions/new`, user: CASEWORKER, ready: '.checkbox-list' },
   { name: 'page not found', path: '/no-such-page', user: CASEWORKER },
 ];
 

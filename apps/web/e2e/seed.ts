@@ -25,6 +25,13 @@ export const RECORDER = { role: 'caseworker', email: 'bo.nilsson@example.org', n
 export const CASEWORKER = { role: 'caseworker', email: 'anna.karlsson@example.org', name: 'Anna Karlsson', password: 'correct horse battery staple' };
 export const EVALUATOR = { role: 'evaluator', email: 'erik.evaluator@example.org', name: 'Erik Lund', password: 'another long passphrase' };
 
+/**
+ * The group-session tests enrol participants of their own as they run: in a project of their own,
+ * with a caseworker of their own, so the counts the other tests check never move.
+ */
+export const GROUP_PROJECT = { id: '22-015-S09', registration: { ...PROJECT.registration, id: '22-015-S09', name: '#tillsammans' } };
+export const GROUP_CASEWORKER = { role: 'caseworker', email: 'maja.lind@example.org', name: 'Maja Lind', password: 'group sessions on tuesdays' };
+
 const pad = (n: number) => String(n).padStart(4, '0');
 
 /** p-0001 has a pathway through exit (its job placement retracted); it and every fifth have left: 7 of 30. */

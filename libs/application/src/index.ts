@@ -12,3 +12,4 @@ export * from './canonical-json';
 export * from './idempotency';
 export * from './stream-state-cache';
 export * from './project-today';
+export * from './group-session';

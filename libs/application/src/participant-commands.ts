@@ -65,9 +65,12 @@ export async function enrolParticipant(
   return { ...result, participantId };
 }
 
-/** A qualification's text comes sealed with the participant's key (see `FreeText`). */
-export const recordMilestone = (deps: CommandDependencies, participantId: string, milestone: Milestone, request: RequestContext) =>
-  decide(deps, { type: 'RecordMilestone', data: { participantId, milestone } }, request);
+/**
+ * A qualification's text comes sealed with the participant's key (see `FreeText`). With
+ * `inProject`, a participant of another project is refused as unknown (PARTICIPANT.NOT_FOUND).
+ */
+export const recordMilestone = (deps: CommandDependencies, participantId: string, milestone: Milestone, request: RequestContext, inProject?: string) =>
+  decide(deps, { type: 'RecordMilestone', data: { participantId, milestone, ...(inProject === undefined ? {} : { inProject }) } }, request);
 
 export const retractMilestone = (
   deps: CommandDependencies,

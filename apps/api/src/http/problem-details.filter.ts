@@ -21,6 +21,12 @@ const TITLES: Record<number, string> = {
   415: 'The request body has an unsupported encoding',
 };
 
+/** A broken rule as a problem: its status by kind, its code, and its params when it names any. */
+export function domainProblem(error: DomainError): Problem {
+  const { code, message, params } = error;
+  return { type: problemType(code), title: message, status: STATUS_BY_KIND[error.kind], code, ...(params ? { params } : {}) };
+}
+
 /**
  * Every error leaves as application/problem+json. Expected errors say what went wrong;
  * anything else is a 500 that says nothing about its cause (it is logged, without request data).
@@ -86,11 +92,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const { status, code, title, errors } = exception;
       return { type: problemType(code), title, status, code, ...(errors ? { detail: errors.map((e) => e.reason).join('; '), errors } : {}) };
     }
-    if (exception instanceof DomainError) {
-      const status = STATUS_BY_KIND[exception.kind];
-      const params = exception.params ? { params: { ...exception.params } } : {};
-      return { type: problemType(exception.code), title: exception.message, status, code: exception.code, ...params };
-    }
+    if (exception instanceof DomainError) return domainProblem(exception);
     if (exception instanceof WrongExpectedVersionError) {
       return {
         type: problemType('CONCURRENCY.VERSION_MISMATCH'),

@@ -7,6 +7,8 @@ export interface Problem {
   instance?: string;
   /** Stable machine-readable code, e.g. `PARTICIPANT.ALREADY_EXITED`. */
   code: string;
+  /** What the refusal names besides its code (e.g. `{ exitedOn: '2024-09-30' }`), for clients to word it. */
+  params?: Readonly<Record<string, string | number>>;
   /** Validation failures: which field, and why. */
   errors?: FieldError[];
   /** A broken rule's values (dates, counts), so a client can say the rule in its own language. */

@@ -5,6 +5,7 @@ import {
   EDUCATION_PROGRAMMES,
   EMPLOYMENT_TYPES,
   EXIT_REASONS,
+  GROUP_SESSION_KINDS,
   INTERVENTION_KINDS,
   INTERVENTION_OUTCOMES,
   MilestoneType,
@@ -171,6 +172,21 @@ export class ReEnteredDto extends MilestoneDto {
   }
 }
 
+/** One participant at a group session; a whole group is recorded at once with POST /projects/{id}/group-sessions. */
+export class GroupSessionAttendedDto extends MilestoneDto {
+  /** The session's id, shared by its attendees; without it the server makes one. */
+  @IsOptional()
+  @IsId()
+  sessionId?: string;
+
+  @IsIn(GROUP_SESSION_KINDS)
+  kind!: (typeof GROUP_SESSION_KINDS)[number];
+
+  toMilestone(newId: () => string): MilestoneDraft {
+    return { type: 'group-session-attended', occurredOn: this.occurredOn, sessionId: this.sessionId ?? newId(), kind: this.kind };
+  }
+}
+
 export const MILESTONE_DTOS: Record<MilestoneType, new () => MilestoneDto> = {
   'intervention-started': InterventionStartedDto,
   'intervention-ended': InterventionEndedDto,
@@ -182,6 +198,7 @@ export const MILESTONE_DTOS: Record<MilestoneType, new () => MilestoneDto> = {
   exited: ExitedDto,
   'follow-up-recorded': FollowUpRecordedDto,
   're-entered': ReEnteredDto,
+  'group-session-attended': GroupSessionAttendedDto,
 };
 
 export type AnyMilestoneDto = MilestoneDto;

@@ -595,6 +595,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/group-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record who attended a group session (workshop, study visit, group activity...)
+         * @description One answer per participant, in the order sent (a 207-style answer given as 200): `recorded`, `already-recorded` (written by an earlier sending under the same Idempotency-Key) or `refused` with a problem (`code`, `status`, `params`).
+         *
+         *     Each participant is recorded on their own: a refused row rolls nothing back, and every recorded row is durable before the answer is sent. A participant who has exited, is not enrolled by the date, does not exist or belongs to another project is refused (the last two alike: `PARTICIPANT.NOT_FOUND`).
+         *
+         *     A body that is not valid (no date, an unknown kind, no participants, more than 500, a repeated id) is a 400 for the whole request and records nothing.
+         */
+        post: operations["GroupSessionsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -659,7 +683,7 @@ export interface components {
             /** @enum {string} */
             kind: "supported-employment" | "ips" | "supported-education" | "career-guidance" | "training-course" | "work-practice" | "mentoring" | "study-visit" | "school-support" | "group-activity" | "other";
             /** @enum {string} */
-            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered";
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
             occurredOn: string;
         };
         InterventionEndedDto: {
@@ -667,7 +691,7 @@ export interface components {
             /** @enum {string} */
             outcome: "completed" | "discontinued";
             /** @enum {string} */
-            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered";
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
             occurredOn: string;
         };
         SchoolCompletedDto: {
@@ -675,7 +699,7 @@ export interface components {
             level: "compulsory" | "upper-secondary";
             fullGrades?: boolean | null;
             /** @enum {string} */
-            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered";
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
             occurredOn: string;
         };
         QualificationGainedDto: {
@@ -687,19 +711,19 @@ export interface components {
             /** @enum {string|null} */
             iscedLevel?: "isced-0-2" | "isced-3-4" | "isced-5-8" | null;
             /** @enum {string} */
-            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered";
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
             occurredOn: string;
         };
         EducationEnteredDto: {
             /** @enum {string} */
             programme: "upper-secondary" | "vocational" | "adult-education" | "higher-education" | "other";
             /** @enum {string} */
-            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered";
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
             occurredOn: string;
         };
         JobSearchStartedDto: {
             /** @enum {string} */
-            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered";
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
             occurredOn: string;
         };
         JobPlacedDto: {
@@ -709,7 +733,7 @@ export interface components {
             contract: "permanent" | "temporary" | "subsidised";
             hoursPerWeek?: number | null;
             /** @enum {string} */
-            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered";
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
             occurredOn: string;
         };
         ExitedDto: {
@@ -718,7 +742,7 @@ export interface components {
             /** @enum {string} */
             situation: "employed" | "self-employed" | "in-education-or-training" | "job-searching" | "inactive" | "unknown";
             /** @enum {string} */
-            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered";
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
             occurredOn: string;
         };
         FollowUpRecordedDto: {
@@ -727,12 +751,21 @@ export interface components {
             situation: "employed" | "self-employed" | "in-education-or-training" | "job-searching" | "inactive" | "unknown";
             improvedSituation?: boolean | null;
             /** @enum {string} */
-            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered";
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
             occurredOn: string;
         };
         ReEnteredDto: {
             /** @enum {string} */
-            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered";
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
+            occurredOn: string;
+        };
+        GroupSessionAttendedDto: {
+            /** @description The session's id, shared by its attendees; without it the server makes one. */
+            sessionId?: string;
+            /** @enum {string} */
+            kind: "workshop" | "study-visit" | "group-activity" | "information-meeting" | "group-guidance";
+            /** @enum {string} */
+            type: "intervention-started" | "intervention-ended" | "school-completed" | "qualification-gained" | "education-entered" | "job-search-started" | "job-placed" | "exited" | "follow-up-recorded" | "re-entered" | "group-session-attended";
             occurredOn: string;
         };
         RetractionDto: {
@@ -881,6 +914,50 @@ export interface components {
             /** @description The project's IANA time zone. */
             timeZone: string;
             thresholds: components["schemas"]["WorklistThresholdsDto"];
+        };
+        GroupSessionDto: {
+            /** @description The day the session took place (YYYY-MM-DD, in the project's time zone); not in the future. */
+            occurredOn: string;
+            /**
+             * @description What the session was (see GROUP_SESSION_KINDS in libs/domain).
+             * @enum {string}
+             */
+            kind: "workshop" | "study-visit" | "group-activity" | "information-meeting" | "group-guidance";
+            /** @description The participants who attended: 1 to 500 distinct ids of the project's participants. */
+            participantIds: string[];
+        };
+        AttendanceProblemDto: {
+            /** @description What the refusal names besides its code, e.g. `{ "exitedOn": "2024-09-30" }`. */
+            params?: {
+                [key: string]: string | number;
+            };
+            /** @description Stable code, e.g. `PARTICIPANT.ALREADY_EXITED`, `PARTICIPANT.NOT_FOUND`, `MILESTONE.BEFORE_ENROLMENT`. */
+            code: string;
+            /** @description The status this refusal would have had alone (404, 409 or 422). */
+            status: number;
+            /** @description In English, for people reading the raw answer; apps word the code in the user's language. */
+            title: string;
+        };
+        AttendanceResultDto: {
+            /**
+             * @description `recorded` now, `already-recorded` by an earlier sending of this session (no new event), or `refused`.
+             * @enum {string}
+             */
+            result: "recorded" | "already-recorded" | "refused";
+            participantId: string;
+            /** @description The attendance event, for recorded and already-recorded rows. */
+            eventId?: string;
+            /** @description Why the row was refused. */
+            problem?: components["schemas"]["AttendanceProblemDto"];
+        };
+        GroupSessionResultDto: {
+            /** @enum {string} */
+            kind: "workshop" | "study-visit" | "group-activity" | "information-meeting" | "group-guidance";
+            /** @description One per participant id sent, in the order sent. */
+            results: components["schemas"]["AttendanceResultDto"][];
+            /** @description The same for every sending of this session (same Idempotency-Key, date and kind). */
+            sessionId: string;
+            occurredOn: string;
         };
     };
     responses: never;
@@ -1097,7 +1174,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InterventionStartedDto"] | components["schemas"]["InterventionEndedDto"] | components["schemas"]["SchoolCompletedDto"] | components["schemas"]["QualificationGainedDto"] | components["schemas"]["EducationEnteredDto"] | components["schemas"]["JobSearchStartedDto"] | components["schemas"]["JobPlacedDto"] | components["schemas"]["ExitedDto"] | components["schemas"]["FollowUpRecordedDto"] | components["schemas"]["ReEnteredDto"];
+                "application/json": components["schemas"]["InterventionStartedDto"] | components["schemas"]["InterventionEndedDto"] | components["schemas"]["SchoolCompletedDto"] | components["schemas"]["QualificationGainedDto"] | components["schemas"]["EducationEnteredDto"] | components["schemas"]["JobSearchStartedDto"] | components["schemas"]["JobPlacedDto"] | components["schemas"]["ExitedDto"] | components["schemas"]["FollowUpRecordedDto"] | components["schemas"]["ReEnteredDto"] | components["schemas"]["GroupSessionAttendedDto"];
             };
         };
         responses: {
@@ -1738,6 +1815,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorklistDto"];
+                };
+            };
+        };
+    };
+    GroupSessionsController_record: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A random UUID per session. Send it again with the same date and kind, for all rows or only the refused ones: each row written before answers already-recorded, without a second event */
+                "Idempotency-Key": string;
+            };
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupSessionResultDto"];
                 };
             };
         };

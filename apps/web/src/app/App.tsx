@@ -1,4 +1,5 @@
 import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatementPage';
+import { GroupSessionPage } from '../group-sessions/GroupSessionPage';
 import { useLocale } from '../i18n/locale';
 import { useT } from '../i18n/t';
 import { ParticipantsPage } from '../participants/ParticipantsPage';
@@ -44,6 +45,13 @@ export function App() {
         );
       case 'pathway':
         return <PathwayPage participantId={route.participantId} />;
+      case 'groupSession':
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="groupSession" role={state.user.role} />
+            <GroupSessionPage projectId={route.projectId} />
+          </>
+        );
       case 'notFound':
         return <PageHeading title={t('app.notFound')}>{t('app.notFound')}</PageHeading>;
     }

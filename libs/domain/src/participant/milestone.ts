@@ -15,6 +15,14 @@ export const INTERVENTION_KINDS = [
   'group-activity',
   'other',
 ] as const;
+/**
+ * What a group session was: a session many participants attend at once, recorded as one
+ * attendance per participant (`group-session-attended`). `study-visit` and `group-activity` are
+ * the intervention kinds of the same name held as a single session; a `workshop` is a practical
+ * session on one theme (CV writing, interview practice); an `information-meeting` presents the
+ * project, an employer or a school; `group-guidance` is career guidance given to a group.
+ */
+export const GROUP_SESSION_KINDS = ['workshop', 'study-visit', 'group-activity', 'information-meeting', 'group-guidance'] as const;
 export const INTERVENTION_OUTCOMES = ['completed', 'discontinued'] as const;
 export const SCHOOL_LEVELS = ['compulsory', 'upper-secondary'] as const;
 export const EDUCATION_PROGRAMMES = [
@@ -37,6 +45,7 @@ export const SITUATIONS = [
 ] as const;
 
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+export type GroupSessionKind = (typeof GROUP_SESSION_KINDS)[number];
 export type InterventionOutcome = (typeof INTERVENTION_OUTCOMES)[number];
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
 export type EducationProgramme = (typeof EDUCATION_PROGRAMMES)[number];
@@ -69,7 +78,9 @@ export type Milestone =
       situation: Situation;
       improvedSituation: boolean | null;
     }
-  | { type: 're-entered'; occurredOn: IsoDate };
+  | { type: 're-entered'; occurredOn: IsoDate }
+  /** One participant at one group session; `sessionId` is shared by everyone recorded for that session. */
+  | { type: 'group-session-attended'; occurredOn: IsoDate; sessionId: string; kind: GroupSessionKind };
 
 export type MilestoneType = Milestone['type'];
 

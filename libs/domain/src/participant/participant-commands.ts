@@ -20,7 +20,12 @@ export type EnrolParticipant = {
 
 export type RecordMilestone = {
   type: 'RecordMilestone';
-  data: { participantId: string; milestone: Milestone };
+  /**
+   * `inProject`: the project the caller records in (a group session's). A participant of another
+   * project is then refused exactly like an unknown one, so nothing is written into it and
+   * nothing tells whether it exists.
+   */
+  data: { participantId: string; milestone: Milestone; inProject?: string };
   today: IsoDate;
 };
 

@@ -192,6 +192,51 @@ describe('participant decider', () => {
     });
   });
 
+  describe('group session attendance', () => {
+    const attended = { type: 'group-session-attended', occurredOn: '2024-03-05', sessionId: 's-1', kind: 'workshop' } as const;
+    const inProject = (projectId: string, milestone: Milestone = attended): ParticipantCommand => ({
+      type: 'RecordMilestone',
+      data: { participantId, milestone, inProject: projectId },
+      today,
+    });
+
+    it('records one attendance for an active participant of the project', () => {
+      given(enrolled).when(inProject(framtid.projectId)).then([event(attended)]);
+    });
+
+    it('refuses a participant of another project as if unknown, and an unknown one', () => {
+      given(enrolled).when(inProject('another-project')).thenFails('PARTICIPANT.NOT_FOUND');
+      given().when(inProject(framtid.projectId)).thenFails('PARTICIPANT.NOT_FOUND');
+    });
+
+    it('refuses an exited participant until a re-entry, and a session before the latest entry', () => {
+      given(enrolled, event(exited))
+        .when(inProject(framtid.projectId, { ...attended, occurredOn: '2024-10-01' }))
+        .thenFails('PARTICIPANT.ALREADY_EXITED');
+      given(enrolled, event(exited), event(reEntered))
+        .when(inProject(framtid.projectId, { ...attended, occurredOn: '2025-01-09' }))
+        .thenFails('MILESTONE.BEFORE_ENTRY');
+      given(enrolled, event(exited), event(reEntered))
+        .when(inProject(framtid.projectId, { ...attended, occurredOn: '2025-01-10' }))
+        .then([event({ ...attended, occurredOn: '2025-01-10' })]);
+    });
+
+    it('refuses a session before the enrolment or in the future', () => {
+      given(enrolled)
+        .when(inProject(framtid.projectId, { ...attended, occurredOn: '2024-01-14' }))
+        .thenFails('MILESTONE.BEFORE_ENROLMENT');
+      given(enrolled)
+        .when(inProject(framtid.projectId, { ...attended, occurredOn: '2025-06-02' }))
+        .thenFails('MILESTONE.DATE_IN_FUTURE');
+    });
+
+    it('can be retracted like any milestone', () => {
+      given(enrolled, event(attended))
+        .when(retract('event-2'))
+        .then([{ type: 'MilestoneRetracted', data: { participantId, retractedEventId: 'event-2', reason: WRONG_PARTICIPANT } }]);
+    });
+  });
+
   describe('exit, outcomes and follow-up', () => {
     it('exits once', () => {
       given(enrolled, event(exited)).when(record(exited)).thenFails('PARTICIPANT.ALREADY_EXITED');

@@ -66,6 +66,10 @@ function enrol({ data, project, today }: EnrolParticipant, state: ParticipantSta
 function recordMilestone({ data, today }: RecordMilestone, state: ParticipantState): ParticipantEvent {
   const { milestone } = data;
   const enrolledOn = requireEnrolled(state);
+  // Before any other rule, so nothing about another project's participant shows through.
+  if (data.inProject !== undefined && state.projectId !== data.inProject) {
+    throw notFound('PARTICIPANT.NOT_FOUND', 'No such participant');
+  }
   requireNotWithdrawn(state);
   notInFuture(milestone.occurredOn, today);
   notBefore(milestone.occurredOn, enrolledOn, 'MILESTONE.BEFORE_ENROLMENT', 'the enrolment date');
@@ -90,6 +94,8 @@ function recordMilestone({ data, today }: RecordMilestone, state: ParticipantSta
       notBefore(milestone.occurredOn, intervention.startedOn, 'INTERVENTION.ENDS_BEFORE_START', 'its start');
       break;
     }
+    // Attendance is part of the programme, so only while the participant takes part in it.
+    case 'group-session-attended':
     case 'exited':
       requireActive(state);
       notBefore(milestone.occurredOn, state.lastEntryOn!, 'MILESTONE.BEFORE_ENTRY', 'the latest entry');
@@ -250,7 +256,7 @@ function requireNotErased(state: ParticipantState): void {
 
 function requireActive(state: ParticipantState): void {
   if (state.status === 'exited') {
-    throw ruleBroken('PARTICIPANT.ALREADY_EXITED', 'The participant has exited; record a re-entry first');
+    throw ruleBroken('PARTICIPANT.ALREADY_EXITED', 'The participant has exited; record a re-entry first', { exitedOn: state.lastExitOn! });
   }
 }
 

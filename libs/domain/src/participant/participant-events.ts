@@ -17,6 +17,7 @@ export const MILESTONE_EVENT_TYPES = {
   exited: 'ParticipantExited',
   'follow-up-recorded': 'FollowUpRecorded',
   're-entered': 'ParticipantReEntered',
+  'group-session-attended': 'GroupSessionAttended',
 } as const satisfies Record<MilestoneType, string>;
 
 /** `personal` is present only when the caseworker recorded personal data at enrolment. */

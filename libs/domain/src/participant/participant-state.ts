@@ -190,6 +190,7 @@ function applyEffect(state: ParticipantState, recorded: RecordedParticipantEvent
     case 'JobSearchStarted':
     case 'JobPlaced':
     case 'FollowUpRecorded':
+    case 'GroupSessionAttended':
     case 'MilestoneRetracted':
       return state;
     default:

@@ -23,7 +23,7 @@ export class DomainError extends Error {
 }
 
 export const notFound = (code: string, message: string) => new DomainError(code, 'not-found', message);
-export const conflict = (code: string, message: string) => new DomainError(code, 'conflict', message);
+export const conflict = (code: string, message: string, params?: DomainErrorParams) => new DomainError(code, 'conflict', message, params);
 export const ruleBroken = (code: string, message: string, params?: DomainErrorParams) => new DomainError(code, 'rule', message, params);
 
 export function assertNever(value: never): never {

@@ -90,6 +90,12 @@ describe('participant milestone v1', () => {
     expect(toParticipantMilestone(recorded('ContactDetailsChanged', { participantId: 'p-1', personal }))).toBeNull();
   });
 
+  it('keeps group session attendance home: v1 consumers validate against its closed list of milestones', () => {
+    expect(
+      toParticipantMilestone(recorded('GroupSessionAttended', { participantId: 'p-1', occurredOn: '2024-10-14', sessionId: 's-1', kind: 'workshop' })),
+    ).toBeNull();
+  });
+
   it('translates each milestone with its codes', () => {
     expect(
       toParticipantMilestone(recorded('JobPlaced', { participantId: 'p-1', occurredOn: '2024-10-14', employment: 'employee', contract: 'temporary', hoursPerWeek: 30 })),

@@ -27,7 +27,7 @@ const MILESTONE_NAMES: Record<string, string> = Object.fromEntries(
 );
 
 /** The closed-list fields each milestone may carry across; anything else stays home. */
-const CODES: Record<MilestoneEvent['type'], readonly string[]> = {
+const CODES: Record<Exclude<MilestoneEvent['type'], 'GroupSessionAttended'>, readonly string[]> = {
   InterventionStarted: ['interventionId', 'kind'],
   InterventionEnded: ['interventionId', 'outcome'],
   SchoolCompleted: ['level', 'fullGrades'],
@@ -82,8 +82,12 @@ export function toParticipantMilestone(recorded: RecordedEvent): ParticipantMile
         occurredOn: event.data.withdrawnOn,
         codes: { ground: event.data.ground, duplicateOf: event.data.duplicateOf },
       };
+    // Not in v1's closed list of milestones (consumers validate against it): attendance crosses
+    // only with a new contract version that adds it and its session kinds.
+    case 'GroupSessionAttended':
+      return null;
     default: {
-      const fields = CODES[event.type as MilestoneEvent['type']];
+      const fields = CODES[event.type as keyof typeof CODES];
       if (!fields) return null;
       const data = event.data as Record<string, unknown>;
       const codes = Object.fromEntries(fields.map((f) => [f, (data[f] ?? null) as string | number | boolean | null]));
