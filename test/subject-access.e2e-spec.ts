@@ -149,7 +149,7 @@ describe('subject access (GDPR articles 15 and 20)', () => {
       .expect(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Om dokumentet',
       'Inskrivning',

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CommandResult, loadProjectState, RequestContext, setRetentionEnd } from '@pathway/application';
 import { notFound } from '@pathway/domain';
 import { participantsNotErased, ProjectRetention, projectRetentions } from '@pathway/runtime';
 import { DataProtection } from './data-protection';
+import { ProjectRetentionDto, RetentionSetDto, RetentionWorklistDto } from './project-retention.dto';
 import { RetentionDto } from './retention.dto';
 import { Access } from '../auth/access.decorator';
 import { setVersion } from '../http/etag';
@@ -25,12 +26,13 @@ export class RetentionController {
   @Put('projects/:projectId/retention')
   @Access('projects.retention')
   @ApiHeader({ name: 'If-Match', required: false, description: "The project's version last seen; a stale one is answered 409" })
+  @ApiOkResponse({ type: RetentionSetDto })
   async setRetention(
     @Param('projectId', ParseIdPipe) projectId: string,
     @Body() body: RetentionDto,
     @Caller() caller: RequestContext,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<RetentionSetDto> {
     const retention = body.toRetention(projectId);
     const result: CommandResult = await setRetentionEnd(this.dataProtection.deps, retention, caller);
     setVersion(response, result.streamVersion);
@@ -40,6 +42,7 @@ export class RetentionController {
   /** The project's retention end, or 404 `RETENTION.NOT_SET`; as on the project's calendar today. */
   @Get('projects/:projectId/retention')
   @Access('projects.read')
+  @ApiOkResponse({ type: ProjectRetentionDto })
   async retention(@Param('projectId', ParseIdPipe) projectId: string, @Res({ passthrough: true }) response: Response): Promise<ProjectRetention> {
     const state = await loadProjectState(this.dataProtection.deps, projectId);
     if (state.status !== 'registered') throw notFound('PROJECT.NOT_FOUND', 'No such project');
@@ -56,7 +59,8 @@ export class RetentionController {
    */
   @Get('admin/retention')
   @Access('retention.read')
-  async passed(): Promise<{ projects: Array<ProjectRetention & { participantsToErase: number }> }> {
+  @ApiOkResponse({ type: RetentionWorklistDto })
+  async passed(): Promise<RetentionWorklistDto> {
     const { deps, readModels } = this.dataProtection;
     const passed = (await projectRetentions(deps, readModels)).filter((p) => p.passed);
     const projects = [];
