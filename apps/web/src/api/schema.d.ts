@@ -115,7 +115,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The project with its participant counts against the planned number. */
+        /** The project with its participant counts against the planned number, and its retention end (null until an admin sets it). */
         get: operations["ProjectsController_summary"];
         put?: never;
         post?: never;
