@@ -81,7 +81,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The projects the caller may see (an admin: all), ordered by name, each as `GET /projects/{id}` gives it. */
+        /** The projects the caller may see (an admin: all), ordered by name, each as `GET /projects/{id}` gives it (without the retention end). */
         get: operations["ProjectsController_list"];
         put?: never;
         post: operations["ProjectsController_register"];
