@@ -1,31 +1,22 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { CommandDependencies, loadProjectState } from '@pathway/application';
+import { notFound } from '@pathway/domain';
 import { Principal } from '@pathway/auth';
-import { notFound, RetentionEnd } from '@pathway/domain';
 import { projectSummaries, projectSummary, ProjectSummary, ReadModelDb } from '@pathway/read-models';
-import { COMMAND_DEPENDENCIES, READ_MODELS } from '@pathway/runtime';
+import { READ_MODELS } from '@pathway/runtime';
 
 export class ProjectSummaryQuery {
   constructor(readonly projectId: string) {}
 }
 
-/** The summary, with the retention end an admin set (null when none was): read from the project's stream. */
-export type ProjectView = ProjectSummary & { retention: Omit<RetentionEnd, 'projectId'> | null };
-
 @QueryHandler(ProjectSummaryQuery)
-export class ProjectSummaryHandler implements IQueryHandler<ProjectSummaryQuery, ProjectView> {
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: ReadModelDb,
-    @Inject(COMMAND_DEPENDENCIES) private readonly deps: CommandDependencies,
-  ) {}
+export class ProjectSummaryHandler implements IQueryHandler<ProjectSummaryQuery, ProjectSummary> {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDb) {}
 
-  async execute({ projectId }: ProjectSummaryQuery): Promise<ProjectView> {
+  async execute({ projectId }: ProjectSummaryQuery): Promise<ProjectSummary> {
     const summary = await projectSummary(this.readModels.db, projectId);
     if (!summary) throw notFound('PROJECT.NOT_FOUND', 'No such project');
-    const state = await loadProjectState(this.deps, projectId);
-    const retention = state.status === 'registered' && state.retention ? { retentionEnd: state.retention.retentionEnd, basis: state.retention.basis, lastPaymentOn: state.retention.lastPaymentOn } : null;
-    return { ...summary, retention };
+    return summary;
   }
 }
 

@@ -7,7 +7,7 @@ import { CommandResult, RequestContext } from '@pathway/application';
 import { Environment } from '@pathway/config';
 import { ParticipantsPage, ProjectSummary } from '@pathway/read-models';
 import { ParticipantsPageDto, ProjectParticipantsQuery } from './project-participants.query';
-import { ProjectListQuery, ProjectSummaryQuery, ProjectView } from './project-summary.query';
+import { ProjectListQuery, ProjectSummaryQuery } from './project-summary.query';
 import { RegisterProjectCommand } from './register-project.command';
 import { RegisterProjectDto } from './register-project.dto';
 import { setVersion } from '../http/etag';
@@ -62,17 +62,17 @@ export class ProjectsController {
     return { participantId: result.participantId, version: result.streamVersion };
   }
 
-  /** The projects the caller may see (an admin: all), ordered by name, each as `GET /projects/{id}` gives it (without the retention end). */
+  /** The projects the caller may see (an admin: all), ordered by name, each as `GET /projects/{id}` gives it. */
   @Get()
   @Access('projects.read')
   list(@CurrentPrincipal() principal: Principal): Promise<ProjectSummary[]> {
     return this.queries.execute(new ProjectListQuery(principal));
   }
 
-  /** The project with its participant counts against the planned number, and its retention end (null until an admin sets it). */
+  /** The project with its participant counts against the planned number. */
   @Get(':projectId')
   @Access('projects.read')
-  summary(@Param('projectId', ParseIdPipe) projectId: string): Promise<ProjectView> {
+  summary(@Param('projectId', ParseIdPipe) projectId: string): Promise<ProjectSummary> {
     return this.queries.execute(new ProjectSummaryQuery(projectId));
   }
 

@@ -81,7 +81,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The projects the caller may see (an admin: all), ordered by name, each as `GET /projects/{id}` gives it (without the retention end). */
+        /** The projects the caller may see (an admin: all), ordered by name, each as `GET /projects/{id}` gives it. */
         get: operations["ProjectsController_list"];
         put?: never;
         post: operations["ProjectsController_register"];
@@ -115,7 +115,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The project with its participant counts against the planned number, and its retention end (null until an admin sets it). */
+        /** The project with its participant counts against the planned number. */
         get: operations["ProjectsController_summary"];
         put?: never;
         post?: never;
