@@ -11,6 +11,7 @@ const ASTRID = { name: 'Astrid Lövkvist-Rönnholm', phone: '+46 70 313 42 17', 
 const ASTRID_TEXT = {
   qualification: 'Forklift licence (Truckkort A) for Astrid',
   retraction: 'Recorded on the wrong person (Felpost 12)',
+  correction: 'Day of birth typed wrong (Födelsedag 15)',
   erasure: 'Asked by phone to be forgotten (art. 17), ticket AL-31',
 };
 const ASTRID_ID = 'al-participant-1';
@@ -34,7 +35,9 @@ describe('subject access (GDPR articles 15 and 20)', () => {
     ids.qualification = (await record({ type: 'qualification-gained', occurredOn: '2024-06-01', qualification: ASTRID_TEXT.qualification, iscedLevel: 'isced-3-4' })).body.eventId;
     ids.job = (await record({ type: 'job-placed', occurredOn: '2024-09-02', employment: 'employee', contract: 'temporary', hoursPerWeek: 30 })).body.eventId;
     ids.retraction = (await t.caseworker.post(`/api/v1/participants/${ASTRID_ID}/retractions`).send({ eventId: ids.job, reason: ASTRID_TEXT.retraction }).expect(201)).body.eventId;
+    ids.correction = (await t.caseworker.post(`/api/v1/participants/${ASTRID_ID}/corrections`).send({ corrected: { birthDate: '2003-08-15' }, reason: ASTRID_TEXT.correction }).expect(201)).body.eventId;
     await t.caseworker.post(ENROL).send({ participantId: BENGT_ID, enrolledOn: '2024-02-01', profile: entryProfile, personal: { name: 'Bengt Ystad' } }).expect(201);
+    await t.caseworker.post(`/api/v1/participants/${BENGT_ID}/withdrawal`).send({ ground: 'never-took-part', reason: 'Signed up but never came' }).expect(201);
     await projected(t);
     await t.caseworker.get(`/api/v1/participants/${ASTRID_ID}`).expect(200); // a caseworker's read: audited
     await t.admin.delete(`/api/v1/participants/${ASTRID_ID}/personal-data`).send({ reason: ASTRID_TEXT.erasure }).expect(200);
@@ -87,6 +90,7 @@ describe('subject access (GDPR articles 15 and 20)', () => {
       ['Qualification gained', '2024-06-01', 'test-caseworker', 'caseworker'],
       ['Got a job', '2024-09-02', 'test-caseworker', 'caseworker'],
       ['Entry withdrawn as a mistake', null, 'test-caseworker', 'caseworker'],
+      ['Enrolment details corrected', null, 'test-caseworker', 'caseworker'],
       ['Personal details erased', null, 'test-admin', 'admin'],
     ]);
     expect(records.map((r) => r.eventId).slice(1, 5)).toEqual([ids.training, ids.qualification, ids.job, ids.retraction]);
@@ -100,7 +104,9 @@ describe('subject access (GDPR articles 15 and 20)', () => {
     expect(section(doc, 'retractions').rows).toEqual([
       { recordedAt: records[4]!.recordedAt, retractedEntry: 'Got a job', occurredOn: '2024-09-02', reason: '[erased]', recordedBy: 'test-caseworker', role: 'caseworker', retractedEntryId: ids.job },
     ]);
-    expect(section(doc, 'corrections').rows).toEqual([]);
+    expect(section(doc, 'corrections').rows).toEqual([
+      { recordedAt: records[5]!.recordedAt, entry: 'Enrolment details corrected', details: expect.stringMatching(/^correctedOn: \d{4}-\d\d-\d\d; corrected\.birthDate: 2003-08-15; reason: \[erased\]$/), recordedBy: 'test-caseworker', role: 'caseworker', eventId: ids.correction },
+    ]);
 
     const reads = section(doc, 'reads').rows;
     expect(reads.map((r) => [r.who, r.role, r.action])).toEqual([
@@ -119,11 +125,11 @@ describe('subject access (GDPR articles 15 and 20)', () => {
     expect(JSON.parse(section(doc, 'notices').rows[3]!.message as string)).toMatchObject({ participantId: ASTRID_ID, codes: { employment: 'employee', contract: 'temporary', hoursPerWeek: 30 } });
 
     expect(section(doc, 'erasure').rows).toEqual([
-      { erasedAt: records[5]!.recordedAt, erasedBy: 'test-admin', reason: ASTRID_TEXT.erasure, erased: expect.stringContaining('key that opens them was destroyed') },
+      { erasedAt: records[6]!.recordedAt, erasedBy: 'test-admin', reason: ASTRID_TEXT.erasure, erased: expect.stringContaining('key that opens them was destroyed') },
     ]);
     // Nothing of what was erased comes back.
     const text = JSON.stringify(doc);
-    for (const gone of [ASTRID.name, ASTRID.phone, ASTRID.nationalIdentityNumber, ASTRID_TEXT.qualification, ASTRID_TEXT.retraction]) expect(text).not.toContain(gone);
+    for (const gone of [ASTRID.name, ASTRID.phone, ASTRID.nationalIdentityNumber, ASTRID_TEXT.qualification, ASTRID_TEXT.retraction, ASTRID_TEXT.correction]) expect(text).not.toContain(gone);
 
     // The read itself is in the audit log, under the request's correlation id.
     const audit = await t.admin.get(`/api/v1/audit?participantId=${ASTRID_ID}`).expect(200);
@@ -133,6 +139,10 @@ describe('subject access (GDPR articles 15 and 20)', () => {
   it('opens the personal data and free text of a person not erased, and audits that read', async () => {
     const { body: doc } = await t.admin.get(ACCESS(BENGT_ID)).expect(200);
     expect(section(doc, 'personal-data').rows).toEqual([{ field: 'Name', value: 'Bengt Ystad' }]);
+    expect(section(doc, 'corrections').rows).toEqual([
+      expect.objectContaining({ entry: 'Enrolment withdrawn as made in error', details: expect.stringMatching(/ground: never-took-part; duplicateOf: null; reason: Signed up but never came$/) }),
+    ]);
+    expect(section(doc, 'notices').rows.map((r) => r.notice)).toEqual(['enrolled', 'enrolment-withdrawn']);
     expect(section(doc, 'erasure').rows).toEqual([]);
     expect(section(doc, 'reads').rows).toEqual([expect.objectContaining({ who: 'test-admin', action: 'subject-access.read' })]);
   });

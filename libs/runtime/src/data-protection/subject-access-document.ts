@@ -69,12 +69,12 @@ export interface SubjectAccessDocument {
 }
 
 /**
- * Event types that correct the entry profile or the enrolment: each gets a row in "Corrections"
- * (its fields as recorded) besides its row in "Everything recorded". Add a type here when the
- * domain gets one; any event type this file does not know still shows in "Everything recorded",
- * by its name and fields, so nothing recorded about a person is ever left out of the document.
+ * Event types that correct the enrolment or withdraw it as made in error: each gets a row in
+ * "Corrections" besides its row in "Everything recorded". Add a type here when the domain gets
+ * one; any event type this file does not know still shows in "Everything recorded", by its name
+ * and fields, so nothing recorded about a person is ever left out of the document.
  */
-export const CORRECTION_EVENT_TYPES: ReadonlySet<string> = new Set<string>([]);
+export const CORRECTION_EVENT_TYPES: ReadonlySet<string> = new Set(['EntryProfileCorrected', 'EnrolmentWithdrawn']);
 
 /** Fields no reader needs in a row's details: the id is the document's, the date has its own column. */
 const NOT_DETAILS = new Set(['participantId', 'projectId', 'occurredOn', 'enrolledOn', 'profile', 'personal']);
@@ -200,10 +200,16 @@ function personalDataRows(personal: SubjectPersonalData, t: SubjectAccessTexts):
 function details(event: SubjectAccessEvent, t: SubjectAccessTexts): string | null {
   const parts = Object.entries(event.data)
     .filter(([key]) => !NOT_DETAILS.has(key) && !(key in event.freeText))
-    .map(([key, value]) => `${key}: ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`);
+    .flatMap(([key, value]) =>
+      // One level of nesting (a correction's `corrected` fields) reads as `corrected.gender: man`.
+      isRecord(value) ? Object.entries(value).map(([inner, v]) => `${key}.${inner}: ${shown(v)}`) : [`${key}: ${shown(value)}`],
+    );
   for (const [field, view] of Object.entries(event.freeText)) parts.push(`${field}: ${shownText(view, t)}`);
   return parts.length > 0 ? parts.join('; ') : null;
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const shown = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
 
 const shownText = (view: FreeTextView | undefined, t: SubjectAccessTexts): string | null =>
   view === undefined ? null : view.status === 'open' ? view.text : t.textStatus[view.status];

@@ -33,11 +33,11 @@ const EN: SubjectAccessTexts = {
   documentTitle: 'Everything Pathway holds about you',
   sections: {
     about: { sheet: 'About', title: 'About this document', explanation: 'Who asked for this copy, when, and which project recorded your pathway. You are known in Pathway by the pseudonymous id below.' },
-    'entry-profile': { sheet: 'Enrolment', title: 'Your situation at enrolment', explanation: 'What was recorded about your situation when you joined the project. It is used, without your name, to count participants for the EU funder (ESF+).' },
+    'entry-profile': { sheet: 'Enrolment', title: 'Your situation at enrolment', explanation: 'What was recorded about your situation when you joined the project (later corrections are listed under Corrections). It is used, without your name, to count participants for the EU funder (ESF+).' },
     'personal-data': { sheet: 'Personal details', title: 'Your personal details', explanation: 'Your name, contact details and identity number as they are held now, encrypted with a key of your own. Opening them for this copy was written to the audit log.' },
     records: { sheet: 'Pathway', title: 'Everything recorded on your pathway', explanation: 'Every entry on your pathway in the order it was recorded: what happened and when, who recorded it (a pseudonymous user id) and when. Nothing is changed afterwards: a mistake is marked by a later entry.' },
     retractions: { sheet: 'Withdrawn entries', title: 'Entries withdrawn as mistakes', explanation: 'Entries a caseworker marked as recorded by mistake, with the reason given. They no longer count.' },
-    corrections: { sheet: 'Corrections', title: 'Corrections', explanation: 'Values of your enrolment that were corrected later, with the reason given.' },
+    corrections: { sheet: 'Corrections', title: 'Corrections', explanation: 'Details of your enrolment corrected later, or your enrolment withdrawn as made in error, with the reason given. The values first recorded stay in the record; reports use the corrected ones.' },
     reads: { sheet: 'Reads', title: 'Who looked at your personal details', explanation: 'Every time a user opened your personal details or the reason for their erasure, including this copy. Users are shown by their pseudonymous id.' },
     notices: {
       sheet: 'Notices sent',
@@ -87,6 +87,8 @@ const EN: SubjectAccessTexts = {
     MilestoneRetracted: 'Entry withdrawn as a mistake',
     ContactDetailsChanged: 'Contact details changed',
     PersonalDataErased: 'Personal details erased',
+    EntryProfileCorrected: 'Enrolment details corrected',
+    EnrolmentWithdrawn: 'Enrolment withdrawn as made in error',
   },
   fields: {
     participantId: 'Your pseudonymous id',
@@ -137,11 +139,11 @@ const SV: SubjectAccessTexts = {
   documentTitle: 'Allt Pathway har om dig',
   sections: {
     about: { sheet: 'Om dokumentet', title: 'Om det här dokumentet', explanation: 'Vem som bad om kopian, när, och vilket projekt som registrerade din väg. I Pathway kallas du med det pseudonyma id:t nedan.' },
-    'entry-profile': { sheet: 'Inskrivning', title: 'Din situation vid inskrivningen', explanation: 'Det som registrerades om din situation när du gick med i projektet. Det används, utan ditt namn, för att räkna deltagare åt EU-finansiären (ESF+).' },
+    'entry-profile': { sheet: 'Inskrivning', title: 'Din situation vid inskrivningen', explanation: 'Det som registrerades om din situation när du gick med i projektet (senare rättelser finns under Rättelser). Det används, utan ditt namn, för att räkna deltagare åt EU-finansiären (ESF+).' },
     'personal-data': { sheet: 'Personuppgifter', title: 'Dina personuppgifter', explanation: 'Ditt namn, dina kontaktuppgifter och ditt personnummer så som de finns nu, krypterade med en egen nyckel. Att de öppnades för den här kopian skrevs i granskningsloggen.' },
     records: { sheet: 'Vägen', title: 'Allt som registrerats om din väg', explanation: 'Varje anteckning om din väg i den ordning den registrerades: vad som hände och när, vem som registrerade det (ett pseudonymt användar-id) och när. Inget ändras i efterhand: ett misstag markeras med en senare anteckning.' },
     retractions: { sheet: 'Återkallat', title: 'Anteckningar som återkallats', explanation: 'Anteckningar som en handläggare markerat som felaktiga, med skälet. De räknas inte längre.' },
-    corrections: { sheet: 'Rättelser', title: 'Rättelser', explanation: 'Uppgifter från inskrivningen som rättats senare, med skälet.' },
+    corrections: { sheet: 'Rättelser', title: 'Rättelser', explanation: 'Uppgifter från inskrivningen som rättats senare, eller en inskrivning som återkallats som felaktig, med skälet. De först registrerade värdena finns kvar; rapporterna använder de rättade.' },
     reads: { sheet: 'Läsningar', title: 'Vem som tittat på dina personuppgifter', explanation: 'Varje gång en användare öppnade dina personuppgifter eller skälet till att de raderades, även den här kopian. Användare visas med sitt pseudonyma id.' },
     notices: {
       sheet: 'Skickade meddelanden',
@@ -191,6 +193,8 @@ const SV: SubjectAccessTexts = {
     MilestoneRetracted: 'Anteckning återkallad',
     ContactDetailsChanged: 'Kontaktuppgifter ändrade',
     PersonalDataErased: 'Personuppgifter raderade',
+    EntryProfileCorrected: 'Uppgifter från inskrivningen rättade',
+    EnrolmentWithdrawn: 'Inskrivningen återkallad som felaktig',
   },
   fields: {
     participantId: 'Ditt pseudonyma id',
