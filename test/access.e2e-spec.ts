@@ -16,7 +16,7 @@ const OTHER = 'P-OTHER';
 type Scope = 'own' | 'other';
 
 interface Call {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   body?: object;
   headers?: Record<string, string>;
@@ -138,6 +138,20 @@ describe('access: every role, every route, own and other project', () => {
         return { method: 'get', path: `/api/v1/participants/${participantId}` };
       },
     },
+    { action: 'participants.subject-access', method: 'get', route: '/api/v1/participants/{participantId}/subject-access', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/participants/${await enrolled(p)}/subject-access` }) },
+    { action: 'projects.retention', method: 'put', route: '/api/v1/projects/{projectId}/retention', ok: 200, scoped: true, call: async (p) => ({ method: 'put', path: `/api/v1/projects/${p}/retention`, body: { retentionEnd: '2030-12-31', basis: 'Regulation (EU) 2021/1060, Article 82' } }) },
+    {
+      action: 'projects.read',
+      method: 'get',
+      route: '/api/v1/projects/{projectId}/retention',
+      ok: 200,
+      scoped: true,
+      call: async (p) => {
+        await t.admin.put(`/api/v1/projects/${p}/retention`).send({ lastPaymentOn: '2026-06-10', basis: 'Regulation (EU) 2021/1060, Article 82' }).expect(200);
+        return { method: 'get', path: `/api/v1/projects/${p}/retention` };
+      },
+    },
+    { action: 'retention.read', method: 'get', route: '/api/v1/admin/retention', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/admin/retention' }) },
     { action: 'participants.read', method: 'get', route: '/api/v1/participants/{participantId}/history', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/participants/${await enrolled(p)}/history` }) },
     {
       action: 'participants.read',
@@ -232,8 +246,10 @@ describe('access: every role, every route, own and other project', () => {
     } else {
       expect(response.status).toBe(route.ok);
     }
-    // Personal data is opened for the project's own caseworkers, and in the pathway view only.
-    const opens = role === 'caseworker' && scope === 'own' && route.route === '/api/v1/participants/{participantId}';
+    // Personal data is opened for the project's own caseworkers in the pathway view, and for admins in a subject-access document only.
+    const opens =
+      (role === 'caseworker' && scope === 'own' && route.route === '/api/v1/participants/{participantId}') ||
+      (role === 'admin' && route.route === '/api/v1/participants/{participantId}/subject-access');
     expect(JSON.stringify(response.body).includes('Matrix Person')).toBe(opens);
   }, 60_000); // the rebuild route waits for the one before to end (a worker thread, on a busy machine)
 

@@ -7,7 +7,7 @@ import { SqliteEventStore } from '@pathway/event-store';
 import { PARTICIPANT_MILESTONES_TOPIC, INDICATOR_REPORTS_TOPIC, RELAY_CHECKPOINT, toParticipantMilestone } from '@pathway/integration';
 import { openReadModelDb, readCheckpoint } from '@pathway/read-models';
 import { consumeUntil, deleteTopics } from '../libs/integration/src/testing/kafka-test-consumer';
-import { pathway, ROOT } from './support/cli';
+import { pathway, pathwayWith, ROOT } from './support/cli';
 import { removeDir } from './support/test-app';
 
 const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
@@ -65,4 +65,21 @@ const brokers = process.env.PATHWAY_TEST_KAFKA?.split(',');
     const messages = await consumeUntil(brokers!, [PARTICIPANT_MILESTONES_TOPIC], (m) => new Set(m.map((x) => x.value.eventId)).size >= expected.size);
     expect(new Set(messages.map((m) => String(m.value.eventId)))).toEqual(expected);
   }, 120_000);
+
+  it("lists in a person's subject-access document what the relay sent about them, by its checkpoint", async () => {
+    const store = new SqliteEventStore(join(dataDir, 'events.db'));
+    const log = await store.readAll(0, 1_000_000);
+    await store.close();
+    const participantId = String(log.filter((e) => e.type === 'ParticipantEnrolled').at(-1)!.data.participantId);
+    const theirs = log.map((e) => ({ position: e.position, message: toParticipantMilestone(e) })).filter((n) => n.message?.participantId === participantId);
+    const { db } = openReadModelDb({ engine: 'sqlite', file: join(dataDir, 'read-models.db') });
+    const checkpoint = (await readCheckpoint(db, RELAY_CHECKPOINT))!;
+    await db.destroy();
+
+    const { stdout } = await pathwayWith({ KAFKA_BROKERS: brokers!.join(',') }, dataDir, 'subject-access', '--participant', participantId);
+    const notices = JSON.parse(stdout).sections.find((s: { id: string }) => s.id === 'notices').rows as Array<{ status: string; message: string }>;
+    expect(notices.map((n) => JSON.parse(n.message))).toEqual(theirs.map((n) => n.message));
+    expect(notices.map((n) => n.status)).toEqual(theirs.map((n) => (n.position <= checkpoint ? 'sent' : 'not sent yet')));
+    expect(notices.map((n) => n.status)).toContain('sent');
+  }, 60_000);
 });

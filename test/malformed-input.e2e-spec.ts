@@ -1,6 +1,7 @@
 import { ParticipantFileSentDto } from '../apps/api/src/participant-files/participant-file.dto';
 import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
+import { RetentionDto } from '../apps/api/src/data-protection/retention.dto';
 import { IndicatorReportDto } from '../apps/api/src/indicators/indicator-report.dto';
 import { EnrolParticipantDto } from '../apps/api/src/participants/enrol-participant.dto';
 import { EntryProfileDto } from '../apps/api/src/participants/entry-profile.dto';
@@ -168,6 +169,7 @@ describe('malformed input over HTTP', () => {
       'report submission': IndicatorReportDto,
       'participant file sent': ParticipantFileSentDto,
       'group session': GroupSessionDto,
+      retention: RetentionDto,
       ...Object.fromEntries(Object.entries(MILESTONE_DTOS).map(([type, dto]) => [`milestone ${type}`, dto])),
     };
     /** Field name and whether it may be left out, straight from the DTO's class-validator metadata. */

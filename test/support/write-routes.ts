@@ -5,7 +5,7 @@ import { TestApp } from './test-app';
 /** A write route with a body that it accepts, for tests that spoil one part of it at a time. */
 export interface WriteRoute {
   name: string;
-  method: 'post' | 'patch' | 'delete';
+  method: 'post' | 'patch' | 'put' | 'delete';
   path: string;
   caller: (t: TestApp) => TestApp['admin'];
   /** A body the route accepts, holding every field its DTO declares (optional ones included). */
@@ -100,6 +100,13 @@ export const WRITE_ROUTES: WriteRoute[] = [
     path: '/api/v1/projects/22-015-S01/group-sessions',
     caller: (t) => t.caseworker,
     body: { occurredOn: '2024-03-01', kind: 'workshop', participantIds: [ROUTE_PARTICIPANT] },
+  },
+  {
+    name: 'retention',
+    method: 'put',
+    path: '/api/v1/projects/22-015-S01/retention',
+    caller: (t) => t.admin,
+    body: { retentionEnd: '2031-12-31', lastPaymentOn: '2026-06-10', basis: 'Regulation (EU) 2021/1060, Article 82' },
   },
   {
     name: 'report submission',

@@ -53,6 +53,9 @@ import { SessionController } from './session/session.controller';
 import { UsersController } from './session/users.controller';
 import { ProjectWorklistHandler } from './worklist/project-worklist.query';
 import { WorklistController } from './worklist/worklist.controller';
+import { DataProtection } from './data-protection/data-protection';
+import { RetentionController } from './data-protection/retention.controller';
+import { SubjectAccessController } from './data-protection/subject-access.controller';
 
 const logging = LoggerModule.forRootAsync({
   inject: [ConfigService],
@@ -89,7 +92,7 @@ export class AppModule {
         SecurityModule,
         rateLimit,
       ],
-      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, OidcController, UsersController, WorklistController, GroupSessionsController],
+      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, OidcController, UsersController, WorklistController, GroupSessionsController, SubjectAccessController, RetentionController],
       providers: [
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -130,6 +133,7 @@ export class AppModule {
         ProjectorService,
         KafkaRelayService,
         DemoSeeder,
+        DataProtection,
       ],
     };
   }

@@ -10,6 +10,8 @@ import { exportCommand } from './commands/export.command';
 import { keysCommand } from './commands/keys.command';
 import { replayCommand } from './commands/replay.command';
 import { restoreCommand } from './commands/restore.command';
+import { retentionCommand } from './commands/retention.command';
+import { subjectAccessCommand } from './commands/subject-access.command';
 import { tokenCommand } from './commands/token.command';
 import { usersCommand } from './commands/users.command';
 
@@ -27,6 +29,8 @@ async function main(argv: string[]): Promise<void> {
   program.addCommand(backupCommand(env));
   program.addCommand(restoreCommand(env));
   program.addCommand(usersCommand(env));
+  program.addCommand(subjectAccessCommand(env));
+  program.addCommand(retentionCommand(env));
   await program.parseAsync(argv);
 }
 

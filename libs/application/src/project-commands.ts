@@ -1,4 +1,4 @@
-import { IsoDate, ProjectCommand, ProjectDetails, projectDecider, ProjectEvent, ProjectState, SentParticipantFile, SubmittedReport } from '@pathway/domain';
+import { IsoDate, ProjectCommand, ProjectDetails, projectDecider, ProjectEvent, ProjectState, RetentionEnd, SentParticipantFile, SubmittedReport } from '@pathway/domain';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
 import { handleCommand } from './handle-command';
 import { loadStream } from './stream-state-cache';
@@ -52,8 +52,19 @@ export function recordParticipantFileSent(
   );
 }
 
+/** Sets (or moves) when the project's participants' personal data is to be erased (admins). */
+export function setRetentionEnd(deps: CommandDependencies, retention: RetentionEnd, request: RequestContext): Promise<CommandResult> {
+  return handleCommand(deps, projectDecider, projectStream(retention.projectId), { type: 'SetRetentionEnd', data: retention }, request, () => retention.projectId);
+}
+
 /** The project as registered, or null. */
 export async function loadProject(deps: Pick<CommandDependencies, 'store' | 'states'>, projectId: string): Promise<ProjectDetails | null> {
-  const { state } = await loadStream<ProjectCommand, ProjectEvent, ProjectState>(deps, projectDecider, projectStream(projectId));
+  const state = await loadProjectState(deps, projectId);
   return state.status === 'registered' ? state.details : null;
+}
+
+/** The project's folded state (details and retention end) and its stream version. */
+export async function loadProjectState(deps: Pick<CommandDependencies, 'store' | 'states'>, projectId: string): Promise<ProjectState & { version: number }> {
+  const { state, version } = await loadStream<ProjectCommand, ProjectEvent, ProjectState>(deps, projectDecider, projectStream(projectId));
+  return { ...state, version };
 }

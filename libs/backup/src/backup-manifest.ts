@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The files a backup holds, by their name in DATA_DIR and in the backup directory. */
-export const BACKUP_FILES = ['events.db', 'keys.db', 'audit.db'] as const;
+export const BACKUP_FILES = ['events.db', 'keys.db', 'audit.db', 'users.db'] as const;
 export type BackupFile = (typeof BACKUP_FILES)[number];
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -42,6 +42,11 @@ export interface BackupManifest {
     erasuresFinished: string[];
   } | null;
   audit: { entries: number; lastSequence: number } | null;
+  /**
+   * The local accounts (embedded sign-in), null when none were ever made (OpenID Connect, or a
+   * backup written before users.db was backed up). Sessions are left out of the copy.
+   */
+  users?: { accounts: number } | null;
   sha256: Partial<Record<BackupFile, string>>;
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { SqliteAuditLog } from '@pathway/audit';
 import { SqliteEventStore } from '@pathway/event-store';
 import { MasterKeys, SqliteKeyStore } from '@pathway/privacy';
+import { SqliteUserStore } from '@pathway/users';
 import { BackupFile } from './backup-manifest';
 import { restoreBackup } from './restore-backup';
 import { takeBackup } from './take-backup';
@@ -17,6 +18,7 @@ function installation() {
   const events = new SqliteEventStore(join(dir, 'events.db'));
   const keys = new SqliteKeyStore(join(dir, 'keys.db'), masterKeys);
   const audit = new SqliteAuditLog(join(dir, 'audit.db'));
+  const users = SqliteUserStore.open(dir);
   const append = (id: string, type: string) =>
     events.append(`participant-${id}`, [{ eventId: randomUUID(), type, data: { participantId: id }, metadata: { actor: 'test' } }], 'any');
   return {
@@ -24,6 +26,7 @@ function installation() {
     masterKeys,
     events,
     keys,
+    users,
     /** The key is made before the event that uses it is appended, as the API does. */
     enrol: async (id: string) => {
       await keys.keyFor(id);
@@ -41,6 +44,7 @@ function installation() {
       await events.close();
       await keys.close();
       await audit.close();
+      await users.close();
     },
   };
 }
@@ -199,6 +203,48 @@ describe('backup and restore of the embedded stores', () => {
     expect(await events.headPosition()).toBe(3);
     await events.close();
     site = installation(); // for afterEach
+  });
+
+  it('backs up the local accounts with the other stores, without their sessions, and restores them', async () => {
+    const anna = { id: 'local:anna', email: 'anna@example.org', displayName: 'Anna K', role: 'admin' as const, projects: [], passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA' };
+    await site.users.add(anna);
+    await site.users.startSession('session-1', anna.id, 1_000);
+    const { out, manifest } = await backup(site, async (file) => {
+      if (file === 'audit.db') await site.users.add({ ...anna, id: 'local:bo', email: 'bo@example.org' }); // before the accounts copy: in it
+    });
+    expect(manifest.order).toEqual(['events.db', 'keys.db', 'audit.db', 'users.db']);
+    expect(manifest.users).toEqual({ accounts: 2 });
+    expect(manifest.sha256['users.db']).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows(join(out, 'users.db'), 'SELECT * FROM sessions')).toEqual([]);
+    expect(readFileSync(join(out, 'users.db')).includes(Buffer.from('session-1'))).toBe(false);
+
+    await site.close();
+    await restoreBackup({ from: out, dataDir: site.dir, masterKeys: site.masterKeys, force: true });
+    const restored = SqliteUserStore.open(site.dir);
+    try {
+      expect(await restored.byEmail('anna@example.org')).toEqual(anna);
+      expect(await restored.count()).toBe(2);
+      expect(await restored.session('session-1')).toBeNull();
+    } finally {
+      await restored.close();
+    }
+    site = installation(); // for afterEach
+  });
+
+  it('refuses an accounts file that is not the one the backup took', async () => {
+    const { out } = await backup(site);
+    const other = installation();
+    dirs.push(other.dir);
+    await other.users.add({ id: 'local:eve', email: 'eve@example.org', displayName: 'Eve', role: 'admin', projects: [], passwordHash: 'x' });
+    await other.close();
+    copyFileSync(join(other.dir, 'users.db'), join(out, 'users.db'));
+    await expect(restoreBackup({ from: out, dataDir: newDir(), masterKeys: site.masterKeys })).rejects.toMatchObject({ code: 'BACKUP.USERS_MISMATCH' });
+    const changed = new Database(join(out, 'users.db'));
+    changed.prepare("UPDATE users SET role = 'caseworker'").run();
+    changed.close();
+    const target = newDir();
+    await expect(restoreBackup({ from: out, dataDir: target, masterKeys: site.masterKeys })).rejects.toMatchObject({ code: expect.stringMatching(/^BACKUP\.(USERS_MISMATCH|CHECKSUM_MISMATCH)$/) });
+    expect(readdirSync(target)).toEqual([]);
   });
 
   it('backs up a log that never had a key store or audit log (written by `pathway demo` alone)', async () => {

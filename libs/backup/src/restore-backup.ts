@@ -7,7 +7,7 @@ import { fileSha256 } from './file-checksum';
 import { VerifiedBackup, verifyBackup } from './verify-backup';
 
 /** The stores a data directory holds (a restore replaces them), with SQLite's side files. */
-const STORE_FILES = ['events.db', 'keys.db', 'audit.db', 'read-models.db'];
+const STORE_FILES = ['events.db', 'keys.db', 'audit.db', 'users.db', 'read-models.db'];
 const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
 
 export interface RestoreBackupOptions {
@@ -59,7 +59,7 @@ export async function restoreBackup({ from, dataDir, masterKeys, force = false }
     }
     for (const file of STORE_FILES) for (const side of SIDE_FILES) rmSync(join(dataDir, file + side), { force: true });
     // The log goes in last: a directory with events.db is what a re-run needs --force for.
-    for (const file of (['keys.db', 'audit.db', 'events.db'] as const).filter((f) => verified.manifest.order.includes(f))) renameSync(join(staging, file), join(dataDir, file));
+    for (const file of (['keys.db', 'audit.db', 'users.db', 'events.db'] as const).filter((f) => verified.manifest.order.includes(f))) renameSync(join(staging, file), join(dataDir, file));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

@@ -70,3 +70,7 @@ export function auditFacts(path: string): { entries: number; lastSequence: numbe
     return { entries: row.n, lastSequence: row.last ?? 0 };
   });
 }
+
+export function userFacts(path: string): { accounts: number } {
+  return readOnly(path, (db) => ({ accounts: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users').get()!.n }));
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { BACKUP_FILES, BackupFile, BackupManifest, MANIFEST_FORMAT, writeManifest } from './backup-manifest';
 import { BackupRefusedError } from './backup-refused.error';
 import { fileSha256 } from './file-checksum';
-import { auditFacts, keyStoreFacts, logFacts } from './store-facts';
+import { auditFacts, keyStoreFacts, logFacts, userFacts } from './store-facts';
 
 export interface TakeBackupOptions {
   /** The embedded data directory (DATA_DIR) the API is running on. */
@@ -26,7 +26,9 @@ export interface TakeBackupOptions {
  * 2. the key store, after the log: a participant's key is made before the event sealed with it
  *    is appended, so every key the log copy needs is in the key copy. Keys made after the log
  *    copy belong to enrolments not in it: unused, harmless.
- * 3. the audit log, last: it only grows, and entries after the head are harmless.
+ * 3. the audit log: it only grows, and entries after the head are harmless.
+ * 4. the local accounts (users.db), last: independent of the log; their sessions are deleted in
+ *    the copy (a restore signs everyone out; a copied session would outlive its sign-out).
  * Erasure appends `PersonalDataErased` and then destroys the key, so an erasure running during
  * the backup can leave the log copy saying "erased" and the key copy still holding the key. The
  * log decides: the backup destroys those keys in its copy (tombstone, bytes overwritten and
@@ -44,9 +46,10 @@ export async function takeBackup({ dataDir, out, toolVersion, now = Date.now, on
   const takenAt: BackupManifest['takenAt'] = {};
   const order: BackupFile[] = [];
   for (const file of BACKUP_FILES) {
-    // The key store and audit log are made when the API first starts; a log written by `pathway demo` alone has neither.
+    // The key store, audit log and accounts are made when the API first starts; a log written by `pathway demo` alone has none.
     if (file !== 'events.db' && !existsSync(join(dataDir, file))) continue;
     await copyStore(join(dataDir, file), join(out, file));
+    if (file === 'users.db') withoutSessions(join(out, file));
     takenAt[file] = new Date(now()).toISOString();
     order.push(file);
     await onCopied(file);
@@ -70,6 +73,7 @@ export async function takeBackup({ dataDir, out, toolVersion, now = Date.now, on
       erasuresFinished: finished,
     },
     audit: order.includes('audit.db') ? auditFacts(join(out, 'audit.db')) : null,
+    users: order.includes('users.db') ? userFacts(join(out, 'users.db')) : null,
     sha256: {},
   };
   for (const file of order) manifest.sha256[file] = await fileSha256(join(out, file));
@@ -96,6 +100,17 @@ async function copyStore(source: string, target: string): Promise<void> {
     copy.pragma('journal_mode = DELETE');
   } finally {
     copy.close();
+  }
+}
+
+/** Deletes the sessions in the accounts copy and rewrites the file so none of their rows is left in it. */
+function withoutSessions(usersCopy: string): void {
+  const db = new Database(usersCopy, { fileMustExist: true });
+  try {
+    db.pragma('secure_delete = ON');
+    db.exec('DELETE FROM sessions; VACUUM');
+  } finally {
+    db.close();
   }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BackupManifest, readManifest } from './backup-manifest';
 import { BackupRefusedError } from './backup-refused.error';
 import { fileSha256 } from './file-checksum';
-import { KeyStoreFacts, keyStoreFacts, LogFacts, logFacts } from './store-facts';
+import { KeyStoreFacts, keyStoreFacts, LogFacts, logFacts, userFacts } from './store-facts';
 
 export interface VerifiedBackup {
   manifest: BackupManifest;
@@ -47,6 +47,12 @@ export async function verifyBackup(dir: string): Promise<VerifiedBackup> {
       'BACKUP.KEY_STORE_OLDER_THAN_LOG',
       `keys.db still holds keys of ${resurrected.length} participants the log says were erased: it is older than the log and would bring erased people back`,
     );
+  }
+  if (manifest.order.includes('users.db')) {
+    const users = readable('users.db', () => userFacts(join(dir, 'users.db')));
+    if (users.accounts !== manifest.users?.accounts) {
+      throw new BackupRefusedError('BACKUP.USERS_MISMATCH', `users.db holds ${users.accounts} accounts but the manifest says ${manifest.users?.accounts ?? 'none'}: it is not the accounts copy this backup took`);
+    }
   }
   for (const file of manifest.order) {
     if ((await fileSha256(join(dir, file))) !== manifest.sha256[file]) {

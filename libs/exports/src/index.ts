@@ -14,3 +14,4 @@ export * from './linked-suppression';
 export * from './export-relations';
 export * from './participant-file/monthly-participant-file';
 export * from './participant-file/participant-file-output';
+export * from './zip-timestamps';

@@ -14,6 +14,11 @@ export const ACCESS_POLICY = {
   /** The pathway view; only a caseworker of the project sees the personal data in it. */
   'participants.read': ['caseworker', 'evaluator'],
   'participants.erase': ['admin'],
+  /** Everything held about a person (GDPR Articles 15 and 20), personal data opened: admins only. */
+  'participants.subject-access': ['admin'],
+  /** When a project's personal data is to be erased, and the worklist of projects past it. */
+  'projects.retention': ['admin'],
+  'retention.read': ['admin'],
   'indicators.catalogue': ['caseworker', 'evaluator', 'funder', 'admin'],
   'indicators.report': ['caseworker', 'evaluator', 'admin'],
   /** Exports are suppressed: the one view of the figures a funder gets. */

@@ -11,8 +11,6 @@ export interface Problem {
   params?: Readonly<Record<string, string | number>>;
   /** Validation failures: which field, and why. */
   errors?: FieldError[];
-  /** A broken rule's values (dates, counts), so a client can say the rule in its own language. */
-  params?: Record<string, string | number>;
   /** On a version conflict: the stream's version now. */
   currentVersion?: number;
 }

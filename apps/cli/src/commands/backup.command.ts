@@ -6,13 +6,13 @@ import { toolVersion } from '../tool-version';
 import { embeddedOnly } from './embedded-only';
 
 /**
- * `pathway backup --out DIR`: an online backup of the event log, the key store and the audit
- * log, consistent with each other, while the API runs (see takeBackup for the order and why).
+ * `pathway backup --out DIR`: an online backup of the event log, the key store, the audit log
+ * and the local accounts, consistent with each other, while the API runs (see takeBackup for the order and why).
  * Exit 2 when refused.
  */
 export function backupCommand(env: Environment): Command {
   return new Command('backup')
-    .description('back up the event log, key store and audit log together while the API runs (not the master key)')
+    .description('back up the event log, key store, audit log and local accounts together while the API runs (not the master key)')
     .requiredOption('--out <dir>', 'a new or empty directory for the backup')
     .action(async (options: { out: string }) => {
       const refusal = embeddedOnly(env, 'backup');
@@ -21,7 +21,7 @@ export function backupCommand(env: Environment): Command {
         const manifest = await takeBackup({ dataDir: env.DATA_DIR, out: options.out, toolVersion: toolVersion() });
         console.log(`Backup ${manifest.backupId} written to ${resolve(options.out)}`);
         console.log(
-          `  event log up to position ${manifest.log.position} (${manifest.log.events} events), ${manifest.keys?.live ?? 0} data keys, ${manifest.keys?.destroyed ?? 0} erased, ${manifest.audit?.entries ?? 0} audit entries`,
+          `  event log up to position ${manifest.log.position} (${manifest.log.events} events), ${manifest.keys?.live ?? 0} data keys, ${manifest.keys?.destroyed ?? 0} erased, ${manifest.audit?.entries ?? 0} audit entries, ${manifest.users?.accounts ?? 0} local accounts (sessions left out)`,
         );
         console.log(
           `The master key is NOT in the backup, and must not be kept beside it: ${env.MASTER_KEY ? 'MASTER_KEY (keep it in your secret store)' : `${resolve(env.DATA_DIR, 'master.key')} (copy it to a separate safe place)`}. A restore cannot open personal data without it.`,

@@ -619,6 +619,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{participantId}/subject-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about the participant, for the person (GDPR Articles 15 and 20), in plain
+         *     language: entry profile, personal data (opened), every recorded event with who recorded it
+         *     and when, retractions, corrections, the audit trail of reads, the Kafka notices and the
+         *     erasure. JSON, or XLSX with one sheet per section. Admins only; the read itself is audited
+         *     (`subject-access.read`). 404 `PARTICIPANT.NOT_FOUND` for an unknown participant.
+         */
+        get: operations["SubjectAccessController_subjectAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's retention end, or 404 `RETENTION.NOT_SET`; as on the project's calendar today. */
+        get: operations["RetentionController_retention"];
+        /**
+         * Sets (or moves) the project's retention end: the last day its participants' personal data
+         *     is kept; from the next day `pathway retention` erases it. Give `retentionEnd`, or
+         *     `lastPaymentOn` for the ESF+ rule (Regulation (EU) 2021/1060, Article 82). 422
+         *     `PROJECT.RETENTION_BEFORE_PROJECT_END`; 404 `PROJECT.NOT_FOUND`; If-Match as elsewhere.
+         */
+        put: operations["RetentionController_setRetention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The admins' worklist of retention: every project whose retention end has passed (today in
+         *     its own time zone), with how many participants' personal data is still to be erased
+         *     (`pathway retention` does it). Projects without a retention end are not listed.
+         */
+        get: operations["RetentionController_passed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -958,6 +1025,62 @@ export interface components {
             /** @description The same for every sending of this session (same Idempotency-Key, date and kind). */
             sessionId: string;
             occurredOn: string;
+        };
+        RetentionDto: {
+            /**
+             * @description The last day the participants' personal data is kept, in the project's time zone. Leave it
+             *     out and give `lastPaymentOn` for the ESF+ rule: 31 December five years after the year of the
+             *     last payment (Regulation (EU) 2021/1060, Article 82).
+             */
+            retentionEnd?: string;
+            /** @description The date of the last payment to the project, when the end follows from it. */
+            lastPaymentOn?: string;
+            /** @description The legal basis or reason, e.g. "Regulation (EU) 2021/1060, Article 82". About the project, never a person. */
+            basis: string;
+        };
+        RetentionSetDto: {
+            projectId: string;
+            retentionEnd: string;
+            basis: string;
+            lastPaymentOn: string | null;
+            version: number;
+        };
+        ProjectRetentionDto: {
+            projectId: string;
+            name: string;
+            /** @description The project's IANA time zone. */
+            timeZone: string;
+            /** @description The last day personal data is kept (YYYY-MM-DD, in the project's zone). */
+            retentionEnd: string;
+            /** @description The legal basis or reason the admin gave. */
+            basis: string;
+            /** @description The last payment the end was computed from, when it was. */
+            lastPaymentOn: string | null;
+            /** @description Today in the project's zone. */
+            today: string;
+            /** @description Today is after the retention end: the participants' personal data is to be erased. */
+            passed: boolean;
+        };
+        RetentionWorklistItemDto: {
+            projectId: string;
+            name: string;
+            /** @description The project's IANA time zone. */
+            timeZone: string;
+            /** @description The last day personal data is kept (YYYY-MM-DD, in the project's zone). */
+            retentionEnd: string;
+            /** @description The legal basis or reason the admin gave. */
+            basis: string;
+            /** @description The last payment the end was computed from, when it was. */
+            lastPaymentOn: string | null;
+            /** @description Today in the project's zone. */
+            today: string;
+            /** @description Today is after the retention end: the participants' personal data is to be erased. */
+            passed: boolean;
+            /** @description Participants whose personal data is not erased yet. */
+            participantsToErase: number;
+        };
+        RetentionWorklistDto: {
+            projects: components["schemas"]["RetentionWorklistItemDto"][];
         };
     };
     responses: never;
@@ -1843,6 +1966,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupSessionResultDto"];
+                };
+            };
+        };
+    };
+    SubjectAccessController_subjectAccess: {
+        parameters: {
+            query: {
+                /** @description `json` (the default) or `xlsx` (one sheet per section). */
+                format: "json" | "xlsx";
+                /** @description The language of the titles and explanations: `en` (the default) or `sv`. */
+                lang: "en" | "sv";
+            };
+            header?: never;
+            path: {
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document: sections (about, entry-profile, personal-data, records, retractions, corrections, reads, notices, erasure), each a titled table */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        schema: "pathway.subject-access.v1";
+                        /** @enum {string} */
+                        language: "en" | "sv";
+                        title: string;
+                        participantId: string;
+                        /** Format: date-time */
+                        generatedAt: string;
+                        sections: {
+                            /** @enum {string} */
+                            id: "about" | "entry-profile" | "personal-data" | "records" | "retractions" | "corrections" | "reads" | "notices" | "erasure";
+                            sheet: string;
+                            title: string;
+                            explanation: string;
+                            columns: {
+                                key: string;
+                                label: string;
+                            }[];
+                            rows: {
+                                [key: string]: (string | number | boolean) | null;
+                            }[];
+                        }[];
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    RetentionController_retention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRetentionDto"];
+                };
+            };
+        };
+    };
+    RetentionController_setRetention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The project's version last seen; a stale one is answered 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSetDto"];
+                };
+            };
+        };
+    };
+    RetentionController_passed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionWorklistDto"];
                 };
             };
         };

@@ -2,8 +2,11 @@ import type { components } from '../api/schema';
 import { MessageId } from '../i18n/messages.en';
 
 type Schemas = components['schemas'];
-/** The API's name of a milestone type (`job-placed`), from the OpenAPI document. */
-export type MilestoneType = Schemas['ExitedDto']['type'];
+/**
+ * The API's name of a milestone type (`job-placed`), from the OpenAPI document: those recorded one
+ * participant at a time. Attending a group session is recorded for many at once, on its own screen.
+ */
+export type MilestoneType = Exclude<Schemas['ExitedDto']['type'], 'group-session-attended'>;
 
 /**
  * Every value of an API enum, in the order the form offers them. A `Record` over the generated

@@ -1,4 +1,5 @@
 import { projectDecider } from './project';
+import { esfPlusRetentionEnd, retentionPassed } from './retention';
 import { deciderSpecification } from '../testing/decider-specification';
 import { framtid } from '../testing/fixtures';
 
@@ -86,5 +87,45 @@ describe('submitting an indicator report', () => {
       given(registered).when({ type: 'RecordParticipantFileSent', data: { ...sent, month: '2024-13' }, today: '2026-11-30' }).thenFails('PARTICIPANT_FILE.INVALID_MONTH');
       given().when({ type: 'RecordParticipantFileSent', data: sent, today: '2024-02-01' }).thenFails('PROJECT.NOT_FOUND');
     });
+  });
+});
+
+describe('the retention end of a project', () => {
+  const given = deciderSpecification(projectDecider);
+  const registered = { type: 'ProjectRegistered' as const, data: framtid };
+  const retention = { projectId: framtid.projectId, retentionEnd: '2031-12-31', basis: 'Regulation (EU) 2021/1060, Article 82', lastPaymentOn: '2026-06-10' };
+
+  it('records when personal data is to be erased, and moves it later', () => {
+    given(registered).when({ type: 'SetRetentionEnd', data: retention }).then([{ type: 'RetentionEndSet', data: retention }]);
+    const interrupted = { ...retention, retentionEnd: '2033-12-31', basis: 'Article 82(2): legal proceedings', lastPaymentOn: null };
+    given(registered, { type: 'RetentionEndSet', data: retention })
+      .when({ type: 'SetRetentionEnd', data: interrupted })
+      .then([{ type: 'RetentionEndSet', data: interrupted }]);
+  });
+
+  it('records nothing when the same end and basis are set again', () => {
+    given(registered, { type: 'RetentionEndSet', data: retention }).when({ type: 'SetRetentionEnd', data: retention }).then([]);
+  });
+
+  it('refuses an end before the project ends, a blank basis, and an unknown project', () => {
+    given(registered).when({ type: 'SetRetentionEnd', data: { ...retention, retentionEnd: '2026-03-29' } }).thenFails('PROJECT.RETENTION_BEFORE_PROJECT_END');
+    given(registered).when({ type: 'SetRetentionEnd', data: { ...retention, basis: '  ' } }).thenFails('PROJECT.RETENTION_BASIS_REQUIRED');
+    given().when({ type: 'SetRetentionEnd', data: retention }).thenFails('PROJECT.NOT_FOUND');
+  });
+});
+
+describe('esfPlusRetentionEnd (Regulation (EU) 2021/1060, Article 82)', () => {
+  it.each([
+    ['2026-06-10', '2031-12-31'],
+    ['2026-01-01', '2031-12-31'],
+    ['2026-12-31', '2031-12-31'],
+    ['2027-01-01', '2032-12-31'],
+  ])('a last payment on %s keeps documents to %s', (lastPaymentOn, end) => {
+    expect(esfPlusRetentionEnd(lastPaymentOn)).toBe(end);
+  });
+
+  it('has passed only from the day after the end', () => {
+    expect(retentionPassed('2031-12-31', '2031-12-31')).toBe(false);
+    expect(retentionPassed('2031-12-31', '2032-01-01')).toBe(true);
   });
 });

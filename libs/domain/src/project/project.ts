@@ -3,6 +3,7 @@ import { Decider } from '../shared/decider';
 import { IsoDate } from '../shared/iso-date';
 import { isMonth, Month, monthOf } from '../shared/month';
 import { isIanaTimeZone, TimeZone } from '../shared/time-zone';
+import { RetentionEnd } from './retention';
 
 /** An ESF+ operation or Erasmus+ project: the unit every report is made for. */
 export interface ProjectDetails {
@@ -54,22 +55,32 @@ export interface SentParticipantFile {
 export type ProjectRegistered = { type: 'ProjectRegistered'; data: ProjectDetails };
 export type IndicatorReportSubmitted = { type: 'IndicatorReportSubmitted'; data: SubmittedReport };
 export type ParticipantFileSent = { type: 'ParticipantFileSent'; data: SentParticipantFile };
-export type ProjectEvent = ProjectRegistered | IndicatorReportSubmitted | ParticipantFileSent;
+/** An admin set (or moved) when the participants' personal data is to be erased; the latest one holds. */
+export type RetentionEndSet = { type: 'RetentionEndSet'; data: RetentionEnd };
+export type ProjectEvent = ProjectRegistered | IndicatorReportSubmitted | ParticipantFileSent | RetentionEndSet;
 
 export type RegisterProject = { type: 'RegisterProject'; data: ProjectDetails };
 export type SubmitIndicatorReport = { type: 'SubmitIndicatorReport'; data: SubmittedReport };
 /** `today`: the project's date now (its time zone), to tell whether the month has ended. */
 export type RecordParticipantFileSent = { type: 'RecordParticipantFileSent'; data: SentParticipantFile; today: IsoDate };
-export type ProjectCommand = RegisterProject | SubmitIndicatorReport | RecordParticipantFileSent;
+export type SetRetentionEnd = { type: 'SetRetentionEnd'; data: RetentionEnd };
+export type ProjectCommand = RegisterProject | SubmitIndicatorReport | RecordParticipantFileSent | SetRetentionEnd;
 
-export type ProjectState = { status: 'unregistered' } | { status: 'registered'; details: ProjectDetails };
+export type ProjectState =
+  | { status: 'unregistered' }
+  | { status: 'registered'; details: ProjectDetails; retention?: RetentionEnd };
 
 export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState> = {
   initialState: () => ({ status: 'unregistered' }),
 
-  evolve: (state, event) => (event.type === 'ProjectRegistered' ? { status: 'registered', details: event.data } : state),
+  evolve(state, event) {
+    if (event.type === 'ProjectRegistered') return { status: 'registered', details: event.data };
+    if (event.type === 'RetentionEndSet' && state.status === 'registered') return { ...state, retention: event.data };
+    return state;
+  },
 
   decide(command, state) {
+    if (command.type === 'SetRetentionEnd') return decideRetentionEnd(command.data, state);
     if (command.type === 'SubmitIndicatorReport') {
       if (state.status !== 'registered') throw notFound('PROJECT.NOT_FOUND', 'No such project');
       return [{ type: 'IndicatorReportSubmitted', data: command.data }];
@@ -110,4 +121,21 @@ function participantFileSendable({ data, today }: RecordParticipantFileSent, pro
     throw ruleBroken('PARTICIPANT_FILE.OUTSIDE_PROJECT_PERIOD', `${data.month} is outside the project's period`);
   }
   return data;
+}
+
+/**
+ * A retention end is on or after the project's end date (personal data is needed while the
+ * project runs and is reported on); the same end and basis again records nothing.
+ * Errors: `PROJECT.NOT_FOUND` (404), `PROJECT.RETENTION_BEFORE_PROJECT_END` (422),
+ * `PROJECT.RETENTION_BASIS_REQUIRED` (422).
+ */
+function decideRetentionEnd(data: RetentionEnd, state: ProjectState): ProjectEvent[] {
+  if (state.status !== 'registered') throw notFound('PROJECT.NOT_FOUND', 'No such project');
+  if (data.basis.trim() === '') throw ruleBroken('PROJECT.RETENTION_BASIS_REQUIRED', 'A retention end needs its legal basis or reason');
+  if (data.retentionEnd < state.details.endDate) {
+    throw ruleBroken('PROJECT.RETENTION_BEFORE_PROJECT_END', `The retention end cannot be before the project ends (${state.details.endDate})`);
+  }
+  const current = state.retention;
+  if (current && current.retentionEnd === data.retentionEnd && current.basis === data.basis && current.lastPaymentOn === data.lastPaymentOn) return [];
+  return [{ type: 'RetentionEndSet', data }];
 }

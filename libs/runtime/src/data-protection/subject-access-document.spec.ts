@@ -1,0 +1,54 @@
+import { Workbook } from 'exceljs';
+import { buildSubjectAccessDocument, SubjectAccessEvent, SubjectAccessInput } from './subject-access-document';
+import { subjectAccessXlsx } from './subject-access-xlsx';
+
+const event = (type: string, position: number, data: Record<string, unknown>, freeText: SubjectAccessEvent['freeText'] = {}): SubjectAccessEvent => ({
+  eventId: `e-${position}`,
+  type,
+  position,
+  recordedAt: `2025-01-0${position}T09:00:00.000Z`,
+  actor: 'cw-1',
+  actorRole: 'caseworker',
+  data: { participantId: 'p-1', ...data },
+  freeText,
+});
+
+const input = (events: SubjectAccessEvent[], notices: SubjectAccessInput['notices'] = { enabled: false, sentUpTo: null, messages: [] }): SubjectAccessInput => ({
+  participantId: 'p-1',
+  generatedAt: '2025-02-01T10:00:00.000Z',
+  requestedBy: { subject: 'admin-1', role: 'admin' },
+  project: { projectId: 'P', name: 'Project' },
+  events,
+  personalData: { status: 'recorded', data: { name: '=cmd|" /C calc"!A0' } },
+  reads: [],
+  notices,
+});
+
+const enrolled = event('ParticipantEnrolled', 1, { projectId: 'P', enrolledOn: '2025-01-01', profile: { birthDate: null, gender: 'man', labourMarketStatus: 'inactive' } });
+
+describe('the subject-access document', () => {
+  it('shows an event type it does not know by its name and fields, so nothing recorded is left out', () => {
+    const doc = buildSubjectAccessDocument(input([enrolled, event('SomethingNew', 2, { occurredOn: '2025-01-02', field: 'x' })]));
+    const records = doc.sections.find((s) => s.id === 'records')!.rows;
+    expect(records[1]).toMatchObject({ entry: 'SomethingNew', occurredOn: '2025-01-02', details: 'field: x' });
+  });
+
+  it('tells sent notices from those after the relay checkpoint', () => {
+    const message = (position: number) => ({ position, message: { schema: 'pathway.participant-milestone.v1', eventId: `e-${position}`, participantId: 'p-1', projectId: 'P', milestone: 'enrolled', occurredOn: null, recordedAt: 'x', codes: {}, retractedEventId: null } as const });
+    const doc = buildSubjectAccessDocument(input([enrolled], { enabled: true, sentUpTo: 1, messages: [message(1), message(2)] }), 'sv');
+    expect(doc.sections.find((s) => s.id === 'notices')!.rows.map((r) => r.status)).toEqual(['skickat', 'inte skickat ännu']);
+  });
+
+  it('writes text that looks like a formula as text in the workbook', async () => {
+    const workbook = new Workbook();
+    await workbook.xlsx.load((await subjectAccessXlsx(buildSubjectAccessDocument(input([enrolled])))) as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+    const sheet = workbook.getWorksheet('Personal details')!;
+    expect(sheet.getCell('B5').value).toBe(`'=cmd|" /C calc"!A0`);
+    expect(workbook.worksheets).toHaveLength(9);
+  });
+
+  it('gives the same bytes for the same document', async () => {
+    const doc = buildSubjectAccessDocument(input([enrolled]));
+    expect((await subjectAccessXlsx(doc)).equals(await subjectAccessXlsx(doc))).toBe(true);
+  });
+});

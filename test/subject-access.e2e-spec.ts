@@ -1,0 +1,194 @@
+import { Workbook } from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathway } from './support/cli';
+import { entryProfile, framtidProject } from './support/fixtures';
+import { removeDir, startApp, TestApp } from './support/test-app';
+import { projected } from './support/wait-for';
+
+/** The person of this file: distinctive values, so finding one where it must not be means it leaked. */
+const ASTRID = { name: 'Astrid Lövkvist-Rönnholm', phone: '+46 70 313 42 17', nationalIdentityNumber: '199203037788' };
+const ASTRID_TEXT = {
+  qualification: 'Forklift licence (Truckkort A) for Astrid',
+  retraction: 'Recorded on the wrong person (Felpost 12)',
+  correction: 'Day of birth typed wrong (Födelsedag 15)',
+  erasure: 'Asked by phone to be forgotten (art. 17), ticket AL-31',
+};
+const ASTRID_ID = 'al-participant-1';
+const BENGT_ID = 'al-participant-2';
+const ENROL = '/api/v1/projects/22-015-S01/participants';
+const ACCESS = (id: string) => `/api/v1/participants/${id}/subject-access`;
+
+type Section = { id: string; title: string; explanation: string; columns: Array<{ key: string; label: string }>; rows: Array<Record<string, unknown>> };
+const section = (document: { sections: Section[] }, id: string) => document.sections.find((s) => s.id === id)!;
+
+describe('subject access (GDPR articles 15 and 20)', () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startApp();
+    await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
+    await t.caseworker.post(ENROL).send({ participantId: ASTRID_ID, enrolledOn: '2024-01-15', profile: entryProfile, personal: ASTRID }).expect(201);
+    const record = (body: object) => t.caseworker.post(`/api/v1/participants/${ASTRID_ID}/milestones`).send(body).expect(201);
+    ids.training = (await record({ type: 'intervention-started', occurredOn: '2024-02-01', interventionId: 'iv-1', kind: 'training-course' })).body.eventId;
+    ids.qualification = (await record({ type: 'qualification-gained', occurredOn: '2024-06-01', qualification: ASTRID_TEXT.qualification, iscedLevel: 'isced-3-4' })).body.eventId;
+    ids.job = (await record({ type: 'job-placed', occurredOn: '2024-09-02', employment: 'employee', contract: 'temporary', hoursPerWeek: 30 })).body.eventId;
+    ids.retraction = (await t.caseworker.post(`/api/v1/participants/${ASTRID_ID}/retractions`).send({ eventId: ids.job, reason: ASTRID_TEXT.retraction }).expect(201)).body.eventId;
+    ids.correction = (await t.caseworker.post(`/api/v1/participants/${ASTRID_ID}/corrections`).send({ corrected: { birthDate: '2003-08-15' }, reason: ASTRID_TEXT.correction }).expect(201)).body.eventId;
+    await t.caseworker.post(ENROL).send({ participantId: BENGT_ID, enrolledOn: '2024-02-01', profile: entryProfile, personal: { name: 'Bengt Ystad' } }).expect(201);
+    await t.caseworker.post(`/api/v1/participants/${BENGT_ID}/withdrawal`).send({ ground: 'never-took-part', reason: 'Signed up but never came' }).expect(201);
+    await projected(t);
+    await t.caseworker.get(`/api/v1/participants/${ASTRID_ID}`).expect(200); // a caseworker's read: audited
+    await t.admin.delete(`/api/v1/participants/${ASTRID_ID}/personal-data`).send({ reason: ASTRID_TEXT.erasure }).expect(200);
+    await projected(t);
+  }, 30_000);
+
+  afterAll(async () => {
+    await t?.close();
+    if (t) removeDir(t.dataDir);
+  });
+
+  it('answers admins only', async () => {
+    for (const agent of [t.caseworker, t.evaluator, t.funder]) {
+      const refused = await agent.get(ACCESS(ASTRID_ID)).expect(403);
+      expect(refused.body.code).toBe('AUTH.FORBIDDEN');
+    }
+    await t.anonymous().get(ACCESS(ASTRID_ID)).expect(401);
+    expect((await t.admin.get(ACCESS('no-such-person')).expect(404)).body.code).toBe('PARTICIPANT.NOT_FOUND');
+    expect((await t.admin.get(`${ACCESS(ASTRID_ID)}?format=pdf`).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'format' })]);
+  });
+
+  it('tells an erased person everything held about their pathway, what was erased and when, and who read their data', async () => {
+    const { body: doc, headers } = await t.admin.get(ACCESS(ASTRID_ID)).set('X-Correlation-Id', 'sar-astrid-1').expect(200);
+    expect(headers['cache-control']).toBe('no-store');
+    expect(doc).toMatchObject({ schema: 'pathway.subject-access.v1', language: 'en', title: 'Everything Pathway holds about you', participantId: ASTRID_ID });
+    expect(doc.sections.map((s: Section) => s.id)).toEqual(['about', 'entry-profile', 'personal-data', 'records', 'retractions', 'corrections', 'reads', 'notices', 'erasure']);
+    for (const s of doc.sections as Section[]) expect(s.explanation.length).toBeGreaterThan(40);
+
+    expect(section(doc, 'about').rows).toContainEqual({ item: 'Project', value: '22-015-S01 #framtid' });
+    expect(section(doc, 'entry-profile').rows).toEqual([
+      { field: 'Enrolment date', value: '2024-01-15' },
+      { field: 'Birth date', value: '2003-08-14' },
+      { field: 'Gender', value: 'woman' },
+      { field: 'Situation on the labour market', value: 'long-term-unemployed' },
+      { field: 'Highest education (ISCED)', value: 'isced-0-2' },
+      { field: 'In education or training', value: 'no' },
+      { field: 'Disability', value: 'not disclosed' },
+      { field: 'Citizen of a country outside the EU', value: 'no' },
+      { field: 'Foreign background', value: 'yes' },
+      { field: 'Minority', value: 'not disclosed' },
+      { field: 'Homeless or excluded from housing', value: 'no' },
+      { field: 'Living in a rural area', value: 'no' },
+    ]);
+    expect(section(doc, 'personal-data').rows).toEqual([{ field: 'Status', value: 'Your personal details were erased (see the erasure sheet).' }]);
+
+    const records = section(doc, 'records').rows;
+    expect(records.map((r) => [r.entry, r.occurredOn, r.recordedBy, r.role])).toEqual([
+      ['Enrolled in the project', '2024-01-15', 'test-caseworker', 'caseworker'],
+      ['Activity started', '2024-02-01', 'test-caseworker', 'caseworker'],
+      ['Qualification gained', '2024-06-01', 'test-caseworker', 'caseworker'],
+      ['Got a job', '2024-09-02', 'test-caseworker', 'caseworker'],
+      ['Entry withdrawn as a mistake', null, 'test-caseworker', 'caseworker'],
+      ['Enrolment details corrected', null, 'test-caseworker', 'caseworker'],
+      ['Personal details erased', null, 'test-admin', 'admin'],
+    ]);
+    expect(records.map((r) => r.eventId).slice(1, 5)).toEqual([ids.training, ids.qualification, ids.job, ids.retraction]);
+    for (const r of records) expect(r.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+    expect(records[1]!.details).toBe('interventionId: iv-1; kind: training-course');
+    // Free text typed about her went with her key.
+    expect(records[2]!.details).toBe('iscedLevel: isced-3-4; qualification: [erased]');
+    expect(records[3]!.status).toMatch(/^Entry withdrawn as a mistake \d{4}-/);
+    expect(records[0]!.status).toBeNull();
+
+    expect(section(doc, 'retractions').rows).toEqual([
+      { recordedAt: records[4]!.recordedAt, retractedEntry: 'Got a job', occurredOn: '2024-09-02', reason: '[erased]', recordedBy: 'test-caseworker', role: 'caseworker', retractedEntryId: ids.job },
+    ]);
+    expect(section(doc, 'corrections').rows).toEqual([
+      { recordedAt: records[5]!.recordedAt, entry: 'Enrolment details corrected', details: expect.stringMatching(/^correctedOn: \d{4}-\d\d-\d\d; corrected\.birthDate: 2003-08-15; reason: \[erased\]$/), recordedBy: 'test-caseworker', role: 'caseworker', eventId: ids.correction },
+    ]);
+
+    const reads = section(doc, 'reads').rows;
+    expect(reads.map((r) => [r.who, r.role, r.action])).toEqual([
+      ['test-caseworker', 'caseworker', 'personal-data.read'],
+      ['test-admin', 'admin', 'subject-access.read'],
+    ]);
+
+    expect(section(doc, 'notices').rows.map((r) => [r.notice, r.occurredOn, r.status])).toEqual([
+      ['enrolled', '2024-01-15', 'not sent (no connected systems)'],
+      ['intervention-started', '2024-02-01', 'not sent (no connected systems)'],
+      ['qualification-gained', '2024-06-01', 'not sent (no connected systems)'],
+      ['job-placed', '2024-09-02', 'not sent (no connected systems)'],
+      ['retracted', null, 'not sent (no connected systems)'],
+      ['personal-data-erased', null, 'not sent (no connected systems)'],
+    ]);
+    expect(JSON.parse(section(doc, 'notices').rows[3]!.message as string)).toMatchObject({ participantId: ASTRID_ID, codes: { employment: 'employee', contract: 'temporary', hoursPerWeek: 30 } });
+
+    expect(section(doc, 'erasure').rows).toEqual([
+      { erasedAt: records[6]!.recordedAt, erasedBy: 'test-admin', reason: ASTRID_TEXT.erasure, erased: expect.stringContaining('key that opens them was destroyed') },
+    ]);
+    // Nothing of what was erased comes back.
+    const text = JSON.stringify(doc);
+    for (const gone of [ASTRID.name, ASTRID.phone, ASTRID.nationalIdentityNumber, ASTRID_TEXT.qualification, ASTRID_TEXT.retraction, ASTRID_TEXT.correction]) expect(text).not.toContain(gone);
+
+    // The read itself is in the audit log, under the request's correlation id.
+    const audit = await t.admin.get(`/api/v1/audit?participantId=${ASTRID_ID}`).expect(200);
+    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: 'subject-access.read', subject: 'test-admin', correlationId: 'sar-astrid-1', projectId: '22-015-S01' }));
+  });
+
+  it('opens the personal data and free text of a person not erased, and audits that read', async () => {
+    const { body: doc } = await t.admin.get(ACCESS(BENGT_ID)).expect(200);
+    expect(section(doc, 'personal-data').rows).toEqual([{ field: 'Name', value: 'Bengt Ystad' }]);
+    expect(section(doc, 'corrections').rows).toEqual([
+      expect.objectContaining({ entry: 'Enrolment withdrawn as made in error', details: expect.stringMatching(/ground: never-took-part; duplicateOf: null; reason: Signed up but never came$/) }),
+    ]);
+    expect(section(doc, 'notices').rows.map((r) => r.notice)).toEqual(['enrolled', 'enrolment-withdrawn']);
+    expect(section(doc, 'erasure').rows).toEqual([]);
+    expect(section(doc, 'reads').rows).toEqual([expect.objectContaining({ who: 'test-admin', action: 'subject-access.read' })]);
+  });
+
+  it('writes the same document as a workbook, one sheet per section, in Swedish too', async () => {
+    const response = await t.admin
+      .get(`${ACCESS(ASTRID_ID)}?format=xlsx&lang=sv`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Om dokumentet',
+      'Inskrivning',
+      'Personuppgifter',
+      'Vägen',
+      'Återkallat',
+      'Rättelser',
+      'Läsningar',
+      'Skickade meddelanden',
+      'Radering',
+    ]);
+    const records = workbook.getWorksheet('Vägen')!;
+    expect(records.getCell('A1').value).toBe('Allt som registrerats om din väg');
+    expect(records.getRow(4).values).toEqual([undefined, 'Registrerat', 'Vad', 'Datum då det hände', 'Detaljer', 'Status', 'Registrerat av', 'Roll', 'Antecknings-id']);
+    expect(records.getCell('B5').value).toBe('Inskriven i projektet');
+    expect(records.getCell('D7').value).toBe('iscedLevel: isced-3-4; qualification: [raderat]');
+    const erasure = workbook.getWorksheet('Radering')!;
+    expect(erasure.getCell('B5').value).toBe('test-admin');
+    expect(erasure.getCell('C5').value).toBe(ASTRID_TEXT.erasure);
+  });
+
+  it('gives the same document from the command line, audited under the admin it names', async () => {
+    const out = join(t.dataDir, 'astrid.json');
+    await pathway(t.dataDir, 'subject-access', '--participant', ASTRID_ID, '--out', out, '--actor', 'admin-cli-7');
+    const fromCli = JSON.parse(readFileSync(out, 'utf8'));
+    const { body: fromApi } = await t.admin.get(ACCESS(ASTRID_ID)).expect(200);
+    const withoutTimes = (doc: { sections: Section[] }) => doc.sections.filter((s) => !['about', 'reads'].includes(s.id));
+    expect(withoutTimes(fromCli)).toEqual(withoutTimes(fromApi));
+    expect(section(fromApi, 'reads').rows).toContainEqual(expect.objectContaining({ who: 'admin-cli-7', role: 'admin', action: 'subject-access.read' }));
+    await expect(pathway(t.dataDir, 'subject-access', '--participant', 'nobody-here')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('No participant nobody-here') });
+  }, 60_000);
+});
