@@ -18,7 +18,7 @@ import {
   sentMonthStatuses,
   staysOf,
 } from '@pathway/exports';
-import { KeyStore, openSealed, PersonalData, Sealed } from '@pathway/privacy';
+import { KeyStore, openPersonalData, Sealed } from '@pathway/privacy';
 import { participantMovements, ReadModelDb } from '@pathway/read-models';
 import { AUDIT_LOG, COMMAND_DEPENDENCIES, KEY_STORE, READ_MODELS, reportCutOff } from '@pathway/runtime';
 import { RequestValidationError } from '../http/problem';
@@ -128,17 +128,10 @@ export class ParticipantFiles {
     const events = (await this.store.readStream(participantStream(participantId))).map((e) => toDomainEvent<ParticipantEvent>(e));
     if (events.some((e) => e.type === 'PersonalDataErased')) return { identityNumber: null, gap: 'erased' };
     const boxes = events.flatMap((e) => ('personal' in e.data && e.data.personal ? [e.data.personal as Sealed] : []));
-    if (boxes.length === 0) return { identityNumber: null, gap: 'not-recorded' };
-    const lookup = await this.keys.lookup(participantId);
-    let identityNumber: string | null = null;
-    // Enrolment first, then each change of contact details; a null removes a detail.
-    for (const box of boxes) {
-      const opened = openSealed(box, lookup, { id: participantId, version: 1 });
-      if (opened.status === 'erased') return { identityNumber: null, gap: 'erased' };
-      if (opened.status !== 'open') return { identityNumber: null, gap: 'key-missing' };
-      const data = JSON.parse(opened.plaintext.toString('utf8')) as PersonalData & Record<string, unknown>;
-      if ('nationalIdentityNumber' in data) identityNumber = data.nationalIdentityNumber ?? null;
-    }
+    const opened = openPersonalData(participantId, boxes, await this.keys.lookup(participantId));
+    if (opened.status === 'erased') return { identityNumber: null, gap: 'erased' };
+    if (opened.status === 'key-missing' || opened.status === 'unreadable') return { identityNumber: null, gap: 'key-missing' };
+    const identityNumber = opened.status === 'recorded' ? (opened.data.nationalIdentityNumber ?? null) : null;
     return identityNumber === null ? { identityNumber: null, gap: 'not-recorded' } : { identityNumber, gap: null };
   }
 }

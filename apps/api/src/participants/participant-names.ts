@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { participantStream } from '@pathway/application';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
-import { KeyStore, openSealed, PersonalData, Sealed } from '@pathway/privacy';
+import { KeyStore, openPersonalData, Sealed } from '@pathway/privacy';
 import { KEY_STORE } from '@pathway/runtime';
 
 /**
@@ -22,15 +22,8 @@ export class ParticipantNames {
     if (events.some((e) => e.type === 'PersonalDataErased')) return null;
     const boxes = events.flatMap((e) => (e.data.personal ? [e.data.personal as Sealed] : []));
     if (boxes.length === 0) return null;
-    const lookup = await this.keys.lookup(participantId);
-    let name: string | null = null;
-    for (const box of boxes) {
-      const opened = openSealed(box, lookup, { id: participantId, version: 1 });
-      if (opened.status !== 'open') return null;
-      const data = JSON.parse(opened.plaintext.toString('utf8')) as PersonalData;
-      if (data.name !== undefined) name = data.name ?? null;
-    }
-    return name;
+    const opened = openPersonalData(participantId, boxes, await this.keys.lookup(participantId));
+    return opened.status === 'recorded' ? (opened.data.name ?? null) : null;
   }
 }
 

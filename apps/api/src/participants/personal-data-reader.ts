@@ -4,7 +4,7 @@ import { AuditLog } from '@pathway/audit';
 import { Principal } from '@pathway/auth';
 import { FREE_TEXT_FIELDS, FreeText, ParticipantEvent } from '@pathway/domain';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@pathway/event-store';
-import { KeyLookup, KeyStore, openSealed, PersonalData, Sealed } from '@pathway/privacy';
+import { KeyLookup, KeyStore, openPersonalData, PersonalData, Sealed } from '@pathway/privacy';
 import { AUDIT_LOG, KEY_STORE } from '@pathway/runtime';
 import { viewFreeText } from './free-text-views';
 
@@ -98,15 +98,8 @@ export class PersonalDataReader {
     if (erased) return { status: 'erased', erasedAt };
     if (boxes.length === 0) return { status: 'none' };
     if (!caseworker || !lookup) return { status: 'recorded' };
-    const opened = boxes.map((box) => openSealed(box, lookup, { id: participantId, version: 1 }));
-    for (const status of ['key-missing', 'unreadable'] as const) {
-      if (opened.some((o) => o.status === status)) return { status };
-    }
-    // Enrolment first, then each change of contact details; a null removes a detail.
-    const merged = opened.reduce<Record<string, unknown>>(
-      (data, o) => ({ ...data, ...(o.status === 'open' ? (JSON.parse(o.plaintext.toString('utf8')) as PersonalData) : {}) }),
-      {},
-    );
-    return { status: 'recorded', data: Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null)) as PersonalData };
+    const opened = openPersonalData(participantId, boxes, lookup);
+    // A key destroyed without its erasure event in the log was handled above as erased.
+    return opened.status === 'erased' ? { status: 'erased', erasedAt } : opened;
   }
 }

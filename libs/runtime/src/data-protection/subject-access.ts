@@ -4,7 +4,7 @@ import { AuditLog, RecordedAuditEntry } from '@pathway/audit';
 import { FREE_TEXT_FIELDS, FreeText, notFound, ParticipantEvent } from '@pathway/domain';
 import { EventStore, RecordedEvent } from '@pathway/event-store';
 import { RELAY_CHECKPOINT, toParticipantMilestone } from '@pathway/integration';
-import { AUDIT_KEY_ID, KeyLookup, KeyStore, openSealed, PersonalData, Sealed } from '@pathway/privacy';
+import { AUDIT_KEY_ID, KeyLookup, KeyStore, openPersonalData, Sealed } from '@pathway/privacy';
 import { readCheckpoint, ReadModelSchema } from '@pathway/read-models';
 import { viewFreeText } from './free-text-views';
 import { buildSubjectAccessDocument, SubjectAccessDocument, SubjectAccessEvent, SubjectPersonalData } from './subject-access-document';
@@ -104,19 +104,11 @@ export async function subjectAccess(sources: SubjectAccessSources, request: Subj
   );
 }
 
-/** Enrolment first, then each change of contact details; a null removes a detail (as the pathway view merges them). */
+/** The person's personal data as the pathway view opens it (`openPersonalData`). */
 function personalData(participantId: string, events: ParticipantEvent[], erased: boolean, lookup: KeyLookup | undefined): SubjectPersonalData {
   if (erased) return { status: 'erased' };
   const boxes = events.flatMap((event) => ('personal' in event.data && event.data.personal ? [event.data.personal as Sealed] : []));
-  if (boxes.length === 0) return { status: 'none' };
-  const opened = boxes.map((box) => openSealed(box, lookup ?? { state: 'absent' }, { id: participantId, version: 1 }));
-  if (opened.some((o) => o.status === 'erased')) return { status: 'erased' };
-  for (const status of ['key-missing', 'unreadable'] as const) if (opened.some((o) => o.status === status)) return { status };
-  const merged = opened.reduce<Record<string, unknown>>(
-    (data, o) => ({ ...data, ...(o.status === 'open' ? (JSON.parse(o.plaintext.toString('utf8')) as PersonalData) : {}) }),
-    {},
-  );
-  return { status: 'recorded', data: Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null)) as PersonalData };
+  return openPersonalData(participantId, boxes, lookup ?? { state: 'absent' });
 }
 
 /** Every audit entry about the participant, page by page. */
