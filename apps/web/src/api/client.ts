@@ -27,7 +27,7 @@ export type SessionUser = { id: string; email: string; displayName: string; role
 
 /** A page of `GET /api/v1/projects/{projectId}/participants`; `name` only with `names=true` (caseworkers). */
 export interface ParticipantsPage {
-  items: Array<{ participantId: string; status: 'active' | 'exited'; enrolledOn: string; lastEntryOn: string; lastExitOn: string | null; name?: string | null }>;
+  items: Array<{ participantId: string; status: 'active' | 'exited' | 'withdrawn'; enrolledOn: string; lastEntryOn: string; lastExitOn: string | null; name?: string | null }>;
   total: number;
   limit: number;
   offset: number;
@@ -50,7 +50,7 @@ export type FreeText = { status: 'open'; text: string } | { status: 'sealed' | '
 export interface Pathway {
   participantId: string;
   projectId: string;
-  status: 'active' | 'exited';
+  status: 'active' | 'exited' | 'withdrawn';
   enrolledOn: string;
   lastEntryOn: string;
   lastExitOn: string | null;

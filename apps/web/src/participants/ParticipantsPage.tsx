@@ -134,6 +134,7 @@ function ParticipantsList({ projectId }: { projectId: string }) {
           <option value="all">{t('participants.status.all')}</option>
           <option value="active">{t('participants.status.active')}</option>
           <option value="exited">{t('participants.status.exited')}</option>
+          <option value="withdrawn">{t('participants.status.withdrawn')}</option>
         </select>
       </div>
       </div>
@@ -165,7 +166,7 @@ function ParticipantsList({ projectId }: { projectId: string }) {
                       <Link to={`/participants/${encodeURIComponent(p.participantId)}`}>{p.participantId}</Link>
                     </th>
                     {caseworker && <td>{p.name ?? <span className="muted">{t('participants.name.none')}</span>}</td>}
-                    <td>{t(p.status === 'exited' ? 'status.exited' : 'status.active')}</td>
+                    <td>{t(`status.${p.status}`)}</td>
                     <td>{date(p.enrolledOn)}</td>
                     <td>{date(p.lastExitOn)}</td>
                   </tr>

@@ -23,7 +23,8 @@ export function PathwayPage({ participantId }: { participantId: string }) {
   // Only the project's caseworkers record (the API's access policy): the app never offers what the role may not do.
   const caseworker = user?.role === 'caseworker';
   const { pathway, history, indicators, reload } = usePathwayData(participantId, caseworker);
-  const mayRecord = caseworker && typeof pathway === 'object' && pathway !== null && user!.projects.includes(pathway.projectId);
+  // A withdrawn enrolment takes nothing more (the domain refuses it), so nothing is offered.
+  const mayRecord = caseworker && typeof pathway === 'object' && pathway !== null && pathway.status !== 'withdrawn' && user!.projects.includes(pathway.projectId);
   const [notice, setNotice] = useState('');
   // The version a write of ours answered: the history read after it may not be back yet when the next form opens.
   const [written, setWritten] = useState(0);
@@ -59,7 +60,7 @@ export function PathwayPage({ participantId }: { participantId: string }) {
           </p>
           <dl className="facts">
             <dt>{t('pathway.status')}</dt>
-            <dd>{t(pathway.status === 'exited' ? 'status.exited' : 'status.active')}</dd>
+            <dd>{t(`status.${pathway.status}`)}</dd>
             <dt>{t('pathway.enrolledOn')}</dt>
             <dd>{date(pathway.enrolledOn)}</dd>
             {pathway.lastExitOn && (

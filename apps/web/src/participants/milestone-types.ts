@@ -31,7 +31,8 @@ export const EVENT_TYPE_OF: Record<MilestoneType, string> = {
  * follow-up at the wrong time anyway (and the form shows why); offering only what can hold keeps
  * the list short. Outcomes (job, education, qualification) are welcome after exit too.
  */
-export function typesFor(status: 'active' | 'exited'): MilestoneType[] {
+export function typesFor(status: 'active' | 'exited' | 'withdrawn'): MilestoneType[] {
+  if (status === 'withdrawn') return []; // an enrolment made in error takes nothing more
   const onlyActive: MilestoneType[] = ['intervention-started', 'intervention-ended', 'exited'];
   const onlyExited: MilestoneType[] = ['follow-up-recorded', 're-entered'];
   return MILESTONE_TYPES.filter((type) => !(status === 'exited' ? onlyActive : onlyExited).includes(type));
