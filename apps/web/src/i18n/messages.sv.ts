@@ -79,7 +79,7 @@ export const sv: Record<MessageId, string> = {
   'a11y.status.title': 'Hur tillgänglig är tjänsten?',
   'a11y.status.body': 'Varje sida testas automatiskt med axe på svenska och engelska, och inloggning, projekt och deltagare testas med bara tangentbord. Automatiska tester hittar ungefär hälften av de problem människor möter, så berätta för oss vad som inte fungerar för dig.',
   'a11y.known.title': 'Kända brister',
-  'a11y.known.body': 'Att registrera händelser och ta fram rapporter i webbläsaren är inte klart än; det görs tills vidare genom programmeringsgränssnittet.',
+  'a11y.known.body': 'Rapporterna för utvärderare och finansiärer finns inte i webbläsaren än; de tas tills vidare fram genom programmeringsgränssnittet. Frågan om ställning på arbetsmarknaden vid inskrivningen saknar svaret ”Vill inte uppge”, eftersom finansiären kräver den.',
   'a11y.report.title': 'Anmäl ett problem',
   'a11y.report.body': 'Om något är svårt att använda, eller om du behöver informationen i ett annat format, berätta det för organisationen som driver den här installationen av Pathway via din administratör. Beskriv vad du försökte göra och vad som hände.',
   'a11y.enforcement.title': 'Tillsyn',
