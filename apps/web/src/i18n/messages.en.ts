@@ -76,7 +76,7 @@ export const en = {
   'a11y.status.title': 'How accessible is the service?',
   'a11y.status.body': 'Every screen is tested automatically with axe in Swedish and English, and the sign-in, project and participant pages are tested with a keyboard only. Automatic tests find about half of the problems people meet, so tell us what does not work for you.',
   'a11y.known.title': 'Known problems',
-  'a11y.known.body': 'The reports for evaluators and funders are not in the browser yet; they are made through the programming interface for now. The labour-market question at enrolment has no "Not disclosed" answer, because the funder requires it.',
+  'a11y.known.body': 'The reports for evaluators and funders are not in the browser yet; they are made through the programming interface for now. The labour-market question at enrolment has no “Not disclosed” answer, because the funder requires it.',
   'a11y.report.title': 'Report a problem',
   'a11y.report.body': 'If something is hard to use, or you need the information in another format, tell the organisation that runs this installation of Pathway through your administrator. Describe what you tried to do and what happened.',
   'a11y.enforcement.title': 'Supervision',
