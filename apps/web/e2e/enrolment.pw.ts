@@ -69,9 +69,11 @@ for (const locale of LOCALES) {
     await expect(page.getByRole('button', { name: text('Skriv in', 'Enrol') })).toBeFocused();
     await press('Enter');
 
-    await expect(page.locator('h1')).toHaveText(new RegExp(text('^Deltagare ', '^Participant ')));
+    await expect(page.locator('h1')).toHaveText(new RegExp(text('Deltagare ', 'Participant ')));
     await expect(page.locator('h1')).toBeFocused();
-    const participantId = (await page.locator('h1').textContent())!.replace(/^\S+ /, '');
+    const participantId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    // The caseworker sees whom they enrolled: the name beside the code.
+    await expect(page.locator('h1')).toContainText(`Kim Tangentbord ${locale}`);
     // Recorded once, with the answers given: the API's view of the new participant.
     const pathway = await page.request.get(`/api/v1/participants/${participantId}`, { headers: { 'X-Requested-With': 'pathway-web' } });
     expect(pathway.ok()).toBe(true);
@@ -140,7 +142,7 @@ for (const locale of LOCALES) {
     };
     const before = await sameNumber();
     await page.getByRole('button', { name: text('Skriv in ändå', 'Enrol anyway') }).dblclick();
-    await expect(page.locator('h1')).toHaveText(new RegExp(text('^Deltagare ', '^Participant ')));
+    await expect(page.locator('h1')).toHaveText(new RegExp(text('Deltagare ', 'Participant ')));
     expect(new Set(posts).size).toBe(1);
     await expect.poll(sameNumber).toBe(before + 1);
 

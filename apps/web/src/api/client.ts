@@ -65,7 +65,7 @@ export interface Pathway {
     details: Record<string, unknown>;
     retracted: { by: string; at: string; reason: FreeText } | null;
   }>;
-  personalData?: { status: 'recorded'; data?: { phone?: string; email?: string; address?: string } } | { status: 'none' | 'erased' | 'key-missing' | 'unreadable' };
+  personalData?: { status: 'recorded'; data?: { name?: string; phone?: string; email?: string; address?: string } } | { status: 'none' | 'erased' | 'key-missing' | 'unreadable' };
 }
 
 /** `GET /api/v1/participants/{participantId}/history`: the log's events with their stream versions (the ETag is the last). */

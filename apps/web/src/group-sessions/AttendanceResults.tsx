@@ -19,6 +19,8 @@ interface Props {
   occurredOn: string;
   kind: GroupSessionKind;
   results: AttendanceRow[];
+  /** How the list named each participant: name and code for the caseworker. */
+  nameOf: (participantId: string) => string;
   sending: boolean;
   failure: boolean;
   onResend: () => void;
@@ -30,7 +32,7 @@ interface Props {
  * language; the refused rows can be sent again once what refused them is put right. The heading
  * takes focus after each answer, so a screen reader reads the new count first.
  */
-export function AttendanceResults({ occurredOn, kind, results, sending, failure, onResend, onStartAgain }: Props) {
+export function AttendanceResults({ occurredOn, kind, results, nameOf, sending, failure, onResend, onStartAgain }: Props) {
   const t = useT();
   const intl = useIntl();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -75,7 +77,7 @@ export function AttendanceResults({ occurredOn, kind, results, sending, failure,
           <tbody>
             {results.map((row) => (
               <tr key={row.participantId} className={row.result === 'refused' ? 'refused-row' : undefined}>
-                <th scope="row">{row.participantId}</th>
+                <th scope="row">{nameOf(row.participantId)}</th>
                 <td className="wrap">
                   {row.result === 'refused' ? (
                     <>

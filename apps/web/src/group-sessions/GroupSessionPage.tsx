@@ -64,8 +64,8 @@ function GroupSessionForm({ projectId }: { projectId: string }) {
 
   const shown = useMemo(() => {
     if (!Array.isArray(participants)) return [];
-    const q = query.trim().toLowerCase();
-    return q ? participants.filter((p) => p.participantId.toLowerCase().includes(q)) : participants;
+    const q = folded(query.trim());
+    return q ? participants.filter((p) => p.participantId.toLowerCase().includes(q) || folded(p.name ?? '').includes(q)) : participants;
   }, [participants, query]);
 
   const toggle = (id: string, on: boolean) =>
@@ -133,6 +133,7 @@ function GroupSessionForm({ projectId }: { projectId: string }) {
           occurredOn={occurredOn}
           kind={kind}
           results={results}
+          nameOf={(id) => displayName(Array.isArray(participants) ? (participants.find((p) => p.participantId === id) ?? { participantId: id }) : { participantId: id })}
           sending={sending}
           failure={failure}
           onResend={() => void send(results.filter((r) => r.result === 'refused').map((r) => r.participantId))}
@@ -248,7 +249,7 @@ function GroupSessionForm({ projectId }: { projectId: string }) {
                         checked={chosen.has(p.participantId)}
                         onChange={(e) => toggle(p.participantId, e.target.checked)}
                       />
-                      <label htmlFor={`gs-p-${p.participantId}`}>{p.participantId}</label>
+                      <label htmlFor={`gs-p-${p.participantId}`}>{displayName(p)}</label>
                     </li>
                   ))}
                 </ul>
@@ -271,3 +272,9 @@ function GroupSessionForm({ projectId }: { projectId: string }) {
     </>
   );
 }
+
+/** Lower case without diacritics, so "asa" finds "Åsa". */
+const folded = (text: string) => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+
+/** "Sara Nilsson (p-0001)", or the code alone when no name is recorded. */
+const displayName = (p: { participantId: string; name?: string | null }) => (p.name ? `${p.name} (${p.participantId})` : p.participantId);

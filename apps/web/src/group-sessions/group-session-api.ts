@@ -46,7 +46,8 @@ export async function activeParticipants(projectId: string): Promise<Participant
   const items: ParticipantsPage['items'] = [];
   for (let offset = 0; ; offset += 500) {
     const { data, response } = await api.GET('/api/v1/projects/{projectId}/participants', {
-      params: { path: { projectId }, query: { status: 'active', limit: 500, offset } as never },
+      // With names: the screen is a caseworker's, who recognises people by name (each name shown is audited).
+      params: { path: { projectId }, query: { status: 'active', limit: 500, offset, names: true } as never },
     });
     if (response.status === 401) return 'expired';
     if (!response.ok) return 'failed';

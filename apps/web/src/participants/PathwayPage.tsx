@@ -47,9 +47,19 @@ export function PathwayPage({ participantId }: { participantId: string }) {
     setFocusNotice((n) => n + 1);
   };
 
+  const personName = typeof pathway === 'object' && pathway !== null && pathway.personalData?.status === 'recorded' ? (pathway.personalData.data?.name ?? null) : null;
+
   return (
     <>
-      <PageHeading title={t('pathway.title', { id: participantId })}>{t('pathway.title', { id: participantId })}</PageHeading>
+      {/* The name is for the caseworker's eyes in the page only: the document title (browser history, tabs) keeps the code. */}
+      <PageHeading title={t('pathway.title', { id: participantId })}>
+        {personName && (
+          <>
+            {personName} <span className="muted" aria-hidden="true">·</span>{' '}
+          </>
+        )}
+        {t('pathway.title', { id: participantId })}
+      </PageHeading>
       {pathway === null && <p role="status">{t('app.loading')}</p>}
       {pathway === 'notFound' && <p role="alert">{t('pathway.notFound')}</p>}
       {pathway === 'failed' && <p role="alert" className="error-message">{t('app.error')}</p>}
