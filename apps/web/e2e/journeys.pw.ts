@@ -15,6 +15,8 @@ test('keyboard only: sign in, choose the project, Today, the participants, open 
 
   await expect(page.locator('h1')).toHaveText('Choose a project');
   await expect(page.locator('h1')).toBeFocused();
+  // The list arrives after the heading: Tab once it is there, as a person would.
+  await expect(page.getByRole('link', { name: `#framtid (${PROJECT.id})` })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: `#framtid (${PROJECT.id})` })).toBeFocused();
   await page.keyboard.press('Enter');
