@@ -16,7 +16,7 @@ type Role = (typeof ROLES)[number];
 /** The form's fields by the request body's names, in the form's order. */
 const FIELDS = ['displayName', 'email', 'role', 'projects', 'password'] as const;
 const fieldId = (name: string) => `user-${name}`;
-/** The API's least (libs/users MIN_PASSWORD_LENGTH); checked here too, so the admin learns it before sending. */
+/** The API's least (libs/users MIN_PASSWORD_LENGTH), which the messages name; checked here too, so the admin learns it before sending. */
 const MIN_PASSWORD_LENGTH = 12;
 
 /**
@@ -80,7 +80,7 @@ export function AddUserPage() {
   function missing(): Record<string, string> {
     const fields: Record<string, string> = {};
     if (values.role !== 'admin' && chosen.size === 0) fields.projects = t('addUser.error.projects');
-    if (values.password.length < MIN_PASSWORD_LENGTH) fields.password = t('addUser.error.password', { min: MIN_PASSWORD_LENGTH });
+    if (values.password.length < MIN_PASSWORD_LENGTH) fields.password = t('addUser.error.password');
     return fields;
   }
 
@@ -218,7 +218,7 @@ export function AddUserPage() {
           )}
         </fieldset>
 
-        <AdminTextField id={fieldId('password')} label={label('password')} hint={t('addUser.password.hint', { min: MIN_PASSWORD_LENGTH })} error={problem?.fields.password} value={values.password} onChange={set('password')} autoComplete="new-password" spellCheck={false} />
+        <AdminTextField id={fieldId('password')} label={label('password')} hint={t('addUser.password.hint')} error={problem?.fields.password} value={values.password} onChange={set('password')} autoComplete="new-password" spellCheck={false} />
         <p>
           <button type="button" className="button" onClick={() => { setValues((v) => ({ ...v, password: generatePassword() })); setGenerated(true); }}>
             {t('addUser.generate')}
