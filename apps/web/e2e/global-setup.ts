@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { CASEWORKER, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PROJECT, PARTICIPANTS, RECORDER, RECORDING_PROJECT, TODAY_PROJECT } from './seed';
+import { ADMIN, CASEWORKER, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PROJECT, PARTICIPANTS, RECORDER, RECORDING_PROJECT, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -25,6 +25,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   cli(['users', 'add', '--role', ENROLLER.role, '--email', ENROLLER.email, '--name', ENROLLER.name, '--project', ENROL_PROJECT.id], `${ENROLLER.password}\n`);
   cli(['users', 'add', '--role', RECORDER.role, '--email', RECORDER.email, '--name', RECORDER.name, '--project', RECORDING_PROJECT.id], `${RECORDER.password}\n`);
+  cli(['users', 'add', '--role', ADMIN.role, '--email', ADMIN.email, '--name', ADMIN.name], `${ADMIN.password}\n`);
   const g = GROUP_CASEWORKER;
   cli(['users', 'add', '--role', g.role, '--email', g.email, '--name', g.name, '--project', GROUP_PROJECT.id], `${g.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });

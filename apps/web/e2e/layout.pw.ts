@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { CASEWORKER, PARTICIPANTS, PROJECT } from './seed';
+import { ADMIN, CASEWORKER, PARTICIPANTS, PROJECT } from './seed';
 import { expectNoAxeViolations, LOCALES, openIn } from './support';
 
 /**
@@ -23,6 +23,8 @@ const SCREENS: Screen[] = [
   { name: 'participants, second page', path: `/projects/${PROJECT.id}/participants?page=2`, user: CASEWORKER, ready: 'table' },
   { name: 'pathway', path: `/participants/${PARTICIPANTS[0].id}`, user: CASEWORKER, ready: '.timeline' },
   { name: 'group session', path: `/projects/${PROJECT.id}/group-sessions/new`, user: CASEWORKER, ready: '.checkbox-list' },
+  { name: 'register a project (admin)', path: '/admin/projects/new', user: ADMIN, ready: 'form' },
+  { name: 'add a user (admin)', path: '/admin/users/new', user: ADMIN, ready: '.project-choices' },
   { name: 'page not found', path: '/no-such-page', user: CASEWORKER },
 ];
 

@@ -22,6 +22,9 @@ export const RECORDING_PROJECT = {
 };
 export const RECORDER = { role: 'caseworker', email: 'bo.nilsson@example.org', name: 'Bo Nilsson', password: 'a passphrase for recording' };
 
+/** The installation's administrator (admin.pw.ts): registers projects and adds users in the browser. */
+export const ADMIN = { role: 'admin', email: 'ada.admin@example.org', name: 'Ada Admin', password: 'administrator passphrase' };
+
 export const CASEWORKER = { role: 'caseworker', email: 'anna.karlsson@example.org', name: 'Anna Karlsson', password: 'correct horse battery staple' };
 export const EVALUATOR = { role: 'evaluator', email: 'erik.evaluator@example.org', name: 'Erik Lund', password: 'another long passphrase' };
 

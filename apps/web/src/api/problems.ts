@@ -26,6 +26,10 @@ const FIELD_OF: Partial<Record<ProblemCode, string>> = {
   'PARTICIPANT.IMPLAUSIBLE_BIRTH_DATE': 'profile.birthDate',
   'PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD': 'enrolledOn',
   'USER.EMAIL_TAKEN': 'email',
+  'PROJECT.ALREADY_REGISTERED': 'id',
+  'PROJECT.INVALID_PERIOD': 'endDate',
+  'PROJECT.INVALID_PLANNED_PARTICIPANTS': 'plannedParticipants',
+  'PROJECT.INVALID_TIME_ZONE': 'timeZone',
 };
 
 type Values = Record<string, string | number>;

@@ -1,4 +1,6 @@
 import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatementPage';
+import { AddUserPage } from '../admin/AddUserPage';
+import { RegisterProjectPage } from '../admin/RegisterProjectPage';
 import { GroupSessionPage } from '../group-sessions/GroupSessionPage';
 import { useLocale } from '../i18n/locale';
 import { useT } from '../i18n/t';
@@ -52,6 +54,11 @@ export function App() {
             <GroupSessionPage projectId={route.projectId} />
           </>
         );
+      // Admins only: the API refuses anyone else, and the page says so rather than show a form that cannot work.
+      case 'registerProject':
+        return state.user.role === 'admin' ? <RegisterProjectPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
+      case 'addUser':
+        return state.user.role === 'admin' ? <AddUserPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
       case 'notFound':
         return <PageHeading title={t('app.notFound')}>{t('app.notFound')}</PageHeading>;
     }

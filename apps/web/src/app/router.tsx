@@ -12,6 +12,8 @@ export type Route =
   | { name: 'pathway'; participantId: string }
   | { name: 'groupSession'; projectId: string }
   | { name: 'accessibility' }
+  | { name: 'registerProject' }
+  | { name: 'addUser' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -19,6 +21,8 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'projects')) return { name: 'projects' };
   if (parts.length === 1 && parts[0] === 'sign-in') return { name: 'signIn' };
   if (parts.length === 1 && parts[0] === 'accessibility') return { name: 'accessibility' };
+  if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'projects' && parts[2] === 'new') return { name: 'registerProject' };
+  if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'users' && parts[2] === 'new') return { name: 'addUser' };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'participants') return { name: 'participants', projectId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'today') return { name: 'today', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'group-sessions' && parts[3] === 'new') return { name: 'groupSession', projectId: parts[1] };

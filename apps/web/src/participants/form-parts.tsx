@@ -6,13 +6,13 @@ import { useT } from '../i18n/t';
  * What stops the form, above it (GOV.UK's error summary): it takes focus, so a screen reader
  * reads it at once, and each message links to its field. Problems about no field stand alone.
  */
-export const ErrorSummary = forwardRef<HTMLDivElement, { problem: ProblemMessages; fieldId: (name: string) => string }>(function ErrorSummary({ problem, fieldId }, ref) {
+export const ErrorSummary = forwardRef<HTMLDivElement, { problem: ProblemMessages; fieldId: (name: string) => string; title?: string }>(function ErrorSummary({ problem, fieldId, title }, ref) {
   const t = useT();
   const fields = Object.entries(problem.fields);
   return (
     <div className="error-summary" tabIndex={-1} ref={ref} aria-labelledby={`${fieldId('summary')}-title`}>
       <p id={`${fieldId('summary')}-title`} className="error-summary-title">
-        {t('record.errors.title')}
+        {title ?? t('record.errors.title')}
       </p>
       {fields.length === 0 ? (
         <p>{problem.summary}</p>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, ProjectSummary } from '../api/client';
-import { Link } from '../app/router';
+import { Link, useNavigation } from '../app/router';
 import { PageHeading } from '../app/page-heading';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
@@ -14,7 +14,10 @@ import { mayUseToday } from '../worklist/may-use-today';
 export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
   const intl = useIntl();
-  const { expired, state } = useSession();
+  const { expired, state, method } = useSession();
+  // Just registered (RegisterProjectPage): said once here, where the new project is listed.
+  const { search } = useNavigation();
+  const registered = new URLSearchParams(search).get('registered');
   // A caseworker starts the day on Today; who may not see the worklist goes to the participants.
   const landing = state.status === 'signedIn' && mayUseToday(state.user.role) ? 'today' : 'participants';
   const [projects, setProjects] = useState<ProjectSummary[] | 'loading' | 'failed'>('loading');
@@ -29,6 +32,11 @@ export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
   return (
     <>
       <PageHeading title={t('projects.title')}>{t('projects.title')}</PageHeading>
+      {registered && Array.isArray(projects) && (
+        <p role="status" className="notice">
+          {t('projects.registered', { id: registered, name: projects.find((p) => p.projectId === registered)?.name ?? registered })}
+        </p>
+      )}
       {projects === 'loading' ? (
         <p role="status">{t('app.loading')}</p>
       ) : projects === 'failed' ? (
@@ -51,6 +59,19 @@ export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
             ))}
           </ul>
         </>
+      )}
+      {isAdmin && (
+        <div className="actions">
+          <Link to="/admin/projects/new" className="button">
+            {t('admin.registerProject')}
+          </Link>
+          {/* Local accounts exist only where people sign in with this installation's passwords. */}
+          {method === 'password' && (
+            <Link to="/admin/users/new" className="button">
+              {t('admin.addUser')}
+            </Link>
+          )}
+        </div>
       )}
     </>
   );
