@@ -22,6 +22,9 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@pathway/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
+  // Not a performance bound (benchmarks measure speed): room for a CI machine under load, where
+  // starting an app or a CLI process took more than jest's default 5 s.
+  testTimeout: 30_000,
 };
 
 // KurrentDB cannot be installed here: its contract run needs a server named by this variable.
