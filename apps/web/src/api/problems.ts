@@ -26,6 +26,13 @@ const FIELD_OF: Partial<Record<ProblemCode, string>> = {
   'PARTICIPANT.IMPLAUSIBLE_BIRTH_DATE': 'profile.birthDate',
   'PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD': 'enrolledOn',
   'USER.EMAIL_TAKEN': 'email',
+  'CORRECTION.ENROLMENT_AFTER_FIRST_MILESTONE': 'enrolledOn',
+  'CORRECTION.REASON_REQUIRED': 'reason',
+  'WITHDRAWAL.REASON_REQUIRED': 'reason',
+  'WITHDRAWAL.DUPLICATE_NOT_FOUND': 'duplicateOf',
+  'WITHDRAWAL.DUPLICATE_OF_REQUIRED': 'duplicateOf',
+  'WITHDRAWAL.DUPLICATE_OF_SELF': 'duplicateOf',
+  'WITHDRAWAL.DUPLICATE_WITHDRAWN': 'duplicateOf',
 };
 
 type Values = Record<string, string | number>;
