@@ -516,7 +516,7 @@ export const en = {
   'correct.history': 'What was recorded stays in the history, with your correction and its reason. Reports as they stood on earlier days keep the old answer; reports from now on use the corrected one.',
   'correct.dateHint': 'As YYYY-MM-DD.',
   'correct.reason': 'Why are the answers corrected?',
-  'correct.reason.hint': "For example \"Wrong answer chosen at enrolment\". Write nothing else about the person here.",
+  'correct.reason.hint': 'For example “Wrong answer chosen at enrolment”. Write nothing else about the person here.',
   'correct.submit': 'Save the correction',
   'correct.cancel': 'Cancel',
   'correct.done': 'The entry answers are corrected.',
