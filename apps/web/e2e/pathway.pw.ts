@@ -137,10 +137,14 @@ for (const locale of LOCALES) {
 
 test('keyboard only: choose what happened, fill in the form and record it, without a mouse', async ({ page }) => {
   const id = await openNewPathway(page, 'en');
-  // From the heading: the back link, the contact details button, then "What happened?".
+  // From the heading: the back link, the contact details, correction and withdrawal buttons, then "What happened?".
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Change contact details' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Correct the entry answers' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Withdraw the enrolment' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('What happened?')).toBeFocused();
   await page.keyboard.type('Started looking'); // type-ahead in a closed select

@@ -118,3 +118,10 @@ export const ENROL_PROJECT = {
 };
 export const ENROLLER = { role: 'caseworker', email: 'sara.enrol@example.org', name: 'Sara Lind', password: 'enrolment passphrase here' };
 export const ENROLLED = { id: 's-0001', name: 'Dana Dubblett', identityNumber: '19900101-2385', enrolledOn: '2025-02-03' };
+
+/**
+ * The corrections tests' own project and caseworker: they correct and withdraw participants they
+ * enrol as they run, so no other test's counts ever change.
+ */
+export const CORRECTION_PROJECT = { id: '23-104-S05', registration: projectRegistration('23-104-S05', '#rättelse') };
+export const CORRECTOR = { role: 'caseworker', email: 'lena.ratt@example.org', name: 'Lena Rätt', password: 'corrections are kept in history' };

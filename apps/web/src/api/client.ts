@@ -46,6 +46,16 @@ export interface ProjectSummary {
 /** Free text about a person (a retraction's reason): open only for whom it is meant, else only its status. */
 export type FreeText = { status: 'open'; text: string } | { status: 'sealed' | 'erased' | 'not-kept' | 'key-missing' | 'unreadable' };
 
+export interface Withdrawal {
+  ground: 'never-took-part' | 'duplicate';
+  /** For a duplicate: the participant who stays. */
+  duplicateOf: string | null;
+  withdrawnOn: string;
+  /** An instant (ISO 8601, UTC). */
+  recordedAt: string;
+  recordedBy: string;
+}
+
 /** `GET /api/v1/participants/{participantId}`: the pathway from the read models; `personalData` opened for the project's caseworkers only. */
 export interface Pathway {
   participantId: string;
@@ -54,6 +64,22 @@ export interface Pathway {
   enrolledOn: string;
   lastEntryOn: string;
   lastExitOn: string | null;
+  /** The entry profile as corrected (`null`: not disclosed). */
+  profile: {
+    birthDate: string | null;
+    gender: string | null;
+    labourMarketStatus: string;
+    inEducationOrTraining: boolean | null;
+    educationLevel: string | null;
+    disability: boolean | null;
+    thirdCountryNational: boolean | null;
+    foreignBackground: boolean | null;
+    minority: boolean | null;
+    homeless: boolean | null;
+    ruralArea: boolean | null;
+  };
+  /** Set when the enrolment was withdrawn as made in error (status `withdrawn`). */
+  withdrawal: Withdrawal | null;
   timeline: Array<{
     eventId: string;
     type: string;

@@ -30,6 +30,13 @@ const FIELD_OF: Partial<Record<ProblemCode, string>> = {
   'PROJECT.INVALID_PERIOD': 'endDate',
   'PROJECT.INVALID_PLANNED_PARTICIPANTS': 'plannedParticipants',
   'PROJECT.INVALID_TIME_ZONE': 'timeZone',
+  'CORRECTION.ENROLMENT_AFTER_FIRST_MILESTONE': 'enrolledOn',
+  'CORRECTION.REASON_REQUIRED': 'reason',
+  'WITHDRAWAL.REASON_REQUIRED': 'reason',
+  'WITHDRAWAL.DUPLICATE_NOT_FOUND': 'duplicateOf',
+  'WITHDRAWAL.DUPLICATE_OF_REQUIRED': 'duplicateOf',
+  'WITHDRAWAL.DUPLICATE_OF_SELF': 'duplicateOf',
+  'WITHDRAWAL.DUPLICATE_WITHDRAWN': 'duplicateOf',
 };
 
 type Values = Record<string, string | number>;

@@ -5,15 +5,19 @@ import { PageHeading } from '../app/page-heading';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
 import { ContactDetailsDialog } from './ContactDetailsDialog';
+import { CorrectionDialog } from './CorrectionDialog';
 import { ParticipantIndicators } from './ParticipantIndicators';
 import { usePathwayData } from './pathway-data';
 import { RecordMilestone } from './RecordMilestone';
 import { Timeline } from './Timeline';
+import { WithdrawalDialog } from './WithdrawalDialog';
+import { WithdrawnNotice } from './WithdrawnNotice';
 
 /**
  * A participant's pathway: status, the timeline (when each milestone happened, when and by whom
  * it was recorded, late and retracted ones marked), the indicators the participant counts in,
- * and, for the project's caseworkers, recording a milestone, retracting one and changing contact details.
+ * and, for the project's caseworkers, recording a milestone, retracting one, changing contact details,
+ * correcting the answers given at enrolment and withdrawing an enrolment made in error.
  */
 export function PathwayPage({ participantId }: { participantId: string }) {
   const t = useT();
@@ -80,6 +84,7 @@ export function PathwayPage({ participantId }: { participantId: string }) {
               </>
             )}
           </dl>
+          {pathway.withdrawal && <WithdrawnNotice withdrawal={pathway.withdrawal} history={history} userId={user?.id ?? ''} />}
           <p ref={noticeRef} tabIndex={-1} role="status" className={notice ? 'notice' : 'visually-hidden'}>
             {notice}
           </p>
@@ -91,6 +96,24 @@ export function PathwayPage({ participantId }: { participantId: string }) {
                 onChanged={async (message) => {
                   await reload();
                   setNotice(message);
+                }}
+              />
+              <CorrectionDialog
+                pathway={pathway}
+                version={version}
+                onStale={() => void reload()}
+                onCorrected={(message, eventId, at) => {
+                  setWritten((v) => Math.max(v, at));
+                  void announce(message, reload((next) => next.timeline.some((m) => m.eventId === eventId)));
+                }}
+              />
+              <WithdrawalDialog
+                participantId={participantId}
+                version={version}
+                onStale={() => void reload()}
+                onWithdrawn={(message, at) => {
+                  setWritten((v) => Math.max(v, at));
+                  void announce(message, reload((next) => next.status === 'withdrawn'));
                 }}
               />
             </div>

@@ -2,8 +2,12 @@ import { useIntl } from 'react-intl';
 import { ParticipantHistory, Pathway } from '../api/client';
 import { useT } from '../i18n/t';
 import { daysLate } from './late-recording';
+import { questionLabel } from './enrolment-questions';
 import { RetractDialog } from './RetractDialog';
 import { eventLabel, milestoneDetails } from './timeline-facts';
+
+/** Timeline entries that are not milestones: the API refuses to retract them (MILESTONE.NOT_RETRACTABLE). */
+const NOT_RETRACTABLE: ReadonlySet<string> = new Set(['EntryProfileCorrected', 'EnrolmentWithdrawn']);
 
 interface Props {
   pathway: Pathway;
@@ -49,6 +53,10 @@ export function Timeline({ pathway, history, userId, mayRecord, onRetracted }: P
                 {t('pathway.detail', { name: t(d.label), what: t(d.value) })}
               </span>
             ))}
+            {m.type === 'EntryProfileCorrected' && (
+              <span className="detail">{t('pathway.corrected.fields', { fields: intl.formatList(Object.keys((m.details.corrected as Record<string, unknown> | undefined) ?? {}).map((field) => t(questionLabel(field)).replace(/\?$/, '')), { type: 'conjunction' }) })}</span>
+            )}
+            {m.type === 'EnrolmentWithdrawn' && <span className="detail">{t(m.details.ground === 'duplicate' ? 'pathway.withdrawn.duplicate' : 'pathway.withdrawn.neverTookPart', { id: String(m.details.duplicateOf ?? '') })}</span>}
             <span className="recorded muted">
               {role ? t('pathway.recordedBy', { date: instant(m.recordedAt), role }) : t('pathway.recordedAt', { date: instant(m.recordedAt) })}
             </span>
@@ -58,7 +66,7 @@ export function Timeline({ pathway, history, userId, mayRecord, onRetracted }: P
                 {m.retracted.reason.status === 'open' ? t('pathway.retracted', { reason: m.retracted.reason.text }) : t('pathway.retracted.reasonNotShown')}
               </p>
             )}
-            {mayRecord && !m.retracted && (
+            {mayRecord && !m.retracted && !NOT_RETRACTABLE.has(m.type) && (
               <div className="timeline-actions">
                 <RetractDialog participantId={pathway.participantId} milestone={{ eventId: m.eventId, occurredOn: m.occurredOn, label }} onRetracted={(message, version) => onRetracted(message, m.eventId, version)} />
               </div>
