@@ -69,9 +69,14 @@ trap restore_node20 EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# node-gyp from the npm that installed node_modules (the registry's Node 24 package ships no npm),
+# else the project's own copy; it builds for whichever Node runs it, against npm_config_nodedir.
+gyp="$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js"
+[ -f "$gyp" ] || gyp="$PWD/node_modules/node-gyp/bin/node-gyp.js"
+[ -f "$gyp" ] || fail "no node-gyp found (neither npm's nor node_modules/node-gyp)"
+
 export PATH="$home/bin:$PATH"
 export npm_config_nodedir="$home"
-gyp="$(npm root -g)/npm/node_modules/node-gyp/bin/node-gyp.js"
 
 # The addon files under the given folders that do not load on this Node, one a line, with the
 # reason. Musl builds are for another libc than this one, prebuilds for other platforms are not
