@@ -105,4 +105,48 @@ describe.each(testEngines())('the worklist with %s read models', (engine) => {
     expect((await t.admin.get('/api/v1/projects/P-NOPE/worklist').expect(404)).body.code).toBe('PROJECT.NOT_FOUND');
     expect((await t.admin.get(WORKLIST).expect(200)).body.items.length).toBeGreaterThan(0);
   });
+  it('lists likely duplicates to the caseworkers of the project only, each pair gone once one of it is withdrawn', async () => {
+    const DUPS = 'P-4';
+    await t.admin
+      .post('/api/v1/projects')
+      .send({ id: DUPS, name: 'Duplicates', owner: 'Stiftelsen Activa, Örebro', fund: 'ESF+', programme: '2021SE05SFPR', specificObjective: 'A2A', region: 'SE12', startDate: '2025-01-01', endDate: '2027-12-31', plannedParticipants: 80, timeZone: 'Europe/Stockholm' })
+      .expect(201);
+    const caseworker = await t.as('caseworker', [DUPS]);
+    const enrolIn = (participantId: string, birthDate: string, personal: object) =>
+      caseworker.post(`/api/v1/projects/${DUPS}/participants`).send({ participantId, enrolledOn: '2026-01-05', profile: { ...entryProfile, birthDate }, personal }).expect(201);
+    // One identity number in two written forms, different names and birth dates.
+    await enrolIn('d-id-1', '1990-01-01', { name: 'Sara Nilsson', nationalIdentityNumber: '19900101-2385' });
+    await enrolIn('d-id-2', '1990-01-02', { name: 'Sara Nilsen', nationalIdentityNumber: '900101-2385' });
+    // One birth date and one name but for case, diacritics, spacing and word order; a third born that day named otherwise.
+    await enrolIn('d-nm-1', '1985-05-05', { name: 'Åsa Östlund' });
+    await enrolIn('d-nm-2', '1985-05-05', { name: 'östlund  ASA' });
+    await enrolIn('d-nm-3', '1985-05-05', { name: 'Åsa Berg' });
+    // Both reasons at once.
+    await enrolIn('d-both-1', '1970-07-07', { name: 'Bo Ek', nationalIdentityNumber: 'AB 123' });
+    await enrolIn('d-both-2', '1970-07-07', { name: 'Bo Ek', nationalIdentityNumber: 'ab 123' });
+    await projected(t);
+
+    const url = `/api/v1/projects/${DUPS}/worklist`;
+    const body = (await caseworker.get(url).expect(200)).body;
+    expect(body.likelyDuplicates).toEqual([
+      { participantIds: ['d-both-1', 'd-both-2'], reasons: ['same-identity-number', 'same-birth-date-and-name'] },
+      { participantIds: ['d-id-1', 'd-id-2'], reasons: ['same-identity-number'] },
+      { participantIds: ['d-nm-1', 'd-nm-2'], reasons: ['same-birth-date-and-name'] },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/Östlund|Nilsson|2385|1985-05-05/);
+
+    // The names were opened for the check: audited as a search for those it found, as a name search is.
+    const audit = (await t.admin.get(`/api/v1/audit?participantId=d-nm-1`).expect(200)).body;
+    expect(JSON.stringify(audit)).toContain('personal-data.search');
+
+    // An admin reads the worklist without them (no names opened); an evaluator, another project's caseworker not at all.
+    expect((await t.admin.get(url).expect(200)).body).not.toHaveProperty('likelyDuplicates');
+    expect((await (await t.as('evaluator', [DUPS])).get(url).expect(403)).body.code).toBe('AUTH.FORBIDDEN');
+    expect((await t.caseworker.get(url).expect(404)).body.code).toBe('PROJECT.NOT_FOUND');
+
+    // Resolved: one of the pair withdrawn as a duplicate of the other, the pair is gone, the others stay.
+    await caseworker.post('/api/v1/participants/d-id-2/withdrawal').send({ ground: 'duplicate', duplicateOf: 'd-id-1', reason: 'Enrolled twice' }).expect(201);
+    await projected(t);
+    expect((await caseworker.get(url).expect(200)).body.likelyDuplicates.map((d: { participantIds: string[] }) => d.participantIds.join(' '))).toEqual(['d-both-1 d-both-2', 'd-nm-1 d-nm-2']);
+  });
 });

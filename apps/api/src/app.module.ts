@@ -51,6 +51,7 @@ import { OidcController } from './session/oidc.controller';
 import { oidcProviders, ProviderSessionsCloser } from './session/oidc.provider';
 import { SessionController } from './session/session.controller';
 import { UsersController } from './session/users.controller';
+import { LikelyDuplicatesFinder } from './worklist/likely-duplicates.finder';
 import { ProjectWorklistHandler } from './worklist/project-worklist.query';
 import { WorklistController } from './worklist/worklist.controller';
 import { DataProtection } from './data-protection/data-protection';
@@ -130,6 +131,7 @@ export class AppModule {
         IndicatorExportHandler,
         SubmitReportHandler,
         ProjectWorklistHandler,
+        LikelyDuplicatesFinder,
         ProjectorService,
         KafkaRelayService,
         DemoSeeder,

@@ -7,4 +7,5 @@ export * from './catalogue-entry';
 export * from './catalogue';
 export * from './indicator-report';
 export * from './worklist';
+export * from './likely-duplicates';
 export * from './participant-indicators';

@@ -38,7 +38,29 @@ export interface KeyStore {
   indexIdentity(participantId: string, digest: string): Promise<boolean>;
   /** The participants whose identity number has this blind index (any project; the caller filters). */
   findByIdentity(digest: string): Promise<string[]>;
+  /**
+   * Every group of two or more participants (any project: the caller filters) whose identity
+   * numbers have the same blind index, each group's ids sorted: one GROUP BY over the index,
+   * nothing opened. For the worklist's likely duplicates.
+   */
+  sharedIdentities(): Promise<string[][]>;
   close(): Promise<void>;
+}
+
+/** The rows of identity numbers indexed for more than one participant, by digest then id (both engines). */
+export const SHARED_IDENTITIES =
+  'SELECT digest, participant_id FROM identity_index WHERE digest IN (SELECT digest FROM identity_index GROUP BY digest HAVING COUNT(*) > 1) ORDER BY digest, participant_id';
+
+export interface IdentityRow {
+  digest: string;
+  participant_id: string;
+}
+
+/** Rows folded into groups of ids, each sorted (the digests themselves stay here). */
+export function groupByDigest(rows: readonly IdentityRow[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const { digest, participant_id: id } of rows) groups.set(digest, [...(groups.get(digest) ?? []), id]);
+  return [...groups.values()].map((ids) => ids.sort());
 }
 
 /** Nothing new is sealed for a person who was forgotten. */
@@ -203,6 +225,11 @@ export class SqliteKeyStore implements KeyStore {
   async findByIdentity(digest: string): Promise<string[]> {
     const rows = await retryWhileBusy(() => this.db.prepare<[string], { participant_id: string }>('SELECT participant_id FROM identity_index WHERE digest = ? ORDER BY participant_id').all(digest));
     return rows.map((r) => r.participant_id);
+  }
+
+  async sharedIdentities(): Promise<string[][]> {
+    const rows = await retryWhileBusy(() => this.db.prepare<[], IdentityRow>(SHARED_IDENTITIES).all());
+    return groupByDigest(rows);
   }
 
   private checkRow(): { wrapped: string } {

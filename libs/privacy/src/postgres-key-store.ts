@@ -1,6 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import { DataKey, KeyLookup } from './data-key';
-import { activeKey, checkMasterKeys, DATA_KEYS_TABLE, IDENTITY_INDEX_BY_DIGEST, IDENTITY_INDEX_TABLE, KeyStore, lookupRow, MASTER_KEY_CHECK_TABLE, unwrapRow } from './key-store';
+import { activeKey, checkMasterKeys, DATA_KEYS_TABLE, groupByDigest, IDENTITY_INDEX_BY_DIGEST, IDENTITY_INDEX_TABLE, IdentityRow, KeyStore, lookupRow, MASTER_KEY_CHECK_TABLE, SHARED_IDENTITIES, unwrapRow } from './key-store';
 import { MasterKeys } from './master-keys';
 import { newDataKey } from './sealed-box';
 
@@ -94,6 +94,11 @@ export class PostgresKeyStore implements KeyStore {
   async findByIdentity(digest: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ participant_id: string }>('SELECT participant_id FROM identity_index WHERE digest = $1 ORDER BY participant_id', [digest]);
     return rows.map((r) => r.participant_id);
+  }
+
+  async sharedIdentities(): Promise<string[][]> {
+    const { rows } = await this.pool.query<IdentityRow>(SHARED_IDENTITIES);
+    return groupByDigest(rows);
   }
 
   private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {

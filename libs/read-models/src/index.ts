@@ -18,3 +18,4 @@ export { advanceCheckpoint, CheckpointMovedError, ensureCheckpoint, readCheckpoi
 export * from './projection/projection-failure';
 export * from './projection/checkpoint-check';
 export * from './queries/project-worklist';
+export * from './queries/duplicate-candidates';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { INTERVENTION_KINDS, InterventionKind } from '@pathway/domain';
-import { WORKLIST_KINDS, WorklistKind } from '@pathway/indicators';
+import { LIKELY_DUPLICATE_REASONS, LikelyDuplicateReason, WORKLIST_KINDS, WorklistKind } from '@pathway/indicators';
 
 /** Which intervention an `intervention-open-long` item is about. */
 export class WorklistInterventionDto {
@@ -42,6 +42,20 @@ export class WorklistItemDto {
   intervention?: WorklistInterventionDto;
 }
 
+/** Two participants of the project who are likely one person; no personal data, only why. */
+export class LikelyDuplicateDto {
+  /** The two participants' pseudonymous ids, in order. */
+  @ApiProperty({ type: [String], minItems: 2, maxItems: 2 })
+  participantIds!: [string, string];
+
+  @ApiProperty({
+    enum: LIKELY_DUPLICATE_REASONS,
+    isArray: true,
+    description: 'Why, most certain first: the same identity number (through its blind index), the same birth date and name (case, diacritics, spacing and word order aside)',
+  })
+  reasons!: LikelyDuplicateReason[];
+}
+
 /** The thresholds the items were judged by (days and months). */
 export class WorklistThresholdsDto {
   leavingWindowDays!: number;
@@ -65,4 +79,12 @@ export class WorklistDto {
 
   @ApiProperty({ type: [WorklistItemDto] })
   items!: WorklistItemDto[];
+
+  /**
+   * For the project's caseworkers only (finding them opens names): participants not withdrawn who
+   * are likely enrolled twice, to resolve by withdrawing one as a duplicate of the other (the
+   * pair is then gone). Left out for an admin.
+   */
+  @ApiProperty({ type: [LikelyDuplicateDto], required: false })
+  likelyDuplicates?: LikelyDuplicateDto[];
 }

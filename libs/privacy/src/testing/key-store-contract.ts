@@ -57,9 +57,13 @@ export function keyStoreContract(adapter: string, openWith: (masterKeys: MasterK
       expect(await store.indexIdentity(erased, digest)).toBe(true);
       expect(await store.indexIdentity(berit, randomBytes(32).toString('hex'))).toBe(true);
       expect(await store.findByIdentity(digest)).toEqual([anna, erased].sort());
+      // The worklist's likely duplicates: one group for the shared number, none for a number of one.
+      expect(await store.sharedIdentities()).toContainEqual([anna, erased].sort());
+      expect((await store.sharedIdentities()).flat()).not.toContain(berit);
 
       await store.destroy(erased);
       expect(await store.findByIdentity(digest)).toEqual([anna]);
+      expect((await store.sharedIdentities()).flat()).not.toContain(anna);
       // Never filed again for an erased person (a retried enrolment, a rebuild).
       expect(await store.indexIdentity(erased, digest)).toBe(false);
       expect(await store.findByIdentity(digest)).toEqual([anna]);
