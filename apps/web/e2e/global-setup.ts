@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PROJECT, PARTICIPANTS, RECORDER, RECORDING_PROJECT, TODAY_PROJECT } from './seed';
+import { ADMIN, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PROJECT, PARTICIPANTS, RECORDER, RECORDING_PROJECT, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -29,6 +29,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const g = GROUP_CASEWORKER;
   cli(['users', 'add', '--role', g.role, '--email', g.email, '--name', g.name, '--project', GROUP_PROJECT.id], `${g.password}\n`);
   cli(['users', 'add', '--role', CORRECTOR.role, '--email', CORRECTOR.email, '--name', CORRECTOR.name, '--project', CORRECTION_PROJECT.id], `${CORRECTOR.password}\n`);
+  const d = DUPLICATES_CASEWORKER;
+  cli(['users', 'add', '--role', d.role, '--email', d.email, '--name', d.name, '--project', DUPLICATES_PROJECT.id], `${d.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     server.kill('SIGTERM');
@@ -63,6 +65,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await call(admin, 'POST', '/projects', RECORDING_PROJECT.registration);
   await call(admin, 'POST', '/projects', GROUP_PROJECT.registration);
   await call(admin, 'POST', '/projects', CORRECTION_PROJECT.registration);
+  await call(admin, 'POST', '/projects', DUPLICATES_PROJECT.registration);
   for (const p of PARTICIPANTS) {
     await call(caseworker, 'POST', `/projects/${PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: PROJECT.profile, personal: { name: p.name } });
     for (const milestone of p.milestones) await call(caseworker, 'POST', `/participants/${p.id}/milestones`, milestone);

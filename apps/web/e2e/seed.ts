@@ -125,3 +125,11 @@ export const ENROLLED = { id: 's-0001', name: 'Dana Dubblett', identityNumber: '
  */
 export const CORRECTION_PROJECT = { id: '23-104-S05', registration: projectRegistration('23-104-S05', '#rättelse') };
 export const CORRECTOR = { role: 'caseworker', email: 'lena.ratt@example.org', name: 'Lena Rätt', password: 'corrections are kept in history' };
+
+/**
+ * The likely-duplicates tests' own project and caseworker (duplicates.pw.ts): they enrol pairs as
+ * they run, with numbers and names of their own, and withdraw one of each; the conflict tests of
+ * the pathway's dialogs enrol there too.
+ */
+export const DUPLICATES_PROJECT = { id: '24-301-S01', registration: projectRegistration('24-301-S01', '#dubbletter') };
+export const DUPLICATES_CASEWORKER = { role: 'caseworker', email: 'dup.karin@example.org', name: 'Karin Dubbe', password: 'one person enrolled twice' };

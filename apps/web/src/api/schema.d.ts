@@ -585,6 +585,8 @@ export interface paths {
          * What the project's caseworkers should do today, most urgent first: situations upon leaving
          *     still unknown in their four weeks, six-month follow-ups due and overdue, interventions open
          *     for long, participants not heard of for long. Today is the date in the project's time zone.
+         *     For the project's caseworkers also the likely duplicates (same identity number, or same birth
+         *     date and name), to resolve by withdrawing one of each pair.
          */
         get: operations["WorklistController_worklist"];
         put?: never;
@@ -966,6 +968,12 @@ export interface components {
             /** @description Whole days dueOn is past; 0 until the day after it. */
             daysOverdue: number;
         };
+        LikelyDuplicateDto: {
+            /** @description The two participants' pseudonymous ids, in order. */
+            participantIds: string[];
+            /** @description Why, most certain first: the same identity number (through its blind index), the same birth date and name (case, diacritics, spacing and word order aside) */
+            reasons: ("same-identity-number" | "same-birth-date-and-name")[];
+        };
         WorklistThresholdsDto: {
             leavingWindowDays: number;
             followUpMonths: number;
@@ -975,6 +983,12 @@ export interface components {
         };
         WorklistDto: {
             items: components["schemas"]["WorklistItemDto"][];
+            /**
+             * @description For the project's caseworkers only (finding them opens names): participants not withdrawn who
+             *     are likely enrolled twice, to resolve by withdrawing one as a duplicate of the other (the
+             *     pair is then gone). Left out for an admin.
+             */
+            likelyDuplicates?: components["schemas"]["LikelyDuplicateDto"][];
             projectId: string;
             /** @description Today in the project's time zone (YYYY-MM-DD): what the days are counted from. */
             today: string;

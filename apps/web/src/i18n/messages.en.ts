@@ -616,6 +616,12 @@ export const en = {
   'pathway.corrected.fields': 'Corrected: {fields}',
   'pathway.withdrawn.duplicate': 'Already enrolled as {id}',
   'pathway.withdrawn.neverTookPart': 'Never took part',
+  // Today: likely duplicates (issue 15)
+  'today.duplicates.title': 'Possibly enrolled twice',
+  'today.duplicates.why': 'Each pair below may be one person enrolled twice, who then counts twice in every report. Open both. If they are the same person, open the one to remove and choose "Withdraw the enrolment", as a duplicate of the one that stays. The pair then leaves this list.',
+  'today.duplicates.and': 'and',
+  'today.duplicates.reason.same-identity-number': 'The same personal identity number.',
+  'today.duplicates.reason.same-birth-date-and-name': 'The same birth date and name.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -619,4 +619,10 @@ export const sv: Record<MessageId, string> = {
   'pathway.corrected.fields': 'Rättat: {fields}',
   'pathway.withdrawn.duplicate': 'Redan inskriven som {id}',
   'pathway.withdrawn.neverTookPart': 'Deltog aldrig',
+  // Today: likely duplicates (issue 15)
+  'today.duplicates.title': 'Kanske inskrivna två gånger',
+  'today.duplicates.why': 'Varje par nedan kan vara en person som är inskriven två gånger och då räknas dubbelt i varje rapport. Öppna båda. Är det samma person, öppna den som ska bort och välj ”Återkalla inskrivningen”, som en dubblett av den som blir kvar. Paret försvinner då från listan.',
+  'today.duplicates.and': 'och',
+  'today.duplicates.reason.same-identity-number': 'Samma personnummer.',
+  'today.duplicates.reason.same-birth-date-and-name': 'Samma födelsedatum och namn.',
 };

@@ -7,6 +7,7 @@ import { PageHeading } from '../app/page-heading';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
+import { LikelyDuplicates } from './LikelyDuplicates';
 
 type Worklist = components['schemas']['WorklistDto'];
 type Item = components['schemas']['WorklistItemDto'];
@@ -15,7 +16,7 @@ type Kind = Item['kind'];
 /**
  * Today: what the project's caseworkers should do, grouped by kind in the API's order (most urgent
  * first), each item a link to the participant's pathway with a sentence saying why it is there and
- * what to do by when. The API decides what is due; this page only explains it.
+ * what to do by when; then, for the project's caseworkers, the likely duplicates (`LikelyDuplicates`). The API decides what is due; this page only explains it.
  */
 export function TodayPage({ projectId }: { projectId: string }) {
   const t = useT();
@@ -35,6 +36,9 @@ export function TodayPage({ projectId }: { projectId: string }) {
   // Dates are calendar dates in the project's zone: formatted as they are, never shifted.
   const date = (iso: string) => intl.formatDate(iso, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const groups = typeof worklist === 'object' && worklist ? groupByKind(worklist.items) : [];
+  // Likely duplicates come only to the project's caseworkers; each pair is one thing to do.
+  const duplicates = (typeof worklist === 'object' && worklist?.likelyDuplicates) || [];
+  const total = groups.reduce((n, [, items]) => n + items.length, 0) + duplicates.length;
 
   return (
     <>
@@ -47,10 +51,8 @@ export function TodayPage({ projectId }: { projectId: string }) {
       {worklist === 'failed' && <p role="alert" className="error-message">{t('app.error')}</p>}
       {typeof worklist === 'object' && worklist && (
         <>
-          <p role="status" className={worklist.items.length === 0 ? 'notice' : undefined}>
-            {worklist.items.length === 0
-              ? t('today.allDone', { today: date(worklist.today) })
-              : t('today.summary', { count: worklist.items.length, today: date(worklist.today) })}
+          <p role="status" className={total === 0 ? 'notice' : undefined}>
+            {total === 0 ? t('today.allDone', { today: date(worklist.today) }) : t('today.summary', { count: total, today: date(worklist.today) })}
           </p>
           {groups.map(([kind, items]) => (
             <section key={kind} aria-labelledby={`today-${kind}`} className={`worklist-group ${URGENT.has(kind) ? 'urgent' : ''}`}>
@@ -77,6 +79,7 @@ export function TodayPage({ projectId }: { projectId: string }) {
               </ul>
             </section>
           ))}
+          <LikelyDuplicates pairs={duplicates} />
         </>
       )}
     </>
