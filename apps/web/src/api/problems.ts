@@ -37,6 +37,8 @@ const FIELD_OF: Partial<Record<ProblemCode, string>> = {
   'WITHDRAWAL.DUPLICATE_OF_REQUIRED': 'duplicateOf',
   'WITHDRAWAL.DUPLICATE_OF_SELF': 'duplicateOf',
   'WITHDRAWAL.DUPLICATE_WITHDRAWN': 'duplicateOf',
+  'PROJECT.RETENTION_BEFORE_PROJECT_END': 'retentionEnd',
+  'PROJECT.RETENTION_BASIS_REQUIRED': 'basis',
 };
 
 type Values = Record<string, string | number>;

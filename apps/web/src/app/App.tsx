@@ -1,6 +1,8 @@
 import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatementPage';
 import { AddUserPage } from '../admin/AddUserPage';
 import { RegisterProjectPage } from '../admin/RegisterProjectPage';
+import { RetentionPage } from '../data-protection/RetentionPage';
+import { SubjectAccessPage } from '../data-protection/SubjectAccessPage';
 import { GroupSessionPage } from '../group-sessions/GroupSessionPage';
 import { useLocale } from '../i18n/locale';
 import { useT } from '../i18n/t';
@@ -59,6 +61,10 @@ export function App() {
         return state.user.role === 'admin' ? <RegisterProjectPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
       case 'addUser':
         return state.user.role === 'admin' ? <AddUserPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
+      case 'retention':
+        return state.user.role === 'admin' ? <RetentionPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
+      case 'subjectAccess':
+        return state.user.role === 'admin' ? <SubjectAccessPage participantId={route.participantId} /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
       case 'notFound':
         return <PageHeading title={t('app.notFound')}>{t('app.notFound')}</PageHeading>;
     }

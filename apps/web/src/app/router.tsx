@@ -14,6 +14,8 @@ export type Route =
   | { name: 'accessibility' }
   | { name: 'registerProject' }
   | { name: 'addUser' }
+  | { name: 'retention' }
+  | { name: 'subjectAccess'; participantId: string }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -23,6 +25,8 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && parts[0] === 'accessibility') return { name: 'accessibility' };
   if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'projects' && parts[2] === 'new') return { name: 'registerProject' };
   if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'users' && parts[2] === 'new') return { name: 'addUser' };
+  if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'retention') return { name: 'retention' };
+  if (parts.length === 3 && parts[0] === 'participants' && parts[2] === 'subject-access') return { name: 'subjectAccess', participantId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'participants') return { name: 'participants', projectId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'today') return { name: 'today', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'group-sessions' && parts[3] === 'new') return { name: 'groupSession', projectId: parts[1] };

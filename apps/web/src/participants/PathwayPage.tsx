@@ -17,7 +17,8 @@ import { WithdrawnNotice } from './WithdrawnNotice';
  * A participant's pathway: status, the timeline (when each milestone happened, when and by whom
  * it was recorded, late and retracted ones marked), the indicators the participant counts in,
  * and, for the project's caseworkers, recording a milestone, retracting one, changing contact details,
- * correcting the answers given at enrolment and withdrawing an enrolment made in error.
+ * correcting the answers given at enrolment and withdrawing an enrolment made in error; for
+ * admins, the way to the participant's subject-access document (GDPR Articles 15 and 20).
  */
 export function PathwayPage({ participantId }: { participantId: string }) {
   const t = useT();
@@ -67,6 +68,15 @@ export function PathwayPage({ participantId }: { participantId: string }) {
       {pathway === null && <p role="status">{t('app.loading')}</p>}
       {pathway === 'notFound' && <p role="alert">{t('pathway.notFound')}</p>}
       {pathway === 'failed' && <p role="alert" className="error-message">{t('app.error')}</p>}
+      {/* An admin does not read pathways (the API's access policy), but answers the person's requests about them. */}
+      {pathway === 'forbidden' && <p>{t(user?.role === 'admin' ? 'pathway.forbidden.admin' : 'admin.forbidden')}</p>}
+      {user?.role === 'admin' && pathway !== null && pathway !== 'notFound' && (
+        <div className="page-actions">
+          <Link to={`/participants/${encodeURIComponent(participantId)}/subject-access`} className="button">
+            {t('subjectAccess.action')}
+          </Link>
+        </div>
+      )}
       {pathway && typeof pathway === 'object' && (
         <>
           <p>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ParticipantHistory, ParticipantIndicators, Pathway } from '../api/client';
 import { useSession } from '../session/session';
 
-export type Loaded<T> = T | 'notFound' | 'failed' | null;
+/** `forbidden`: the role may not read pathways (an admin: the API's `participants.read`). */
+export type Loaded<T> = T | 'notFound' | 'forbidden' | 'failed' | null;
 
 export interface PathwayData {
   pathway: Loaded<Pathway>;
@@ -29,7 +30,7 @@ export function usePathwayData(participantId: string, mayRecord: boolean): Pathw
   const readPathway = useCallback(async (): Promise<Loaded<Pathway>> => {
     const { data, response } = await api.GET('/api/v1/participants/{participantId}', { params: { path: { participantId } } });
     if (response.status === 401) expired();
-    return response.ok ? (data as unknown as Pathway) : response.status === 404 ? 'notFound' : 'failed';
+    return response.ok ? (data as unknown as Pathway) : response.status === 404 ? 'notFound' : response.status === 403 ? 'forbidden' : 'failed';
   }, [participantId, expired]);
 
   const reload = useCallback(

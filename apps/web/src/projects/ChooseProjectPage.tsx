@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import { api, ProjectSummary } from '../api/client';
 import { Link, useNavigation } from '../app/router';
 import { PageHeading } from '../app/page-heading';
+import { RetentionPassedNotice } from '../data-protection/RetentionPassedNotice';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
 import { mayUseToday } from '../worklist/may-use-today';
@@ -37,6 +38,7 @@ export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
           {t('projects.registered', { id: registered, name: projects.find((p) => p.projectId === registered)?.name ?? registered })}
         </p>
       )}
+      {isAdmin && <RetentionPassedNotice />}
       {projects === 'loading' ? (
         <p role="status">{t('app.loading')}</p>
       ) : projects === 'failed' ? (
@@ -64,6 +66,9 @@ export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
         <div className="actions">
           <Link to="/admin/projects/new" className="button">
             {t('admin.registerProject')}
+          </Link>
+          <Link to="/admin/retention" className="button">
+            {t('admin.retention')}
           </Link>
           {/* Local accounts exist only where people sign in with this installation's passwords. */}
           {method === 'password' && (
