@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PROJECT, PARTICIPANTS, RECORDER, RECORDING_PROJECT, TODAY_PROJECT } from './seed';
+import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PROJECT, PARTICIPANTS, RECORDER, RECORDING_PROJECT, RETENTION_PROJECTS, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -61,6 +61,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   // closes meanwhile would fail the next fetch ("other side closed").
   const enroller = cli(['token', '--role', 'caseworker', '--project', ENROL_PROJECT.id]);
   const todayCaseworker = cli(['token', '--role', 'caseworker', '--project', TODAY_PROJECT.id, '--project', EMPTY_PROJECT.id]);
+  const archivist = cli(['token', '--role', 'caseworker', '--project', ARCHIVE_PROJECT.id]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
   await call(admin, 'POST', '/projects', RECORDING_PROJECT.registration);
   await call(admin, 'POST', '/projects', GROUP_PROJECT.registration);
@@ -88,6 +89,21 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   // Seven of the eight have something to do (see seed.ts): wait until the read models show all seven.
   const worklist = async () => ((await call(todayCaseworker, 'GET', `/projects/${TODAY_PROJECT.id}/worklist`)) as { items: unknown[] }).items;
   await waitFor(async () => (await worklist()).length === 7);
+  await seedDataProtection(call, admin, archivist);
+}
+
+/** Subject access and retention (data-protection.pw.ts): see ARCHIVE_PROJECT in seed.ts. */
+async function seedDataProtection(call: (token: string, method: string, path: string, body?: unknown) => Promise<unknown>, admin: string, caseworker: string): Promise<void> {
+  await call(admin, 'POST', '/projects', ARCHIVE_PROJECT.registration);
+  for (const project of Object.values(RETENTION_PROJECTS)) await call(admin, 'POST', '/projects', project.registration);
+  for (const person of [ARCHIVED, ERASED]) {
+    await call(caseworker, 'POST', `/projects/${ARCHIVE_PROJECT.id}/participants`, { participantId: person.id, enrolledOn: person.enrolledOn, profile: PROJECT.profile, personal: { name: person.name } });
+  }
+  await call(caseworker, 'POST', `/participants/${ARCHIVED.id}/milestones`, ARCHIVED.milestone);
+  await call(admin, 'DELETE', `/participants/${ERASED.id}/personal-data`, { reason: ERASED.reason });
+  await call(admin, 'PUT', `/projects/${ARCHIVE_PROJECT.id}/retention`, ARCHIVE_PROJECT.retention);
+  type Passed = { projects: Array<{ projectId: string; participantsToErase: number }> };
+  await waitFor(async () => ((await call(admin, 'GET', '/admin/retention')) as Passed).projects.some((p) => p.projectId === ARCHIVE_PROJECT.id && p.participantsToErase === 1));
 }
 
 /** The enrolment tests' project, with one participant whose identity number the duplicate warning finds. */

@@ -1,15 +1,6 @@
-import { expect, Page, test } from '@playwright/test';
-import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { expect, test } from '@playwright/test';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
 import { EMPTY_PROJECT, PROJECT, TODAY_PROJECT } from './seed';
-
-/** With SCREENSHOTS=dir, each screen is also photographed there (docs/screenshots keeps a few). */
-async function capture(page: Page, name: string): Promise<void> {
-  if (!process.env.SCREENSHOTS) return;
-  await page.setViewportSize({ width: 1024, height: 720 });
-  await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 360, height: 720 });
-  await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}-narrow.png`, fullPage: true });
-}
 
 /** Every screen in both languages: the right heading, zero axe violations, no sideways scrolling at 320 px. */
 for (const locale of LOCALES) {

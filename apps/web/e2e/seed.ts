@@ -133,3 +133,20 @@ export const CORRECTOR = { role: 'caseworker', email: 'lena.ratt@example.org', n
  */
 export const DUPLICATES_PROJECT = { id: '24-301-S01', registration: projectRegistration('24-301-S01', '#dubbletter') };
 export const DUPLICATES_CASEWORKER = { role: 'caseworker', email: 'dup.karin@example.org', name: 'Karin Dubbe', password: 'one person enrolled twice' };
+
+/**
+ * Subject access and retention (data-protection.pw.ts): a project that ended long ago, whose
+ * retention end has passed, with one participant who still holds personal data and one erased;
+ * and two running projects without a retention end, one for each language's test to set.
+ */
+export const ARCHIVE_PROJECT = {
+  id: '24-302-S01',
+  registration: { ...PROJECT.registration, id: '24-302-S01', name: '#arkiv', startDate: '2018-01-01', endDate: '2019-12-31' },
+  retention: { retentionEnd: '2020-12-31', basis: 'Regulation (EU) 2021/1060, Article 82' },
+};
+export const ARCHIVED = { id: 'sar-0001', name: 'Sam Arkivsson', enrolledOn: '2018-02-01', milestone: { type: 'intervention-started', occurredOn: '2018-03-01', interventionId: 'cg-1', kind: 'career-guidance' } };
+export const ERASED = { id: 'sar-0002', name: 'Sigrid Raderad', enrolledOn: '2018-02-01', reason: 'The person asked to be forgotten' };
+export const RETENTION_PROJECTS = {
+  sv: { id: '24-302-S02', registration: { ...PROJECT.registration, id: '24-302-S02', name: '#lagring sv', startDate: '2024-01-01', endDate: '2026-12-31' } },
+  en: { id: '24-302-S03', registration: { ...PROJECT.registration, id: '24-302-S03', name: '#lagring en', startDate: '2024-01-01', endDate: '2026-12-31' } },
+};

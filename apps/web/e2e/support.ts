@@ -32,3 +32,12 @@ export async function expectNoPageScrollAt320(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** With SCREENSHOTS=dir, each screen is also photographed there (docs/screenshots keeps a few). */
+export async function capture(page: Page, name: string): Promise<void> {
+  if (!process.env.SCREENSHOTS) return;
+  await page.setViewportSize({ width: 1024, height: 720 });
+  await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 360, height: 720 });
+  await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}-narrow.png`, fullPage: true });
+}
