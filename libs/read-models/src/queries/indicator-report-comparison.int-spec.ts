@@ -15,8 +15,8 @@ import {
 import { EntryProfile, Milestone } from '@pathway/domain';
 import { SqliteEventStore } from '@pathway/event-store';
 import { computeIndicatorReport, figureId, figuresOf } from '@pathway/indicators';
-import { indicatorReport } from './indicator-report';
-import { FigureChangeView, indicatorReportComparison, IndicatorReportComparisonDocument } from './indicator-report-comparison';
+import { indicatorReport, outcomesAtCutOff } from './indicator-report';
+import { ComparedFigure, indicatorReportComparison, IndicatorReportComparisonDocument } from './indicator-report-comparison';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { ensureSchema, LIVE_PROJECTION } from '../schema/ensure-schema';
 import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
@@ -103,16 +103,17 @@ describe.each(testEngines())('indicator report comparison on %s', (engine) => {
     return (await indicatorReportComparison(rm.db, (id) => store.readStream(participantStream(id)), 'P', period, await side(A), await side(B)))!;
   };
   const change = (doc: IndicatorReportComparisonDocument, id: string) => {
-    const found: FigureChangeView | undefined = doc.changes.find((c) => figureId(c) === id);
+    const found: ComparedFigure | undefined = doc.figures.find((c) => c.changed && figureId(c) === id);
     return found && { a: found.a, b: found.b, who: found.explanation.map((e) => e.participantId) };
   };
 
   it('answers both reports exactly as the report as known on each instant', async () => {
     const doc = await compare();
-    for (const [side, asKnownOn] of [[doc.a, A], [doc.b, B]] as const) {
+    for (const [side, asKnownOn, key] of [[doc.a, A, 'a'], [doc.b, B, 'b']] as const) {
       const report = (await indicatorReport(rm.db, 'P', { ...period, asKnownOn, cutOffPosition: side.cutOffPosition }))!;
-      expect({ indicators: side.indicators, rates: side.rates }).toEqual({ indicators: report.indicators, rates: report.rates });
+      expect(doc.figures.map((f) => [figureId(f), f[key]])).toEqual(figuresOf(report).map((f) => [figureId(f), f.value]));
     }
+    expect(doc.figures.filter((f) => !f.changed).every((f) => f.a === f.b && f.explanation.length === 0)).toBe(true);
   });
 
   it('explains each changed figure by the hand-computed participants', async () => {
@@ -133,12 +134,12 @@ describe.each(testEngines())('indicator report comparison on %s', (engine) => {
     expect(change(doc, 'MEDIAN_DAYS_TO_PLACEMENT/women/numerator')).toEqual({ a: 188, b: 0, who: ['w2'] });
     expect(change(doc, 'TARGET_ACHIEVEMENT/total/numerator')).toEqual({ a: 5, b: 4, who: ['x'] });
     // m1 changed nowhere.
-    expect(doc.changes.flatMap((c) => c.explanation.map((e) => e.participantId))).not.toContain('m1');
+    expect(doc.figures.flatMap((c) => c.explanation.map((e) => e.participantId))).not.toContain('m1');
   });
 
   it('lists each participant\'s events recorded between the instants: type, dates and who recorded them', async () => {
     const doc = await compare();
-    const eventsOf = (id: string) => doc.changes.flatMap((c) => c.explanation).find((e) => e.participantId === id)!.events.map(({ eventId, position, ...e }) => e);
+    const eventsOf = (id: string) => doc.figures.flatMap((c) => c.explanation).find((e) => e.participantId === id)!.events.map(({ eventId, position, ...e }) => e);
     expect(eventsOf('m2')).toEqual([{ type: 'JobPlaced', occurredOn: '2025-02-10', recordedAt: '2025-08-01T12:00:00.000Z', recordedBy: 'caseworker-1', retractedEventId: null }]);
     expect(eventsOf('w3')).toEqual([{ type: 'EntryProfileCorrected', occurredOn: '2025-08-15', recordedAt: '2025-08-15T12:00:00.000Z', recordedBy: 'caseworker-2', retractedEventId: null }]);
     expect(eventsOf('x')).toEqual([{ type: 'EnrolmentWithdrawn', occurredOn: '2025-08-20', recordedAt: '2025-08-20T12:00:00.000Z', recordedBy: 'caseworker-2', retractedEventId: null }]);
@@ -149,10 +150,9 @@ describe.each(testEngines())('indicator report comparison on %s', (engine) => {
     const doc = await compare();
     const rows = await rm.db.selectFrom('participants').selectAll().where('project_id', '=', 'P').execute();
     expect(rows).toHaveLength(5);
-    const { outcomesAtCutOff } = await import('./indicator-report');
     const before = (await outcomesAtCutOff(rm.db, 'P', doc.a.cutOffPosition))!.outcomes;
     const after = (await outcomesAtCutOff(rm.db, 'P', doc.b.cutOffPosition))!.outcomes;
-    for (const c of doc.changes) {
+    for (const c of doc.figures) {
       const listed = new Set(c.explanation.map((e) => e.participantId));
       const mixed = after.flatMap((o) => (listed.has(o.participantId) ? before.filter((x) => x.participantId === o.participantId) : [o]));
       const value = figuresOf(computeIndicatorReport(mixed, period, 10)).find((f) => figureId(f) === figureId(c))!.value;

@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import { IsoDate, MILESTONE_EVENT_TYPES } from '@pathway/domain';
 import { RecordedEvent } from '@pathway/event-store';
-import { CATALOGUE_VERSION, compareIndicatorReports, FigureKey, IndicatorReport } from '@pathway/indicators';
+import { CATALOGUE_VERSION, compareIndicatorReports, FigureKey, figureId, figuresOf } from '@pathway/indicators';
 import { outcomesAtCutOff } from './indicator-report';
 import { ReadModelSchema } from '../schema/read-model-schema';
 
@@ -37,11 +37,14 @@ export interface ParticipantExplanation {
   events: ExplainingEvent[];
 }
 
-export interface FigureChangeView extends FigureKey {
+/** One figure of the report as known on A and on B; a changed one with what explains it. */
+export interface ComparedFigure extends FigureKey {
   a: number;
   b: number;
+  changed: boolean;
+  /** `planned-participants`: the plan differs (TARGET_ACHIEVEMENT's denominator), a change of the project, not a participant's. */
   projectChange: 'planned-participants' | null;
-  /** Exactly the participants whose contribution changed; B with their events in `events` left out is `a`. */
+  /** Exactly the participants whose contribution changed (empty when unchanged); B with their `events` left out gives `a`. */
   explanation: ParticipantExplanation[];
 }
 
@@ -49,9 +52,10 @@ export interface IndicatorReportComparisonDocument {
   projectId: string;
   period: { from: IsoDate | null; to: IsoDate };
   catalogueVersion: string;
-  a: IndicatorReport & ComparisonSideQuery;
-  b: IndicatorReport & ComparisonSideQuery;
-  changes: FigureChangeView[];
+  a: ComparisonSideQuery;
+  b: ComparisonSideQuery;
+  /** Every figure of the report (`figuresOf`: indicators then rates, total then gender groups), changed or not. */
+  figures: ComparedFigure[];
 }
 
 /** The events that can change a figure; contact changes and erasures never do, and are never shown. */
@@ -95,16 +99,24 @@ export async function indicatorReportComparison(
     );
   }
 
+  const changes = new Map(comparison.changes.map((c) => [figureId(c), c]));
   return {
     projectId,
     period,
     catalogueVersion: CATALOGUE_VERSION,
-    a: { ...a, ...comparison.a },
-    b: { ...b, ...comparison.b },
-    changes: comparison.changes.map(({ participantIds, ...change }) => ({
-      ...change,
-      explanation: participantIds.map((participantId) => ({ participantId, events: eventsOf.get(participantId) ?? [] })),
-    })),
+    a,
+    b,
+    figures: figuresOf(comparison.b).map(({ value, ...key }): ComparedFigure => {
+      const change = changes.get(figureId(key));
+      return {
+        ...key,
+        a: change?.a ?? value,
+        b: value,
+        changed: change !== undefined,
+        projectChange: change?.projectChange ?? null,
+        explanation: (change?.participantIds ?? []).map((participantId) => ({ participantId, events: eventsOf.get(participantId) ?? [] })),
+      };
+    }),
   };
 }
 
