@@ -622,6 +622,8 @@ export const en = {
   'today.duplicates.and': 'and',
   'today.duplicates.reason.same-identity-number': 'The same personal identity number.',
   'today.duplicates.reason.same-birth-date-and-name': 'The same birth date and name.',
+  // Report comparison (compare two days, a submitted report against now)
+  'problem.REPORT.NOT_FOUND': 'There is no submitted report with that id in this project.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -625,4 +625,6 @@ export const sv: Record<MessageId, string> = {
   'today.duplicates.and': 'och',
   'today.duplicates.reason.same-identity-number': 'Samma personnummer.',
   'today.duplicates.reason.same-birth-date-and-name': 'Samma födelsedatum och namn.',
+  // Rapportjämförelse (jämför två dagar, en inlämnad rapport mot i dag)
+  'problem.REPORT.NOT_FOUND': 'Det finns ingen inlämnad rapport med det id:t i projektet.',
 };
