@@ -24,6 +24,7 @@ import { RecordGroupSessionHandler } from './group-sessions/record-group-session
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { IndicatorReportHandler } from './indicators/indicator-report.query';
+import { IndicatorComparisonHandler, SubmittedReportComparisonHandler } from './indicators/indicator-comparison.query';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { ParticipantPathwayHandler } from './participants/participant-pathway.query';
 import { ProjectionsController } from './projections/projections.controller';
@@ -124,6 +125,8 @@ export class AppModule {
         ProjectListHandler,
         ProjectParticipantsHandler,
         IndicatorReportHandler,
+        IndicatorComparisonHandler,
+        SubmittedReportComparisonHandler,
         FunderExports,
         ParticipantFiles,
         FunderReportingRule,

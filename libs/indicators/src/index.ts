@@ -9,3 +9,4 @@ export * from './indicator-report';
 export * from './worklist';
 export * from './likely-duplicates';
 export * from './participant-indicators';
+export * from './report-comparison';

@@ -19,3 +19,4 @@ export * from './projection/projection-failure';
 export * from './projection/checkpoint-check';
 export * from './queries/project-worklist';
 export * from './queries/duplicate-candidates';
+export * from './queries/indicator-report-comparison';

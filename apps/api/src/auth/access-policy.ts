@@ -21,6 +21,8 @@ export const ACCESS_POLICY = {
   'retention.read': ['admin'],
   'indicators.catalogue': ['caseworker', 'evaluator', 'funder', 'admin'],
   'indicators.report': ['caseworker', 'evaluator', 'admin'],
+  /** Two days of the report compared, changes explained by pseudonymous participants and their events: as the report, never funders. */
+  'indicators.compare': ['caseworker', 'evaluator', 'admin'],
   /** Exports are suppressed: the one view of the figures a funder gets. */
   'indicators.export': ['caseworker', 'evaluator', 'funder', 'admin'],
   'reports.submit': ['admin'],

@@ -5,6 +5,8 @@ import { RequestValidationError } from '../http/problem';
 import { IsIsoDate } from '../http/validators';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** What `asKnownOn` takes: a date or an instant with its offset. */
+export const REPORT_INSTANT = new RegExp(`^\\d{4}-\\d{2}-\\d{2}$|${INSTANT.source}`);
 
 export class IndicatorReportDto {
   /** First day of the period (inclusive); without it, from the start of the project. */
@@ -19,7 +21,7 @@ export class IndicatorReportDto {
 
   /** Count only what was recorded by then: a date (the end of that day in the project's zone) or an instant with its offset. */
   @IsOptional()
-  @Matches(new RegExp(`^\\d{4}-\\d{2}-\\d{2}$|${INSTANT.source}`), {
+  @Matches(REPORT_INSTANT, {
     message: 'asKnownOn must be a date (YYYY-MM-DD) or an ISO 8601 instant with a time zone',
   })
   asKnownOn?: string;

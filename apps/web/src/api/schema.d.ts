@@ -351,6 +351,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/indicators/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report of a period as known on two instants, A (`asKnownOnA`) and B (`asKnownOnB`, else
+         *     now), every figure with both values, and each changed one explained by exactly the
+         *     participants whose standing in it changed, with their events recorded between A and B (type,
+         *     dates, who recorded them). Unsuppressed, like the report: funders may not ask.
+         */
+        get: operations["IndicatorsController_comparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/reports/{reportId}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A submitted report (its period, as known on the instant it recorded) against the same report
+         *     as known now, explained as `indicators/comparison` is; `submittedReport.digestReproduced` tells
+         *     whether side A is byte for byte what was submitted. 404 REPORT.NOT_FOUND for an unknown id.
+         */
+        get: operations["IndicatorsController_submittedComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/indicators/export": {
         parameters: {
             query?: never;
@@ -890,6 +933,100 @@ export interface components {
         ErasureDto: {
             /** @description Why, e.g. "GDPR art. 17 request, ticket 4711": sealed under the installation's audit key, read by admins only. */
             reason: string;
+        };
+        ComparisonPeriodDto: {
+            from: string | null;
+            to: string;
+        };
+        ComparisonSideDto: {
+            /** @description The instant the report is known on (ISO 8601, UTC). */
+            asKnownOn: string;
+            /** @description The log position the event store cut its log off at for that instant: events at or before it count. */
+            cutOffPosition: number;
+        };
+        ExplainingEventDto: {
+            /** @description The day it happened (YYYY-MM-DD): an enrolment's date, a correction's or withdrawal's day; null for a retraction. */
+            occurredOn: string | null;
+            /** @description For a retraction: the event it retracts; else null. */
+            retractedEventId: string | null;
+            eventId: string;
+            /** @description The event type, e.g. `JobPlaced`, `ParticipantExited`, `MilestoneRetracted`, `EntryProfileCorrected`, `EnrolmentWithdrawn`, `ParticipantEnrolled`. */
+            type: string;
+            /** @description When it was recorded (ISO 8601 instant, UTC). */
+            recordedAt: string;
+            /** @description The subject (user id) of whoever recorded it, as the event's metadata holds it: not a name. */
+            recordedBy: string;
+            /** @description Its position in the event log: after A's cut-off, at or before B's. */
+            position: number;
+        };
+        ParticipantExplanationDto: {
+            /** @description Their events (those that can change a figure) recorded between the two instants, in log order. */
+            events: components["schemas"]["ExplainingEventDto"][];
+            /** @description The pseudonymous participant id (never a name). */
+            participantId: string;
+        };
+        ComparedFigureDto: {
+            /** @enum {string} */
+            kind: "indicator" | "rate";
+            /** @enum {string} */
+            group: "total" | "women" | "men" | "nonBinary" | "genderNotDisclosed";
+            /**
+             * @description Indicators: `count` (per group) and `dataMissing` (total only); rates: `numerator` and `denominator` (per group).
+             * @enum {string}
+             */
+            measure: "count" | "dataMissing" | "numerator" | "denominator";
+            /**
+             * @description `planned-participants`: the project's plan differs (TARGET_ACHIEVEMENT's denominator), explained by no participant.
+             * @enum {string|null}
+             */
+            projectChange: "planned-participants" | null;
+            /**
+             * @description Exactly the participants whose contribution to this figure changed, with their events recorded
+             *     between A and B; empty when unchanged. Recomputing B without these events gives `a`.
+             */
+            explanation: components["schemas"]["ParticipantExplanationDto"][];
+            /** @description Catalogue code, e.g. `EECO01` or `COMPLETION_RATE`. */
+            code: string;
+            /** @description The catalogue's English name; clients translate by `code`. */
+            name: string;
+            /** @description The figure as known on A. */
+            a: number;
+            /** @description The figure as known on B. */
+            b: number;
+            changed: boolean;
+        };
+        IndicatorComparisonResultDto: {
+            period: components["schemas"]["ComparisonPeriodDto"];
+            a: components["schemas"]["ComparisonSideDto"];
+            b: components["schemas"]["ComparisonSideDto"];
+            /** @description Every figure of the report, in report order (indicators then rates; total then women, men, non-binary, not disclosed). */
+            figures: components["schemas"]["ComparedFigureDto"][];
+            projectId: string;
+            catalogueVersion: string;
+        };
+        SubmittedReportRefDto: {
+            /** @description The submitted report's id (the event id `POST /projects/{projectId}/reports` answered). */
+            reportId: string;
+            /** @description The digest recorded at submission (`sha-256=<base64>`). */
+            digest: string;
+            /** @description When it was submitted (ISO 8601, UTC) and by whom (subject). */
+            submittedAt: string;
+            submittedBy: string;
+            /**
+             * @description Whether the funder export as known on the report's instant, computed again now, has the digest
+             *     recorded: true proves side A is the very report submitted (false if the suppression threshold changed since).
+             */
+            digestReproduced: boolean;
+        };
+        SubmittedReportComparisonResultDto: {
+            period: components["schemas"]["ComparisonPeriodDto"];
+            a: components["schemas"]["ComparisonSideDto"];
+            b: components["schemas"]["ComparisonSideDto"];
+            /** @description Every figure of the report, in report order (indicators then rates; total then women, men, non-binary, not disclosed). */
+            figures: components["schemas"]["ComparedFigureDto"][];
+            submittedReport: components["schemas"]["SubmittedReportRefDto"];
+            projectId: string;
+            catalogueVersion: string;
         };
         IndicatorReportDto: {
             /** @description First day of the period (inclusive); without it, from the start of the project. */
@@ -1608,6 +1745,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    IndicatorsController_comparison: {
+        parameters: {
+            query: {
+                /** @description First day of the period (inclusive); without it, from the start of the project. */
+                from?: string;
+                /** @description Last day of the period (inclusive); without it, today in the project's zone. */
+                to?: string;
+                /** @description The earlier day: a date (the end of that day in the project's zone) or an instant with its offset. */
+                asKnownOnA: string;
+                /** @description The later day, as `asKnownOnA`; without it, now. */
+                asKnownOnB?: string;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorComparisonResultDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_submittedComparison: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedReportComparisonResultDto"];
                 };
             };
         };

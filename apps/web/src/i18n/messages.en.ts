@@ -676,6 +676,8 @@ export const en = {
   'retention.landing.title': 'Retention ended',
   'retention.landing.item': '{project}: {count, plural, =0 {no participant still has personal data} one {# participant still has personal data} other {# participants still have personal data}}',
   'retention.landing.link': 'Go to Retention',
+  // Report comparison (compare two days, a submitted report against now)
+  'problem.REPORT.NOT_FOUND': 'There is no submitted report with that id in this project.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -679,4 +679,6 @@ export const sv: Record<MessageId, string> = {
   'retention.landing.title': 'Lagringstiden har gått ut',
   'retention.landing.item': '{project}: {count, plural, =0 {ingen deltagare har personuppgifter kvar} one {# deltagare har personuppgifter kvar} other {# deltagare har personuppgifter kvar}}',
   'retention.landing.link': 'Gå till Lagringstid',
+  // Rapportjämförelse (jämför två dagar, en inlämnad rapport mot i dag)
+  'problem.REPORT.NOT_FOUND': 'Det finns ingen inlämnad rapport med det id:t i projektet.',
 };

@@ -69,6 +69,22 @@ export async function indicatorReport(
   };
 }
 
+/**
+ * One project's participant outcomes as known at log position `cutOff` (the facts at or before it,
+ * retractions at or before it applied) and its plan, or null when there is no such project: one
+ * side of a report comparison (`compareIndicatorReports`), counted exactly as the report counts.
+ */
+export async function outcomesAtCutOff(
+  db: Kysely<ReadModelSchema>,
+  projectId: string,
+  cutOff: number,
+): Promise<{ outcomes: ParticipantOutcome[]; plannedParticipants: number } | null> {
+  const project = await db.selectFrom('projects').select('planned_participants').where('project_id', '=', projectId).executeTakeFirst();
+  if (!project) return null;
+  const { outcomes } = await outcomesAtPosition(db, projectId, cutOff);
+  return { outcomes, plannedParticipants: project.planned_participants };
+}
+
 async function currentOutcomes(db: Kysely<ReadModelSchema>, projectId: string) {
   const rows = await db.selectFrom('participants').selectAll().where('project_id', '=', projectId).execute();
   return { outcomes: rows.map(outcomeOf), position: highest(rows.map((r) => r.last_position)) };
