@@ -75,7 +75,7 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
       res.on('end', () => done(null, Buffer.concat(chunks)));
     }).expect(200);
     const workbook = new Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
     const [sheet, instructions] = workbook.worksheets;
     expect(sheet!.getRow(1).values).toEqual(expect.arrayContaining(['Personnummer / Identity number', 'Kön / Gender', 'Inskrivningsdatum / Enrolment date *']));
     const genderColumn = (sheet!.getRow(1).values as string[]).indexOf('Kön / Gender');

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { CommandDependencies, RequestContext } from '@pathway/application';
 import { ImportFileRefused, ImportReport, importTemplate, runImport, XLSX_MEDIA_TYPE } from '@pathway/import';
@@ -12,6 +12,7 @@ import { Caller } from '../http/request-context.decorator';
 import { IMPORT_TYPES } from '../http/json-bodies';
 import { ParticipantIdentityIndex } from '../participants/participant-identity-index';
 import { validateEnrolmentBody } from './enrolment-body-validator';
+import { ImportReportDto } from './import-report.dto';
 
 /** The status each refusal of a whole file answers. */
 const FILE_REFUSAL_STATUS: Record<string, number> = { 'IMPORT.FILE_TOO_LARGE': 413, 'IMPORT.INFLATES_TOO_LARGE': 413 };
@@ -38,6 +39,7 @@ export class ImportsController {
   @ApiConsumes(...IMPORT_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
+  @ApiOkResponse({ type: ImportReportDto })
   async import(
     @Param('projectId', ParseIdPipe) projectId: string,
     @Query('dryRun') dryRun: string | undefined,
@@ -67,6 +69,8 @@ export class ImportsController {
   /** The import template: XLSX with headers in Swedish and English, drop-down lists, and an instructions sheet. */
   @Get('imports/template')
   @Access('participants.import')
+  @ApiProduces(XLSX_MEDIA_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @Header('Content-Type', XLSX_MEDIA_TYPE)
   @Header('Content-Disposition', 'attachment; filename="pathway-import.xlsx"')
   async template(): Promise<StreamableFile> {
