@@ -102,6 +102,12 @@ describe('the participant sheet', () => {
     ]);
   });
 
+  it('finds the header below a title row', () => {
+    const { rows, problems } = parseParticipantSheet(sheetOf([['Deltagare 2024', null], [null, null], header, ['811218-9876', '2024-01-15', 'Åsa', 'woman', 'unemployed', null]]), TODAY);
+    expect(rows.map((r) => r.row)).toEqual([4]);
+    expect(problems.map((p) => [p.row, p.code])).toEqual([[3, 'IMPORT.ROWS_ABOVE_HEADER'], [3, 'IMPORT.UNKNOWN_COLUMN']]);
+  });
+
   it('refuses a file without the required or identity columns, and warns of a merged header cell', () => {
     const { problems } = parseParticipantSheet(sheetOf([['Namn', 'Kön', null]], new Map([[1, new Set([2])]])), TODAY);
     expect(codes(problems)).toEqual(['IMPORT.MERGED_HEADER', 'IMPORT.MISSING_COLUMN', 'IMPORT.MISSING_COLUMN', 'IMPORT.NO_IDENTITY_COLUMN']);

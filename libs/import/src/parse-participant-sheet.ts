@@ -33,11 +33,15 @@ export interface ParsedSheet {
   rowsRead: number;
 }
 
+/** How far down a sheet its header row is looked for. */
+const HEADER_SEARCH_ROWS = 10;
+
 const isBlank = (cell: CellValue | undefined) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
 /**
- * Reads the participant sheet: its first non-empty row is the header, every later non-empty row
- * a participant. Headers are matched in Swedish or English (`columnOfHeader`); an unknown column
+ * Reads the participant sheet: its header is the first of its first ten non-empty rows that names
+ * two known columns (rows above it, such as a title, are skipped with a warning,
+ * IMPORT.ROWS_ABOVE_HEADER), else its first non-empty row; every later non-empty row is a participant. Headers are matched in Swedish or English (`columnOfHeader`); an unknown column
  * is a warning (IMPORT.UNKNOWN_COLUMN, ignored), a header cell merged into its neighbour a warning
  * (IMPORT.MERGED_HEADER: the merged-over column is ignored), the same field twice or a required
  * column missing an error for the file. Each row gives a problem per unreadable cell, an
@@ -49,7 +53,11 @@ const isBlank = (cell: CellValue | undefined) => cell === null || cell === undef
  */
 export function parseParticipantSheet(sheet: Sheet, today: string): ParsedSheet {
   const problems: ImportProblem[] = [];
-  const [header, ...data] = sheet.rows.filter((r) => !r.cells.every(isBlank));
+  const nonEmpty = sheet.rows.filter((r) => !r.cells.every(isBlank));
+  // A title above the table is common: the header is the first of the first rows naming two known columns.
+  const headerAt = Math.max(0, nonEmpty.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => r.cells.filter((c) => !isBlank(c) && columnOfHeader(String(c)) !== undefined).length >= 2));
+  const [header, ...data] = nonEmpty.slice(headerAt);
+  if (headerAt > 0) problems.push({ row: header!.row, column: null, code: 'IMPORT.ROWS_ABOVE_HEADER', params: { rows: headerAt }, severity: 'warning' });
   if (!header) {
     problems.push({ row: null, column: null, code: 'IMPORT.EMPTY_FILE', severity: 'error' });
     return { rows: [], problems, rowsRead: 0 };

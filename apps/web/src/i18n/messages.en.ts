@@ -642,6 +642,7 @@ export const en = {
   'problem.IMPORT.NO_IDENTITY': 'The row has neither a participant id nor an identity number.',
   'problem.IMPORT.NO_IDENTITY_COLUMN': 'The file needs a participant id or an identity number column.',
   'problem.IMPORT.REQUIRED': 'The field is required.',
+  'problem.IMPORT.ROWS_ABOVE_HEADER': 'The rows above the header row (a title, say) are not read.',
   'problem.IMPORT.ROW_CHANGED': 'The participant already exists with other values; nothing is overwritten. Correct it in Pathway instead.',
   'problem.IMPORT.TOO_MANY_ENTRIES': 'The file holds too many parts to be a spreadsheet.',
   'problem.IMPORT.UNKNOWN_COLUMN': 'The column {header} is not recognised and is not read.',

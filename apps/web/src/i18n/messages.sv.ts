@@ -645,6 +645,7 @@ export const sv: Record<MessageId, string> = {
   'problem.IMPORT.NO_IDENTITY': 'Raden saknar både deltagar-id och personnummer.',
   'problem.IMPORT.NO_IDENTITY_COLUMN': 'Filen behöver en kolumn med deltagar-id eller personnummer.',
   'problem.IMPORT.REQUIRED': 'Fältet måste fyllas i.',
+  'problem.IMPORT.ROWS_ABOVE_HEADER': 'Raderna ovanför rubrikraden (till exempel en titel) läses inte.',
   'problem.IMPORT.ROW_CHANGED': 'Deltagaren finns redan med andra värden; inget skrivs över. Rätta i Pathway i stället.',
   'problem.IMPORT.TOO_MANY_ENTRIES': 'Filen innehåller för många delar för att vara ett kalkylblad.',
   'problem.IMPORT.UNKNOWN_COLUMN': 'Kolumnen {header} känns inte igen och läses inte.',
