@@ -50,7 +50,8 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
     const participantId = first.body.rows[0].participantId as string;
     const { body: pathwayView } = await t.caseworker.get(`/api/v1/participants/${participantId}`);
     expect(pathwayView.participantId ?? participantId).toBe(participantId);
-    const again = await upload(Buffer.from(CSV, 'latin1'), false).expect(200);
+    const again = await upload(Buffer.from(CSV, 'latin1'), false).set('Idempotency-Key', 'ignored-here').set('X-Correlation-Id', 'import-2').expect(200);
+    expect(again.headers['x-correlation-id']).toBe('import-2');
     expect(again.body.counts).toMatchObject({ enrolled: 0, unchanged: 1 });
     const { body: search } = await t.caseworker.get(`/api/v1/projects/${PROJECT}/participants?identityNumber=198112189876`);
     expect(JSON.stringify(search)).toContain(participantId);

@@ -139,9 +139,10 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
   }
   if (!options.dryRun) {
     // Files the identity numbers of rows an interrupted import wrote before it could file them.
+    const byRow = new Map(parsed.rows.map((r) => [r.row, r]));
     for (const entry of report.rows.filter((r) => r.outcome === 'unchanged')) {
-      const row = parsed.rows.find((r) => r.row === entry.row);
-      if (row?.body.personal?.nationalIdentityNumber) await deps.identities.file(entry.participantId!, { nationalIdentityNumber: row.body.personal.nationalIdentityNumber });
+      const number = byRow.get(entry.row)?.body.personal?.nationalIdentityNumber;
+      if (number) await deps.identities.file(entry.participantId!, { nationalIdentityNumber: number });
     }
   }
   report.rows.sort((a, b) => a.row - b.row);

@@ -1,14 +1,16 @@
-import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Request } from 'express';
-import { CommandDependencies, RequestContext } from '@pathway/application';
+import { Request, Response } from 'express';
+import { CommandDependencies } from '@pathway/application';
 import { ImportFileRefused, ImportReport, importTemplate, runImport, XLSX_MEDIA_TYPE } from '@pathway/import';
 import { KeyStore } from '@pathway/privacy';
 import { COMMAND_DEPENDENCIES, KEY_STORE } from '@pathway/runtime';
 import { Access } from '../auth/access.decorator';
 import { EdgeRefusal, RequestValidationError } from '../http/problem';
 import { ParseIdPipe } from '../http/parse-id.pipe';
-import { Caller } from '../http/request-context.decorator';
+import { HEADER_TOKEN } from '../http/request-context.decorator';
+import { principalOf } from '../auth/authenticated-request';
 import { IMPORT_TYPES } from '../http/json-bodies';
 import { ParticipantIdentityIndex } from '../participants/participant-identity-index';
 import { validateEnrolmentBody } from './enrolment-body-validator';
@@ -44,7 +46,7 @@ export class ImportsController {
     @Param('projectId', ParseIdPipe) projectId: string,
     @Query('dryRun') dryRun: string | undefined,
     @Req() request: Request,
-    @Caller() caller: RequestContext,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ImportReport> {
     if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
       throw new RequestValidationError([{ field: 'dryRun', reason: 'dryRun must be true or false' }]);
@@ -52,7 +54,14 @@ export class ImportsController {
     if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
       throw new EdgeRefusal(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', `Send the spreadsheet as the body, with Content-Type ${XLSX_MEDIA_TYPE} or text/csv`);
     }
-    const { actor, actorRole, correlationId } = caller;
+    // Not the Caller decorator: each row brings its own Idempotency-Key, and fingerprinting a 10 MB body is not wanted.
+    const correlation = request.header('X-Correlation-Id');
+    if (correlation !== undefined && !HEADER_TOKEN.test(correlation)) {
+      throw new RequestValidationError([{ field: 'X-Correlation-Id', reason: 'X-Correlation-Id must be 1 to 64 letters, digits or . _ : -' }]);
+    }
+    const correlationId = correlation ?? randomUUID();
+    response.setHeader('X-Correlation-Id', correlationId);
+    const { subject: actor, role: actorRole } = principalOf(request);
     try {
       return await runImport({ commands: this.deps, keys: this.keys, identities: this.identities }, request.body, {
         projectId,
