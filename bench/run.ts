@@ -5,6 +5,7 @@ import { emmettAppends } from './emmett-appends.bench';
 import { emmettProjections } from './emmett-projections.bench';
 import { funderExports } from './export.bench';
 import { httpMilestones } from './http.bench';
+import { importParticipants } from './import.bench';
 import { indicatorReports } from './indicator-report.bench';
 import { kafkaRelay } from './kafka-relay.bench';
 import { longStreamCommands } from './long-stream.bench';
@@ -41,6 +42,7 @@ const SUITES: Record<string, () => Promise<Measurement[]>> = {
   suppression: suppressionTimes,
   availability: rebuildAvailability,
   web: webPerformance,
+  import: importParticipants,
 };
 
 /** `npm run bench` runs every suite; `npm run bench -- sqlite http` runs those named. */

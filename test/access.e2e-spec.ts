@@ -195,6 +195,15 @@ describe('access: every role, every route, own and other project', () => {
       scoped: true,
       call: async (p) => ({ method: 'post', path: `/api/v1/projects/${p}/participant-files/2025-01/sent`, body: { asKnownOn: '2025-02-05T09:00:00Z' } }),
     },
+    {
+      action: 'participants.import',
+      method: 'post',
+      route: '/api/v1/projects/{projectId}/imports',
+      ok: 200,
+      scoped: true,
+      call: async (p) => ({ method: 'post', path: `/api/v1/projects/${p}/imports?dryRun=true`, body: Buffer.from('Deltagar-id;Inskrivningsdatum;Labour market status\r\nimp-1;2024-01-15;employed\r\n'), headers: { 'Content-Type': 'text/csv' } }),
+    },
+    { action: 'participants.import', method: 'get', route: '/api/v1/imports/template', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/imports/template' }) },
     { action: 'audit.read', method: 'get', route: '/api/v1/audit', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/audit' }) },
     // A bearer token is no session: who-am-I answers 404 SESSION.NONE to every role it lets in.
     { action: 'session.read', method: 'get', route: '/api/v1/session', ok: 404, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/session' }) },

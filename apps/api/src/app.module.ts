@@ -56,6 +56,7 @@ import { LikelyDuplicatesFinder } from './worklist/likely-duplicates.finder';
 import { ProjectWorklistHandler } from './worklist/project-worklist.query';
 import { WorklistController } from './worklist/worklist.controller';
 import { DataProtection } from './data-protection/data-protection';
+import { ImportsController } from './imports/imports.controller';
 import { RetentionController } from './data-protection/retention.controller';
 import { SubjectAccessController } from './data-protection/subject-access.controller';
 
@@ -94,7 +95,7 @@ export class AppModule {
         SecurityModule,
         rateLimit,
       ],
-      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, OidcController, UsersController, WorklistController, GroupSessionsController, SubjectAccessController, RetentionController],
+      controllers: [HealthController, MetricsController, ProjectsController, ParticipantsController, IndicatorsController, ExportsController, ParticipantFilesController, ProjectionsController, AuditController, SessionController, OidcController, UsersController, WorklistController, GroupSessionsController, SubjectAccessController, RetentionController, ImportsController],
       providers: [
         // Guards run in this order: who is calling and may they, then how often.
         { provide: APP_GUARD, useClass: AccessGuard },

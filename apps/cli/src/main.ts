@@ -7,6 +7,7 @@ import { blindIndexCommand } from './commands/blind-index.command';
 import { demoCommand } from './commands/demo.command';
 import { eventsCommand } from './commands/events.command';
 import { exportCommand } from './commands/export.command';
+import { importCommand } from './commands/import.command';
 import { keysCommand } from './commands/keys.command';
 import { replayCommand } from './commands/replay.command';
 import { restoreCommand } from './commands/restore.command';
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<void> {
   program.addCommand(usersCommand(env));
   program.addCommand(subjectAccessCommand(env));
   program.addCommand(retentionCommand(env));
+  program.addCommand(importCommand(env));
   await program.parseAsync(argv);
 }
 

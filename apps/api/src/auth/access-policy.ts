@@ -11,6 +11,8 @@ export const ACCESS_POLICY = {
   'worklist.read': ['caseworker', 'admin'],
   'participants.enrol': ['caseworker'],
   'participants.record': ['caseworker'],
+  /** Moving in from the project's spreadsheet (dry run and commit), and its template. */
+  'participants.import': ['caseworker', 'admin'],
   /** The pathway view; only a caseworker of the project sees the personal data in it. */
   'participants.read': ['caseworker', 'evaluator'],
   'participants.erase': ['admin'],

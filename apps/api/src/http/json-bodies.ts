@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { NextFunction, Request, Response } from 'express';
+import { NextFunction, raw, Request, Response } from 'express';
+import { DEFAULT_ZIP_LIMITS, XLSX_MEDIA_TYPE } from '@pathway/import';
 import { inspectJson, MAX_JSON_DEPTH } from './body-inspection';
 import { EdgeRefusal, RequestValidationError } from './problem';
 
@@ -20,6 +21,8 @@ export const JSON_TYPES = ['application/json', 'application/*+json'];
  * Must run before the app is initialised: Nest then adds no parser of its own.
  */
 export function useJsonBodies(app: NestExpressApplication, limitKb: number): void {
+  // Spreadsheet uploads (POST /projects/{id}/imports) alone take a file as the body, read raw under their own limit.
+  app.use((request: Request, response: Response, next: NextFunction) => (isImportUpload(request) ? rawImportBody(request, response, next) : next()));
   app.use(requireJsonBody);
   app.useBodyParser('json', { limit: `${limitKb}kb`, type: JSON_TYPES });
   app.use(malformedJson);
@@ -27,6 +30,16 @@ export function useJsonBodies(app: NestExpressApplication, limitKb: number): voi
   app.useBodyParser('urlencoded', { limit: `${limitKb}kb`, extended: false });
   app.use(inspectRequest);
 }
+
+/** The media types a spreadsheet upload may be sent as (the content decides between XLSX and CSV). */
+export const IMPORT_TYPES = [XLSX_MEDIA_TYPE, 'text/csv', 'application/vnd.ms-excel', 'application/octet-stream'];
+/** The largest spreadsheet an import takes, also the XLSX guard's file limit (see libs/import). */
+export const IMPORT_LIMIT_BYTES = DEFAULT_ZIP_LIMITS.maxFileBytes;
+const IMPORT_ROUTE = /^\/api\/v1\/projects\/[^/]+\/imports$/;
+
+const isImportUpload = (request: Request) => request.method === 'POST' && IMPORT_ROUTE.test(request.path) && typeof request.is(IMPORT_TYPES) === 'string';
+
+const rawImportBody = raw({ type: IMPORT_TYPES, limit: IMPORT_LIMIT_BYTES });
 
 /** A body is present when the request says so (RFC 9112 §6.3): a non-zero length or a transfer coding. */
 function hasBody(request: Request): boolean {
@@ -41,6 +54,7 @@ function charsetOf(contentType: string | undefined): string | undefined {
 
 function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
   if (!hasBody(request)) return next();
+  if (isImportUpload(request)) return next();
   // JSON exchanged between systems is UTF-8 (RFC 8259 §8.1); other charsets are refused here too.
   const charset = charsetOf(request.headers['content-type']);
   if (!request.is(JSON_TYPES) || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {

@@ -731,6 +731,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports participants from the project's spreadsheet, sent as the body (XLSX or CSV, at most
+         *     10 MB, Content-Type one of IMPORT_TYPES). `dryRun=true` (the default) checks every row by
+         *     the enrolment API's rules and writes nothing; `dryRun=false` enrols the rows that pass. The
+         *     answer lists each row's outcome and every problem by row, column and stable code, never a
+         *     cell's content. Importing the same file again writes nothing; a changed row is a conflict.
+         */
+        post: operations["ImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template: XLSX with headers in Swedish and English, drop-down lists, and an instructions sheet. */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1232,6 +1272,56 @@ export interface components {
         };
         RetentionWorklistDto: {
             projects: components["schemas"]["RetentionWorklistItemDto"][];
+        };
+        ImportCountsDto: {
+            new: number;
+            enrolled: number;
+            unchanged: number;
+            conflict: number;
+            invalid: number;
+        };
+        ImportRowDto: {
+            /**
+             * @description new (would be enrolled: dry run), enrolled, unchanged (imported before), conflict (exists with other values), invalid.
+             * @enum {string}
+             */
+            outcome: "new" | "enrolled" | "unchanged" | "conflict" | "invalid";
+            row: number;
+            participantId?: string;
+        };
+        ImportProblemDto: {
+            /** @description What the code's message names: a header, a first row, the allowed values, a limit. */
+            params?: {
+                [key: string]: string | number;
+            };
+            /** @description The spreadsheet's row number (1 is the header row); null for the whole file. */
+            row: number | null;
+            /** @description The column's header as written in the file; null for a whole row or the file. */
+            column: string | null;
+            code: string;
+            /**
+             * @description An error keeps the row out; a warning is only said.
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+        };
+        ImportReportDto: {
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            /**
+             * @description How a CSV was decoded.
+             * @enum {string}
+             */
+            encoding?: "utf-8" | "utf-8-bom" | "windows-1252";
+            /** @enum {string} */
+            separator?: "," | ";" | "\t";
+            projectId: string;
+            dryRun: boolean;
+            /** @description Participant rows read (empty rows not counted). */
+            rowsRead: number;
+            counts: components["schemas"]["ImportCountsDto"];
+            rows: components["schemas"]["ImportRowDto"][];
+            problems: components["schemas"]["ImportProblemDto"][];
         };
     };
     responses: never;
@@ -2288,6 +2378,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionWorklistDto"];
+                };
+            };
+        };
+    };
+    ImportsController_import: {
+        parameters: {
+            query?: {
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+                "application/vnd.ms-excel": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

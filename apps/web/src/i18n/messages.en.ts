@@ -678,6 +678,30 @@ export const en = {
   'retention.landing.link': 'Go to Retention',
   // Report comparison (compare two days, a submitted report against now)
   'problem.REPORT.NOT_FOUND': 'There is no submitted report with that id in this project.',
+  // Import from the project's spreadsheet
+  'problem.IMPORT.ALREADY_ENROLLED': 'The person is already enrolled in the project as another participant; the row is not imported.',
+  'problem.IMPORT.DUPLICATE_COLUMN': 'The column {header} appears twice; remove one of them.',
+  'problem.IMPORT.DUPLICATE_IDENTITY': 'The same participant as on row {firstRow}, with other values; fix it before importing.',
+  'problem.IMPORT.DUPLICATE_ROW': 'The row repeats row {firstRow} and is skipped.',
+  'problem.IMPORT.EMPTY_FILE': 'The file holds no rows.',
+  'problem.IMPORT.FILE_TOO_LARGE': 'The file is too large for an import (at most 10 MB).',
+  'problem.IMPORT.INFLATES_TOO_LARGE': 'The spreadsheet unpacks to more than an import takes.',
+  'problem.IMPORT.INVALID_DATE': 'The date does not exist or is written wrong; write YYYY-MM-DD.',
+  'problem.IMPORT.INVALID_IDENTITY_NUMBER': 'The personal identity or coordination number is not valid (date or check digit).',
+  'problem.IMPORT.INVALID_VALUE': 'The value does not follow the rules for the field.',
+  'problem.IMPORT.MALFORMED_CSV': 'The CSV file cannot be read (an unclosed quote?).',
+  'problem.IMPORT.MERGED_HEADER': 'The header cell is merged with its neighbour; the column is not read. Unmerge the cells.',
+  'problem.IMPORT.MISSING_COLUMN': 'A required column is missing.',
+  'problem.IMPORT.NOT_A_SPREADSHEET': 'The file is not an XLSX spreadsheet or CSV that can be read.',
+  'problem.IMPORT.NOT_IN_LIST': 'Choose one of the values in the list: {allowed}.',
+  'problem.IMPORT.NOT_YES_OR_NO': 'Write yes, no or not disclosed.',
+  'problem.IMPORT.NO_IDENTITY': 'The row has neither a participant id nor an identity number.',
+  'problem.IMPORT.NO_IDENTITY_COLUMN': 'The file needs a participant id or an identity number column.',
+  'problem.IMPORT.REQUIRED': 'The field is required.',
+  'problem.IMPORT.ROWS_ABOVE_HEADER': 'The rows above the header row (a title, say) are not read.',
+  'problem.IMPORT.ROW_CHANGED': 'The participant already exists with other values; nothing is overwritten. Correct it in Pathway instead.',
+  'problem.IMPORT.TOO_MANY_ENTRIES': 'The file holds too many parts to be a spreadsheet.',
+  'problem.IMPORT.UNKNOWN_COLUMN': 'The column {header} is not recognised and is not read.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1,0 +1,50 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ImportProblem, ImportReport, RowOutcome } from '@pathway/import';
+
+/** One problem of an import, by row, column and stable code (`problem.<code>` in the web app's catalogues); never a cell's content. */
+export class ImportProblemDto implements ImportProblem {
+  /** The spreadsheet's row number (1 is the header row); null for the whole file. */
+  row!: number | null;
+  /** The column's header as written in the file; null for a whole row or the file. */
+  column!: string | null;
+  code!: string;
+  /** What the code's message names: a header, a first row, the allowed values, a limit. */
+  @ApiProperty({ required: false, type: Object, additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } })
+  params?: Record<string, string | number>;
+  /** An error keeps the row out; a warning is only said. */
+  severity!: 'error' | 'warning';
+}
+
+export class ImportRowDto {
+  row!: number;
+  /** new (would be enrolled: dry run), enrolled, unchanged (imported before), conflict (exists with other values), invalid. */
+  @ApiProperty({ enum: ['new', 'enrolled', 'unchanged', 'conflict', 'invalid'] })
+  outcome!: RowOutcome;
+  participantId?: string;
+}
+
+export class ImportCountsDto {
+  new!: number;
+  enrolled!: number;
+  unchanged!: number;
+  conflict!: number;
+  invalid!: number;
+}
+
+/** What an import did, or would do in a dry run. */
+export class ImportReportDto implements ImportReport {
+  projectId!: string;
+  dryRun!: boolean;
+  @ApiProperty({ enum: ['xlsx', 'csv'] })
+  format!: 'xlsx' | 'csv';
+  /** How a CSV was decoded. */
+  @ApiProperty({ required: false, enum: ['utf-8', 'utf-8-bom', 'windows-1252'] })
+  encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+  @ApiProperty({ required: false, enum: [',', ';', '\t'] })
+  separator?: ',' | ';' | '\t';
+  /** Participant rows read (empty rows not counted). */
+  rowsRead!: number;
+  counts!: ImportCountsDto;
+  rows!: ImportRowDto[];
+  problems!: ImportProblemDto[];
+}

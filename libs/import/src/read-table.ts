@@ -1,0 +1,138 @@
+import { parseString } from '@fast-csv/parse';
+import ExcelJS from 'exceljs';
+import { checkZip, DEFAULT_ZIP_LIMITS, ZipLimits } from './zip-guard';
+import { ImportFileRefused } from './import-problem';
+
+/** A cell as read: text, a number (maybe an Excel date serial), a date Excel formatted as one, a boolean, or empty. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** A row of a sheet with its number in the file (1-based, as the spreadsheet shows it). */
+export interface TableRow {
+  row: number;
+  cells: CellValue[];
+}
+
+/** One sheet: its non-empty rows in order; `mergedInto` names, per row, the columns (0-based) merged into a cell to their left or above. */
+export interface Sheet {
+  name: string;
+  rows: TableRow[];
+  mergedInto: Map<number, Set<number>>;
+}
+
+export type FileFormat = 'xlsx' | 'csv';
+
+/** What was read, and how a CSV was decoded (for the report: never the content). */
+export interface Table {
+  format: FileFormat;
+  sheets: Sheet[];
+  encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+  separator?: ',' | ';' | '\t';
+}
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The format a file is in: its content first (a zip is XLSX), else its name or media type says CSV. */
+export function formatOf(file: Buffer): FileFormat {
+  return file.length >= 4 && file.readUInt32LE(0) === 0x04034b50 ? 'xlsx' : 'csv';
+}
+
+/**
+ * Reads an XLSX or CSV file into sheets of rows. An XLSX passes `checkZip` first (size, entry
+ * count, inflated size), then exceljs's `xlsx.load`; a CSV is at most `limits.maxFileBytes`
+ * and decoded by `decodeText`. Throws `ImportFileRefused` for what cannot be read.
+ */
+export async function readTable(file: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Table> {
+  if (file.length > limits.maxFileBytes) {
+    throw new ImportFileRefused('IMPORT.FILE_TOO_LARGE', 'The file is larger than an import takes', { maxBytes: limits.maxFileBytes });
+  }
+  return formatOf(file) === 'xlsx' ? readXlsx(file, limits) : readCsv(file);
+}
+
+async function readXlsx(file: Buffer, limits: ZipLimits): Promise<Table> {
+  checkZip(file, limits);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw new ImportFileRefused('IMPORT.NOT_A_SPREADSHEET', 'The file is not an XLSX spreadsheet that can be read');
+  }
+  const sheets: Sheet[] = [];
+  workbook.eachSheet((worksheet) => {
+    const rows: TableRow[] = [];
+    const mergedInto = new Map<number, Set<number>>();
+    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (cell.isMerged && cell.master !== cell) {
+          const merged = mergedInto.get(rowNumber) ?? new Set<number>();
+          merged.add(column - 1);
+          mergedInto.set(rowNumber, merged);
+          return;
+        }
+        cells[column - 1] = cellValue(cell.value);
+      });
+      for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+      rows.push({ row: rowNumber, cells });
+    });
+    sheets.push({ name: worksheet.name, rows, mergedInto });
+  });
+  return { format: 'xlsx', sheets };
+}
+
+/** exceljs's cell value as plain data: rich text joined, a formula's cached result, a hyperlink's text. */
+function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('result' in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('error' in value) return String(value.error);
+  return null;
+}
+
+/**
+ * The text of a CSV: UTF-8 with or without a byte-order mark, else Windows-1252 (what older
+ * Excel writes for "CSV" on a Swedish Windows): a file that is not valid UTF-8 is taken as
+ * Windows-1252, which every byte sequence is.
+ */
+export function decodeText(file: Buffer): { text: string; encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' } {
+  if (file.length >= 3 && file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(file.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(file), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(file), encoding: 'windows-1252' };
+  }
+}
+
+/** The separator of a CSV: of `;`, `,` and tab, the most frequent outside quotes on its first line (Swedish Excel writes `;`). */
+export function detectSeparator(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && char in counts) counts[char as keyof typeof counts]++;
+  }
+  const best = (Object.entries(counts) as [',' | ';' | '\t', number][]).sort((a, b) => b[1] - a[1])[0]!;
+  return best[1] === 0 ? ',' : best[0];
+}
+
+async function readCsv(file: Buffer): Promise<Table> {
+  const { text, encoding } = decodeText(file);
+  const separator = detectSeparator(text);
+  const rows: TableRow[] = [];
+  await new Promise<void>((resolve, reject) => {
+    let rowNumber = 0;
+    parseString<string[], string[]>(text, { delimiter: separator, ignoreEmpty: false, trim: false })
+      .on('data', (cells: string[]) => {
+        rowNumber++;
+        if (cells.every((cell) => cell.trim() === '')) return;
+        rows.push({ row: rowNumber, cells: cells.map((cell) => (cell.trim() === '' ? null : cell)) });
+      })
+      .on('error', () => reject(new ImportFileRefused('IMPORT.MALFORMED_CSV', 'The CSV file cannot be read (an unclosed quote?)')))
+      .on('end', () => resolve());
+  });
+  return { format: 'csv', sheets: [{ name: 'csv', rows, mergedInto: new Map() }], encoding, separator };
+}

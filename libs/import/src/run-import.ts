@@ -1,0 +1,259 @@
+import { createHmac } from 'node:crypto';
+import {
+  canonicalJson,
+  CommandDependencies,
+  enrolParticipant,
+  idempotencyOf,
+  loadProject,
+  nameBasedUuid,
+  participantStream,
+  RequestContext,
+  todayIn,
+} from '@pathway/application';
+import { DomainError, EntryProfile, notFound, participantDecider, ProjectDetails } from '@pathway/domain';
+import { BLIND_INDEX_KEY_ID, IdentityIndex, KeyStore, PersonalData, sealPersonalData } from '@pathway/privacy';
+import { ImportProblem } from './import-problem';
+import { EnrolmentBody, ParsedRow, parseParticipantSheet } from './parse-participant-sheet';
+import { readTable, Sheet, Table } from './read-table';
+import { DEFAULT_ZIP_LIMITS, ZipLimits } from './zip-guard';
+
+/** An enrolment as the API's DTO reads it (the same class and rules): profile with left-out answers as null. */
+export interface ValidEnrolment {
+  participantId?: string;
+  enrolledOn: string;
+  profile: EntryProfile;
+  personal?: PersonalData;
+}
+
+/**
+ * Validates one row's request body with the API's own DTO and options (apps/api: the enrolment
+ * DTO through class-validator): either the enrolment, or each broken rule as a dotted field path
+ * (`profile.gender`) and the class-validator constraint (`isIn`).
+ */
+export type BodyValidator = (body: EnrolmentBody) => Promise<{ enrolment: ValidEnrolment } | { errors: { field: string; constraint: string }[] }>;
+
+export interface ImportDependencies {
+  commands: CommandDependencies;
+  keys: KeyStore;
+  identities: IdentityIndex;
+}
+
+export interface ImportOptions {
+  projectId: string;
+  /** True: every check, nothing written. */
+  dryRun: boolean;
+  validateBody: BodyValidator;
+  request: RequestContext;
+  limits?: ZipLimits;
+  /** Called after each row of each phase; carries counts only, never a row's content. */
+  onProgress?: (progress: { phase: 'validate' | 'commit'; done: number; total: number }) => void;
+}
+
+/**
+ * What became of a row: `new` (would be enrolled: dry run), `enrolled` (written now), `unchanged`
+ * (an earlier import wrote this very row: nothing new), `conflict` (the participant exists with
+ * other values, or was enrolled otherwise: never overwritten), `invalid` (see the problems).
+ */
+export type RowOutcome = 'new' | 'enrolled' | 'unchanged' | 'conflict' | 'invalid';
+
+export interface ImportReport {
+  projectId: string;
+  dryRun: boolean;
+  format: Table['format'];
+  encoding?: Table['encoding'];
+  separator?: Table['separator'];
+  rowsRead: number;
+  counts: Record<RowOutcome, number>;
+  /** One entry per participant row read without a file-level error: its row number, outcome, and participant id. */
+  rows: { row: number; outcome: RowOutcome; participantId?: string }[];
+  /** Every problem, by row and column, with a stable code; never a cell's content. */
+  problems: ImportProblem[];
+}
+
+/** The sheet holding participants: one named so in Swedish or English, else the first. */
+function participantSheet(table: Table): Sheet | undefined {
+  return table.sheets.find((s) => /deltagare|participants/i.test(s.name)) ?? table.sheets[0];
+}
+
+/**
+ * Imports the participants of a spreadsheet (XLSX or CSV, see `readTable`) into a project:
+ * each row read (`parseParticipantSheet`), validated by the API's enrolment DTO
+ * (`validateBody`) and the participant decider's enrolment rules on the project (dates within
+ * the project, not in the future, a plausible birth date), then, unless `dryRun`, enrolled
+ * through `enrolParticipant`, the API's own command path.
+ *
+ * A row's participant is its id column, else `nameBasedUuid(import/<project>/<blind index of the
+ * identity number>)`, so the same person gets the same id on every import without the number
+ * showing in it. The enrolment is written under the Idempotency-Key `import/<project>/<id>` with
+ * a fingerprint of the row (HMAC under the installation's blind-index key, so the log cannot
+ * confirm a guess of a row's personal data): a row already imported with the same values is
+ * `unchanged` (nothing written, also for another caller), one with other values or a participant
+ * enrolled otherwise is a `conflict` (never overwritten: corrections stay corrections), so an
+ * interrupted import is completed by running it again.
+ *
+ * Throws `ImportFileRefused` for an unreadable file, DomainError PROJECT.NOT_FOUND.
+ */
+export async function runImport(deps: ImportDependencies, file: Buffer, options: ImportOptions): Promise<ImportReport> {
+  const table = await readTable(file, options.limits ?? DEFAULT_ZIP_LIMITS);
+  const project = await loadProject(deps.commands, options.projectId);
+  if (!project) throw notFound('PROJECT.NOT_FOUND', 'No such project');
+  const today = todayIn(deps.commands, project);
+  const sheet = participantSheet(table);
+  const parsed = sheet ? parseParticipantSheet(sheet, today) : { rows: [], problems: [], rowsRead: 0 };
+  const problems = [...parsed.problems];
+  const report: ImportReport = {
+    projectId: options.projectId,
+    dryRun: options.dryRun,
+    format: table.format,
+    ...(table.encoding ? { encoding: table.encoding } : {}),
+    ...(table.separator ? { separator: table.separator } : {}),
+    rowsRead: parsed.rowsRead,
+    counts: { new: 0, enrolled: 0, unchanged: 0, conflict: 0, invalid: 0 },
+    rows: [],
+    problems,
+  };
+  const fingerprintKey = (await deps.keys.dataKeyFor(BLIND_INDEX_KEY_ID)).material;
+  const planned: { row: ParsedRow; enrolment: ValidEnrolment; participantId: string; fingerprint: string }[] = [];
+
+  for (const [index, row] of parsed.rows.entries()) {
+    const checked = await checkRow(deps, row, project, today, options);
+    if ('problems' in checked) {
+      problems.push(...checked.problems);
+      report.rows.push({ row: row.row, outcome: 'invalid' });
+    } else {
+      const participantId = checked.enrolment.participantId ?? nameBasedUuid(`import/${project.projectId}/${await deps.identities.digestOf(row.identity.value)}`);
+      const fingerprint = createHmac('sha256', fingerprintKey).update(`import-row:${project.projectId}\n${canonicalJson(checked.enrolment)}`).digest('hex');
+      const existing = await existingOutcome(deps, participantId, fingerprint, row, project.projectId);
+      if (existing) {
+        if (existing.problem) problems.push(existing.problem);
+        report.rows.push({ row: row.row, outcome: existing.outcome, participantId });
+      } else planned.push({ row, enrolment: checked.enrolment, participantId, fingerprint });
+    }
+    options.onProgress?.({ phase: 'validate', done: index + 1, total: parsed.rows.length });
+  }
+
+  for (const [index, { row, enrolment, participantId, fingerprint }] of planned.entries()) {
+    if (options.dryRun) report.rows.push({ row: row.row, outcome: 'new', participantId });
+    else report.rows.push({ row: row.row, outcome: await commitRow(deps, project.projectId, participantId, enrolment, fingerprint, row, options.request, problems), participantId });
+    if (!options.dryRun) options.onProgress?.({ phase: 'commit', done: index + 1, total: planned.length });
+  }
+  if (!options.dryRun) {
+    // Files the identity numbers of rows an interrupted import wrote before it could file them.
+    const byRow = new Map(parsed.rows.map((r) => [r.row, r]));
+    for (const entry of report.rows.filter((r) => r.outcome === 'unchanged')) {
+      const number = byRow.get(entry.row)?.body.personal?.nationalIdentityNumber;
+      if (number) await deps.identities.file(entry.participantId!, { nationalIdentityNumber: number });
+    }
+  }
+  report.rows.sort((a, b) => a.row - b.row);
+  for (const entry of report.rows) report.counts[entry.outcome]++;
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return report;
+}
+
+/** DTO rules, then the decider's enrolment rules on a new participant of the project. */
+async function checkRow(
+  deps: ImportDependencies,
+  row: ParsedRow,
+  project: ProjectDetails,
+  today: string,
+  options: ImportOptions,
+): Promise<{ enrolment: ValidEnrolment } | { problems: ImportProblem[] }> {
+  const validated = await options.validateBody(row.body);
+  if ('errors' in validated) {
+    return {
+      problems: validated.errors.map(({ field, constraint }) => ({
+        row: row.row,
+        column: headerOf(row, field),
+        code: 'IMPORT.INVALID_VALUE',
+        params: { field, constraint },
+        severity: 'error' as const,
+      })),
+    };
+  }
+  const { enrolment } = validated;
+  try {
+    participantDecider.decide(
+      { type: 'EnrolParticipant', data: { participantId: enrolment.participantId ?? 'import-check', enrolledOn: enrolment.enrolledOn, profile: enrolment.profile }, project, today },
+      participantDecider.initialState(),
+    );
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const field = DOMAIN_FIELDS[error.code];
+    return { problems: [{ row: row.row, column: field ? headerOf(row, field) : null, code: error.code, ...(error.params ? { params: { ...error.params } } : {}), severity: 'error' }] };
+  }
+  return { enrolment };
+}
+
+/** The field a domain rule's refusal is about, to name its column. */
+const DOMAIN_FIELDS: Record<string, string> = {
+  'PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD': 'enrolledOn',
+  'MILESTONE.DATE_IN_FUTURE': 'enrolledOn',
+  'PARTICIPANT.IMPLAUSIBLE_BIRTH_DATE': 'profile.birthDate',
+  'PARTICIPANT.BORN_AFTER_ENROLMENT': 'profile.birthDate',
+};
+
+function headerOf(row: ParsedRow, field: string): string {
+  const name = field.split('.').at(-1)!;
+  return row.headers[name] ?? field;
+}
+
+/**
+ * Null when the participant does not exist yet; else `unchanged` when its enrolment was written
+ * by an import of this very row, `conflict` otherwise (IMPORT.ROW_CHANGED), also when the
+ * identity number belongs to another participant of the project (IMPORT.ALREADY_ENROLLED).
+ */
+async function existingOutcome(
+  deps: ImportDependencies,
+  participantId: string,
+  fingerprint: string,
+  row: ParsedRow,
+  projectId: string,
+): Promise<{ outcome: 'unchanged' | 'conflict'; problem?: ImportProblem } | null> {
+  const events = await deps.commands.store.readStream(participantStream(participantId));
+  const enrolment = events.find((e) => e.type === 'ParticipantEnrolled');
+  if (enrolment) {
+    if (idempotencyOf(enrolment)?.request === fingerprint) return { outcome: 'unchanged' };
+    return { outcome: 'conflict', problem: { row: row.row, column: null, code: 'IMPORT.ROW_CHANGED', severity: 'error' } };
+  }
+  const number = row.body.personal?.nationalIdentityNumber;
+  if (!number) return null;
+  for (const other of await deps.identities.find(number)) {
+    if (other === participantId) continue;
+    const theirs = (await deps.commands.store.readStream(participantStream(other))).find((e) => e.type === 'ParticipantEnrolled');
+    if (theirs?.data.projectId === projectId) {
+      return { outcome: 'conflict', problem: { row: row.row, column: row.headers.nationalIdentityNumber ?? null, code: 'IMPORT.ALREADY_ENROLLED', severity: 'error' } };
+    }
+  }
+  return null;
+}
+
+/** Enrols one row through the API's command path, sealing personal data with the participant's key once decided. */
+async function commitRow(
+  deps: ImportDependencies,
+  projectId: string,
+  participantId: string,
+  enrolment: ValidEnrolment,
+  fingerprint: string,
+  row: ParsedRow,
+  caller: RequestContext,
+  problems: ImportProblem[],
+): Promise<RowOutcome> {
+  const { personal } = enrolment;
+  const sealPersonal = personal && (async (id: string) => sealPersonalData(personal, await deps.keys.dataKeyFor(id)));
+  const request = { ...caller, idempotencyKey: `import/${projectId}/${participantId}`, requestFingerprint: fingerprint };
+  try {
+    const result = await enrolParticipant(
+      deps.commands,
+      { projectId, participantId, enrolledOn: enrolment.enrolledOn, profile: enrolment.profile, ...(sealPersonal ? { sealPersonal } : {}) },
+      request,
+    );
+    await deps.identities.file(participantId, personal);
+    return result.replayed ? 'unchanged' : 'enrolled';
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // Enrolled by someone else since the check (or this key wrote another row): never overwritten.
+    problems.push({ row: row.row, column: null, code: 'IMPORT.ROW_CHANGED', severity: 'error' });
+    return 'conflict';
+  }
+}

@@ -1,0 +1,105 @@
+import { Workbook } from 'exceljs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommandDependencies } from '@pathway/application';
+import { COMMAND_DEPENDENCIES } from '@pathway/runtime';
+import { framtidProject } from './support/fixtures';
+import { pathway } from './support/cli';
+import { removeDir, startApp, TestApp } from './support/test-app';
+
+const PROJECT = framtidProject.id; // 2023-03-31 to 2026-03-30
+const IMPORTS = `/api/v1/projects/${PROJECT}/imports`;
+const CSV = [
+  'Personnummer;Inskrivningsdatum;Namn;Kön;Ställning på arbetsmarknaden;Favoritfärg',
+  '811218-9876;2024-01-15;Åsa Öberg;woman;unemployed;blå',
+  '811218-9877;2024-13-01;Bo Ek;man;employed;grön',
+  '',
+  ';;;;;',
+].join('\r\n');
+
+/** Issue 12.1: the upload route (dry run, commit, again), its refusals, the template, and the command line. */
+describe('importing from the project spreadsheet over HTTP and the CLI', () => {
+  let t: TestApp;
+  const upload = (body: Buffer, dryRun: boolean, type = 'text/csv') => t.caseworker.post(`${IMPORTS}?dryRun=${dryRun}`).set('Content-Type', type).send(body);
+
+  beforeAll(async () => {
+    t = await startApp();
+    await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
+  });
+  afterAll(async () => {
+    await t.close();
+    removeDir(t.dataDir);
+  });
+
+  it('answers a dry run with the report by row, column and code, without any cell content, and writes nothing', async () => {
+    const { body } = await upload(Buffer.from(CSV, 'latin1'), true).expect(200);
+    expect(body).toMatchObject({ dryRun: true, format: 'csv', encoding: 'windows-1252', separator: ';', rowsRead: 2, counts: { new: 1, invalid: 0 } });
+    expect(body.problems.map((p: { row: number; column: string; code: string }) => [p.row, p.column, p.code])).toEqual([
+      [1, 'Favoritfärg', 'IMPORT.UNKNOWN_COLUMN'],
+      [3, 'Personnummer', 'IMPORT.INVALID_IDENTITY_NUMBER'],
+      [3, 'Inskrivningsdatum', 'IMPORT.INVALID_DATE'],
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/Åsa|811218|blå/);
+    expect(await t.app.get<CommandDependencies>(COMMAND_DEPENDENCIES, { strict: false }).store.readStream(`participant-${body.rows[0].participantId}`)).toEqual([]);
+  });
+
+  it('commits, and the same upload again records nothing new', async () => {
+    const first = await upload(Buffer.from(CSV, 'latin1'), false).expect(200);
+    expect(first.body.counts).toMatchObject({ enrolled: 1 });
+    const participantId = first.body.rows[0].participantId as string;
+    const { body: pathwayView } = await t.caseworker.get(`/api/v1/participants/${participantId}`);
+    expect(pathwayView.participantId ?? participantId).toBe(participantId);
+    const again = await upload(Buffer.from(CSV, 'latin1'), false).set('Idempotency-Key', 'ignored-here').set('X-Correlation-Id', 'import-2').expect(200);
+    expect(again.headers['x-correlation-id']).toBe('import-2');
+    expect(again.body.counts).toMatchObject({ enrolled: 0, unchanged: 1 });
+    const { body: search } = await t.caseworker.get(`/api/v1/projects/${PROJECT}/participants?identityNumber=198112189876`);
+    expect(JSON.stringify(search)).toContain(participantId);
+  });
+
+  it('refuses what is no spreadsheet, bodies of other types, and callers outside the project', async () => {
+    await upload(Buffer.from('PK\u0003\u0004broken'), true, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').expect(422);
+    const json = await t.caseworker.post(`${IMPORTS}?dryRun=true`).send({ rows: [] }).expect(415);
+    expect(json.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+    await t.caseworker.post(`${IMPORTS}?dryRun=maybe`).set('Content-Type', 'text/csv').send(Buffer.from(CSV)).expect(400);
+    const outsider = await t.as('caseworker', ['P-2']);
+    await outsider.post(`${IMPORTS}?dryRun=true`).set('Content-Type', 'text/csv').send(Buffer.from(CSV)).expect(404);
+    await (await t.as('evaluator')).post(`${IMPORTS}?dryRun=true`).set('Content-Type', 'text/csv').send(Buffer.from(CSV)).expect(403);
+    const tooLarge = await upload(Buffer.alloc(11 * 1024 * 1024, 0x41), true);
+    expect(tooLarge.status).toBe(413);
+  });
+
+  it('serves the template: headers in Swedish and English, drop-downs with "not disclosed", instructions', async () => {
+    const response = await t.caseworker.get('/api/v1/imports/template').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
+    const [sheet, instructions] = workbook.worksheets;
+    expect(sheet!.getRow(1).values).toEqual(expect.arrayContaining(['Personnummer / Identity number', 'Kön / Gender', 'Inskrivningsdatum / Enrolment date *']));
+    const genderColumn = (sheet!.getRow(1).values as string[]).indexOf('Kön / Gender');
+    const validation = sheet!.getCell(2, genderColumn).dataValidation;
+    expect(validation.type).toBe('list');
+    expect(validation.formulae![0]).toContain('not disclosed');
+    expect(instructions!.name).toMatch(/Instruktioner/);
+    // The template itself imports with nothing but "missing rows".
+    const dry = await upload(response.body as Buffer, true, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').expect(200);
+    expect(dry.body.problems).toEqual([]);
+  });
+
+  it('imports on the command line with progress on stderr and no personal data there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pathway-import-cli-'));
+    try {
+      const file = join(dir, 'deltagare.csv');
+      writeFileSync(file, Buffer.from(CSV.replace('2024-13-01', '2024-02-01').replace('811218-9877', 'p-cli-2').replace('Personnummer;', 'Personnummer;'), 'latin1'));
+      const dry = await pathway(t.dataDir, 'import', '--project', PROJECT, '--dry-run', file).catch((e: { stdout: string; stderr: string }) => e);
+      expect(dry.stderr).toContain('dry run: nothing written');
+      expect(dry.stderr).not.toMatch(/Åsa|811218/);
+      expect(JSON.parse(dry.stdout).dryRun).toBe(true);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
