@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PROJECT, PARTICIPANTS, RECORDER, RECORDING_PROJECT, RETENTION_PROJECTS, TODAY_PROJECT } from './seed';
+import { ADMIN, ARCHIVED, ARCHIVE_PROJECT, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROLLED, ENROLLER, ENROL_PROJECT, ERASED, EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -31,6 +31,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   cli(['users', 'add', '--role', CORRECTOR.role, '--email', CORRECTOR.email, '--name', CORRECTOR.name, '--project', CORRECTION_PROJECT.id], `${CORRECTOR.password}\n`);
   const d = DUPLICATES_CASEWORKER;
   cli(['users', 'add', '--role', d.role, '--email', d.email, '--name', d.name, '--project', DUPLICATES_PROJECT.id], `${d.password}\n`);
+  const r = REPORT_EVALUATOR;
+  cli(['users', 'add', '--role', r.role, '--email', r.email, '--name', r.name, '--project', REPORT_PROJECT.id, '--project', REPORT_EMPTY_PROJECT.id], `${r.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     server.kill('SIGTERM');
@@ -60,6 +62,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   // Made before the calls start: the CLI blocks this process, and a kept-alive socket the server
   // closes meanwhile would fail the next fetch ("other side closed").
   const enroller = cli(['token', '--role', 'caseworker', '--project', ENROL_PROJECT.id]);
+  const reportCaseworker = cli(['token', '--role', 'caseworker', '--project', REPORT_PROJECT.id]);
   const todayCaseworker = cli(['token', '--role', 'caseworker', '--project', TODAY_PROJECT.id, '--project', EMPTY_PROJECT.id]);
   const archivist = cli(['token', '--role', 'caseworker', '--project', ARCHIVE_PROJECT.id]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
@@ -78,6 +81,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await call(caseworker, 'POST', `/participants/${PARTICIPANTS[0].id}/retractions`, { eventId: jobPlaced.eventId, reason: 'Registrerad två gånger' });
   await waitFor(async () => ((await call(caseworker, 'GET', `/projects/${PROJECT.id}/participants?limit=1`)) as { total: number }).total === PARTICIPANTS.length);
   await seedEnrolProject(call, admin, enroller);
+  await seedReportProject(call, admin, reportCaseworker);
   await waitFor(async () => ((await call(caseworker, 'GET', `/participants/${PARTICIPANTS[0].id}`)) as { timeline: Array<{ retracted: unknown }> }).timeline.some((m) => m.retracted));
 
   await call(admin, 'POST', '/projects', TODAY_PROJECT.registration);
@@ -112,6 +116,27 @@ async function seedEnrolProject(call: (token: string, method: string, path: stri
   const personal = { name: ENROLLED.name, nationalIdentityNumber: ENROLLED.identityNumber };
   await call(caseworker, 'POST', `/projects/${ENROL_PROJECT.id}/participants`, { participantId: ENROLLED.id, enrolledOn: ENROLLED.enrolledOn, profile: PROJECT.profile, personal });
   await waitFor(async () => ((await call(caseworker, 'GET', `/projects/${ENROL_PROJECT.id}/participants?limit=1`)) as { total: number }).total === 1);
+}
+
+/**
+ * The report tests' projects: six participants, then a whole second after the last of them
+ * (`REPORT_KNOWN_ON`, an instant the tests read from the environment) a seventh recorded late.
+ */
+async function seedReportProject(call: (token: string, method: string, path: string, body?: unknown) => Promise<unknown>, admin: string, caseworker: string): Promise<void> {
+  await call(admin, 'POST', '/projects', REPORT_PROJECT.registration);
+  await call(admin, 'POST', '/projects', REPORT_EMPTY_PROJECT.registration);
+  const enrol = async (p: (typeof REPORT_PARTICIPANTS)[number]) => {
+    await call(caseworker, 'POST', `/projects/${REPORT_PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: p.profile, personal: { name: `Seeded Report Person ${p.id}` } });
+    for (const milestone of p.milestones) await call(caseworker, 'POST', `/participants/${p.id}/milestones`, milestone);
+  };
+  for (const p of REPORT_PARTICIPANTS) await enrol(p);
+  // A whole second strictly after the last commit, so a time typed to the second can name it.
+  const knownOn = Math.ceil((Date.now() + 1) / 1000) * 1000;
+  process.env.REPORT_KNOWN_ON = new Date(knownOn).toISOString();
+  await new Promise((resolve) => setTimeout(resolve, knownOn + 1000 - Date.now()));
+  await enrol(REPORT_LATE_PARTICIPANT);
+  const total = async () => ((await call(caseworker, 'GET', `/projects/${REPORT_PROJECT.id}/participants?limit=1`)) as { total: number }).total;
+  await waitFor(async () => (await total()) === REPORT_PARTICIPANTS.length + 1);
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

@@ -22,6 +22,7 @@ const SCREENS: Screen[] = [
   { name: 'participants', path: `/projects/${PROJECT.id}/participants`, user: CASEWORKER, ready: 'table' },
   { name: 'participants, second page', path: `/projects/${PROJECT.id}/participants?page=2`, user: CASEWORKER, ready: 'table' },
   { name: 'pathway', path: `/participants/${PARTICIPANTS[0].id}`, user: CASEWORKER, ready: '.timeline' },
+  { name: 'indicator report', path: `/projects/${PROJECT.id}/report`, user: CASEWORKER, ready: 'table.figures' },
   { name: 'group session', path: `/projects/${PROJECT.id}/group-sessions/new`, user: CASEWORKER, ready: '.checkbox-list' },
   { name: 'register a project (admin)', path: '/admin/projects/new', user: ADMIN, ready: 'form' },
   { name: 'add a user (admin)', path: '/admin/users/new', user: ADMIN, ready: '.project-choices' },

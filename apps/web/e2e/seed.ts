@@ -150,3 +150,24 @@ export const RETENTION_PROJECTS = {
   sv: { id: '24-302-S02', registration: { ...PROJECT.registration, id: '24-302-S02', name: '#lagring sv', startDate: '2024-01-01', endDate: '2026-12-31' } },
   en: { id: '24-302-S03', registration: { ...PROJECT.registration, id: '24-302-S03', name: '#lagring en', startDate: '2024-01-01', endDate: '2026-12-31' } },
 };
+
+/**
+ * The indicator report's tests (report.pw.ts): a project of their own, with one evaluator. Six
+ * participants enrolled first (one of each gender answer, two of them left with a job); then,
+ * after the instant `REPORT_KNOWN_ON` the global set-up notes, a seventh is recorded late (enrolled
+ * on 1 March 2025): as known on that instant EECO01 is 6, as known now 7.
+ */
+export const REPORT_PROJECT = { id: '24-305-S01', registration: { ...projectRegistration('24-305-S01', '#rapport'), timeZone: 'Europe/Stockholm' } };
+/** A project with no participants: the report's empty state. */
+export const REPORT_EMPTY_PROJECT = { id: '24-305-S02', registration: { ...projectRegistration('24-305-S02', '#rapport tom'), timeZone: 'Europe/Stockholm' } };
+export const REPORT_EVALUATOR = { role: 'evaluator', email: 'report.evaluator@example.org', name: 'Rut Rapport', password: 'figures as known on a day' };
+const reportProfile = (gender: string | null) => ({ ...PROJECT.profile, gender });
+export const REPORT_PARTICIPANTS = [
+  { id: 'rep-0001', profile: reportProfile('woman'), enrolledOn: '2025-01-15', milestones: [{ type: 'exited', occurredOn: '2025-06-30', reason: 'completed', situation: 'employed' }] },
+  { id: 'rep-0002', profile: reportProfile('man'), enrolledOn: '2025-01-15', milestones: [{ type: 'exited', occurredOn: '2025-06-30', reason: 'completed', situation: 'employed' }] },
+  { id: 'rep-0003', profile: reportProfile('non-binary'), enrolledOn: '2025-01-15', milestones: [] },
+  { id: 'rep-0004', profile: reportProfile(null), enrolledOn: '2025-01-15', milestones: [] },
+  { id: 'rep-0005', profile: reportProfile('woman'), enrolledOn: '2025-01-15', milestones: [] },
+  { id: 'rep-0006', profile: reportProfile('man'), enrolledOn: '2025-01-15', milestones: [] },
+];
+export const REPORT_LATE_PARTICIPANT: (typeof REPORT_PARTICIPANTS)[number] = { id: 'rep-0007', profile: reportProfile('woman'), enrolledOn: '2025-03-01', milestones: [] };

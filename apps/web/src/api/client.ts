@@ -107,3 +107,33 @@ export interface ParticipantIndicators {
   catalogueVersion: string;
   indicators: Array<{ code: string; name: string; answer: 'counts' | 'data-missing' }>;
 }
+
+/** Participants counted in one gender group, the whole (`total`) and those with the data missing. */
+export interface ByGender<T> {
+  women: T;
+  men: T;
+  nonBinary: T;
+  genderNotDisclosed: T;
+}
+
+/**
+ * `GET /api/v1/projects/{projectId}/indicators`: every ESF+ common indicator and project rate of a
+ * period, as known now (`asKnownOn` null) or as the log held at an instant (ISO 8601, UTC). The
+ * figures are exact (the API suppresses small counts only in the funder export).
+ */
+export interface IndicatorReport {
+  projectId: string;
+  period: { from: string | null; to: string };
+  asKnownOn: string | null;
+  catalogueVersion: string;
+  indicators: Array<ByGender<number> & { code: string; name: string; total: number; dataMissing: number }>;
+  rates: Array<{
+    code: string;
+    name: string;
+    numerator: number;
+    denominator: number;
+    /** Unrounded; null when the denominator is 0. */
+    value: number | null;
+    byGender: ByGender<number | null>;
+  }>;
+}

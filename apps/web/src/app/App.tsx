@@ -10,6 +10,7 @@ import { ParticipantsPage } from '../participants/ParticipantsPage';
 import { PathwayPage } from '../participants/PathwayPage';
 import { ChooseProjectPage } from '../projects/ChooseProjectPage';
 import { ProjectNav } from '../projects/ProjectNav';
+import { ReportPage } from '../reports/ReportPage';
 import { useSession } from '../session/session';
 import { SignInPage } from '../session/SignInPage';
 import { TodayPage } from '../worklist/TodayPage';
@@ -45,6 +46,13 @@ export function App() {
           <>
             <ProjectNav projectId={route.projectId} current="today" role={state.user.role} />
             <TodayPage projectId={route.projectId} />
+          </>
+        );
+      case 'report':
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="report" role={state.user.role} />
+            <ReportPage projectId={route.projectId} />
           </>
         );
       case 'pathway':

@@ -4,23 +4,31 @@ import { mayUseToday } from '../worklist/may-use-today';
 import { SessionUser } from '../api/client';
 
 /**
- * The project's own pages, above the page heading: Today and Participants, for those who work
- * the list (caseworkers, admins), and Group session for caseworkers (who alone record). The current page is marked for screen readers
- * (`aria-current`) and by its style.
+ * Whether to offer the indicator report: the API's access policy (`indicators.report`) is the
+ * judge; funders have only the suppressed export, and no project pages.
  */
-export function ProjectNav({ projectId, current, role }: { projectId: string; current: 'today' | 'participants' | 'groupSession'; role: SessionUser['role'] }) {
+export const mayReadReport = (role: SessionUser['role']): boolean => role === 'caseworker' || role === 'evaluator' || role === 'admin';
+
+/**
+ * The project's own pages, above the page heading: Today, for those who work the list
+ * (caseworkers, admins), Group session for caseworkers (who alone record), Participants, and the
+ * indicator Report (caseworkers, evaluators, admins). The current page is marked for screen
+ * readers (`aria-current`) and by its style.
+ */
+export function ProjectNav({ projectId, current, role }: { projectId: string; current: 'today' | 'participants' | 'groupSession' | 'report'; role: SessionUser['role'] }) {
   const t = useT();
-  // Participants alone is no choice: without Today (an evaluator) the menu is left out.
-  if (!mayUseToday(role)) return null;
+  if (!mayReadReport(role)) return null;
   const base = `/projects/${encodeURIComponent(projectId)}`;
   return (
     <nav aria-label={t('projectNav.label', { project: projectId })} className="project-nav">
       <ul>
-        <li>
-          <Link to={`${base}/today`} current={current === 'today'}>
-            {t('projectNav.today')}
-          </Link>
-        </li>
+        {mayUseToday(role) && (
+          <li>
+            <Link to={`${base}/today`} current={current === 'today'}>
+              {t('projectNav.today')}
+            </Link>
+          </li>
+        )}
         {role === 'caseworker' && (
           <li>
             <Link to={`${base}/group-sessions/new`} current={current === 'groupSession'}>
@@ -31,6 +39,11 @@ export function ProjectNav({ projectId, current, role }: { projectId: string; cu
         <li>
           <Link to={`${base}/participants`} current={current === 'participants'}>
             {t('projectNav.participants')}
+          </Link>
+        </li>
+        <li>
+          <Link to={`${base}/report`} current={current === 'report'}>
+            {t('projectNav.report')}
           </Link>
         </li>
       </ul>
