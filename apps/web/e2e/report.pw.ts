@@ -97,6 +97,9 @@ for (const locale of LOCALES) {
     await expectNoAxeViolations(page);
     await capture(page, `report-${locale}`);
     await expectNoPageScrollAt320(page);
+    // The caption wraps inside the screen rather than running off with the table's width.
+    const captionRight = await page.locator('table.figures caption').first().evaluate((c) => c.getBoundingClientRect().right);
+    expect(captionRight).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(page);
     await page.setViewportSize({ width: 1280, height: 720 });
 
