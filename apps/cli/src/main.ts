@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo.command';
 import { eventsCommand } from './commands/events.command';
 import { exportCommand } from './commands/export.command';
 import { keysCommand } from './commands/keys.command';
+import { participantFileCommand } from './commands/participant-file.command';
 import { replayCommand } from './commands/replay.command';
 import { restoreCommand } from './commands/restore.command';
 import { retentionCommand } from './commands/retention.command';
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<void> {
   program.addCommand(usersCommand(env));
   program.addCommand(subjectAccessCommand(env));
   program.addCommand(retentionCommand(env));
+  program.addCommand(participantFileCommand(env));
   await program.parseAsync(argv);
 }
 

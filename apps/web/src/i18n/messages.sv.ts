@@ -681,4 +681,14 @@ export const sv: Record<MessageId, string> = {
   'retention.landing.link': 'Gå till Lagringstid',
   // Rapportjämförelse (jämför två dagar, en inlämnad rapport mot i dag)
   'problem.REPORT.NOT_FOUND': 'Det finns ingen inlämnad rapport med det id:t i projektet.',
+  // Månatlig deltagarfil (SCB) på Idag, för administratörer (pfile)
+  'today.files.title': 'Månatlig deltagarfil till SCB',
+  'today.files.why': 'Bara administratörer ser detta: filen innehåller personnummer. Varje månad ska lämnas inom fyra veckor efter att den slutat, och när en lämnad månad ändras ska den och varje senare lämnad månad lämnas igen.',
+  'today.files.allSent': 'Alla avslutade månader är lämnade, och inget lämnat har ändrats sedan dess.',
+  'today.files.dueHeading': 'Att lämna',
+  'today.files.due': '{month}: lämnas senast {due}.',
+  'today.files.overdue': '{month}: försenad sedan {due}.',
+  'today.files.resendHeading': 'Att lämna igen',
+  'today.files.changed': '{month}: ändrad sedan den lämnades ({added, plural, one {# rad} other {# rader}} att lägga till, {removed, plural, one {# lämnad rad} other {# lämnade rader}} gäller inte längre).',
+  'today.files.follows': '{month}: {after} ändrades, och SCB läser in varje senare månad igen.',
 };
