@@ -150,3 +150,23 @@ export const RETENTION_PROJECTS = {
   sv: { id: '24-302-S02', registration: { ...PROJECT.registration, id: '24-302-S02', name: '#lagring sv', startDate: '2024-01-01', endDate: '2026-12-31' } },
   en: { id: '24-302-S03', registration: { ...PROJECT.registration, id: '24-302-S03', name: '#lagring en', startDate: '2024-01-01', endDate: '2026-12-31' } },
 };
+
+/** The first day of the month `back` months before this one (UTC: the seeded days are mid-month, far from any zone's edge). */
+const monthStartBack = (back: number) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - back);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The monthly participant file (SCB) on an admin's Today: a project started three months ago
+ * whose first two months were sent, then a late enrolment in the first: it is to be sent again
+ * (changed), the second follows it, and last month is still to send.
+ */
+export const FILE_PROJECT = {
+  id: '24-303-S01',
+  registration: { ...PROJECT.registration, id: '24-303-S01', name: '#månadsfil', startDate: monthStartBack(3), endDate: '2030-12-31' },
+  first: monthStartBack(3).slice(0, 7),
+  second: monthStartBack(2).slice(0, 7),
+};
