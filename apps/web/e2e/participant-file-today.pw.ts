@@ -19,6 +19,8 @@ for (const locale of LOCALES) {
     await signIn(page, ADMIN);
     const section = page.getByRole('region', { name: text('Månatlig deltagarfil till SCB', 'Monthly participant file for Statistics Sweden (SCB)') });
     await expect(section).toBeVisible();
+    // The months count among the things to do: never "all done" while one is to send.
+    await expect(page.getByRole('status')).toContainText(text(/\d+ saker att göra i dag/, /\d+ things to do today/));
     await expect(section.locator('h3')).toHaveText([text('Att lämna', 'To send'), text('Att lämna igen', 'To send again')]);
     const resend = section.locator('ul').nth(1).locator('li');
     await expect(resend).toHaveText([

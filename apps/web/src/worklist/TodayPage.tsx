@@ -40,7 +40,9 @@ export function TodayPage({ projectId }: { projectId: string }) {
   const groups = typeof worklist === 'object' && worklist ? groupByKind(worklist.items) : [];
   // Likely duplicates come only to the project's caseworkers; each pair is one thing to do.
   const duplicates = (typeof worklist === 'object' && worklist?.likelyDuplicates) || [];
-  const total = groups.reduce((n, [, items]) => n + items.length, 0) + duplicates.length;
+  // An admin's months of the participant file to send or send again count as things to do too.
+  const files = typeof worklist === 'object' && worklist?.participantFiles ? worklist.participantFiles.due.length + worklist.participantFiles.resend.length : 0;
+  const total = groups.reduce((n, [, items]) => n + items.length, 0) + duplicates.length + files;
 
   return (
     <>
