@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { CommandDependencies } from '@pathway/application';
 import { COMMAND_DEPENDENCIES } from '@pathway/runtime';
 import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
+import { pathwayWith } from './support/cli';
 import { entryProfile, framtidProject } from './support/fixtures';
 import { removeDir, startApp, TestApp } from './support/test-app';
 import { projected } from './support/wait-for';
@@ -11,12 +14,18 @@ const PROJECT = framtidProject.id; // #framtid: 2023-03-31 to 2026-03-30, Europe
 const FILES = `/api/v1/projects/${PROJECT}/participant-files`;
 const ANNA = { name: 'Anna Testsson', nationalIdentityNumber: '200308142389' };
 const BO = { name: 'Bo Exempel', nationalIdentityNumber: '199001019876' };
+/** Protected identity (skyddad identitet): the file carries the replacement code, never these numbers. */
+const EVA = { nationalIdentityNumber: '198507031237', protectedIdentity: true };
+const FIA = { nationalIdentityNumber: '197711112222', protectedIdentity: true };
+const GUS = { nationalIdentityNumber: '199203034567' };
+const PROTECTED_INCOMPLETE = 'Skyddad identitet: ersättningskoden kan inte bildas (födelsedatum eller kön saknas i inskrivningsuppgifterna)';
 
 /**
  * Issue 12.2: the monthly participant file for Statistics Sweden, with an injected clock across
  * month ends in the project's zone: a month's rows, identity numbers opened for admins only and
  * audited, a month recorded as sent, and the months to send again after a late enrolment, a
- * retracted exit and an erasure.
+ * retracted exit and an erasure; a re-entry; protected identity written as the replacement code;
+ * the months due and to resend on an admin's Today; and `pathway participant-file` on the same data.
  */
 describe.each(testEngines())('the monthly participant file (SCB) with %s read models', (engine) => {
   let database: TestDatabase | null = null;
@@ -25,8 +34,8 @@ describe.each(testEngines())('the monthly participant file (SCB) with %s read mo
   const at = (instant: string) => {
     clock = new Date(instant);
   };
-  const enrol = (participantId: string, enrolledOn: string, personal?: object) =>
-    t.caseworker.post(`/api/v1/projects/${PROJECT}/participants`).send({ participantId, enrolledOn, profile: entryProfile, personal }).expect(201);
+  const enrol = (participantId: string, enrolledOn: string, personal?: object, profile: object = entryProfile) =>
+    t.caseworker.post(`/api/v1/projects/${PROJECT}/participants`).send({ participantId, enrolledOn, profile, personal }).expect(201);
   const record = async (participantId: string, milestone: object) =>
     (await t.caseworker.post(`/api/v1/participants/${participantId}/milestones`).send(milestone).expect(201)).body.eventId as string;
   const months = async () => {
@@ -42,9 +51,9 @@ describe.each(testEngines())('the monthly participant file (SCB) with %s read mo
   };
   let boExit: string;
   let januaryFile: { asKnownOn: string; digest: string };
+  let settings: Record<string, string> = {};
 
   beforeAll(async () => {
-    let settings: Record<string, string> = {};
     if (engine === 'postgres') {
       database = await postgresTestDatabase();
       settings = { READ_MODEL_DB: 'postgres', DATABASE_URL: (database.config as { url: string }).url, MASTER_KEY: randomBytes(32).toString('hex') };
@@ -155,4 +164,78 @@ describe.each(testEngines())('the monthly participant file (SCB) with %s read mo
       ',2024-01-30,,Inget personnummer registrerat',
     ]);
   });
+
+  it('reports an exit and a re-entry in the same month as the end of one stay and the start of the next', async () => {
+    at('2024-04-10T09:00:00Z');
+    await record('cleo', { type: 'exited', occurredOn: '2024-04-05', reason: 'completed', situation: 'job-searching' });
+    await record('cleo', { type: 're-entered', occurredOn: '2024-04-08' });
+    at('2024-05-02T09:00:00Z');
+    expect((await csvRows('2024-04')).rows.slice(0, 2)).toEqual([',2024-02-10,2024-04-05,Inget personnummer registrerat', ',2024-04-08,,Inget personnummer registrerat']);
+  });
+
+  it('writes the replacement code for a person with protected identity, never the number', async () => {
+    at('2024-04-10T09:00:00Z');
+    await enrol('eva', '2024-04-09', EVA, { ...entryProfile, birthDate: '1985-07-03', gender: 'woman' });
+    await enrol('fia', '2024-04-09', FIA, { ...entryProfile, birthDate: '1977-11-11', gender: null }); // no gender: no code
+    await enrol('gus', '2024-04-09', GUS, { ...entryProfile, birthDate: '1992-03-03', gender: 'man' });
+    // Protected identity granted after enrolment: recorded as a change of the sealed details.
+    await t.caseworker.patch('/api/v1/participants/gus/contact-details').send({ protectedIdentity: true }).expect(200);
+    const refused = await t.caseworker.patch('/api/v1/participants/gus/contact-details').send({ protectedIdentity: 'yes' });
+    expect([refused.status, refused.body.errors?.[0]?.field]).toEqual([400, 'protectedIdentity']);
+    at('2024-05-02T10:00:00Z'); // a later instant than the last file's: a cut-off, once past, is kept
+    const april = await csvRows('2024-04');
+    expect(april.rows.slice(2)).toEqual(['19850703TF29,2024-04-09,,', `,2024-04-09,,${PROTECTED_INCOMPLETE}`, '19920303TM29,2024-04-09,,']);
+    const text = april.rows.join('\n');
+    for (const number of [EVA.nationalIdentityNumber, FIA.nationalIdentityNumber, GUS.nationalIdentityNumber]) expect(text).not.toContain(number);
+    const { entries } = (await t.admin.get('/api/v1/audit?participantId=eva').expect(200)).body;
+    expect(entries.filter((e: { action: string }) => e.action === 'participant-file.read')).toHaveLength(1);
+  });
+
+  it("shows an admin on Today the months due and to resend, and a caseworker nothing of it", async () => {
+    at('2024-05-02T11:00:00Z');
+    await projected(t);
+    const { body } = await t.admin.get(`/api/v1/projects/${PROJECT}/worklist`).expect(200);
+    expect(body.participantFiles.due).toContainEqual({ month: '2024-04', dueBy: '2024-05-28', overdue: false });
+    expect(body.participantFiles.due).toContainEqual({ month: '2024-03', dueBy: '2024-04-28', overdue: true });
+    expect(body.participantFiles.due.map((d: { month: string }) => d.month)).not.toContain('2024-01');
+    expect(body.participantFiles.resend).toEqual([
+      { month: '2024-01', reason: 'changed', added: 2, removed: 1, after: null },
+      { month: '2024-02', reason: 'follows', added: 0, removed: 0, after: '2024-01' },
+    ]);
+    const caseworker = await t.caseworker.get(`/api/v1/projects/${PROJECT}/worklist`).expect(200);
+    expect(caseworker.body).not.toHaveProperty('participantFiles');
+  });
+
+  it('keeps February to resend after January is sent again, as SCB reads every later month again', async () => {
+    at('2024-05-03T09:00:00Z');
+    const january = await csvRows('2024-01');
+    await t.admin.post(`${FILES}/2024-01/sent`).send({ asKnownOn: january.asKnownOn, fileDigest: january.digest }).expect(201);
+    const listed = await months();
+    expect(listed.get('2024-01')).toMatchObject({ status: 'sent' });
+    expect(listed.get('2024-02')).toMatchObject({ status: 'resend', changes: null, after: '2024-01' });
+    const february = await csvRows('2024-02');
+    await t.admin.post(`${FILES}/2024-02/sent`).send({ asKnownOn: february.asKnownOn }).expect(201);
+    expect((await months()).get('2024-02')).toMatchObject({ status: 'sent' });
+  });
+
+  it('writes the same file from the command line, audited as the CLI, and lists the months with --status', async () => {
+    await projected(t);
+    const out = join(t.dataDir, 'april.csv');
+    const written = await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--format', 'csv', '--out', out, '--actor', 'cli:admin-7');
+    expect(written.stdout).toMatch(/april\.csv {2}sha-256=\S+ {2}as known on \d{4}-/);
+    const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Personnummer,Startdatum,Slutdatum,Anmärkning');
+    expect(lines).toContain('19850703TF29,2024-04-09,,');
+    const { entries } = (await t.admin.get('/api/v1/audit?participantId=eva').expect(200)).body;
+    expect(entries.filter((e: { action: string; subject: string }) => e.action === 'participant-file.read' && e.subject === 'cli:admin-7')).toHaveLength(1);
+
+    const status = await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--status');
+    expect(status.stdout).toMatch(/^2024-01 {2}sent {6}due 2024-02-28 {2}sent as known on 2024-05-03T09:00:00.000Z \(3 rows\)$/m);
+    expect(status.stdout).toMatch(/^2024-04 {2}overdue {3}due 2024-05-28$/m); // the CLI runs on the real clock
+    const json = JSON.parse((await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--status', '--json')).stdout);
+    expect(json.find((m: { month: string }) => m.month === '2024-02')).toMatchObject({ status: 'sent', dueBy: '2024-03-28' });
+
+    await expect(pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('needs --out') });
+    await expect(pathwayWith(settings, t.dataDir, 'participant-file', '--project', 'NO-SUCH', '--status')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('No project NO-SUCH') });
+  }, 120_000);
 });

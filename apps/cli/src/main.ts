@@ -9,6 +9,7 @@ import { eventsCommand } from './commands/events.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { keysCommand } from './commands/keys.command';
+import { participantFileCommand } from './commands/participant-file.command';
 import { replayCommand } from './commands/replay.command';
 import { restoreCommand } from './commands/restore.command';
 import { retentionCommand } from './commands/retention.command';
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
   program.addCommand(subjectAccessCommand(env));
   program.addCommand(retentionCommand(env));
   program.addCommand(importCommand(env));
+  program.addCommand(participantFileCommand(env));
   await program.parseAsync(argv);
 }
 

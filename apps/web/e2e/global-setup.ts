@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, ARCHIVED, ARCHIVE_PROJECT, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROLLED, ENROLLER, ENROL_PROJECT, ERASED, EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TODAY_PROJECT } from './seed';
+import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, GROUP_CASEWORKER, GROUP_PROJECT, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -65,6 +65,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   const reportCaseworker = cli(['token', '--role', 'caseworker', '--project', REPORT_PROJECT.id]);
   const todayCaseworker = cli(['token', '--role', 'caseworker', '--project', TODAY_PROJECT.id, '--project', EMPTY_PROJECT.id]);
   const archivist = cli(['token', '--role', 'caseworker', '--project', ARCHIVE_PROJECT.id]);
+  const fileCaseworker = cli(['token', '--role', 'caseworker', '--project', FILE_PROJECT.id]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
   await call(admin, 'POST', '/projects', RECORDING_PROJECT.registration);
   await call(admin, 'POST', '/projects', GROUP_PROJECT.registration);
@@ -94,6 +95,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   const worklist = async () => ((await call(todayCaseworker, 'GET', `/projects/${TODAY_PROJECT.id}/worklist`)) as { items: unknown[] }).items;
   await waitFor(async () => (await worklist()).length === 7);
   await seedDataProtection(call, admin, archivist);
+  await seedFileProject(base, call, admin, fileCaseworker);
 }
 
 /** Subject access and retention (data-protection.pw.ts): see ARCHIVE_PROJECT in seed.ts. */
@@ -108,6 +110,22 @@ async function seedDataProtection(call: (token: string, method: string, path: st
   await call(admin, 'PUT', `/projects/${ARCHIVE_PROJECT.id}/retention`, ARCHIVE_PROJECT.retention);
   type Passed = { projects: Array<{ projectId: string; participantsToErase: number }> };
   await waitFor(async () => ((await call(admin, 'GET', '/admin/retention')) as Passed).projects.some((p) => p.projectId === ARCHIVE_PROJECT.id && p.participantsToErase === 1));
+}
+
+/** The participant file's project (seed.ts): two months sent, then a late enrolment in the first. */
+async function seedFileProject(base: string, call: (token: string, method: string, path: string, body?: unknown) => Promise<unknown>, admin: string, caseworker: string): Promise<void> {
+  const files = `/projects/${FILE_PROJECT.id}/participant-files`;
+  await call(admin, 'POST', '/projects', FILE_PROJECT.registration);
+  await call(caseworker, 'POST', `/projects/${FILE_PROJECT.id}/participants`, { participantId: 'f-0001', enrolledOn: `${FILE_PROJECT.first}-10`, profile: PROJECT.profile });
+  for (const month of [FILE_PROJECT.first, FILE_PROJECT.second]) {
+    const response = await fetch(`${base}/api/v1${files}/${month}?format=csv`, { headers: { Authorization: `Bearer ${admin}` } });
+    if (!response.ok) throw new Error(`GET ${files}/${month}: ${response.status}`);
+    await call(admin, 'POST', `${files}/${month}/sent`, { asKnownOn: response.headers.get('x-as-known-on'), fileDigest: response.headers.get('digest') });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 10)); // the late enrolment is recorded after the files' instant
+  await call(caseworker, 'POST', `/projects/${FILE_PROJECT.id}/participants`, { participantId: 'f-0002', enrolledOn: `${FILE_PROJECT.first}-20`, profile: PROJECT.profile });
+  type Worklist = { participantFiles?: { resend: unknown[] } };
+  await waitFor(async () => ((await call(admin, 'GET', `/projects/${FILE_PROJECT.id}/worklist`)) as Worklist).participantFiles?.resend.length === 2);
 }
 
 /** The enrolment tests' project, with one participant whose identity number the duplicate warning finds. */

@@ -171,3 +171,22 @@ export const REPORT_PARTICIPANTS = [
   { id: 'rep-0006', profile: reportProfile('man'), enrolledOn: '2025-01-15', milestones: [] },
 ];
 export const REPORT_LATE_PARTICIPANT: (typeof REPORT_PARTICIPANTS)[number] = { id: 'rep-0007', profile: reportProfile('woman'), enrolledOn: '2025-03-01', milestones: [] };
+/** The first day of the month `back` months before this one (UTC: the seeded days are mid-month, far from any zone's edge). */
+const monthStartBack = (back: number) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - back);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The monthly participant file (SCB) on an admin's Today: a project started three months ago
+ * whose first two months were sent, then a late enrolment in the first: it is to be sent again
+ * (changed), the second follows it, and last month is still to send.
+ */
+export const FILE_PROJECT = {
+  id: '24-303-S01',
+  registration: { ...PROJECT.registration, id: '24-303-S01', name: '#månadsfil', startDate: monthStartBack(3), endDate: '2030-12-31' },
+  first: monthStartBack(3).slice(0, 7),
+  second: monthStartBack(2).slice(0, 7),
+};

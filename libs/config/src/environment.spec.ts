@@ -1,4 +1,4 @@
-import { oidcRedirectUri, validateEnvironment } from './environment';
+import { oidcRedirectUri, participantFileLayout, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('defaults to the embedded SQLite store under ./data on port 3000', () => {
@@ -81,5 +81,14 @@ describe('time zone configuration', () => {
 
   it.each(['Mars/Olympus', '+01:00', 'CET', 'europe/stockholm', ''])('refuses DEFAULT_TIME_ZONE=%p, naming it', (zone) => {
     expect(() => validateEnvironment({ DEFAULT_TIME_ZONE: zone })).toThrow(/DEFAULT_TIME_ZONE must be an IANA time zone/);
+  });
+
+  it('validates the participant file layout at start, naming the setting and the fault', () => {
+    expect(participantFileLayout(validateEnvironment({})).columns.map((c) => c.header)).toEqual(['Personnummer', 'Startdatum', 'Slutdatum', 'Anmärkning']);
+    const layout = participantFileLayout(validateEnvironment({ PARTICIPANT_FILE_COLUMNS: '[{"header":"Pnr","field":"identityNumber"}]', PARTICIPANT_FILE_PROTECTED_CODE: '{YYYY}{MM}{DD}{G}' }));
+    expect([layout.columns.length, layout.protectedIdentity.template]).toEqual([1, '{YYYY}{MM}{DD}{G}']);
+    expect(() => validateEnvironment({ PARTICIPANT_FILE_COLUMNS: '[{"header":"Start","field":"startDate"}]' })).toThrow(/Invalid configuration:\n.*PARTICIPANT_FILE_COLUMNS must have exactly one identityNumber column/s);
+    expect(() => validateEnvironment({ PARTICIPANT_FILE_PROTECTED_CODE: 'T29' })).toThrow(/PARTICIPANT_FILE_PROTECTED_CODE must use \{YYYY\}/);
+    expect(() => validateEnvironment({ PARTICIPANT_FILE_PROTECTED_GENDER_LETTERS: 'F' })).toThrow(/PARTICIPANT_FILE_PROTECTED_GENDER_LETTERS must be a JSON object/);
   });
 });

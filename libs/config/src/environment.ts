@@ -2,6 +2,32 @@ import 'reflect-metadata';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, ValidateBy, ValidateIf } from 'class-validator';
 import { isIanaTimeZone } from '@pathway/domain';
+import { ParticipantFileConfigError, ParticipantFileLayout, parseParticipantFileLayout } from '@pathway/exports';
+
+/** Validates one of the participant file's settings with the parser the files are written with. */
+const participantFileSetting = (key: 'columns' | 'protectedCode' | 'genderLetters') =>
+  ValidateBy({
+    name: `participantFile.${key}`,
+    validator: {
+      validate: (value) => {
+        try {
+          parseParticipantFileLayout({ [key]: value });
+          return true;
+        } catch (error) {
+          if (error instanceof ParticipantFileConfigError) return false;
+          throw error;
+        }
+      },
+      defaultMessage: (args) => {
+        try {
+          parseParticipantFileLayout({ [key]: args?.value as string });
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return 'invalid';
+      },
+    },
+  });
 
 /** Every setting the service reads, validated once at start. The README's table lists them. */
 export class Environment {
@@ -180,7 +206,27 @@ export class Environment {
   @IsInt()
   @Min(0)
   RATE_LIMIT_PER_MINUTE = 1200;
+
+  /**
+   * The monthly participant file's columns (SCB), as JSON: `[{"header":"Personnummer","field":"identityNumber"}, …]`;
+   * unset, Personnummer, Startdatum, Slutdatum, Anmärkning. See the README, "Monthly participant file (SCB)".
+   */
+  @IsOptional()
+  @participantFileSetting('columns')
+  PARTICIPANT_FILE_COLUMNS?: string;
+
+  /** The replacement code written for a person with protected identity: `{YYYY}{MM}{DD}` birth date, `{G}` gender letter. */
+  @participantFileSetting('protectedCode')
+  PARTICIPANT_FILE_PROTECTED_CODE = '{YYYY}{MM}{DD}T{G}29';
+
+  /** The gender letters of the replacement code, as JSON from woman, man, non-binary to a letter. */
+  @participantFileSetting('genderLetters')
+  PARTICIPANT_FILE_PROTECTED_GENDER_LETTERS = '{"woman":"F","man":"M"}';
 }
+
+/** The participant file's layout from the (validated) settings. */
+export const participantFileLayout = (env: Pick<Environment, 'PARTICIPANT_FILE_COLUMNS' | 'PARTICIPANT_FILE_PROTECTED_CODE' | 'PARTICIPANT_FILE_PROTECTED_GENDER_LETTERS'>): ParticipantFileLayout =>
+  parseParticipantFileLayout({ columns: env.PARTICIPANT_FILE_COLUMNS, protectedCode: env.PARTICIPANT_FILE_PROTECTED_CODE, genderLetters: env.PARTICIPANT_FILE_PROTECTED_GENDER_LETTERS });
 
 /** Never echoed in a configuration error: they hold keys or passwords. */
 const SECRETS = new Set(['MASTER_KEY', 'MASTER_KEY_PREVIOUS', 'DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'AUTH_CLIENT_SECRET']);

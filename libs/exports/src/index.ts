@@ -15,3 +15,4 @@ export * from './export-relations';
 export * from './participant-file/monthly-participant-file';
 export * from './participant-file/participant-file-output';
 export * from './zip-timestamps';
+export * from './participant-file/participant-file-layout';

@@ -10,6 +10,12 @@ export interface PersonalData {
   email?: string;
   address?: string;
   nationalIdentityNumber?: string;
+  /**
+   * The person has protected identity (skyddad identitet: sekretessmarkering, skyddad
+   * folkbokföring or fingerade personuppgifter): files sent out of Pathway (SCB's participant
+   * file) carry a replacement code instead of the identity number. Sealed like the rest.
+   */
+  protectedIdentity?: boolean;
   notes?: string;
 }
 

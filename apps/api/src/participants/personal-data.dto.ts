@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { PersonalData } from '@pathway/privacy';
 import { RequestValidationError } from '../http/problem';
 import { IsIsoDate } from '../http/validators';
@@ -23,11 +23,20 @@ export class ContactDetailsDto {
   @Length(1, 500)
   address?: string | null;
 
+  /**
+   * The person has protected identity (skyddad identitet): the monthly participant file to SCB
+   * carries a replacement code instead of the identity number. Sealed like the rest; false or
+   * null when it is lifted.
+   */
+  @IsOptional()
+  @IsBoolean({ message: 'protectedIdentity must be true or false' })
+  protectedIdentity?: boolean | null;
+
   /** What was given, with null kept (it removes the detail); at least one field. */
   toChange(): PersonalData {
     const change = Object.fromEntries(Object.entries(this).filter(([, value]) => value !== undefined)) as PersonalData;
     if (Object.keys(change).length === 0) {
-      throw new RequestValidationError([{ field: 'personal', reason: 'give at least one of phone, email, address' }]);
+      throw new RequestValidationError([{ field: 'personal', reason: 'give at least one of phone, email, address, protectedIdentity' }]);
     }
     return change;
   }

@@ -4,12 +4,15 @@ import { ApiTags } from '@nestjs/swagger';
 import { RequestContext } from '@pathway/application';
 import { Principal } from '@pathway/auth';
 import { worklistToday } from '@pathway/indicators';
+import { ParticipantFileMonth } from '@pathway/runtime';
 import { ProjectWorklistQuery } from './project-worklist.query';
-import { WorklistDto } from './worklist.dto';
+import { WorklistDto, WorklistParticipantFilesDto } from './worklist.dto';
 import { Access } from '../auth/access.decorator';
+import { mayDo } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Caller } from '../http/request-context.decorator';
 import { ParseIdPipe } from '../http/parse-id.pipe';
+import { ParticipantFiles } from '../participant-files/participant-files';
 import { ProjectCalendar } from '../projects/project-calendar';
 
 @ApiTags('worklist')
@@ -18,6 +21,7 @@ export class WorklistController {
   constructor(
     private readonly queries: QueryBus,
     private readonly calendar: ProjectCalendar,
+    private readonly files: ParticipantFiles,
   ) {}
 
   /**
@@ -25,7 +29,9 @@ export class WorklistController {
    * still unknown in their four weeks, six-month follow-ups due and overdue, interventions open
    * for long, participants not heard of for long. Today is the date in the project's time zone.
    * For the project's caseworkers also the likely duplicates (same identity number, or same birth
-   * date and name), to resolve by withdrawing one of each pair.
+   * date and name), to resolve by withdrawing one of each pair. For an admin (who alone may
+   * produce the monthly participant file for SCB), also the months of that file not yet sent and
+   * those to send again.
    */
   @Get()
   @Access('worklist.read')
@@ -35,6 +41,18 @@ export class WorklistController {
     @Caller() caller: RequestContext,
   ): Promise<WorklistDto> {
     const timeZone = await this.calendar.zoneOf(projectId);
-    return this.queries.execute(new ProjectWorklistQuery(projectId, worklistToday(this.calendar.now(), timeZone), timeZone, principal, caller.correlationId));
+    const worklist: WorklistDto = await this.queries.execute(new ProjectWorklistQuery(projectId, worklistToday(this.calendar.now(), timeZone), timeZone, principal, caller.correlationId));
+    if (!mayDo(principal.role, 'participantFiles.read')) return worklist;
+    return { ...worklist, participantFiles: fileWork(await this.files.months(projectId)) };
   }
+}
+
+/** The months not sent (oldest first) and the sent months to send again, counted, without rows. */
+function fileWork(months: readonly ParticipantFileMonth[]): WorklistParticipantFilesDto {
+  return {
+    due: months.filter((m) => m.status === 'not-sent' || m.status === 'overdue').map((m) => ({ month: m.month, dueBy: m.dueBy, overdue: m.status === 'overdue' })),
+    resend: months
+      .filter((m) => m.status === 'resend')
+      .map((m) => ({ month: m.month, reason: m.changes ? 'changed' : 'follows', added: m.changes?.added.length ?? 0, removed: m.changes?.removed.length ?? 0, after: m.after })),
+  };
 }

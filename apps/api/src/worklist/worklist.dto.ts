@@ -65,6 +65,46 @@ export class WorklistThresholdsDto {
   missedLookbackDays!: number;
 }
 
+/** A month of the participant file (SCB) not yet sent. */
+export class WorklistFileDueDto {
+  /** The month (YYYY-MM). */
+  month!: string;
+
+  /** Four weeks after the month ends (YYYY-MM-DD). */
+  dueBy!: string;
+
+  /** Whether dueBy has passed. */
+  overdue!: boolean;
+}
+
+/** A sent month of the participant file (SCB) to be sent again, and why; rows are counted, not named. */
+export class WorklistFileResendDto {
+  /** The month (YYYY-MM). */
+  month!: string;
+
+  @ApiProperty({ enum: ['changed', 'follows'], description: '`changed`: late recordings or retractions changed its rows; `follows`: an earlier sent month changed, and SCB reads every later month again' })
+  reason!: 'changed' | 'follows';
+
+  /** For `changed`: rows to send that were not sent. */
+  added!: number;
+
+  /** For `changed`: rows sent that no longer hold. */
+  removed!: number;
+
+  /** For `follows`: the earliest changed month (YYYY-MM), else null. */
+  @ApiProperty({ type: String, nullable: true })
+  after!: string | null;
+}
+
+/** The participant file's months for the admin: those not yet sent, oldest first, and those to send again. */
+export class WorklistParticipantFilesDto {
+  @ApiProperty({ type: [WorklistFileDueDto] })
+  due!: WorklistFileDueDto[];
+
+  @ApiProperty({ type: [WorklistFileResendDto] })
+  resend!: WorklistFileResendDto[];
+}
+
 /** `GET /projects/{projectId}/worklist`. */
 export class WorklistDto {
   projectId!: string;
@@ -87,4 +127,8 @@ export class WorklistDto {
    */
   @ApiProperty({ type: [LikelyDuplicateDto], required: false })
   likelyDuplicates?: LikelyDuplicateDto[];
+
+  /** For admins only (who send the file to SCB, see `participantFiles.read`): the months due and to resend; absent for caseworkers. */
+  @ApiProperty({ type: WorklistParticipantFilesDto, required: false })
+  participantFiles?: WorklistParticipantFilesDto;
 }

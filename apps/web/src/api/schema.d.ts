@@ -629,7 +629,9 @@ export interface paths {
          *     still unknown in their four weeks, six-month follow-ups due and overdue, interventions open
          *     for long, participants not heard of for long. Today is the date in the project's time zone.
          *     For the project's caseworkers also the likely duplicates (same identity number, or same birth
-         *     date and name), to resolve by withdrawing one of each pair.
+         *     date and name), to resolve by withdrawing one of each pair. For an admin (who alone may
+         *     produce the monthly participant file for SCB), also the months of that file not yet sent and
+         *     those to send again.
          */
         get: operations["WorklistController_worklist"];
         put?: never;
@@ -821,6 +823,12 @@ export interface components {
             /** Format: email */
             email?: string | null;
             address?: string | null;
+            /**
+             * @description The person has protected identity (skyddad identitet): the monthly participant file to SCB
+             *     carries a replacement code instead of the identity number. Sealed like the rest; false or
+             *     null when it is lifted.
+             */
+            protectedIdentity?: boolean | null;
         };
         EnrolParticipantDto: {
             /** @description Optional; the server makes a UUID. Never a name or an identity number. */
@@ -969,6 +977,12 @@ export interface components {
             /** Format: email */
             email?: string | null;
             address?: string | null;
+            /**
+             * @description The person has protected identity (skyddad identitet): the monthly participant file to SCB
+             *     carries a replacement code instead of the identity number. Sealed like the rest; false or
+             *     null when it is lifted.
+             */
+            protectedIdentity?: boolean | null;
         };
         ErasureDto: {
             /** @description Why, e.g. "GDPR art. 17 request, ticket 4711": sealed under the installation's audit key, read by admins only. */
@@ -1151,6 +1165,33 @@ export interface components {
             /** @description Why, most certain first: the same identity number (through its blind index), the same birth date and name (case, diacritics, spacing and word order aside) */
             reasons: ("same-identity-number" | "same-birth-date-and-name")[];
         };
+        WorklistFileDueDto: {
+            /** @description The month (YYYY-MM). */
+            month: string;
+            /** @description Four weeks after the month ends (YYYY-MM-DD). */
+            dueBy: string;
+            /** @description Whether dueBy has passed. */
+            overdue: boolean;
+        };
+        WorklistFileResendDto: {
+            /**
+             * @description `changed`: late recordings or retractions changed its rows; `follows`: an earlier sent month changed, and SCB reads every later month again
+             * @enum {string}
+             */
+            reason: "changed" | "follows";
+            /** @description For `follows`: the earliest changed month (YYYY-MM), else null. */
+            after: string | null;
+            /** @description The month (YYYY-MM). */
+            month: string;
+            /** @description For `changed`: rows to send that were not sent. */
+            added: number;
+            /** @description For `changed`: rows sent that no longer hold. */
+            removed: number;
+        };
+        WorklistParticipantFilesDto: {
+            due: components["schemas"]["WorklistFileDueDto"][];
+            resend: components["schemas"]["WorklistFileResendDto"][];
+        };
         WorklistThresholdsDto: {
             leavingWindowDays: number;
             followUpMonths: number;
@@ -1166,6 +1207,8 @@ export interface components {
              *     pair is then gone). Left out for an admin.
              */
             likelyDuplicates?: components["schemas"]["LikelyDuplicateDto"][];
+            /** @description For admins only (who send the file to SCB, see `participantFiles.read`): the months due and to resend; absent for caseworkers. */
+            participantFiles?: components["schemas"]["WorklistParticipantFilesDto"];
             projectId: string;
             /** @description Today in the project's time zone (YYYY-MM-DD): what the days are counted from. */
             today: string;

@@ -770,6 +770,16 @@ export const en = {
   'report.download.csv-semicolon': 'CSV for Swedish Excel (semicolon separated)',
   'report.download.xlsx': 'Excel workbook (XLSX)',
   'report.download.json': 'JSON',
+  // Monthly participant file (SCB) on Today, for admins (pfile)
+  'today.files.title': 'Monthly participant file for Statistics Sweden (SCB)',
+  'today.files.why': 'Only administrators see this: the file holds identity numbers. Each month is due four weeks after it ends, and when a sent month changes, it and every later sent month must be sent again.',
+  'today.files.allSent': 'Every ended month is sent, and nothing sent has changed since.',
+  'today.files.dueHeading': 'To send',
+  'today.files.due': '{month}: send by {due}.',
+  'today.files.overdue': '{month}: overdue since {due}.',
+  'today.files.resendHeading': 'To send again',
+  'today.files.changed': '{month}: changed since it was sent ({added, plural, one {# row} other {# rows}} to add, {removed, plural, one {# sent row} other {# sent rows}} no longer hold).',
+  'today.files.follows': '{month}: {after} changed, and SCB reads every later month again.',
 } as const;
 
 export type MessageId = keyof typeof en;

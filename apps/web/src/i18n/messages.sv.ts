@@ -773,4 +773,14 @@ export const sv: Record<MessageId, string> = {
   'report.download.csv-semicolon': 'CSV för svenskt Excel (semikolonseparerad)',
   'report.download.xlsx': 'Excel-arbetsbok (XLSX)',
   'report.download.json': 'JSON',
+  // Månatlig deltagarfil (SCB) på Idag, för administratörer (pfile)
+  'today.files.title': 'Månatlig deltagarfil till SCB',
+  'today.files.why': 'Bara administratörer ser detta: filen innehåller personnummer. Varje månad ska lämnas inom fyra veckor efter att den slutat, och när en lämnad månad ändras ska den och varje senare lämnad månad lämnas igen.',
+  'today.files.allSent': 'Alla avslutade månader är lämnade, och inget lämnat har ändrats sedan dess.',
+  'today.files.dueHeading': 'Att lämna',
+  'today.files.due': '{month}: lämnas senast {due}.',
+  'today.files.overdue': '{month}: försenad sedan {due}.',
+  'today.files.resendHeading': 'Att lämna igen',
+  'today.files.changed': '{month}: ändrad sedan den lämnades ({added, plural, one {# rad} other {# rader}} att lägga till, {removed, plural, one {# lämnad rad} other {# lämnade rader}} gäller inte längre).',
+  'today.files.follows': '{month}: {after} ändrades, och SCB läser in varje senare månad igen.',
 };

@@ -12,11 +12,13 @@ import { LikelyDuplicates } from './LikelyDuplicates';
 type Worklist = components['schemas']['WorklistDto'];
 type Item = components['schemas']['WorklistItemDto'];
 type Kind = Item['kind'];
+type FileWork = components['schemas']['WorklistParticipantFilesDto'];
 
 /**
  * Today: what the project's caseworkers should do, grouped by kind in the API's order (most urgent
  * first), each item a link to the participant's pathway with a sentence saying why it is there and
  * what to do by when; then, for the project's caseworkers, the likely duplicates (`LikelyDuplicates`). The API decides what is due; this page only explains it.
+ * For an admin the API adds the monthly participant file for SCB: the months to send and to send again.
  */
 export function TodayPage({ projectId }: { projectId: string }) {
   const t = useT();
@@ -38,7 +40,9 @@ export function TodayPage({ projectId }: { projectId: string }) {
   const groups = typeof worklist === 'object' && worklist ? groupByKind(worklist.items) : [];
   // Likely duplicates come only to the project's caseworkers; each pair is one thing to do.
   const duplicates = (typeof worklist === 'object' && worklist?.likelyDuplicates) || [];
-  const total = groups.reduce((n, [, items]) => n + items.length, 0) + duplicates.length;
+  // An admin's months of the participant file to send or send again count as things to do too.
+  const files = typeof worklist === 'object' && worklist?.participantFiles ? worklist.participantFiles.due.length + worklist.participantFiles.resend.length : 0;
+  const total = groups.reduce((n, [, items]) => n + items.length, 0) + duplicates.length + files;
 
   return (
     <>
@@ -54,6 +58,7 @@ export function TodayPage({ projectId }: { projectId: string }) {
           <p role="status" className={total === 0 ? 'notice' : undefined}>
             {total === 0 ? t('today.allDone', { today: date(worklist.today) }) : t('today.summary', { count: total, today: date(worklist.today) })}
           </p>
+          {worklist.participantFiles && <ParticipantFileWork work={worklist.participantFiles} date={date} />}
           {groups.map(([kind, items]) => (
             <section key={kind} aria-labelledby={`today-${kind}`} className={`worklist-group ${URGENT.has(kind) ? 'urgent' : ''}`}>
               <h2 id={`today-${kind}`}>
@@ -83,6 +88,49 @@ export function TodayPage({ projectId }: { projectId: string }) {
         </>
       )}
     </>
+  );
+}
+
+/** The months of the participant file (SCB) not yet sent and to send again: admins only. */
+function ParticipantFileWork({ work, date }: { work: FileWork; date: (iso: string) => string }) {
+  const t = useT();
+  const intl = useIntl();
+  const month = (m: string) => intl.formatDate(`${m}-01`, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const pending = work.due.length + work.resend.length > 0;
+  return (
+    <section aria-labelledby="today-participant-files" className={`worklist-group ${work.due.some((d) => d.overdue) || work.resend.length > 0 ? 'urgent' : ''}`}>
+      <h2 id="today-participant-files">{t('today.files.title')}</h2>
+      <p className="why">{t('today.files.why')}</p>
+      {!pending && <p>{t('today.files.allSent')}</p>}
+      {work.due.length > 0 && (
+        <>
+          <h3>{t('today.files.dueHeading')}</h3>
+          <ul className="worklist">
+            {work.due.map((d) => (
+              <li key={d.month}>
+                <span className="what">{t(d.overdue ? 'today.files.overdue' : 'today.files.due', { month: month(d.month), due: date(d.dueBy) })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {work.resend.length > 0 && (
+        <>
+          <h3>{t('today.files.resendHeading')}</h3>
+          <ul className="worklist">
+            {work.resend.map((r) => (
+              <li key={r.month}>
+                <span className="what">
+                  {r.reason === 'changed'
+                    ? t('today.files.changed', { month: month(r.month), added: r.added, removed: r.removed })
+                    : t('today.files.follows', { month: month(r.month), after: r.after ? month(r.after) : '' })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 

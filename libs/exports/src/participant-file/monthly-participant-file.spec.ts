@@ -102,5 +102,24 @@ describe('the monthly participant file (SCB)', () => {
         { month: '2024-03', status: 'changed', added: [], removed: sentMarch },
       ]);
     });
+
+    it('a month sent again after later months were sent: they follow it, though it is current now', () => {
+      const now = (month: string) => ({ '2024-01': sentJanuary, '2024-02': sentFebruary, '2024-03': sentMarch })[month]!;
+      const resentJanuary = [
+        { month: '2024-01', rows: sentJanuary, order: 4, resent: true },
+        { month: '2024-02', rows: sentFebruary, order: 2 },
+        { month: '2024-03', rows: sentMarch, order: 5 },
+      ];
+      expect(sentMonthStatuses(resentJanuary, now)).toEqual([
+        { month: '2024-01', status: 'current' },
+        { month: '2024-02', status: 'follows', after: '2024-01' },
+        { month: '2024-03', status: 'current' }, // sent after January was sent again
+      ]);
+      // January sent late for the first time, after February: not a corrected file, nothing follows.
+      expect(sentMonthStatuses([{ ...resentJanuary[0]!, resent: false }, resentJanuary[1]!], now)).toEqual([
+        { month: '2024-01', status: 'current' },
+        { month: '2024-02', status: 'current' },
+      ]);
+    });
   });
 });

@@ -90,28 +90,35 @@ export function rowsDigest(rows: readonly ParticipantFileRow[]): string {
 /**
  * Whether each sent month must be sent again, by SCB's rule: a month whose rows as known now
  * differ from the rows it was sent with is `changed` (with the rows added and removed), and
- * every sent month after the earliest changed one `follows` it, changed or not. `sent` gives,
- * per month, the rows as sent (derived again at the cut-off it was sent at); `now` the rows as
- * known now. Months are answered in calendar order.
+ * every sent month after the earliest changed one `follows` it, changed or not. A month also
+ * `follows` an earlier month sent again after it was last sent (SCB reads every later month in
+ * again after a corrected file, even once the corrected month itself is current). `sent` gives,
+ * per month, the rows as sent (derived again at the cut-off it was sent at), and optionally
+ * `order` (when its last sending was recorded, in any increasing measure) and `resent` (whether
+ * it was sent more than once); `now` the rows as known now. Months are answered in calendar order.
  */
 export function sentMonthStatuses(
-  sent: ReadonlyArray<{ month: Month; rows: readonly ParticipantFileRow[] }>,
+  sent: ReadonlyArray<{ month: Month; rows: readonly ParticipantFileRow[]; order?: number; resent?: boolean }>,
   now: (month: Month) => readonly ParticipantFileRow[],
 ): SentMonthStatus[] {
   const key = (r: ParticipantFileRow) => `${r.participantId}\u0000${r.startDate}\u0000${r.endDate ?? ''}`;
   let firstChanged: Month | null = null;
+  const earlier: Array<{ month: Month; order?: number; resent?: boolean }> = [];
   return [...sent]
     .sort((a, b) => a.month.localeCompare(b.month))
-    .map(({ month, rows }): SentMonthStatus => {
+    .map(({ month, rows, order, resent }): SentMonthStatus => {
       const current = now(month);
       const before = new Set(rows.map(key));
       const after = new Set(current.map(key));
       const added = current.filter((r) => !before.has(key(r)));
       const removed = rows.filter((r) => !after.has(key(r)));
+      const resentSince = earlier.find((e) => e.resent === true && e.order !== undefined && order !== undefined && e.order > order);
+      earlier.push({ month, order, resent });
       if (added.length > 0 || removed.length > 0) {
         firstChanged ??= month;
         return { month, status: 'changed', added, removed };
       }
-      return firstChanged === null ? { month, status: 'current' } : { month, status: 'follows', after: firstChanged };
+      if (firstChanged !== null) return { month, status: 'follows', after: firstChanged };
+      return resentSince ? { month, status: 'follows', after: resentSince.month } : { month, status: 'current' };
     });
 }
