@@ -14,3 +14,4 @@ export * from './data-protection/subject-access-document';
 export * from './data-protection/subject-access-xlsx';
 export * from './data-protection/subject-access';
 export * from './data-protection/retention';
+export * from './evaluator-copy';
