@@ -82,6 +82,10 @@ describe('evaluator copies: POST /projections/evaluator-copies, follow the job, 
 
   it('refuses an evaluator whose token does not name every project, a caseworker, a cut-off to come, and a job that does not exist', async () => {
     const partial = await t.as('evaluator', ['P-2'], 'evaluator-of-another');
+    // The status says who may start one, so the web app offers it only to them.
+    expect((await partial.get('/api/v1/projections').expect(200)).body.mayRebuild).toBe(false);
+    expect((await t.evaluator.get('/api/v1/projections').expect(200)).body.mayRebuild).toBe(true);
+    expect((await t.admin.get('/api/v1/projections').expect(200)).body.mayRebuild).toBe(true);
     expect((await partial.post('/api/v1/projections/evaluator-copies').send({ asKnownOn: '2024-01-01' }).expect(403)).body.code).toBe('AUTH.FORBIDDEN');
     expect((await t.caseworker.post('/api/v1/projections/evaluator-copies').send({ asKnownOn: '2024-01-01' }).expect(403)).body.code).toBe('AUTH.FORBIDDEN');
     const future = await t.admin.post('/api/v1/projections/evaluator-copies').send({ asKnownOn: '2999-01-01' }).expect(400);

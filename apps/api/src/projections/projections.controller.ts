@@ -34,10 +34,16 @@ export class ProjectionsController {
     this.copies = new EvaluatorCopyJobs(store, join(config.get('DATA_DIR'), 'evaluator-copies'));
   }
 
+  /**
+   * Each projection against the log's head; `mayRebuild` says whether this caller may start a
+   * rebuild or build an evaluator's copy (an admin, or an evaluator whose token names every
+   * project), so the web app offers only what will work.
+   */
   @Get()
   @Access('projections.read')
-  async status() {
-    return { projections: await projectionStatus(this.readModels.db, await this.store.headPosition()) };
+  async status(@CurrentPrincipal() principal: Principal) {
+    const mayRebuild = principal.role === 'admin' || (await this.coversEveryProject(principal));
+    return { projections: await projectionStatus(this.readModels.db, await this.store.headPosition()), mayRebuild };
   }
 
   /**
