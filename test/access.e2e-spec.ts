@@ -47,6 +47,13 @@ describe('access: every role, every route, own and other project', () => {
       .expect(201);
     return participantId;
   };
+  let copyJob: string;
+  /** The evaluator copy of the matrix, built (its file is served only then). */
+  const copyBuilt = async () => {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      if ((await t.admin.get(`/api/v1/projections/evaluator-copies/${copyJob}`)).body.status !== 'running') return;
+    }
+  };
   /** One rebuild at a time (409 otherwise): a call that starts one waits for the first to end. */
   const rebuildsSettled = async () => {
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
@@ -184,6 +191,9 @@ describe('access: every role, every route, own and other project', () => {
     { action: 'projections.read', method: 'get', route: '/api/v1/projections', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/projections' }) },
     { action: 'projections.rebuild', method: 'post', route: '/api/v1/projections/rebuild', ok: 202, scoped: false, call: async () => (await rebuildsSettled(), { method: 'post', path: '/api/v1/projections/rebuild' }) },
     { action: 'projections.read', method: 'get', route: '/api/v1/projections/rebuild/{jobId}', ok: 200, scoped: false, call: async () => ({ method: 'get', path: `/api/v1/projections/rebuild/${rebuildJob}` }) },
+    { action: 'projections.copy', method: 'post', route: '/api/v1/projections/evaluator-copies', ok: 202, scoped: false, call: async () => ({ method: 'post', path: '/api/v1/projections/evaluator-copies', body: { asKnownOn: '2025-01-01' } }) },
+    { action: 'projections.copy', method: 'get', route: '/api/v1/projections/evaluator-copies/{jobId}', ok: 200, scoped: false, call: async () => ({ method: 'get', path: `/api/v1/projections/evaluator-copies/${copyJob}` }) },
+    { action: 'projections.copy', method: 'get', route: '/api/v1/projections/evaluator-copies/{jobId}/file', ok: 200, scoped: false, call: async () => (await copyBuilt(), { method: 'get', path: `/api/v1/projections/evaluator-copies/${copyJob}/file` }) },
     { action: 'projects.read', method: 'get', route: '/api/v1/projects', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/projects' }) },
     { action: 'participantFiles.read', method: 'get', route: '/api/v1/projects/{projectId}/participant-files', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/participant-files` }) },
     { action: 'participantFiles.read', method: 'get', route: '/api/v1/projects/{projectId}/participant-files/{month}', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/participant-files/2025-01?format=csv` }) },
@@ -225,6 +235,7 @@ describe('access: every role, every route, own and other project', () => {
     caseworkerOf[OWN] = t.caseworker;
     caseworkerOf[OTHER] = await t.as('caseworker', [OTHER], 'caseworker-of-other');
     rebuildJob = (await t.admin.post('/api/v1/projections/rebuild').expect(202)).body.jobId;
+    copyJob = (await t.admin.post('/api/v1/projections/evaluator-copies').send({ asKnownOn: '2025-01-01' }).expect(202)).body.jobId;
   });
   afterAll(async () => {
     await t.close();
@@ -252,8 +263,8 @@ describe('access: every role, every route, own and other project', () => {
     const agent = await callerFor(role);
     const call = await route.call(scope === 'own' ? OWN : OTHER);
     const response = await send(agent, call);
-    // A rebuild touches every project: the matrix's evaluator names only OWN (see the test below).
-    const allowed = (ACCESS_POLICY[route.action] as readonly Role[]).includes(role) && !(route.action === 'projections.rebuild' && role === 'evaluator');
+    // A rebuild and an evaluator copy touch every project: the matrix's evaluator names only OWN (see the test below and test/evaluator-copies.e2e-spec.ts).
+    const allowed = (ACCESS_POLICY[route.action] as readonly Role[]).includes(role) && !((route.action === 'projections.rebuild' || route.action === 'projections.copy') && role === 'evaluator');
 
     if (!allowed) {
       expect(response.status).toBe(403);

@@ -15,3 +15,4 @@ export * from './data-protection/subject-access-xlsx';
 export * from './data-protection/subject-access';
 export * from './data-protection/retention';
 export * from './participant-file/participant-files';
+export * from './evaluator-copy';

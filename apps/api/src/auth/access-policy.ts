@@ -31,6 +31,8 @@ export const ACCESS_POLICY = {
   'projections.read': ['evaluator', 'admin'],
   /** A rebuild touches every project: an evaluator only with a token naming every project (the controller checks). */
   'projections.rebuild': ['evaluator', 'admin'],
+  /** An evaluator's copy holds every project's read models: an evaluator only with a token naming every project (the controller checks). */
+  'projections.copy': ['evaluator', 'admin'],
   'audit.read': ['admin'],
   /** The monthly participant file for SCB holds identity numbers: admins only, each opening audited. */
   'participantFiles.read': ['admin'],

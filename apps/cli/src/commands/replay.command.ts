@@ -1,23 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
 import { Environment, openEventStore, readModelDbConfig } from '@pathway/config';
-import { toDomainEvent } from '@pathway/application';
-import { cutOffFor, isIsoDate, ProjectRegistered, ZONE_OF_PROJECTS_BEFORE_TIME_ZONES } from '@pathway/domain';
-import { RecordedEvent } from '@pathway/event-store';
-import {
-  ensureSchema,
-  LIVE_PROJECTION,
-  LIVE_TABLES,
-  openReadModelDb,
-  ProjectionRunner,
-  rebuildReadModels,
-} from '@pathway/read-models';
-import { newOwnerId, RebuildAlreadyActiveError, RebuildJob, RebuildJobs } from '@pathway/runtime';
+import { isIsoDate } from '@pathway/domain';
+import { ensureSchema, openReadModelDb, rebuildReadModels } from '@pathway/read-models';
+import { buildEvaluatorCopy, EvaluatorCopyCutoff, newOwnerId, RebuildAlreadyActiveError, RebuildJob, RebuildJobs } from '@pathway/runtime';
 import { Kysely } from 'kysely';
 import { ReadModelSchema } from '@pathway/read-models';
 import { progressBar } from '../progress-bar';
 
-type Cutoff = { position: number } | { instant: string } | { date: string };
+type Cutoff = EvaluatorCopyCutoff;
 
 /**
  * `pathway replay`: rebuild every read model from position 0 and swap them in.
@@ -65,22 +56,13 @@ export async function rebuildLiveReadModels(env: Environment): Promise<void> {
 async function writeEvaluatorCopy(env: Environment, cutoff: Cutoff, out: string): Promise<void> {
   if (existsSync(out)) throw new Error(`${out} already exists: an evaluator copy is written to a new file`);
   const store = openEventStore(env);
-  const { db } = openReadModelDb({ engine: 'sqlite', file: out });
   const bar = progressBar('evaluator copy');
   try {
-    await ensureSchema(db);
-    const head = await store.headPosition();
-    // An instant counts what the store committed by then (its commit clock), not the replicas' recordedAt.
-    const until = 'position' in cutoff ? cutoff.position : 'instant' in cutoff ? await store.cutOffAt(cutoff.instant) : undefined;
-    const include = 'date' in cutoff ? endOfDayInEachProject(cutoff.date) : undefined;
-    const runner = new ProjectionRunner(store, db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 2000, until, include });
-    const total = until === undefined ? head : Math.min(head, until);
-    await runner.catchUp((applied) => bar.update(applied, total));
+    const { total } = await buildEvaluatorCopy(store, cutoff, out, (processed, of) => bar.update(processed, of));
     bar.update(total, total, true);
     console.log(`Evaluator copy as known at ${describe(cutoff)} written to ${out}`);
   } finally {
     bar.done();
-    await db.destroy();
     await store.close();
   }
 }
@@ -129,25 +111,6 @@ function parseCutoff(value: string): Cutoff {
     throw new InvalidArgumentError('give a date (YYYY-MM-DD), an ISO 8601 instant or a log position');
   }
   return { instant: instant.toISOString() };
-}
-
-/**
- * A date cut-off over every project: what the store committed by the end of that day in each
- * event's project's zone. The log names each project's zone in its registration, which comes
- * before any of its participants' events.
- */
-function endOfDayInEachProject(date: string): (event: RecordedEvent) => boolean {
-  const cutOffs = new Map<string, string>();
-  const cutOffOf = (projectId: string) => cutOffs.get(projectId) ?? cutOffFor(date, ZONE_OF_PROJECTS_BEFORE_TIME_ZONES);
-  return (event) => {
-    let projectId = String(event.metadata.projectId);
-    if (event.type === 'ProjectRegistered') {
-      const { data } = toDomainEvent<ProjectRegistered>(event);
-      projectId = data.projectId;
-      cutOffs.set(projectId, cutOffFor(date, data.timeZone));
-    }
-    return event.committedAt <= cutOffOf(projectId);
-  };
 }
 
 const describe = (cutoff: Cutoff) =>

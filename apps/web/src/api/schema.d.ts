@@ -490,6 +490,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Each projection against the log's head; `mayRebuild` says whether this caller may start a
+         *     rebuild or build an evaluator's copy (an admin, or an evaluator whose token names every
+         *     project), so the web app offers only what will work.
+         */
         get: operations["ProjectionsController_status"];
         put?: never;
         post?: never;
@@ -529,6 +534,64 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ProjectionsController_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projections/evaluator-copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Starts building an evaluator's copy: every read model as known on `asKnownOn` (a date: the
+         *     end of that day in each project's zone; an instant: what the log had committed by then),
+         *     replayed into an SQLite file of its own; the live read models are left alone. 202 with the
+         *     job; follow it at `GET evaluator-copies/{jobId}`, then download `…/file`. The copy holds every
+         *     project, so an evaluator may build one only if their token names every project. A cut-off
+         *     after now is refused (400 `REPORT.AS_KNOWN_ON_IN_FUTURE`): it would not stay the same.
+         */
+        post: operations["ProjectionsController_startCopy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projections/evaluator-copies/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evaluator's copy job: `running` with `processed` of `total` events, then `succeeded` with `download`, or `failed`. Kept an hour after it ends. */
+        get: operations["ProjectionsController_copy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projections/evaluator-copies/{jobId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The built copy, an SQLite database (`application/vnd.sqlite3`); 409 `EVALUATOR_COPY.NOT_READY` while it is being built or if it failed. */
+        get: operations["ProjectionsController_copyFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1095,6 +1158,13 @@ export interface components {
             asKnownOn: string;
             /** @description The file's `Digest` header (`sha-256=<base64>`), to show later which file was sent. */
             fileDigest?: string;
+        };
+        EvaluatorCopyDto: {
+            /**
+             * @description A date (the end of that day in each project's own time zone) or an instant with its offset
+             *     (what the log had committed by then). Not after now.
+             */
+            asKnownOn: string;
         };
         SignInDto: {
             /**
@@ -2113,6 +2183,69 @@ export interface operations {
                 content: {
                     "application/json": Record<string, never>;
                 };
+            };
+        };
+    };
+    ProjectionsController_startCopy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluatorCopyDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    ProjectionsController_copy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    ProjectionsController_copyFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

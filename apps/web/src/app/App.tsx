@@ -9,6 +9,7 @@ import { useT } from '../i18n/t';
 import { ParticipantsPage } from '../participants/ParticipantsPage';
 import { PathwayPage } from '../participants/PathwayPage';
 import { ChooseProjectPage } from '../projects/ChooseProjectPage';
+import { ProjectionsPage } from '../projections/ProjectionsPage';
 import { ProjectNav } from '../projects/ProjectNav';
 import { ReportPage } from '../reports/ReportPage';
 import { useSession } from '../session/session';
@@ -25,6 +26,7 @@ export function App() {
   const { state, signOut } = useSession();
   const route = parseRoute(path);
   const signedIn = state.status === 'signedIn';
+  const mayWatchProjections = signedIn && (state.user.role === 'evaluator' || state.user.role === 'admin');
 
   const page = () => {
     if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
@@ -73,6 +75,9 @@ export function App() {
         return state.user.role === 'admin' ? <RetentionPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
       case 'subjectAccess':
         return state.user.role === 'admin' ? <SubjectAccessPage participantId={route.participantId} /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
+      // Evaluators and admins, as the API allows (projections.read).
+      case 'projections':
+        return mayWatchProjections ? <ProjectionsPage /> : <PageHeading title={t('projections.forbidden')}>{t('projections.forbidden')}</PageHeading>;
       case 'notFound':
         return <PageHeading title={t('app.notFound')}>{t('app.notFound')}</PageHeading>;
     }
@@ -92,6 +97,13 @@ export function App() {
             {signedIn && (
               <li>
                 <Link to="/projects">{t('nav.projects')}</Link>
+              </li>
+            )}
+            {mayWatchProjections && (
+              <li>
+                <Link to="/projections" current={route.name === 'projections'}>
+                  {t('nav.projections')}
+                </Link>
               </li>
             )}
             <li>

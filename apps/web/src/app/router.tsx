@@ -17,6 +17,7 @@ export type Route =
   | { name: 'addUser' }
   | { name: 'retention' }
   | { name: 'subjectAccess'; participantId: string }
+  | { name: 'projections' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'projects')) return { name: 'projects' };
   if (parts.length === 1 && parts[0] === 'sign-in') return { name: 'signIn' };
   if (parts.length === 1 && parts[0] === 'accessibility') return { name: 'accessibility' };
+  if (parts.length === 1 && parts[0] === 'projections') return { name: 'projections' };
   if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'projects' && parts[2] === 'new') return { name: 'registerProject' };
   if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'users' && parts[2] === 'new') return { name: 'addUser' };
   if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'retention') return { name: 'retention' };
