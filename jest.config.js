@@ -22,9 +22,6 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@pathway/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
-  // Not a performance bound (benchmarks measure speed): room for a CI machine under load, where
-  // starting an app or a CLI process took more than jest's default 5 s.
-  testTimeout: 30_000,
 };
 
 // KurrentDB cannot be installed here: its contract run needs a server named by this variable.
@@ -32,6 +29,10 @@ const withoutKurrentDb = process.env.EVENTSTORE_CONNECTION_STRING ? [] : ['/kurr
 
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  // Not a performance bound (benchmarks measure speed): room for a CI machine under load, where
+  // starting an app or a CLI process took more than jest's default 5 s. A global option: jest
+  // ignores it inside a project's configuration.
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
