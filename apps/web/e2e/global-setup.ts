@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, GROUP_CASEWORKER, GROUP_PROJECT, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TODAY_PROJECT } from './seed';
+import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, GROUP_CASEWORKER, GROUP_PROJECT, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, RECORDS_PROJECT, TO_ERASE, AUDITED, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -66,6 +66,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   const todayCaseworker = cli(['token', '--role', 'caseworker', '--project', TODAY_PROJECT.id, '--project', EMPTY_PROJECT.id]);
   const archivist = cli(['token', '--role', 'caseworker', '--project', ARCHIVE_PROJECT.id]);
   const fileCaseworker = cli(['token', '--role', 'caseworker', '--project', FILE_PROJECT.id]);
+  const recordsCaseworker = cli(['token', '--role', 'caseworker', '--project', RECORDS_PROJECT.id]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
   await call(admin, 'POST', '/projects', RECORDING_PROJECT.registration);
   await call(admin, 'POST', '/projects', GROUP_PROJECT.registration);
@@ -96,6 +97,18 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await waitFor(async () => (await worklist()).length === 7);
   await seedDataProtection(call, admin, archivist);
   await seedFileProject(base, call, admin, fileCaseworker);
+  await seedRecords(call, admin, recordsCaseworker);
+}
+
+/** Erasure, audit log and reports (admin-records.pw.ts): see RECORDS_PROJECT in seed.ts. */
+async function seedRecords(call: (token: string, method: string, path: string, body?: unknown) => Promise<unknown>, admin: string, caseworker: string): Promise<void> {
+  await call(admin, 'POST', '/projects', RECORDS_PROJECT.registration);
+  for (const person of [TO_ERASE.sv, TO_ERASE.en, AUDITED]) {
+    await call(caseworker, 'POST', `/projects/${RECORDS_PROJECT.id}/participants`, { participantId: person.id, enrolledOn: person.enrolledOn, profile: PROJECT.profile, personal: { name: person.name } });
+  }
+  await waitFor(async () => ((await call(caseworker, 'GET', `/projects/${RECORDS_PROJECT.id}/participants?limit=1`)) as { total: number }).total === 3);
+  // The caseworker opens the pathway with the personal data: the API writes the read to the audit log.
+  await waitFor(async () => ((await call(caseworker, 'GET', `/participants/${AUDITED.id}`)) as { personalData?: { status: string } }).personalData?.status === 'recorded');
 }
 
 /** Subject access and retention (data-protection.pw.ts): see ARCHIVE_PROJECT in seed.ts. */

@@ -190,3 +190,15 @@ export const FILE_PROJECT = {
   first: monthStartBack(3).slice(0, 7),
   second: monthStartBack(2).slice(0, 7),
 };
+
+/**
+ * Erasure, the audit log and submitting a report (admin-records.pw.ts): one project with a
+ * participant to erase for each language's test, and one whose personal data a caseworker has
+ * read (so the audit log has a read to find).
+ */
+export const RECORDS_PROJECT = { id: '24-309-S01', registration: { ...PROJECT.registration, id: '24-309-S01', name: '#radering' } };
+export const TO_ERASE = {
+  sv: { id: 'era-sv-01', name: 'Elsa Raderasson', enrolledOn: '2024-05-02' },
+  en: { id: 'era-en-01', name: 'Erin Eraseson', enrolledOn: '2024-05-02' },
+};
+export const AUDITED = { id: 'aud-0001', name: 'Alva Granskad', enrolledOn: '2024-05-02' };

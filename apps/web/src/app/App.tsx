@@ -1,6 +1,8 @@
 import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatementPage';
 import { AddUserPage } from '../admin/AddUserPage';
+import { AuditLogPage } from '../admin/AuditLogPage';
 import { RegisterProjectPage } from '../admin/RegisterProjectPage';
+import { SubmitReportPage } from '../admin/SubmitReportPage';
 import { RetentionPage } from '../data-protection/RetentionPage';
 import { SubjectAccessPage } from '../data-protection/SubjectAccessPage';
 import { GroupSessionPage } from '../group-sessions/GroupSessionPage';
@@ -73,6 +75,10 @@ export function App() {
         return state.user.role === 'admin' ? <AddUserPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
       case 'retention':
         return state.user.role === 'admin' ? <RetentionPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
+      case 'audit':
+        return state.user.role === 'admin' ? <AuditLogPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
+      case 'submitReport':
+        return state.user.role === 'admin' ? <SubmitReportPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
       case 'subjectAccess':
         return state.user.role === 'admin' ? <SubjectAccessPage participantId={route.participantId} /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
       // Evaluators and admins, as the API allows (projections.read).

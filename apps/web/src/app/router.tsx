@@ -16,6 +16,8 @@ export type Route =
   | { name: 'registerProject' }
   | { name: 'addUser' }
   | { name: 'retention' }
+  | { name: 'audit' }
+  | { name: 'submitReport' }
   | { name: 'subjectAccess'; participantId: string }
   | { name: 'projections' }
   | { name: 'notFound' };
@@ -29,6 +31,8 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'projects' && parts[2] === 'new') return { name: 'registerProject' };
   if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'users' && parts[2] === 'new') return { name: 'addUser' };
   if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'retention') return { name: 'retention' };
+  if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'audit') return { name: 'audit' };
+  if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'reports' && parts[2] === 'new') return { name: 'submitReport' };
   if (parts.length === 3 && parts[0] === 'participants' && parts[2] === 'subject-access') return { name: 'subjectAccess', participantId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'participants') return { name: 'participants', projectId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'today') return { name: 'today', projectId: parts[1] };

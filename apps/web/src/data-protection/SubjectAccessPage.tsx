@@ -6,6 +6,7 @@ import { Link } from '../app/router';
 import { useLocale } from '../i18n/locale';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
+import { ErasureSection } from './ErasureSection';
 
 type Cell = string | number | boolean | null;
 
@@ -42,7 +43,8 @@ export const subjectAccessUrl = (participantId: string, format: 'json' | 'xlsx',
  * participant, in plain language, in the user's language, as the API builds it: the entry
  * profile, personal data, everything recorded with who and when, retractions, corrections, who
  * read the personal data, the Kafka notices and the erasure. Downloads as JSON and XLSX. The API
- * audits each read (`subject-access.read`), this page's included, and the page says so.
+ * audits each read (`subject-access.read`), this page's included, and the page says so. Below
+ * the document: the erasure of the personal data (ErasureSection), or when it was erased.
  */
 export function SubjectAccessPage({ participantId }: { participantId: string }) {
   const t = useT();
@@ -50,9 +52,11 @@ export function SubjectAccessPage({ participantId }: { participantId: string }) 
   const { locale } = useLocale();
   const { expired } = useSession();
   const [document, setDocument] = useState<SubjectAccessDocument | 'forbidden' | 'notFound' | 'failed' | null>(null);
+  // Read again after an erasure, keeping the page as it is meanwhile (the erasure's notice stays in view).
+  const [readAgain, setReadAgain] = useState(0);
 
   useEffect(() => {
-    setDocument(null);
+    if (readAgain === 0) setDocument(null);
     void api
       .GET('/api/v1/participants/{participantId}/subject-access', { params: { path: { participantId }, query: { format: 'json', lang: locale } } })
       .then(({ data, response }) => {
@@ -61,7 +65,7 @@ export function SubjectAccessPage({ participantId }: { participantId: string }) 
         setDocument(response.status === 403 ? 'forbidden' : response.status === 404 ? 'notFound' : 'failed');
       })
       .catch(() => setDocument('failed'));
-  }, [participantId, locale, expired]);
+  }, [participantId, locale, expired, readAgain]);
 
   const cell = (value: Cell) => {
     if (value === null || value === '') return <span className="muted">–</span>;
@@ -139,6 +143,7 @@ export function SubjectAccessPage({ participantId }: { participantId: string }) 
               )}
             </section>
           ))}
+          <ErasureSection participantId={participantId} onErased={() => setReadAgain((n) => n + 1)} />
         </>
       )}
     </>

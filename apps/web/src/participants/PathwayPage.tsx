@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from '../app/router';
+import { ErasureSection } from '../data-protection/ErasureSection';
 import { PageHeading } from '../app/page-heading';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
@@ -18,7 +19,8 @@ import { WithdrawnNotice } from './WithdrawnNotice';
  * it was recorded, late and retracted ones marked), the indicators the participant counts in,
  * and, for the project's caseworkers, recording a milestone, retracting one, changing contact details,
  * correcting the answers given at enrolment and withdrawing an enrolment made in error; for
- * admins, the way to the participant's subject-access document (GDPR Articles 15 and 20).
+ * admins, the way to the participant's subject-access document (GDPR Articles 15 and 20) and the
+ * erasure of their personal data (Article 17).
  */
 export function PathwayPage({ participantId }: { participantId: string }) {
   const t = useT();
@@ -77,6 +79,8 @@ export function PathwayPage({ participantId }: { participantId: string }) {
           </Link>
         </div>
       )}
+      {/* Where the admin reaches the person: the erasure of their personal data (GDPR art. 17). */}
+      {user?.role === 'admin' && pathway === 'forbidden' && <ErasureSection participantId={participantId} />}
       {pathway && typeof pathway === 'object' && (
         <>
           <p>

@@ -70,6 +70,12 @@ export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
           <Link to="/admin/retention" className="button">
             {t('admin.retention')}
           </Link>
+          <Link to="/admin/audit" className="button">
+            {t('admin.audit')}
+          </Link>
+          <Link to="/admin/reports/new" className="button">
+            {t('admin.submitReport')}
+          </Link>
           {/* Local accounts exist only where people sign in with this installation's passwords. */}
           {method === 'password' && (
             <Link to="/admin/users/new" className="button">
