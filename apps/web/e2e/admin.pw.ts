@@ -47,7 +47,7 @@ for (const locale of LOCALES) {
     await tabTo(page, page.getByLabel(text('Projekt-id', 'Project id')));
     const answers = registration(id, name);
     for (const answer of answers.slice(0, -1)) await typeAndTab(page, answer);
-    await page.screenshot({ path: `docs/screenshots/register-project-${locale}.png`, fullPage: true });
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/register-project-${locale}.png`, fullPage: true });
     await typeAndTab(page, answers.at(-1)!);
     await expect(page.getByRole('button', { name: text('Registrera projektet', 'Register the project') })).toBeFocused();
     await page.keyboard.press('Enter');
