@@ -245,7 +245,7 @@ function ReportView({
                     <th scope="row">{problem.row === null ? t('import.problems.wholeFile') : number(problem.row)}</th>
                     <td className="wrap">{problem.column ?? '–'}</td>
                     <td>{t(problem.severity === 'error' ? 'import.problems.error' : 'import.problems.warning')}</td>
-                    <td className="wrap">{problemMessage(problem, t, date)}</td>
+                    <td className="wrap reason">{problemMessage(problem, t, date)}</td>
                   </tr>
                 ))}
               </tbody>
