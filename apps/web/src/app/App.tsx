@@ -56,7 +56,7 @@ export function App() {
       case 'report':
         return (
           <>
-            <ProjectNav projectId={route.projectId} current="report" role={state.user.role} />
+            <ProjectNav projectId={route.projectId} current="report" role={state.user.role} mayImport={mayImport(route.projectId)} />
             <ReportPage projectId={route.projectId} />
           </>
         );
