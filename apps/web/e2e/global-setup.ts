@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, GROUP_CASEWORKER, GROUP_PROJECT, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, RECORDS_PROJECT, TO_ERASE, AUDITED, TODAY_PROJECT } from './seed';
+import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TO_ERASE, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -33,6 +33,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   cli(['users', 'add', '--role', d.role, '--email', d.email, '--name', d.name, '--project', DUPLICATES_PROJECT.id], `${d.password}\n`);
   const r = REPORT_EVALUATOR;
   cli(['users', 'add', '--role', r.role, '--email', r.email, '--name', r.name, '--project', REPORT_PROJECT.id, '--project', REPORT_EMPTY_PROJECT.id], `${r.password}\n`);
+  cli(['users', 'add', '--role', IMPORTER.role, '--email', IMPORTER.email, '--name', IMPORTER.name, ...Object.values(IMPORT_PROJECTS).flatMap((p) => ['--project', p.id])], `${IMPORTER.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     server.kill('SIGTERM');
@@ -72,6 +73,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await call(admin, 'POST', '/projects', GROUP_PROJECT.registration);
   await call(admin, 'POST', '/projects', CORRECTION_PROJECT.registration);
   await call(admin, 'POST', '/projects', DUPLICATES_PROJECT.registration);
+  for (const project of Object.values(IMPORT_PROJECTS)) await call(admin, 'POST', '/projects', project.registration);
   for (const p of PARTICIPANTS) {
     await call(caseworker, 'POST', `/projects/${PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: PROJECT.profile, personal: { name: p.name } });
     for (const milestone of p.milestones) await call(caseworker, 'POST', `/participants/${p.id}/milestones`, milestone);

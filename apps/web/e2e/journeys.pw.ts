@@ -21,9 +21,11 @@ test('keyboard only: sign in, choose the project, Today, the participants, open 
   await expect(page.getByRole('link', { name: `#framtid (${PROJECT.id})` })).toBeFocused();
   await page.keyboard.press('Enter');
 
-  // A caseworker lands on Today; Shift+Tab from its heading reaches the project's Report, then Participants.
+  // A caseworker lands on Today; Shift+Tab from its heading reaches the project's Import, Report, then Participants.
   await expect(page.locator('h1')).toContainText('Today');
   await expect(page.locator('h1')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('link', { name: 'Import', exact: true })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Report', exact: true })).toBeFocused();
   await page.keyboard.press('Shift+Tab');

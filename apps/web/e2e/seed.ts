@@ -202,3 +202,12 @@ export const TO_ERASE = {
   en: { id: 'era-en-01', name: 'Erin Eraseson', enrolledOn: '2024-05-02' },
 };
 export const AUDITED = { id: 'aud-0001', name: 'Alva Granskad', enrolledOn: '2024-05-02' };
+ * The import screen's tests (imports.pw.ts): a project per test, so each imports its own file
+ * into an empty project and a second import of it finds nothing new; one caseworker of them all.
+ */
+export const IMPORT_PROJECTS = {
+  sv: { id: '24-310-S01', registration: projectRegistration('24-310-S01', '#import sv') },
+  en: { id: '24-310-S02', registration: projectRegistration('24-310-S02', '#import en') },
+  keyboard: { id: '24-310-S03', registration: projectRegistration('24-310-S03', '#import tangentbord') },
+};
+export const IMPORTER = { role: 'caseworker', email: 'import2.ida@example.org', name: 'Ida Import', password: 'spreadsheets move in here' };

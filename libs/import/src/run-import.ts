@@ -132,17 +132,26 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
     options.onProgress?.({ phase: 'validate', done: index + 1, total: parsed.rows.length });
   }
 
-  for (const [index, { row, enrolment, participantId, fingerprint }] of planned.entries()) {
-    if (options.dryRun) report.rows.push({ row: row.row, outcome: 'new', participantId });
-    else report.rows.push({ row: row.row, outcome: await commitRow(deps, project.projectId, participantId, enrolment, fingerprint, row, options.request, problems), participantId });
-    if (!options.dryRun) options.onProgress?.({ phase: 'commit', done: index + 1, total: planned.length });
-  }
-  if (!options.dryRun) {
+  if (options.dryRun) for (const { row, participantId } of planned) report.rows.push({ row: row.row, outcome: 'new', participantId });
+  else {
     // Files the identity numbers of rows an interrupted import wrote before it could file them.
     const byRow = new Map(parsed.rows.map((r) => [r.row, r]));
-    for (const entry of report.rows.filter((r) => r.outcome === 'unchanged')) {
-      const number = byRow.get(entry.row)?.body.personal?.nationalIdentityNumber;
-      if (number) await deps.identities.file(entry.participantId!, { nationalIdentityNumber: number });
+    const unchanged = report.rows.filter((r) => r.outcome === 'unchanged');
+    await deps.identities.fileAll(unchanged.map((r) => ({ participantId: r.participantId!, personal: byRow.get(r.row)?.body.personal })));
+    let done = 0;
+    for (let start = 0; start < planned.length; start += COMMIT_CHUNK) {
+      const chunk = planned.slice(start, start + COMMIT_CHUNK);
+      // The chunk's keys, durable in one key-store transaction, before any event sealed with them is appended.
+      await deps.keys.createKeys(chunk.filter((p) => p.enrolment.personal).map((p) => p.participantId));
+      const written: { participantId: string; personal: PersonalData | undefined }[] = [];
+      for (const { row, enrolment, participantId, fingerprint } of chunk) {
+        const outcome = await commitRow(deps, project.projectId, participantId, enrolment, fingerprint, row, options.request, problems);
+        report.rows.push({ row: row.row, outcome, participantId });
+        if (outcome !== 'conflict') written.push({ participantId, personal: enrolment.personal });
+        options.onProgress?.({ phase: 'commit', done: ++done, total: planned.length });
+      }
+      // After the events, as the API files on enrolment; a crash in between is repaired by running the import again.
+      await deps.identities.fileAll(written);
     }
   }
   report.rows.sort((a, b) => a.row - b.row);
@@ -228,7 +237,13 @@ async function existingOutcome(
   return null;
 }
 
-/** Enrols one row through the API's command path, sealing personal data with the participant's key once decided. */
+/**
+ * Rows committed per key-store transaction: their keys are made in one commit (`createKeys`) and
+ * their identity numbers filed in another (`fileAll`), instead of two durable commits per row.
+ */
+const COMMIT_CHUNK = 500;
+
+/** Enrols one row through the API's command path, sealing personal data with the participant's key (made beforehand by `createKeys`) once decided. */
 async function commitRow(
   deps: ImportDependencies,
   projectId: string,
@@ -248,7 +263,6 @@ async function commitRow(
       { projectId, participantId, enrolledOn: enrolment.enrolledOn, profile: enrolment.profile, ...(sealPersonal ? { sealPersonal } : {}) },
       request,
     );
-    await deps.identities.file(participantId, personal);
     return result.replayed ? 'unchanged' : 'enrolled';
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -33,6 +33,16 @@ export class IdentityIndex {
     return this.keys.indexIdentity(participantId, await this.digestOf(number));
   }
 
+  /**
+   * `file` for many participants in one key-store transaction (an import's chunk of rows);
+   * entries without a number are skipped. Returns how many were filed.
+   */
+  async fileAll(entries: readonly { participantId: string; personal: PersonalData | undefined }[]): Promise<number> {
+    const withNumber = entries.filter((e) => e.personal?.nationalIdentityNumber);
+    const digests = await Promise.all(withNumber.map(async (e) => ({ participantId: e.participantId, digest: await this.digestOf(e.personal!.nationalIdentityNumber!) })));
+    return this.keys.indexIdentities(digests);
+  }
+
   /** The participants (of any project: the caller filters by project) with this identity number. */
   async find(identityNumber: string): Promise<string[]> {
     return this.keys.findByIdentity(await this.digestOf(identityNumber));

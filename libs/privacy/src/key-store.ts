@@ -13,6 +13,19 @@ import { retryWhileBusy, SQLITE_BUSY_TIMEOUT_MS } from '@pathway/event-store';
 export interface KeyStore {
   /** The participant's data key, made on first use; KeyDestroyedError once destroyed. */
   keyFor(participantId: string): Promise<Buffer>;
+  /**
+   * Makes a key for each of `participantIds` that has none, all in one transaction, durable when
+   * the promise resolves (the bulk form of `keyFor`, for an import's chunk of rows: one commit,
+   * not one per key). An existing key is kept; a tombstone stays a tombstone (no key for an
+   * erased person). Returns how many keys it made. Call it before appending the events sealed
+   * with these keys: a key without an event is harmless, an event without its key is not.
+   */
+  createKeys(participantIds: readonly string[]): Promise<number>;
+  /**
+   * The bulk form of `indexIdentity`, in one transaction: files each entry whose participant's key
+   * is active, skips the rest (tombstone or no key). Returns how many it filed.
+   */
+  indexIdentities(entries: readonly IdentityEntry[]): Promise<number>;
   /** The key if it still exists; null once destroyed (or never made). */
   find(participantId: string): Promise<Buffer | null>;
   /**
@@ -50,6 +63,12 @@ export interface KeyStore {
 /** The rows of identity numbers indexed for more than one participant, by digest then id (both engines). */
 export const SHARED_IDENTITIES =
   'SELECT digest, participant_id FROM identity_index WHERE digest IN (SELECT digest FROM identity_index GROUP BY digest HAVING COUNT(*) > 1) ORDER BY digest, participant_id';
+
+/** One blind-index entry to file: the participant and the digest of their identity number. */
+export interface IdentityEntry {
+  participantId: string;
+  digest: string;
+}
 
 export interface IdentityRow {
   digest: string;
@@ -175,6 +194,24 @@ export class SqliteKeyStore implements KeyStore {
     const wrapped = this.masterKeys.wrap(newDataKey());
     await retryWhileBusy(() => this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped) VALUES (?, ?)').run(participantId, wrapped));
     return unwrapRow(await retryWhileBusy(() => this.row(participantId)), this.masterKeys, true)!;
+  }
+
+  async createKeys(participantIds: readonly string[]): Promise<number> {
+    if (participantIds.length === 0) return 0;
+    const rows = participantIds.map((id) => [id, this.masterKeys.wrap(newDataKey())] as const);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped) VALUES (?, ?)');
+    const create = this.db.transaction(() => rows.reduce((made, [id, wrapped]) => made + insert.run(id, wrapped).changes, 0));
+    return retryWhileBusy(() => create.immediate());
+  }
+
+  async indexIdentities(entries: readonly IdentityEntry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const file = this.db.prepare(
+      'INSERT INTO identity_index (participant_id, digest) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM data_keys WHERE participant_id = ? AND wrapped IS NOT NULL) ' +
+        'ON CONFLICT (participant_id) DO UPDATE SET digest = excluded.digest',
+    );
+    const fileAll = this.db.transaction(() => entries.reduce((filed, { participantId, digest }) => filed + file.run(participantId, digest, participantId).changes, 0));
+    return retryWhileBusy(() => fileAll.immediate());
   }
 
   async find(participantId: string): Promise<Buffer | null> {

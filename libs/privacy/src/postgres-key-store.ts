@@ -1,6 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import { DataKey, KeyLookup } from './data-key';
-import { activeKey, checkMasterKeys, DATA_KEYS_TABLE, groupByDigest, IDENTITY_INDEX_BY_DIGEST, IDENTITY_INDEX_TABLE, IdentityRow, KeyStore, lookupRow, MASTER_KEY_CHECK_TABLE, SHARED_IDENTITIES, unwrapRow } from './key-store';
+import { activeKey, checkMasterKeys, DATA_KEYS_TABLE, groupByDigest, IdentityEntry, IDENTITY_INDEX_BY_DIGEST, IDENTITY_INDEX_TABLE, IdentityRow, KeyStore, lookupRow, MASTER_KEY_CHECK_TABLE, SHARED_IDENTITIES, unwrapRow } from './key-store';
 import { MasterKeys } from './master-keys';
 import { newDataKey } from './sealed-box';
 
@@ -50,6 +50,33 @@ export class PostgresKeyStore implements KeyStore {
     const wrapped = this.masterKeys.wrap(newDataKey());
     await this.pool.query('INSERT INTO data_keys (participant_id, wrapped) VALUES ($1, $2) ON CONFLICT DO NOTHING', [participantId, wrapped]);
     return unwrapRow(await this.row(participantId), this.masterKeys, true)!;
+  }
+
+  /** One INSERT of every row (unnest of two arrays): one round trip, one commit. */
+  async createKeys(participantIds: readonly string[]): Promise<number> {
+    if (participantIds.length === 0) return 0;
+    const wrapped = participantIds.map(() => this.masterKeys.wrap(newDataKey()));
+    const { rowCount } = await this.pool.query(
+      'INSERT INTO data_keys (participant_id, wrapped) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+      [participantIds, wrapped],
+    );
+    return rowCount ?? 0;
+  }
+
+  /** FOR SHARE on the active keys, as `indexIdentity`: no entry outlives a key destroyed meanwhile. */
+  async indexIdentities(entries: readonly IdentityEntry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const latest = new Map(entries.map((e) => [e.participantId, e.digest])); // one row per participant for ON CONFLICT
+    return this.inTransaction(async (client) => {
+      const { rows } = await client.query<{ participant_id: string }>('SELECT participant_id FROM data_keys WHERE participant_id = ANY($1::text[]) AND wrapped IS NOT NULL FOR SHARE', [[...latest.keys()]]);
+      const active = rows.map((r) => r.participant_id);
+      if (active.length === 0) return 0;
+      const { rowCount } = await client.query(
+        'INSERT INTO identity_index (participant_id, digest) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (participant_id) DO UPDATE SET digest = excluded.digest',
+        [active, active.map((id) => latest.get(id)!)],
+      );
+      return rowCount ?? 0;
+    });
   }
 
   async find(participantId: string): Promise<Buffer | null> {

@@ -51,6 +51,12 @@ const VALUES_OF: Partial<Record<ProblemCode, (params: Values, date: FormatDate) 
   'MILESTONE.BEFORE_EXIT': (p, date) => ({ date: date(String(p.earliest)) }),
   'INTERVENTION.ENDS_BEFORE_START': (p, date) => ({ date: date(String(p.earliest)) }),
   'MILESTONE.DATE_IN_FUTURE': (p, date) => ({ date: date(String(p.today)) }),
+  // An import's problems name a header as written in the file, or the row a duplicate repeats (never a cell's content).
+  'IMPORT.DUPLICATE_COLUMN': (p) => ({ header: String(p.header ?? '') }),
+  'IMPORT.UNKNOWN_COLUMN': (p) => ({ header: String(p.header ?? '') }),
+  'IMPORT.DUPLICATE_ROW': (p) => ({ firstRow: Number(p.firstRow) }),
+  'IMPORT.DUPLICATE_IDENTITY': (p) => ({ firstRow: Number(p.firstRow) }),
+  'IMPORT.NOT_IN_LIST': (p) => ({ allowed: String(p.allowed ?? '') }),
   'FOLLOW_UP.OUTSIDE_WINDOW': (p, date) => ({ months: Number(p.monthsAfterExit), date: date(String(p.lastExitOn)), from: date(String(p.from)), to: date(String(p.to)) }),
 };
 

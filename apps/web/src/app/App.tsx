@@ -6,6 +6,7 @@ import { SubmitReportPage } from '../admin/SubmitReportPage';
 import { RetentionPage } from '../data-protection/RetentionPage';
 import { SubjectAccessPage } from '../data-protection/SubjectAccessPage';
 import { GroupSessionPage } from '../group-sessions/GroupSessionPage';
+import { ImportPage } from '../imports/ImportPage';
 import { useLocale } from '../i18n/locale';
 import { useT } from '../i18n/t';
 import { ParticipantsPage } from '../participants/ParticipantsPage';
@@ -34,6 +35,8 @@ export function App() {
     if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
     if (route.name === 'accessibility') return <AccessibilityStatementPage />;
     if (state.status === 'signedOut') return <SignInPage notice={state.reason} />;
+    // The API's `participants.import`: admins, and caseworkers of the project.
+    const mayImport = (projectId: string) => state.user.role === 'admin' || (state.user.role === 'caseworker' && state.user.projects.includes(projectId));
     switch (route.name) {
       case 'signIn':
       case 'projects':
@@ -41,21 +44,21 @@ export function App() {
       case 'participants':
         return (
           <>
-            <ProjectNav projectId={route.projectId} current="participants" role={state.user.role} />
+            <ProjectNav projectId={route.projectId} current="participants" role={state.user.role} mayImport={mayImport(route.projectId)} />
             <ParticipantsPage projectId={route.projectId} />
           </>
         );
       case 'today':
         return (
           <>
-            <ProjectNav projectId={route.projectId} current="today" role={state.user.role} />
+            <ProjectNav projectId={route.projectId} current="today" role={state.user.role} mayImport={mayImport(route.projectId)} />
             <TodayPage projectId={route.projectId} />
           </>
         );
       case 'report':
         return (
           <>
-            <ProjectNav projectId={route.projectId} current="report" role={state.user.role} />
+            <ProjectNav projectId={route.projectId} current="report" role={state.user.role} mayImport={mayImport(route.projectId)} />
             <ReportPage projectId={route.projectId} />
           </>
         );
@@ -64,8 +67,15 @@ export function App() {
       case 'groupSession':
         return (
           <>
-            <ProjectNav projectId={route.projectId} current="groupSession" role={state.user.role} />
+            <ProjectNav projectId={route.projectId} current="groupSession" role={state.user.role} mayImport={mayImport(route.projectId)} />
             <GroupSessionPage projectId={route.projectId} />
+          </>
+        );
+      case 'import':
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="import" role={state.user.role} mayImport={mayImport(route.projectId)} />
+            <ImportPage projectId={route.projectId} />
           </>
         );
       // Admins only: the API refuses anyone else, and the page says so rather than show a form that cannot work.

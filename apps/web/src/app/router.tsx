@@ -12,6 +12,7 @@ export type Route =
   | { name: 'report'; projectId: string }
   | { name: 'pathway'; participantId: string }
   | { name: 'groupSession'; projectId: string }
+  | { name: 'import'; projectId: string }
   | { name: 'accessibility' }
   | { name: 'registerProject' }
   | { name: 'addUser' }
@@ -37,6 +38,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'participants') return { name: 'participants', projectId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'today') return { name: 'today', projectId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'report') return { name: 'report', projectId: parts[1] };
+  if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'import') return { name: 'import', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'group-sessions' && parts[3] === 'new') return { name: 'groupSession', projectId: parts[1] };
   if (parts.length === 2 && parts[0] === 'participants') return { name: 'pathway', participantId: parts[1] };
   return { name: 'notFound' };

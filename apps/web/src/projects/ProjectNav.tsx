@@ -12,10 +12,11 @@ export const mayReadReport = (role: SessionUser['role']): boolean => role === 'c
 /**
  * The project's own pages, above the page heading: Today, for those who work the list
  * (caseworkers, admins), Group session for caseworkers (who alone record), Participants, and the
- * indicator Report (caseworkers, evaluators, admins). The current page is marked for screen
+ * indicator Report (caseworkers, evaluators, admins), and Import for the project's caseworkers
+ * and admins (`mayImport`: the API's `participants.import`). The current page is marked for screen
  * readers (`aria-current`) and by its style.
  */
-export function ProjectNav({ projectId, current, role }: { projectId: string; current: 'today' | 'participants' | 'groupSession' | 'report'; role: SessionUser['role'] }) {
+export function ProjectNav({ projectId, current, role, mayImport = false }: { projectId: string; current: 'today' | 'participants' | 'groupSession' | 'report' | 'import'; role: SessionUser['role']; mayImport?: boolean }) {
   const t = useT();
   if (!mayReadReport(role)) return null;
   const base = `/projects/${encodeURIComponent(projectId)}`;
@@ -46,6 +47,13 @@ export function ProjectNav({ projectId, current, role }: { projectId: string; cu
             {t('projectNav.report')}
           </Link>
         </li>
+        {mayImport && (
+          <li>
+            <Link to={`${base}/import`} current={current === 'import'}>
+              {t('projectNav.import')}
+            </Link>
+          </li>
+        )}
       </ul>
     </nav>
   );

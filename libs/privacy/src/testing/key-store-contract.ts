@@ -78,6 +78,34 @@ export function keyStoreContract(adapter: string, openWith: (masterKeys: MasterK
       await reopened.close();
     });
 
+    it('makes the keys of a batch at once: new ones made, existing kept, tombstones left, all durable', async () => {
+      const [existing, erased, ...fresh] = [id('p'), id('p'), id('p'), id('p'), id('p')];
+      const store = await open(masterKey);
+      const kept = await store.keyFor(existing);
+      await store.destroy(erased);
+      expect(await store.createKeys([])).toBe(0);
+      expect(await store.createKeys([existing, erased, ...fresh, fresh[0]!])).toBe(fresh.length);
+      expect(await store.find(existing)).toEqual(kept);
+      expect(await store.lookup(erased)).toEqual({ state: 'destroyed' });
+      await expect(store.dataKeyFor(erased)).rejects.toThrow(KeyDestroyedError);
+      const made = await Promise.all(fresh.map((p) => store.find(p)));
+      expect(made.every((k) => k?.length === 32)).toBe(true);
+      expect(new Set(made.map((k) => k!.toString('hex'))).size).toBe(fresh.length);
+      expect(await store.createKeys(fresh)).toBe(0); // again: nothing new, the same keys
+      await store.close();
+      const reopened = await open(masterKey);
+      expect(await Promise.all(fresh.map((p) => reopened.find(p)))).toEqual(made);
+      expect((await reopened.dataKeyFor(fresh[0]!)).material).toEqual(made[0]);
+
+      // The blind index in bulk: only participants with an active key are filed.
+      const digest = randomBytes(32).toString('hex');
+      const never = id('p');
+      expect(await reopened.indexIdentities([])).toBe(0);
+      expect(await reopened.indexIdentities([...fresh, erased, never].map((participantId) => ({ participantId, digest })))).toBe(fresh.length);
+      expect(await reopened.findByIdentity(digest)).toEqual([...fresh].sort());
+      await reopened.close();
+    });
+
     it('keeps a tombstone for a person erased before any key was made', async () => {
       const participant = id('p');
       const store = await open(masterKey);

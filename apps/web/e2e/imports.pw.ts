@@ -1,0 +1,115 @@
+import { expect, Page, test } from '@playwright/test';
+import { IMPORT_PROJECTS, IMPORTER } from './seed';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+
+/**
+ * Issue 12: the upload screen. Each test imports a file of its own into a project of its own
+ * (IMPORT_PROJECTS), so the second import of the same file finds nothing new whatever ran before.
+ * The file holds two good rows, a row with an impossible date, a row with an identity number whose
+ * check digit is wrong, and a column the import does not know. Personal data never shows.
+ */
+const text = (locale: 'sv' | 'en', sv: string, en: string) => (locale === 'sv' ? sv : en);
+const PERSONAL = ['Åsa Öberg', 'Bo Ek', '811218', 'asa@example.org'];
+
+function csv(prefix: string): { name: string; mimeType: string; buffer: Buffer } {
+  const lines = [
+    'Deltagar-id;Personnummer;Inskrivningsdatum;Namn;Kön;Labour market status;Födelsedatum;E-post;Favoritfärg',
+    `${prefix}-1;;2024-01-15;Åsa Öberg;woman;unemployed;1981-12-18;asa@example.org;blå`,
+    `${prefix}-2;;2024-02-01;Bo Ek;man;long-term-unemployed;vill inte uppge;;grön`,
+    `${prefix}-3;;2024-13-01;Cy Berg;woman;inactive;;;röd`,
+    `${prefix}-4;811218-9875;2024-02-01;Di Dal;man;employed;;;gul`,
+  ];
+  return { name: `${prefix}.csv`, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n') + '\r\n', 'utf8') };
+}
+
+async function expectNoPersonalData(page: Page): Promise<void> {
+  const shown = await page.locator('main').innerText();
+  for (const value of PERSONAL) expect(shown).not.toContain(value);
+}
+
+/** Axe clean, no sideways scroll at 320 px (then back to the default size). */
+async function checkState(page: Page, name: string): Promise<void> {
+  await expectNoAxeViolations(page);
+  await capture(page, name);
+  await expectNoPageScrollAt320(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+for (const locale of LOCALES) {
+  test(`${locale}: template, dry run with problems, commit, the same file again, a refused file`, async ({ page }) => {
+    const project = IMPORT_PROJECTS[locale];
+    const path = `/projects/${project.id}/import`;
+    await openIn(page, locale, path);
+    await signIn(page, IMPORTER);
+    await expect(page.locator('h1')).toContainText(text(locale, 'Importera från kalkylblad', 'Import from a spreadsheet'));
+    await expect(page.locator('nav.project-nav a[aria-current="page"]')).toHaveText(text(locale, 'Importera', 'Import'));
+    const template = await page.request.get('/api/v1/imports/template');
+    expect(template.status()).toBe(200);
+    expect(template.headers()['content-type']).toContain('spreadsheetml');
+    await checkState(page, `import-empty-${locale}`);
+
+    const input = page.getByLabel(text(locale, 'Kalkylblad att importera', 'Spreadsheet to import'));
+    await input.setInputFiles(csv(`imp-${locale}`));
+    await expect(page.getByText(`imp-${locale}.csv`)).toBeVisible();
+    await checkState(page, `import-chosen-${locale}`);
+
+    await page.getByRole('button', { name: text(locale, 'Kontrollera filen', 'Check the file') }).click();
+    const heading = page.locator('#import-result');
+    await expect(heading).toHaveText(text(locale, 'Resultat av kontrollen', 'Result of the check'));
+    await expect(heading).toBeFocused();
+    const report = page.locator('section.import-report');
+    await expect(report).toContainText(text(locale, '2 deltagare av 4 rader kan importeras', '2 participants of 4 rows can be imported'));
+    await expect(report.locator('dd')).toHaveText(['2', '0', '0', '2']); // new, imported before, conflicts, rows with errors
+    const problems = report.locator('tbody tr');
+    await expect(problems.filter({ hasText: text(locale, 'Kolumnen Favoritfärg känns inte igen', 'The column Favoritfärg is not recognised') })).toHaveCount(1);
+    await expect(problems.filter({ hasText: text(locale, 'Datumet finns inte', 'The date does not exist') })).toHaveCount(1);
+    await expect(problems.filter({ has: page.locator('th', { hasText: /^5$/ }) }).filter({ hasText: 'Personnummer' })).toHaveCount(1);
+    await expectNoPersonalData(page);
+    await checkState(page, `import-report-${locale}`);
+
+    await page.getByRole('button', { name: text(locale, 'Importera 2 deltagare', 'Import 2 participants') }).click();
+    await expect(heading).toHaveText(text(locale, 'Importerat', 'Imported'));
+    await expect(heading).toBeFocused();
+    await expect(report).toContainText(text(locale, '2 deltagare importerades', '2 participants were imported'));
+    await expectNoPersonalData(page);
+    await checkState(page, `import-committed-${locale}`);
+
+    // The same file again: nothing new, and nothing to commit.
+    await page.getByRole('button', { name: text(locale, 'Kontrollera filen', 'Check the file') }).click();
+    await expect(heading).toHaveText(text(locale, 'Resultat av kontrollen', 'Result of the check'));
+    await expect(report).toContainText(text(locale, 'Inget nytt att importera', 'Nothing new to import'));
+    await expect(report.locator('dd')).toHaveText(['0', '2', '0', '2']);
+    await expect(page.getByRole('button', { name: text(locale, 'Importera 2 deltagare', 'Import 2 participants') })).toHaveCount(0);
+
+    // Over the 10 MB limit: the API refuses (413), and the page says why.
+    await input.setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(10 * 1024 * 1024 + 1024, 'a') });
+    await page.getByRole('button', { name: text(locale, 'Kontrollera filen', 'Check the file') }).click();
+    await expect(heading).toHaveText(text(locale, 'Filen kunde inte importeras', 'The file could not be imported'));
+    await expect(heading).toBeFocused();
+    await expect(page.locator('main')).toContainText(text(locale, 'högst 10 MB', 'at most 10 MB'));
+    await checkState(page, `import-refused-${locale}`);
+  });
+}
+
+test('keyboard only: choose the file, check it, import it', async ({ page }) => {
+  const project = IMPORT_PROJECTS.keyboard;
+  await openIn(page, 'en', `/projects/${project.id}/import`);
+  await signIn(page, IMPORTER);
+  // From the heading: the template link, then the file input.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: /Download the template/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Spreadsheet to import')).toBeFocused();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles(csv('imp-kb'));
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Check the file' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#import-result')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Import 2 participants' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#import-result')).toHaveText('Imported');
+  await expect(page.locator('#import-result')).toBeFocused();
+});

@@ -1,0 +1,258 @@
+import { ChangeEvent, DragEvent, FormEvent, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { api, Problem } from '../api/client';
+import { problemMessage, problemOf } from '../api/problems';
+import type { components } from '../api/schema';
+import { PageHeading } from '../app/page-heading';
+import { MessageId } from '../i18n/messages.en';
+import { useT } from '../i18n/t';
+import { useSession } from '../session/session';
+import { contentTypeOf, refusalMessageId, rowsWithErrors, shownProblems, PROBLEMS_SHOWN } from './import-report';
+
+type Report = components['schemas']['ImportReportDto'];
+type State =
+  | { step: 'choose' }
+  | { step: 'checking' | 'importing'; report?: Report }
+  | { step: 'checked'; report: Report }
+  | { step: 'committed'; report: Report }
+  | { step: 'refused'; problem: Problem };
+
+/**
+ * Import from the project's spreadsheet (`POST /api/v1/projects/{id}/imports`, the project's
+ * caseworkers and admins): the template to download, a file to choose (or drop), the dry run's
+ * report (counts, and every problem by row, column and reason in the user's language: the API
+ * sends codes and params, never a cell's content, and this page shows nothing else), then
+ * "Import N participants" sends the same file with `dryRun=false` and shows what was written.
+ * Importing the same file again writes nothing and says so. The report's heading takes focus
+ * when it appears, so a screen reader hears it.
+ */
+export function ImportPage({ projectId }: { projectId: string }) {
+  const t = useT();
+  const intl = useIntl();
+  const { expired } = useSession();
+  const [file, setFile] = useState<File | null>(null);
+  const [state, setState] = useState<State>({ step: 'choose' });
+  const [dragging, setDragging] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (state.step === 'checked' || state.step === 'committed' || state.step === 'refused') resultRef.current?.focus();
+  }, [state]);
+
+  const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'long', timeZone: 'UTC' });
+  const number = (n: number) => intl.formatNumber(n);
+
+  function choose(chosen: File | null) {
+    setFile(chosen);
+    setState({ step: 'choose' });
+  }
+
+  async function send(dryRun: boolean) {
+    if (!file) return;
+    setState((s) => ({ step: dryRun ? 'checking' : 'importing', report: 'report' in s ? s.report : undefined }));
+    try {
+      const { data, error, response } = await api.POST('/api/v1/projects/{projectId}/imports', {
+        params: { path: { projectId }, query: { dryRun: dryRun ? 'true' : 'false' } },
+        body: file as never,
+        bodySerializer: (body: unknown) => body as BodyInit,
+        headers: { 'Content-Type': contentTypeOf(file.name) },
+      });
+      if (response.status === 401) return expired();
+      if (response.ok && data) return setState({ step: dryRun ? 'checked' : 'committed', report: data });
+      setState({ step: 'refused', problem: problemOf(error, response) });
+    } catch {
+      setState({ step: 'refused', problem: { status: 0, code: 'HTTP.0', title: '' } });
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) {
+      inputRef.current?.focus();
+      return;
+    }
+    void send(true);
+  }
+
+  const busy = state.step === 'checking' || state.step === 'importing';
+  const report = 'report' in state ? state.report : undefined;
+
+  return (
+    <>
+      <PageHeading title={`${t('import.title')} ${projectId}`}>
+        {t('import.title')} <span className="muted">{projectId}</span>
+      </PageHeading>
+      <p>{t('import.intro')}</p>
+      <p>
+        <a href="/api/v1/imports/template" download="pathway-import.xlsx">
+          {t('import.template')}
+        </a>
+      </p>
+      <form noValidate onSubmit={submit} className="import-form">
+        <div
+          className={`drop-zone${dragging ? ' dragging' : ''}`}
+          onDragOver={(e: DragEvent) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e: DragEvent) => {
+            e.preventDefault();
+            setDragging(false);
+            const dropped = e.dataTransfer.files[0];
+            if (dropped) choose(dropped);
+          }}
+        >
+          <label htmlFor="import-file">{t('import.file')}</label>
+          <p id="import-file-hint" className="hint">
+            {t('import.file.hint')}
+          </p>
+          <input
+            ref={inputRef}
+            id="import-file"
+            type="file"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby="import-file-hint"
+            disabled={busy}
+            onChange={(e: ChangeEvent<HTMLInputElement>) => choose(e.target.files?.[0] ?? null)}
+          />
+          {file && (
+            <p className="muted" aria-live="polite">
+              {t('import.file.chosen', { name: file.name, size: number(Math.max(1, Math.round(file.size / 1024))) })}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="button primary" disabled={busy} aria-disabled={busy}>
+          {t('import.check')}
+        </button>
+      </form>
+      {busy && (
+        <p role="status" className="muted">
+          {t(state.step === 'checking' ? 'import.checking' : 'import.importing')}
+        </p>
+      )}
+      {state.step === 'refused' && (
+        <section aria-labelledby="import-result" className="error-message">
+          <h2 id="import-result" tabIndex={-1} ref={resultRef}>
+            {t('import.refused.title')}
+          </h2>
+          <p>{refusalText(state.problem)}</p>
+        </section>
+      )}
+      {report && state.step !== 'refused' && (
+        <ReportView
+          report={report}
+          committed={state.step === 'committed'}
+          busy={busy}
+          headingRef={resultRef}
+          onCommit={() => void send(false)}
+          date={date}
+          number={number}
+        />
+      )}
+    </>
+  );
+
+  function refusalText(problem: Problem): string {
+    const id = refusalMessageId(problem);
+    if (id) return t(id);
+    if (problem.status === 0) return t('app.error');
+    return problemMessage(problem, t, date);
+  }
+}
+
+/** The dry run's report with the button that commits it, or the commit's result. */
+function ReportView({
+  report,
+  committed,
+  busy,
+  headingRef,
+  onCommit,
+  date,
+  number,
+}: {
+  report: Report;
+  committed: boolean;
+  busy: boolean;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onCommit: () => void;
+  date: (iso: string) => string;
+  number: (n: number) => string;
+}) {
+  const t = useT();
+  const { counts } = report;
+  const shown = shownProblems(report.problems);
+  const errors = rowsWithErrors(report);
+  const counted: Array<[MessageId, number]> = committed
+    ? [
+        ['import.count.enrolled', counts.enrolled],
+        ['import.count.unchanged', counts.unchanged],
+        ['import.count.conflict', counts.conflict],
+        ['import.count.invalid', errors],
+      ]
+    : [
+        ['import.count.new', counts.new],
+        ['import.count.unchanged', counts.unchanged],
+        ['import.count.conflict', counts.conflict],
+        ['import.count.invalid', errors],
+      ];
+  const summary = committed
+    ? counts.enrolled > 0
+      ? t('import.committed.summary', { count: counts.enrolled })
+      : t('import.committed.nothing')
+    : counts.new > 0
+      ? t('import.checked.summary', { count: counts.new, rows: report.rowsRead })
+      : t('import.checked.nothingNew', { rows: report.rowsRead });
+
+  return (
+    <section aria-labelledby="import-result" className="import-report">
+      <h2 id="import-result" tabIndex={-1} ref={headingRef}>
+        {t(committed ? 'import.committed.title' : 'import.checked.title')}
+      </h2>
+      <p className={committed ? 'notice' : undefined}>{summary}</p>
+      <dl className="facts">
+        {counted.map(([id, value]) => (
+          <div key={id} className="fact">
+            <dt>{t(id)}</dt>
+            <dd>{number(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {!committed && counts.new > 0 && (
+        <div className="actions">
+          <button type="button" className="button primary" disabled={busy} aria-disabled={busy} onClick={onCommit}>
+            {t('import.commit', { count: counts.new })}
+          </button>
+        </div>
+      )}
+      {report.problems.length > 0 && (
+        <>
+          <h3 id="import-problems">{t('import.problems.title', { count: report.problems.length })}</h3>
+          {shown.length < report.problems.length && <p className="hint">{t('import.problems.truncated', { shown: PROBLEMS_SHOWN, count: report.problems.length })}</p>}
+          <div className="table-scroll" role="region" aria-labelledby="import-problems" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.problems.row')}</th>
+                  <th scope="col">{t('import.problems.column')}</th>
+                  <th scope="col">{t('import.problems.severity')}</th>
+                  <th scope="col">{t('import.problems.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((problem, index) => (
+                  <tr key={index}>
+                    <th scope="row">{problem.row === null ? t('import.problems.wholeFile') : number(problem.row)}</th>
+                    <td className="wrap">{problem.column ?? '–'}</td>
+                    <td>{t(problem.severity === 'error' ? 'import.problems.error' : 'import.problems.warning')}</td>
+                    <td className="wrap reason">{problemMessage(problem, t, date)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
