@@ -202,6 +202,8 @@ export const TO_ERASE = {
   en: { id: 'era-en-01', name: 'Erin Eraseson', enrolledOn: '2024-05-02' },
 };
 export const AUDITED = { id: 'aud-0001', name: 'Alva Granskad', enrolledOn: '2024-05-02' };
+
+/**
  * The import screen's tests (imports.pw.ts): a project per test, so each imports its own file
  * into an empty project and a second import of it finds nothing new; one caseworker of them all.
  */
