@@ -85,7 +85,7 @@ export function figuresOf(report: IndicatorReport): FigureValue[] {
 }
 
 /** A stable key of a figure within a report: `EECO01/women/count`. */
-export const figureId = (f: FigureKey): string => `${f.code}/${f.group}/${f.measure}`;
+export const figureId = (f: Pick<FigureKey, 'code' | 'group' | 'measure'>): string => `${f.code}/${f.group}/${f.measure}`;
 
 /**
  * Compares the indicator report of one project and period as counted from two sets of outcomes

@@ -12,6 +12,8 @@ import { ChooseProjectPage } from '../projects/ChooseProjectPage';
 import { ProjectionsPage } from '../projections/ProjectionsPage';
 import { ProjectNav } from '../projects/ProjectNav';
 import { ReportPage } from '../reports/ReportPage';
+import { ComparePage } from '../reports/ComparePage';
+import { FigurePage } from '../reports/FigurePage';
 import { useSession } from '../session/session';
 import { SignInPage } from '../session/SignInPage';
 import { TodayPage } from '../worklist/TodayPage';
@@ -54,7 +56,21 @@ export function App() {
         return (
           <>
             <ProjectNav projectId={route.projectId} current="report" role={state.user.role} />
-            <ReportPage projectId={route.projectId} />
+            <ReportPage projectId={route.projectId} role={state.user.role} />
+          </>
+        );
+      case 'compare':
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="report" role={state.user.role} />
+            <ComparePage projectId={route.projectId} role={state.user.role} />
+          </>
+        );
+      case 'figure':
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="report" role={state.user.role} />
+            <FigurePage projectId={route.projectId} role={state.user.role} />
           </>
         );
       case 'pathway':
