@@ -241,7 +241,7 @@ function ComparedFigures({ comparison, zone, showAll, onShowAll, linkParticipant
         <p>{period}</p>
         <p>{t('compare.banner.changed', { count: changed.length })}</p>
       </div>
-      <div className="field checkbox">
+      <div className="compare-toggle">
         <input id="compare-all" type="checkbox" checked={showAll} onChange={(e) => onShowAll(e.target.checked)} />
         <label htmlFor="compare-all">{t('compare.showAll')}</label>
       </div>
