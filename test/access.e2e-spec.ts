@@ -175,6 +175,7 @@ describe('access: every role, every route, own and other project', () => {
     { action: 'indicators.catalogue', method: 'get', route: '/api/v1/indicators', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/indicators' }) },
     { action: 'indicators.report', method: 'get', route: '/api/v1/projects/{projectId}/indicators', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/indicators?to=2025-12-31` }) },
     { action: 'indicators.export', method: 'get', route: '/api/v1/projects/{projectId}/indicators/export', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/indicators/export?format=json&from=2025-10-01&to=2025-12-31&asKnownOn=2026-01-31` }) },
+    { action: 'indicators.drill-down', method: 'get', route: '/api/v1/projects/{projectId}/indicators/{code}/participants', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/indicators/EECO01/participants?to=2025-12-31` }) },
     { action: 'indicators.compare', method: 'get', route: '/api/v1/projects/{projectId}/indicators/comparison', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/indicators/comparison?to=2025-12-31&asKnownOnA=2025-01-01` }) },
     {
       action: 'indicators.compare',

@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
 import { IndicatorReportHandler } from './indicators/indicator-report.query';
 import { IndicatorComparisonHandler, SubmittedReportComparisonHandler } from './indicators/indicator-comparison.query';
+import { FigureParticipantsHandler } from './indicators/figure-participants.query';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { ParticipantPathwayHandler } from './participants/participant-pathway.query';
 import { ProjectionsController } from './projections/projections.controller';
@@ -127,6 +128,7 @@ export class AppModule {
         ProjectParticipantsHandler,
         IndicatorReportHandler,
         IndicatorComparisonHandler,
+        FigureParticipantsHandler,
         SubmittedReportComparisonHandler,
         FunderExports,
         ParticipantFiles,

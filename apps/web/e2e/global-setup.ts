@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TO_ERASE, TODAY_PROJECT } from './seed';
+import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TO_ERASE, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -34,6 +34,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const r = REPORT_EVALUATOR;
   cli(['users', 'add', '--role', r.role, '--email', r.email, '--name', r.name, '--project', REPORT_PROJECT.id, '--project', REPORT_EMPTY_PROJECT.id], `${r.password}\n`);
   cli(['users', 'add', '--role', IMPORTER.role, '--email', IMPORTER.email, '--name', IMPORTER.name, ...Object.values(IMPORT_PROJECTS).flatMap((p) => ['--project', p.id])], `${IMPORTER.password}\n`);
+  const c = COMPARE_EVALUATOR;
+  cli(['users', 'add', '--role', c.role, '--email', c.email, '--name', c.name, '--project', COMPARE_PROJECT.id], `${c.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     server.kill('SIGTERM');
@@ -64,6 +66,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   // closes meanwhile would fail the next fetch ("other side closed").
   const enroller = cli(['token', '--role', 'caseworker', '--project', ENROL_PROJECT.id]);
   const reportCaseworker = cli(['token', '--role', 'caseworker', '--project', REPORT_PROJECT.id]);
+  const compareCaseworker = cli(['token', '--role', 'caseworker', '--project', COMPARE_PROJECT.id]);
   const todayCaseworker = cli(['token', '--role', 'caseworker', '--project', TODAY_PROJECT.id, '--project', EMPTY_PROJECT.id]);
   const archivist = cli(['token', '--role', 'caseworker', '--project', ARCHIVE_PROJECT.id]);
   const fileCaseworker = cli(['token', '--role', 'caseworker', '--project', FILE_PROJECT.id]);
@@ -86,6 +89,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await waitFor(async () => ((await call(caseworker, 'GET', `/projects/${PROJECT.id}/participants?limit=1`)) as { total: number }).total === PARTICIPANTS.length);
   await seedEnrolProject(call, admin, enroller);
   await seedReportProject(call, admin, reportCaseworker);
+  await seedCompareProject(call, admin, compareCaseworker);
   await waitFor(async () => ((await call(caseworker, 'GET', `/participants/${PARTICIPANTS[0].id}`)) as { timeline: Array<{ retracted: unknown }> }).timeline.some((m) => m.retracted));
 
   await call(admin, 'POST', '/projects', TODAY_PROJECT.registration);
@@ -170,6 +174,28 @@ async function seedReportProject(call: (token: string, method: string, path: str
   await enrol(REPORT_LATE_PARTICIPANT);
   const total = async () => ((await call(caseworker, 'GET', `/projects/${REPORT_PROJECT.id}/participants?limit=1`)) as { total: number }).total;
   await waitFor(async () => (await total()) === REPORT_PARTICIPANTS.length + 1);
+}
+
+/**
+ * The comparison's project (seed.ts): two participants, then (after `COMPARE_KNOWN_ON`, an
+ * instant the tests read from the environment) a third enrolled and the first leaving.
+ */
+async function seedCompareProject(call: (token: string, method: string, path: string, body?: unknown) => Promise<unknown>, admin: string, caseworker: string): Promise<void> {
+  await call(admin, 'POST', '/projects', COMPARE_PROJECT.registration);
+  const enrol = (p: { id: string; profile: unknown; enrolledOn: string }) =>
+    call(caseworker, 'POST', `/projects/${COMPARE_PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: p.profile, personal: { name: `Seeded Compare Person ${p.id}` } });
+  for (const p of COMPARE_FIRST) {
+    await enrol(p);
+    for (const milestone of p.milestones) await call(caseworker, 'POST', `/participants/${p.id}/milestones`, milestone);
+  }
+  // A whole second strictly after the last commit, so a time typed to the second can name it.
+  const knownOn = Math.ceil((Date.now() + 1) / 1000) * 1000;
+  process.env.COMPARE_KNOWN_ON = new Date(knownOn).toISOString();
+  await new Promise((resolve) => setTimeout(resolve, knownOn + 1000 - Date.now()));
+  await enrol(COMPARE_LATE);
+  await call(caseworker, 'POST', `/participants/${COMPARE_FIRST[0].id}/milestones`, COMPARE_LATE_EXIT);
+  const total = async () => ((await call(caseworker, 'GET', `/projects/${COMPARE_PROJECT.id}/participants?limit=1`)) as { total: number }).total;
+  await waitFor(async () => (await total()) === COMPARE_FIRST.length + 1);
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

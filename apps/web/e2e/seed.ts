@@ -213,3 +213,17 @@ export const IMPORT_PROJECTS = {
   keyboard: { id: '24-310-S03', registration: projectRegistration('24-310-S03', '#import tangentbord') },
 };
 export const IMPORTER = { role: 'caseworker', email: 'import2.ida@example.org', name: 'Ida Import', password: 'spreadsheets move in here' };
+ * Compare two days and the drill-down (compare.pw.ts): a project of their own and one evaluator.
+ * cmp-0001 (a woman) and cmp-0002 (a man, left with a job) are recorded first; then, after the
+ * instant `COMPARE_KNOWN_ON` the global set-up notes, cmp-0003 (a woman) is enrolled and
+ * cmp-0001 leaves job searching. As known on that instant EECO01 is 2 (women 1), now 3 (women 2);
+ * EECR01 0, now 1.
+ */
+export const COMPARE_PROJECT = { id: '24-311-S01', registration: { ...projectRegistration('24-311-S01', '#jämförelse'), timeZone: 'Europe/Stockholm' } };
+export const COMPARE_EVALUATOR = { role: 'evaluator', email: 'cmpweb.evaluator@example.org', name: 'Jenny Jämför', password: 'two days side by side' };
+export const COMPARE_FIRST = [
+  { id: 'cmp-0001', profile: { ...PROJECT.profile, gender: 'woman' }, enrolledOn: '2025-01-15', milestones: [] as Array<Record<string, unknown>> },
+  { id: 'cmp-0002', profile: { ...PROJECT.profile, gender: 'man' }, enrolledOn: '2025-01-15', milestones: [{ type: 'exited', occurredOn: '2025-06-30', reason: 'completed', situation: 'employed' }] },
+];
+export const COMPARE_LATE = { id: 'cmp-0003', profile: { ...PROJECT.profile, gender: 'woman' }, enrolledOn: '2025-02-01' };
+export const COMPARE_LATE_EXIT = { type: 'exited', occurredOn: '2025-09-30', reason: 'completed', situation: 'job-searching' };

@@ -85,7 +85,7 @@ export function figuresOf(report: IndicatorReport): FigureValue[] {
 }
 
 /** A stable key of a figure within a report: `EECO01/women/count`. */
-export const figureId = (f: FigureKey): string => `${f.code}/${f.group}/${f.measure}`;
+export const figureId = (f: Pick<FigureKey, 'code' | 'group' | 'measure'>): string => `${f.code}/${f.group}/${f.measure}`;
 
 /**
  * Compares the indicator report of one project and period as counted from two sets of outcomes
@@ -149,4 +149,34 @@ function sameOutcome(a: ParticipantOutcome | undefined, b: ParticipantOutcome | 
   if (a === undefined || b === undefined) return a === b;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ParticipantOutcome>;
   return [...keys].every((k) => a[k] === b[k]);
+}
+
+/** Why a figure has no list of participants behind it. */
+export type NotCountedFromParticipants = 'statistic' | 'plan';
+
+/**
+ * The participants counted in one figure of the report over `outcomes` (the drill-down, issue
+ * 11 evaluator 3), by the very per-participant contributions a comparison explains changes with
+ * (`contributions`): a participant is in the list when the figure computed over them alone is 1.
+ * For every count, data missing, numerator and denominator the list's length is the figure.
+ * Sorted participant ids, or `'statistic'` for a numerator that is a statistic of the values
+ * (the median of days to placement: its denominator lists who it is taken over) and `'plan'` for
+ * TARGET_ACHIEVEMENT's denominator, which is the project's plan, no one's contribution.
+ * Throws a RangeError for a figure the report does not have (an unknown code, or a measure or
+ * group the code has not).
+ */
+export function participantsInFigure(
+  outcomes: ParticipantOutcome[],
+  period: ReportPeriod,
+  figure: Pick<FigureKey, 'code' | 'group' | 'measure'>,
+): string[] | NotCountedFromParticipants {
+  const id = figureId(figure);
+  const known = figuresOf(computeIndicatorReport([], period, 0)).some((f) => figureId(f) === id);
+  if (!known) throw new RangeError(`The report has no figure ${id}`);
+  if (STATISTIC_NUMERATORS.has(figure.code) && figure.measure === 'numerator') return 'statistic';
+  if (figure.code === PLAN_DENOMINATOR && figure.measure === 'denominator') return 'plan';
+  return outcomes
+    .filter((o) => contributions(o, period).get(id) === '1')
+    .map((o) => o.participantId)
+    .sort();
 }

@@ -25,6 +25,8 @@ export const ACCESS_POLICY = {
   'indicators.report': ['caseworker', 'evaluator', 'admin'],
   /** Two days of the report compared, changes explained by pseudonymous participants and their events: as the report, never funders. */
   'indicators.compare': ['caseworker', 'evaluator', 'admin'],
+  /** The pseudonymous participants counted in one figure of the report (issue 11, evaluator 3): evaluators and admins, never funders. */
+  'indicators.drill-down': ['evaluator', 'admin'],
   /** Exports are suppressed: the one view of the figures a funder gets. */
   'indicators.export': ['caseworker', 'evaluator', 'funder', 'admin'],
   'reports.submit': ['admin'],

@@ -8,6 +8,8 @@ import { asKnownOnNotInFuture } from './as-known-on-not-in-future';
 import { IndicatorReportQuery } from './indicator-report.query';
 import { IndicatorComparisonDto, IndicatorComparisonResultDto, SubmittedReportComparisonResultDto } from './indicator-comparison.dto';
 import { IndicatorComparisonQuery, SubmittedReportComparisonQuery } from './indicator-comparison.query';
+import { FigureParticipantsDto, FigureParticipantsResultDto } from './figure-participants.dto';
+import { FigureParticipantsQuery } from './figure-participants.query';
 import { RequestValidationError } from '../http/problem';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { ProjectCalendar } from '../projects/project-calendar';
@@ -60,6 +62,26 @@ export class IndicatorsController {
     }
     if (Date.parse(a) > Date.parse(b)) throw new RequestValidationError([{ field: 'asKnownOnA', reason: 'asKnownOnA must not be after asKnownOnB' }]);
     return this.queries.execute(new IndicatorComparisonQuery(projectId, period, a, b));
+  }
+
+  /**
+   * Drill-down: the pseudonymous participants counted in one figure of the report (period and
+   * "as known on" as for the report; `group`, `measure` pick the cell), counted by the same
+   * per-participant rule the comparison explains changes with, so `participantIds.length` is the
+   * figure. Evaluators and admins only: never funders (403), who see suppressed figures alone.
+   */
+  @Get('projects/:projectId/indicators/:code/participants')
+  @Access('indicators.drill-down')
+  @ApiOkResponse({ type: FigureParticipantsResultDto })
+  async figureParticipants(
+    @Param('projectId', ParseIdPipe) projectId: string,
+    @Param('code') code: string,
+    @Query() query: FigureParticipantsDto,
+  ): Promise<FigureParticipantsResultDto> {
+    const now = this.calendar.now();
+    const zone = await this.calendar.zoneOf(projectId);
+    const report = asKnownOnNotInFuture(query.toQuery(now, zone), now);
+    return this.queries.execute(new FigureParticipantsQuery(projectId, report, { code, group: query.group ?? 'total', measure: query.measure ?? 'count' }));
   }
 
   /**

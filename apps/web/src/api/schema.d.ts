@@ -373,6 +373,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/indicators/{code}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Drill-down: the pseudonymous participants counted in one figure of the report (period and
+         *     "as known on" as for the report; `group`, `measure` pick the cell), counted by the same
+         *     per-participant rule the comparison explains changes with, so `participantIds.length` is the
+         *     figure. Evaluators and admins only: never funders (403), who see suppressed figures alone.
+         */
+        get: operations["IndicatorsController_figureParticipants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/reports/{reportId}/comparison": {
         parameters: {
             query?: never;
@@ -1120,6 +1142,24 @@ export interface components {
             figures: components["schemas"]["ComparedFigureDto"][];
             projectId: string;
             catalogueVersion: string;
+        };
+        FigureParticipantsResultDto: {
+            /** @enum {string} */
+            group: "total" | "women" | "men" | "nonBinary" | "genderNotDisclosed";
+            /** @enum {string} */
+            measure: "count" | "dataMissing" | "numerator" | "denominator";
+            /** @description The report's period. */
+            from: string | null;
+            /** @description The instant the figures are as known on (ISO 8601, UTC); null: as known now. */
+            asKnownOn: string | null;
+            projectId: string;
+            /** @description Catalogue code, e.g. `EECO01` or `COMPLETION_RATE`. */
+            code: string;
+            to: string;
+            /** @description The figure itself, as the report gives it: always the length of `participantIds`. */
+            value: number;
+            /** @description The pseudonymous ids of the participants counted in the figure, sorted: never a name. */
+            participantIds: string[];
         };
         SubmittedReportRefDto: {
             /** @description The submitted report's id (the event id `POST /projects/{projectId}/reports` answered). */
@@ -1978,6 +2018,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorComparisonResultDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_figureParticipants: {
+        parameters: {
+            query?: {
+                /** @description `total` (default) or one gender group. */
+                group?: "total" | "women" | "men" | "nonBinary" | "genderNotDisclosed";
+                /** @description Indicators: `count` (default) or `dataMissing`; rates: `numerator` or `denominator`. */
+                measure?: "count" | "dataMissing" | "numerator" | "denominator";
+                /** @description First day of the period (inclusive); without it, from the start of the project. */
+                from?: string;
+                /** @description Last day of the period (inclusive); without it, today in the project's zone. */
+                to?: string;
+                /** @description Count only what was recorded by then: a date (the end of that day in the project's zone) or an instant with its offset. */
+                asKnownOn?: string;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FigureParticipantsResultDto"];
                 };
             };
         };

@@ -15,6 +15,8 @@ import { ChooseProjectPage } from '../projects/ChooseProjectPage';
 import { ProjectionsPage } from '../projections/ProjectionsPage';
 import { ProjectNav } from '../projects/ProjectNav';
 import { ReportPage } from '../reports/ReportPage';
+import { ComparePage } from '../reports/ComparePage';
+import { FigurePage } from '../reports/FigurePage';
 import { useSession } from '../session/session';
 import { SignInPage } from '../session/SignInPage';
 import { TodayPage } from '../worklist/TodayPage';
@@ -59,7 +61,21 @@ export function App() {
         return (
           <>
             <ProjectNav projectId={route.projectId} current="report" role={state.user.role} mayImport={mayImport(route.projectId)} />
-            <ReportPage projectId={route.projectId} />
+            <ReportPage projectId={route.projectId} role={state.user.role} />
+          </>
+        );
+      case 'compare':
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="report" role={state.user.role} mayImport={mayImport(route.projectId)} />
+            <ComparePage projectId={route.projectId} role={state.user.role} />
+          </>
+        );
+      case 'figure':
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="report" role={state.user.role} mayImport={mayImport(route.projectId)} />
+            <FigurePage projectId={route.projectId} role={state.user.role} />
           </>
         );
       case 'pathway':

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'participants'; projectId: string }
   | { name: 'today'; projectId: string }
   | { name: 'report'; projectId: string }
+  | { name: 'compare'; projectId: string }
+  | { name: 'figure'; projectId: string }
   | { name: 'pathway'; participantId: string }
   | { name: 'groupSession'; projectId: string }
   | { name: 'import'; projectId: string }
@@ -39,6 +41,8 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'today') return { name: 'today', projectId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'report') return { name: 'report', projectId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'import') return { name: 'import', projectId: parts[1] };
+  if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'report' && parts[3] === 'compare') return { name: 'compare', projectId: parts[1] };
+  if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'report' && parts[3] === 'figure') return { name: 'figure', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'group-sessions' && parts[3] === 'new') return { name: 'groupSession', projectId: parts[1] };
   if (parts.length === 2 && parts[0] === 'participants') return { name: 'pathway', participantId: parts[1] };
   return { name: 'notFound' };
@@ -64,7 +68,7 @@ export function RouterProvider({ children }: { children: ReactNode }) {
 export const useNavigation = () => useContext(Navigation);
 
 /** A real link (opens in a new tab, copyable) that navigates inside the app on a plain click. */
-export function Link({ to, children, className, current }: { to: string; children: ReactNode; className?: string; current?: boolean }) {
+export function Link({ to, children, className, current, label }: { to: string; children: ReactNode; className?: string; current?: boolean; label?: string }) {
   const { navigate } = useNavigation();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -72,7 +76,7 @@ export function Link({ to, children, className, current }: { to: string; childre
     navigate(to);
   };
   return (
-    <a href={to} onClick={onClick} className={className} aria-current={current ? 'page' : undefined}>
+    <a href={to} onClick={onClick} className={className} aria-current={current ? 'page' : undefined} aria-label={label}>
       {children}
     </a>
   );

@@ -1,14 +1,17 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { api, IndicatorReport, Problem, ProjectSummary } from '../api/client';
+import { api, IndicatorReport, Problem, ProjectSummary, SessionUser } from '../api/client';
 import { problemMessage, problemOf } from '../api/problems';
 import { PageHeading } from '../app/page-heading';
-import { useNavigation } from '../app/router';
+import { Link, useNavigation } from '../app/router';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { ErrorSummary, FieldMessage } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { IndicatorChart } from './IndicatorChart';
+import { figureHref, mayDrillDown } from './FigurePage';
+import { writeCompareSearch } from './compare-search';
+import { figureLabel } from './figure-label';
 import { asKnownOnParam, readReportSearch, ReportSearch, reportSearchProblems, writeReportSearch } from './report-search';
 
 /** The form's fields by the name the URL and the API give them, and the id of each control. */
@@ -29,7 +32,7 @@ type Result = Loaded | { problem: Problem } | 'loading' | 'failed';
  * chart of the same figures, and the funder's (suppressed) files to download. The figures are the
  * API's (`GET /api/v1/projects/{projectId}/indicators`): this page computes nothing.
  */
-export function ReportPage({ projectId }: { projectId: string }) {
+export function ReportPage({ projectId, role }: { projectId: string; role: SessionUser['role'] }) {
   const t = useT();
   const intl = useIntl();
   const { search, path, navigate } = useNavigation();
@@ -141,6 +144,9 @@ export function ReportPage({ projectId }: { projectId: string }) {
         {t('report.title')} <span className="muted">{projectId}</span>
       </PageHeading>
       <p>{t('report.intro')}</p>
+      <p>
+        <Link to={`${path}/compare${writeCompareSearch({ from: chosen.from, to: chosen.to, aDate: chosen.knownOnDate, aTime: chosen.knownOnTime, bDate: '', bTime: '', all: false })}`}>{t('report.compareLink')}</Link>
+      </p>
       {project === 'failed' && (
         <p role="alert" className="error-message">
           {t('report.projectFailed')}
@@ -186,14 +192,14 @@ export function ReportPage({ projectId }: { projectId: string }) {
         )}
       </div>
       {typeof result === 'object' && 'report' in result && zone && (
-        <Figures loaded={result} zone={zone} choices={chosen} projectId={projectId} number={number} date={date} />
+        <Figures loaded={result} zone={zone} choices={chosen} projectId={projectId} number={number} date={date} drill={mayDrillDown(role) ? search : null} />
       )}
     </>
   );
 }
 
 /** The banner, the two tables, the chart and the downloads, for one answer of the API. */
-function Figures({ loaded, zone, choices, projectId, number, date }: { loaded: Loaded; zone: string; choices: ReportSearch; projectId: string; number: (n: number) => string; date: (iso: string) => string }) {
+function Figures({ loaded, zone, choices, projectId, number, date, drill }: { loaded: Loaded; zone: string; choices: ReportSearch; projectId: string; number: (n: number) => string; date: (iso: string) => string; drill: string | null }) {
   const t = useT();
   const intl = useIntl();
   const { report, askedAt } = loaded;
@@ -216,16 +222,27 @@ function Figures({ loaded, zone, choices, projectId, number, date }: { loaded: L
   const asKnownOn = asKnownOnParam(choices, zone);
   if (asKnownOn) exportQuery.set('asKnownOn', asKnownOn);
 
+  // For evaluators and admins, each figure opens the participants counted in it (the drill-down).
+  const figure = (value: number, code: string, kind: 'indicator' | 'rate', group: string, measure: string) => {
+    if (drill === null || (code === 'MEDIAN_DAYS_TO_PLACEMENT' && measure === 'numerator') || (code === 'TARGET_ACHIEVEMENT' && measure === 'denominator')) return number(value);
+    const name = `${code} ${figureLabel(t, { code, kind, group, measure })}`;
+    return (
+      <Link to={figureHref(projectId, drill, { code, group, measure })} label={t('report.figureLink', { count: number(value), figure: name })}>
+        {number(value)}
+      </Link>
+    );
+  };
+
   const indicatorRow = (i: IndicatorReport['indicators'][number]) => (
     <tr key={i.code}>
       <th scope="row">
         <span className="code">{i.code}</span> {t(`indicator.${i.code}` as MessageId)}
       </th>
       {GROUPS.map((g) => (
-        <td key={g} className="number">{number(i[g])}</td>
+        <td key={g} className="number">{figure(i[g], i.code, 'indicator', g, 'count')}</td>
       ))}
-      <td className="number">{number(i.dataMissing)}</td>
-      <td className="number total">{number(i.total)}</td>
+      <td className="number">{figure(i.dataMissing, i.code, 'indicator', 'total', 'dataMissing')}</td>
+      <td className="number total">{figure(i.total, i.code, 'indicator', 'total', 'count')}</td>
     </tr>
   );
 
@@ -288,8 +305,8 @@ function Figures({ loaded, zone, choices, projectId, number, date }: { loaded: L
             {report.rates.map((r) => (
               <tr key={r.code}>
                 <th scope="row">{t(`rate.${r.code}` as MessageId)}</th>
-                <td className="number">{number(r.numerator)}</td>
-                <td className="number">{number(r.denominator)}</td>
+                <td className="number">{figure(r.numerator, r.code, 'rate', 'total', 'numerator')}</td>
+                <td className="number">{figure(r.denominator, r.code, 'rate', 'total', 'denominator')}</td>
                 <td className="number">{r.code === 'MEDIAN_DAYS_TO_PLACEMENT' ? (r.value === null ? '–' : t('report.rate.medianDays', { days: number(r.value) })) : percent(r.value)}</td>
               </tr>
             ))}

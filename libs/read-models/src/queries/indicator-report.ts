@@ -85,6 +85,23 @@ export async function outcomesAtCutOff(
   return { outcomes, plannedParticipants: project.planned_participants };
 }
 
+/**
+ * The participant outcomes a report counts for `query` (as known now, or at its cut-off position)
+ * and the last log position among them, or null when there is no such project: what the drill-down lists
+ * a figure's participants from, so it counts exactly what `indicatorReport` counts.
+ * Throws a RangeError when `asKnownOn` comes without `cutOffPosition`.
+ */
+export async function reportOutcomes(
+  db: Kysely<ReadModelSchema>,
+  projectId: string,
+  query: IndicatorReportQuery,
+): Promise<{ outcomes: ParticipantOutcome[]; position: number } | null> {
+  const project = await db.selectFrom('projects').select('project_id').where('project_id', '=', projectId).executeTakeFirst();
+  if (!project) return null;
+  if (query.asKnownOn !== null && query.cutOffPosition === undefined) throw new RangeError('A report as known on an instant needs the log position it counts to');
+  return query.asKnownOn === null ? currentOutcomes(db, projectId) : outcomesAtPosition(db, projectId, query.cutOffPosition!);
+}
+
 async function currentOutcomes(db: Kysely<ReadModelSchema>, projectId: string) {
   const rows = await db.selectFrom('participants').selectAll().where('project_id', '=', projectId).execute();
   return { outcomes: rows.map(outcomeOf), position: highest(rows.map((r) => r.last_position)) };
