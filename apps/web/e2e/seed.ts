@@ -213,6 +213,8 @@ export const IMPORT_PROJECTS = {
   keyboard: { id: '24-310-S03', registration: projectRegistration('24-310-S03', '#import tangentbord') },
 };
 export const IMPORTER = { role: 'caseworker', email: 'import2.ida@example.org', name: 'Ida Import', password: 'spreadsheets move in here' };
+
+/**
  * Compare two days and the drill-down (compare.pw.ts): a project of their own and one evaluator.
  * cmp-0001 (a woman) and cmp-0002 (a man, left with a job) are recorded first; then, after the
  * instant `COMPARE_KNOWN_ON` the global set-up notes, cmp-0003 (a woman) is enrolled and
