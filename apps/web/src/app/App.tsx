@@ -12,6 +12,7 @@ import { ParticipantsPage } from '../participants/ParticipantsPage';
 import { PathwayPage } from '../participants/PathwayPage';
 import { ChooseProjectPage } from '../projects/ChooseProjectPage';
 import { ProjectionsPage } from '../projections/ProjectionsPage';
+import { FundedProjectPage, FundingLandingPage } from '../funding/FundingPages';
 import { ProjectNav } from '../projects/ProjectNav';
 import { ReportPage } from '../reports/ReportPage';
 import { useSession } from '../session/session';
@@ -37,6 +38,8 @@ export function App() {
     switch (route.name) {
       case 'signIn':
       case 'projects':
+        // A funder has no project pages (participants, worklist): their start is the figures.
+        if (state.user.role === 'funder') return <FundingLandingPage />;
         return <ChooseProjectPage isAdmin={state.user.role === 'admin'} />;
       case 'participants':
         return (
@@ -84,6 +87,11 @@ export function App() {
       // Evaluators and admins, as the API allows (projections.read).
       case 'projections':
         return mayWatchProjections ? <ProjectionsPage /> : <PageHeading title={t('projections.forbidden')}>{t('projections.forbidden')}</PageHeading>;
+      // Funders' screens: suppressed figures only (the API refuses the unsuppressed routes to them).
+      case 'funding':
+        return <FundingLandingPage />;
+      case 'fundedProject':
+        return <FundedProjectPage projectId={route.projectId} />;
       case 'notFound':
         return <PageHeading title={t('app.notFound')}>{t('app.notFound')}</PageHeading>;
     }
@@ -102,7 +110,7 @@ export function App() {
           <ul>
             {signedIn && (
               <li>
-                <Link to="/projects">{t('nav.projects')}</Link>
+                {state.status === 'signedIn' && state.user.role === 'funder' ? <Link to="/funding">{t('nav.funding')}</Link> : <Link to="/projects">{t('nav.projects')}</Link>}
               </li>
             )}
             {mayWatchProjections && (
