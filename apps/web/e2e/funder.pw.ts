@@ -44,13 +44,14 @@ for (const locale of LOCALES) {
     // Four files, each with its 64-hex-digit SHA-256, and how to check it.
     await expect(page.locator('.downloads a[download]')).toHaveCount(4);
     await expect(page.locator('.downloads code.digest')).toHaveText(Array(4).fill(/^[0-9a-f]{64}$/));
-    await page.locator('summary').click();
+    await page.locator('.how-to-check summary').click();
     await expect(page.locator('.how-to-check pre').first()).toContainText('sha256sum');
     await expect(page.locator('.how-to-check pre').nth(1)).toContainText('Get-FileHash');
     // The report submitted with 7 women; 2 men since: the figures differ, the men's 2 withheld.
     const report = page.locator('.submitted-reports > li');
     await expect(report).toHaveCount(1);
     await expect(report.locator('dd strong')).toHaveText(locale === 'en' ? 'Yes' : 'Ja');
+    await report.locator('summary').click();
     await expect(report.locator('tbody tr').first()).toBeVisible();
     await expectNoAxeViolations(page);
     await capture(page, `funder-project-${locale}`);
@@ -96,6 +97,8 @@ test('funder screens never show an unsuppressed small count or a participant id,
   }
   expect(new Set(reportIds).size).toBe(1);
 
+  // Every state of the page: the changed counts shown too.
+  await page.locator('.changes summary').click();
   const html = await page.content();
   expect(html).not.toMatch(CODES);
   // The download links' blob: URLs are the browser's ids of the files, not people's.

@@ -286,29 +286,32 @@ function Submitted({ reports }: { reports: SubmittedReports }) {
                 </dd>
               </dl>
               {report.differsNow && (
-                <div className="table-scroll" role="region" aria-labelledby={`changes-${i}`} tabIndex={0}>
-                  <table>
-                    <caption id={`changes-${i}`}>{t('funding.changes', { count: report.changes.length })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('funding.indicator')}</th>
-                        <th scope="col">{t('funding.breakdownColumn')}</th>
-                        <th scope="col" className="num">{t('funding.then')}</th>
-                        <th scope="col" className="num">{t('funding.now')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {report.changes.map((change) => (
-                        <tr key={`${change.code}-${change.breakdown}-${change.part}`}>
-                          <th scope="row">{change.part === 'value' ? change.code : `${change.code} (${t(`funding.${change.part}` as MessageId)})`}</th>
-                          <td>{t(`funding.breakdown.${change.breakdown}` as MessageId)}</td>
-                          <td className="num">{published(change.then as Published)}</td>
-                          <td className="num">{published(change.now as Published)}</td>
+                <details className="changes">
+                  <summary>{t('funding.showChanges', { count: report.changes.length })}</summary>
+                  <div className="table-scroll" role="region" aria-labelledby={`changes-${i}`} tabIndex={0}>
+                    <table>
+                      <caption id={`changes-${i}`}>{t('funding.changes', { count: report.changes.length })}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('funding.indicator')}</th>
+                          <th scope="col">{t('funding.breakdownColumn')}</th>
+                          <th scope="col" className="num">{t('funding.then')}</th>
+                          <th scope="col" className="num">{t('funding.now')}</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                      </thead>
+                      <tbody>
+                        {report.changes.map((change) => (
+                          <tr key={`${change.code}-${change.breakdown}-${change.part}`}>
+                            <th scope="row">{change.part === 'value' ? change.code : `${change.code} (${t(`funding.${change.part}` as MessageId)})`}</th>
+                            <td>{t(`funding.breakdown.${change.breakdown}` as MessageId)}</td>
+                            <td className="num">{published(change.then as Published)}</td>
+                            <td className="num">{published(change.now as Published)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </details>
               )}
             </li>
           ))}

@@ -976,6 +976,7 @@ export const en = {
   'funding.yes': 'Yes',
   'funding.no': 'No',
   'funding.changes': '{count, plural, one {# count differs} other {# counts differ}}: as submitted and as known now',
+  'funding.showChanges': 'Show the {count, plural, one {# count} other {# counts}} that differ',
   'funding.breakdownColumn': 'Group',
   'funding.then': 'Submitted',
   'funding.now': 'Now',

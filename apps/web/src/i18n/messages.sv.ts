@@ -979,6 +979,7 @@ export const sv: Record<MessageId, string> = {
   'funding.yes': 'Ja',
   'funding.no': 'Nej',
   'funding.changes': '{count, plural, one {# antal skiljer sig} other {# antal skiljer sig}}: som lämnat och som känt nu',
+  'funding.showChanges': 'Visa {count, plural, one {# antal} other {# antal}} som skiljer sig',
   'funding.breakdownColumn': 'Grupp',
   'funding.then': 'Lämnat',
   'funding.now': 'Nu',
