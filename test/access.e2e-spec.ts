@@ -188,6 +188,7 @@ describe('access: every role, every route, own and other project', () => {
         return { method: 'get', path: `/api/v1/projects/${p}/reports/${body.eventId}/comparison` };
       },
     },
+    { action: 'reports.read', method: 'get', route: '/api/v1/projects/{projectId}/reports', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/reports` }) },
     { action: 'reports.submit', method: 'post', route: '/api/v1/projects/{projectId}/reports', ok: 201, scoped: true, call: async (p) => ({ method: 'post', path: `/api/v1/projects/${p}/reports`, body: { to: '2025-12-31' } }) },
     { action: 'projections.read', method: 'get', route: '/api/v1/projections', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/projections' }) },
     { action: 'projections.rebuild', method: 'post', route: '/api/v1/projections/rebuild', ok: 202, scoped: false, call: async () => (await rebuildsSettled(), { method: 'post', path: '/api/v1/projections/rebuild' }) },

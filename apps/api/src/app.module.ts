@@ -19,6 +19,7 @@ import { FunderReportingRule } from './exports/funder-reporting-rule';
 import { ProjectCalendar } from './projects/project-calendar';
 import { IndicatorExportHandler } from './exports/indicator-export.query';
 import { SubmitReportHandler } from './exports/submit-report.command';
+import { SubmittedReportsHandler } from './exports/submitted-reports.query';
 import { GroupSessionsController } from './group-sessions/group-sessions.controller';
 import { RecordGroupSessionHandler } from './group-sessions/record-group-session.command';
 import { HealthController } from './health/health.controller';
@@ -107,6 +108,7 @@ export class AppModule {
         ...oidcProviders,
         ProviderSessionsCloser,
         RegisterProjectHandler,
+        SubmittedReportsHandler,
         EnrolParticipantHandler,
         RecordMilestoneHandler,
         RetractMilestoneHandler,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TO_ERASE, TODAY_PROJECT } from './seed';
+import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, FUNDED_PARTICIPANTS, FUNDED_PROJECT, FUNDER, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TO_ERASE, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -36,6 +36,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   cli(['users', 'add', '--role', IMPORTER.role, '--email', IMPORTER.email, '--name', IMPORTER.name, ...Object.values(IMPORT_PROJECTS).flatMap((p) => ['--project', p.id])], `${IMPORTER.password}\n`);
   const c = COMPARE_EVALUATOR;
   cli(['users', 'add', '--role', c.role, '--email', c.email, '--name', c.name, '--project', COMPARE_PROJECT.id], `${c.password}\n`);
+  cli(['users', 'add', '--role', FUNDER.role, '--email', FUNDER.email, '--name', FUNDER.name, '--project', FUNDED_PROJECT.id], `${FUNDER.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     server.kill('SIGTERM');
@@ -68,6 +69,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   const reportCaseworker = cli(['token', '--role', 'caseworker', '--project', REPORT_PROJECT.id]);
   const compareCaseworker = cli(['token', '--role', 'caseworker', '--project', COMPARE_PROJECT.id]);
   const todayCaseworker = cli(['token', '--role', 'caseworker', '--project', TODAY_PROJECT.id, '--project', EMPTY_PROJECT.id]);
+  const fundedCaseworker = cli(['token', '--role', 'caseworker', '--project', FUNDED_PROJECT.id]);
   const archivist = cli(['token', '--role', 'caseworker', '--project', ARCHIVE_PROJECT.id]);
   const fileCaseworker = cli(['token', '--role', 'caseworker', '--project', FILE_PROJECT.id]);
   const recordsCaseworker = cli(['token', '--role', 'caseworker', '--project', RECORDS_PROJECT.id]);
@@ -104,6 +106,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await seedDataProtection(call, admin, archivist);
   await seedFileProject(base, call, admin, fileCaseworker);
   await seedRecords(call, admin, recordsCaseworker);
+  await seedFundedProject(call, admin, fundedCaseworker);
 }
 
 /** Erasure, audit log and reports (admin-records.pw.ts): see RECORDS_PROJECT in seed.ts. */
@@ -209,4 +212,17 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promi
     if (Date.now() > until) throw new Error('The app did not get ready in time');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The funder screens' project (seed.ts FUNDED_PROJECT): 7 women, a report submitted, then 2 men. */
+async function seedFundedProject(call: (token: string, method: string, path: string, body?: unknown) => Promise<unknown>, admin: string, caseworker: string): Promise<void> {
+  await call(admin, 'POST', '/projects', FUNDED_PROJECT.registration);
+  const enrol = async (p: (typeof FUNDED_PARTICIPANTS)[number]) =>
+    call(caseworker, 'POST', `/projects/${FUNDED_PROJECT.id}/participants`, { participantId: p.id, enrolledOn: '2024-02-01', profile: { ...PROJECT.profile, gender: p.gender }, personal: { name: `Funded Person ${p.id}` } });
+  const enrolled = async (n: number) => ((await call(caseworker, 'GET', `/projects/${FUNDED_PROJECT.id}/participants?limit=1`)) as { total: number }).total === n;
+  for (const p of FUNDED_PARTICIPANTS.filter((q) => q.submittedBefore)) await enrol(p);
+  await waitFor(() => enrolled(7));
+  await call(admin, 'POST', `/projects/${FUNDED_PROJECT.id}/reports`, { to: '2024-12-31' });
+  for (const p of FUNDED_PARTICIPANTS.filter((q) => !q.submittedBefore)) await enrol(p);
+  await waitFor(() => enrolled(9));
 }

@@ -229,3 +229,12 @@ export const COMPARE_FIRST = [
 ];
 export const COMPARE_LATE = { id: 'cmp-0003', profile: { ...PROJECT.profile, gender: 'woman' }, enrolledOn: '2025-02-01' };
 export const COMPARE_LATE_EXIT = { type: 'exited', occurredOn: '2025-09-30', reason: 'completed', situation: 'job-searching' };
+
+/**
+ * The funder screens (funder.pw.ts): a project a funder funds, with 7 women enrolled, a report
+ * submitted, and then 2 men enrolled, so the men's count (2) is small and withheld, and the
+ * report's figures differ from those known now. Participant codes `fd-0001`..`fd-0009`.
+ */
+export const FUNDED_PROJECT = { id: '24-308-S01', registration: { ...PROJECT.registration, id: '24-308-S01', name: '#finansierat', startDate: '2024-01-01', endDate: '2026-12-31' } };
+export const FUNDER = { role: 'funder', email: 'funder.fia@example.org', name: 'Fia Finansiär', password: 'funders see counts only' };
+export const FUNDED_PARTICIPANTS = Array.from({ length: 9 }, (_, i) => ({ id: `fd-${pad(i + 1)}`, gender: i < 7 ? 'woman' : 'man', submittedBefore: i < 7 }));

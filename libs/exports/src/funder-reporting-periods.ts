@@ -94,3 +94,43 @@ function describeKind(kind: FunderPeriodKind): string {
       return "the project's whole period (to its end date, from left out or its start date)";
   }
 }
+
+/** A reporting period a funder may export now, with the month end it is known on. */
+export interface FunderPeriodChoice {
+  kind: FunderPeriodKind;
+  /** First day; null for the project's whole period (from its start). */
+  from: string | null;
+  to: string;
+  /** The latest month end that has passed (`today` is after it), on or after `to`. */
+  asKnownOn: string;
+}
+
+/**
+ * The periods of the allowed kinds that `funderReportRefusal` accepts today: ended by the latest
+ * passed month end (the day before the first of `today`'s month), each as known on that month end,
+ * newest first. Quarters and years overlapping the project's period; the whole period once ended.
+ * `today` is the date in the project's zone (YYYY-MM-DD).
+ */
+export function funderPeriodChoices(
+  project: { startDate: string; endDate: string },
+  allowed: readonly FunderPeriodKind[],
+  today: string,
+): FunderPeriodChoice[] {
+  const [, year, month] = DATE.exec(today)!;
+  const monthEnd = new Date(Date.UTC(Number(year), Number(month) - 1, 0)).toISOString().slice(0, 10);
+  const choices: FunderPeriodChoice[] = [];
+  const firstYear = Number(project.startDate.slice(0, 4));
+  const lastYear = Number(project.endDate.slice(0, 4));
+  for (let y = lastYear; y >= firstYear; y--) {
+    if (allowed.includes('quarter')) {
+      for (let q = 4; q >= 1; q--) {
+        const from = `${y}-${String(3 * q - 2).padStart(2, '0')}-01`;
+        const to = endOfMonth(`${y}-${String(3 * q).padStart(2, '0')}-01`);
+        if (to <= monthEnd && to >= project.startDate && from <= project.endDate) choices.push({ kind: 'quarter', from, to, asKnownOn: monthEnd });
+      }
+    }
+    if (allowed.includes('year') && `${y}-12-31` <= monthEnd) choices.push({ kind: 'year', from: `${y}-01-01`, to: `${y}-12-31`, asKnownOn: monthEnd });
+  }
+  if (allowed.includes('project') && project.endDate <= monthEnd) choices.unshift({ kind: 'project', from: null, to: project.endDate, asKnownOn: monthEnd });
+  return choices;
+}

@@ -9,6 +9,7 @@ export * from './to-json';
 export * from './to-xlsx';
 export * from './export-file';
 export * from './funder-reporting-periods';
+export * from './export-differences';
 export * from './spreadsheet-safe';
 export * from './linked-suppression';
 export * from './export-relations';

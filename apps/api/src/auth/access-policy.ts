@@ -30,6 +30,8 @@ export const ACCESS_POLICY = {
   /** Exports are suppressed: the one view of the figures a funder gets. */
   'indicators.export': ['caseworker', 'evaluator', 'funder', 'admin'],
   'reports.submit': ['admin'],
+  /** Submitted reports with their digests, and whether their suppressed counts known now differ: names no one. */
+  'reports.read': ['evaluator', 'funder', 'admin'],
   'projections.read': ['evaluator', 'admin'],
   /** A rebuild touches every project: an evaluator only with a token naming every project (the controller checks). */
   'projections.rebuild': ['evaluator', 'admin'],

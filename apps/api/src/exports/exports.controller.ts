@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { RequestContext } from '@pathway/application';
 import { Principal } from '@pathway/auth';
@@ -9,6 +9,8 @@ import { ExportDto } from './export.dto';
 import { FunderReportingRule } from './funder-reporting-rule';
 import { IndicatorExportQuery } from './indicator-export.query';
 import { SubmitReportCommand, SubmittedReportResult } from './submit-report.command';
+import { SubmittedReportsDto } from './submitted-reports.dto';
+import { SubmittedReportsQuery } from './submitted-reports.query';
 import { setVersion } from '../http/etag';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { ProjectCalendar } from '../projects/project-calendar';
@@ -52,6 +54,19 @@ export class ExportsController {
       .setHeader('Digest', file.digest)
       .setHeader('X-Generated-At', now.toISOString())
       .send(file.body);
+  }
+
+  /**
+   * The reports submitted for the project, newest first: period, cut-off, digest, the submitter's
+   * role, and whether the same period as known now differs, count by count, both sides suppressed
+   * by the funder export's rule. No participant is named: funders may ask (unlike the comparison).
+   * Also the project's name and dates and the periods a funder may download now.
+   */
+  @Get('reports')
+  @Access('reports.read')
+  @ApiOkResponse({ type: SubmittedReportsDto })
+  reports(@Param('projectId', ParseIdPipe) projectId: string): Promise<SubmittedReportsDto> {
+    return this.queries.execute(new SubmittedReportsQuery(projectId, this.calendar.now()));
   }
 
   /** Marks a report as submitted: its suppressed figures are recorded as an event and published. */

@@ -444,7 +444,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The reports submitted for the project, newest first: period, cut-off, digest, the submitter's
+         *     role, and whether the same period as known now differs, count by count, both sides suppressed
+         *     by the funder export's rule. No participant is named: funders may ask (unlike the comparison).
+         *     Also the project's name and dates and the periods a funder may download now.
+         */
+        get: operations["ExportsController_reports"];
         put?: never;
         /** Marks a report as submitted: its suppressed figures are recorded as an event and published. */
         post: operations["ExportsController_submit"];
@@ -1184,6 +1190,54 @@ export interface components {
             submittedReport: components["schemas"]["SubmittedReportRefDto"];
             projectId: string;
             catalogueVersion: string;
+        };
+        FunderPeriodChoiceDto: {
+            /** @enum {string} */
+            kind: "quarter" | "year" | "project";
+            from: string | null;
+            to: string;
+            asKnownOn: string;
+        };
+        ReportChangeDto: {
+            /** @enum {string} */
+            part: "value" | "numerator" | "denominator";
+            /** @description The submitted count, or `suppressed`; null when the row was not in the submitted report. */
+            then: (number | "suppressed") | null;
+            /** @description The count known now, or `suppressed`. */
+            now: (number | "suppressed") | null;
+            code: string;
+            breakdown: string;
+        };
+        ReportPeriodDto: {
+            from: string | null;
+            to: string;
+        };
+        SubmittedReportSummaryDto: {
+            /** @description The cut-off the report counts to (ISO instant). */
+            asKnownOn: string | null;
+            changes: components["schemas"]["ReportChangeDto"][];
+            reportId: string;
+            submittedAt: string;
+            /** @description The submitter's role, never who they are. */
+            submittedByRole: string;
+            period: components["schemas"]["ReportPeriodDto"];
+            /** @description `sha-256=<base64>` of the submitted JSON file. */
+            digest: string;
+            differsNow: boolean;
+        };
+        FunderProjectDto: {
+            projectId: string;
+            name: string;
+            startDate: string;
+            endDate: string;
+            timeZone: string;
+        };
+        SubmittedReportsDto: {
+            reportingPeriods: components["schemas"]["FunderPeriodChoiceDto"][];
+            reports: components["schemas"]["SubmittedReportSummaryDto"][];
+            project: components["schemas"]["FunderProjectDto"];
+            suppressionThreshold: number;
+            comparedAt: string;
         };
         IndicatorReportDto: {
             /** @description First day of the period (inclusive); without it, from the start of the project. */
@@ -2102,6 +2156,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ExportsController_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmittedReportsDto"];
+                };
             };
         };
     };

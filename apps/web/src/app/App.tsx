@@ -13,6 +13,7 @@ import { ParticipantsPage } from '../participants/ParticipantsPage';
 import { PathwayPage } from '../participants/PathwayPage';
 import { ChooseProjectPage } from '../projects/ChooseProjectPage';
 import { ProjectionsPage } from '../projections/ProjectionsPage';
+import { FundedProjectPage, FundingLandingPage } from '../funding/FundingPages';
 import { ProjectNav } from '../projects/ProjectNav';
 import { ReportPage } from '../reports/ReportPage';
 import { ComparePage } from '../reports/ComparePage';
@@ -42,6 +43,8 @@ export function App() {
     switch (route.name) {
       case 'signIn':
       case 'projects':
+        // A funder has no project pages (participants, worklist): their start is the figures.
+        if (state.user.role === 'funder') return <FundingLandingPage />;
         return <ChooseProjectPage isAdmin={state.user.role === 'admin'} />;
       case 'participants':
         return (
@@ -110,6 +113,11 @@ export function App() {
       // Evaluators and admins, as the API allows (projections.read).
       case 'projections':
         return mayWatchProjections ? <ProjectionsPage /> : <PageHeading title={t('projections.forbidden')}>{t('projections.forbidden')}</PageHeading>;
+      // Funders' screens: suppressed figures only (the API refuses the unsuppressed routes to them).
+      case 'funding':
+        return <FundingLandingPage />;
+      case 'fundedProject':
+        return <FundedProjectPage projectId={route.projectId} />;
       case 'notFound':
         return <PageHeading title={t('app.notFound')}>{t('app.notFound')}</PageHeading>;
     }
@@ -128,7 +136,7 @@ export function App() {
           <ul>
             {signedIn && (
               <li>
-                <Link to="/projects">{t('nav.projects')}</Link>
+                {state.status === 'signedIn' && state.user.role === 'funder' ? <Link to="/funding">{t('nav.funding')}</Link> : <Link to="/projects">{t('nav.projects')}</Link>}
               </li>
             )}
             {mayWatchProjections && (

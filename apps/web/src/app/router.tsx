@@ -23,6 +23,8 @@ export type Route =
   | { name: 'submitReport' }
   | { name: 'subjectAccess'; participantId: string }
   | { name: 'projections' }
+  | { name: 'funding' }
+  | { name: 'fundedProject'; projectId: string }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -44,6 +46,8 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'report' && parts[3] === 'compare') return { name: 'compare', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'report' && parts[3] === 'figure') return { name: 'figure', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'group-sessions' && parts[3] === 'new') return { name: 'groupSession', projectId: parts[1] };
+  if (parts.length === 1 && parts[0] === 'funding') return { name: 'funding' };
+  if (parts.length === 2 && parts[0] === 'funding') return { name: 'fundedProject', projectId: parts[1] };
   if (parts.length === 2 && parts[0] === 'participants') return { name: 'pathway', participantId: parts[1] };
   return { name: 'notFound' };
 }

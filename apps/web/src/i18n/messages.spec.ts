@@ -18,7 +18,7 @@ function argumentsOf(message: string, locale: string): string[] {
   return [...names].sort();
 }
 
-const SAMPLE = { minutes: 2, from: 1, to: 2, total: 3, id: 'p-0001', reason: 'r', date: 'd', start: 's', end: 'e', name: 'Anna', project: 'P', count: 2, today: 't', since: 's', due: 'd', closes: 'c', daysLeft: 3, daysOverdue: 4, days: 28, intervention: 'i', role: 'caseworker', months: 6, what: 'w', chosen: 2, shown: 3, n: 1, kind: 'k', recorded: 1, already: 0, refused: 1, code: 'C', fields: 'Gender', header: 'H', firstRow: 2, allowed: 'a, b', when: 'w', zone: 'Europe/Stockholm', period: 'p', month: 'January 2024', after: 'December 2023', added: 1, removed: 2, head: 9, state: 's', position: 5, at: 'a', processed: 1, percent: 50, size: '12', rows: 4, figure: 'EECO01', a: 'A', b: 'B', occurredOn: 'o', recordedAt: 'r', recordedBy: 'u', part: 'Women' };
+const SAMPLE = { minutes: 2, from: 1, to: 2, total: 3, id: 'p-0001', reason: 'r', date: 'd', start: 's', end: 'e', name: 'Anna', project: 'P', count: 2, today: 't', since: 's', due: 'd', closes: 'c', daysLeft: 3, daysOverdue: 4, days: 28, intervention: 'i', role: 'caseworker', months: 6, what: 'w', chosen: 2, shown: 3, n: 1, kind: 'k', recorded: 1, already: 0, refused: 1, code: 'C', fields: 'Gender', header: 'H', firstRow: 2, allowed: 'a, b', when: 'w', zone: 'Europe/Stockholm', period: 'p', month: 'January 2024', after: 'December 2023', added: 1, removed: 2, head: 9, state: 's', position: 5, at: 'a', processed: 1, percent: 50, size: '12', rows: 4, figure: 'EECO01', a: 'A', b: 'B', occurredOn: 'o', recordedAt: 'r', recordedBy: 'u', part: 'Women', threshold: 5, now: 'n' };
 
 describe('the message catalogues', () => {
   it('have the same keys in Swedish and English', () => {
