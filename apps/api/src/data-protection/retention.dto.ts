@@ -12,7 +12,7 @@ export class RetentionDto {
   @IsIsoDate()
   retentionEnd?: string;
 
-  /** The date of the last payment to the project, when the end follows from it. Not with `retentionEnd` (400: one of them decides). */
+  /** The date of the last payment to the project, when the end follows from it. Not together with `retentionEnd` (400). */
   @IsOptional()
   @IsIsoDate()
   @ValidateBy({
