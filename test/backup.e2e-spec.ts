@@ -150,7 +150,7 @@ describe('pathway backup and restore', () => {
     copyFileSync(join(out, 'keys.db'), join(second, 'keys.db'));
     const target = newDir();
     copyFileSync(join(t.dataDir, 'master.key'), join(target, 'master.key'));
-    await expect(pathway(target, 'restore', '--from', second)).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/BACKUP\.(KEY_STORE_OLDER_THAN_LOG|CHECKSUM_MISMATCH)/) });
+    await expect(pathway(target, 'restore', '--from', second)).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/BACKUP\.(KEY_STORE_OLDER_THAN_LOG|KEYS_MISMATCH|KEY_STORE_MISSING_KEYS|CHECKSUM_MISMATCH)/) });
   }, 60_000);
 
   it('refuses to restore over the running API, even with --force', async () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { MasterKeys, SqliteKeyStore } from '@pathway/privacy';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { entryProfile, framtidProject } from './support/fixtures';
@@ -48,10 +49,29 @@ describe('replacing the master key', () => {
   }, 60_000);
 });
 
+/** A data directory restored without its master key (issue 15, a tester's start after a restore). */
+describe('starting on a key store without its master key', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pathway-no-master-'));
+  afterAll(() => removeDir(dataDir));
+
+  it('stops with a configuration error, without a stack, and writes no new master.key', async () => {
+    const keys = new SqliteKeyStore(join(dataDir, 'keys.db'), new MasterKeys(randomBytes(32)));
+    await keys.keyFor('p-restored');
+    await keys.close();
+    const { MASTER_KEY: _ignored, MASTER_KEY_PREVIOUS: _ignoredToo, ...env } = process.env;
+    const refused = await startApiProcess({ ...env, DATA_DIR: dataDir, PORT: '0' } as Record<string, string>, true);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/Invalid configuration:\n  - MASTER_KEY is not set/);
+    expect(refused.output).toMatch(/master\.key file back/);
+    expect(refused.output).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dataDir, 'master.key'))).toBe(false);
+  }, 60_000);
+});
+
 /** The API as its own process, until it exits: its exit code and everything it printed. */
-function startApiProcess(settings: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function startApiProcess(settings: Record<string, string>, exact = false): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], { cwd: ROOT, env: { ...process.env, ...settings } });
+    const child = spawn('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], { cwd: ROOT, env: exact ? settings : { ...process.env, ...settings } });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

@@ -56,6 +56,9 @@ describe.each(testEngines())('retention with %s read models', (engine) => {
     expect(early.body.code).toBe('PROJECT.RETENTION_BEFORE_PROJECT_END');
     const neither = await t.admin.put(`/api/v1/projects/${FRAMTID}/retention`).send({ basis: 'No date' }).expect(400);
     expect(neither.body.errors).toEqual([expect.objectContaining({ field: 'retentionEnd' })]);
+    // Both: neither silently wins (issue 15).
+    const both = await t.admin.put(`/api/v1/projects/${FRAMTID}/retention`).send({ retentionEnd: '2026-03-30', lastPaymentOn: '2026-06-10', basis: 'Both given' }).expect(400);
+    expect(both.body.errors).toEqual([expect.objectContaining({ field: 'lastPaymentOn' })]);
 
     const esf = await t.admin.put('/api/v1/projects/P-2/retention').send({ lastPaymentOn: '2026-06-10', basis: 'Regulation (EU) 2021/1060, Article 82' }).expect(200);
     expect(esf.body).toMatchObject({ projectId: 'P-2', retentionEnd: '2031-12-31', lastPaymentOn: '2026-06-10' });

@@ -68,18 +68,19 @@ describe('subject access (GDPR articles 15 and 20)', () => {
 
     expect(section(doc, 'about').rows).toContainEqual({ item: 'Project', value: '22-015-S01 #framtid' });
     expect(section(doc, 'entry-profile').rows).toEqual([
-      { field: 'Enrolment date', value: '2024-01-15' },
-      { field: 'Birth date', value: '2003-08-14' },
-      { field: 'Gender', value: 'woman' },
-      { field: 'Situation on the labour market', value: 'long-term-unemployed' },
-      { field: 'Highest education (ISCED)', value: 'isced-0-2' },
-      { field: 'In education or training', value: 'no' },
-      { field: 'Disability', value: 'not disclosed' },
-      { field: 'Citizen of a country outside the EU', value: 'no' },
-      { field: 'Foreign background', value: 'yes' },
-      { field: 'Minority', value: 'not disclosed' },
-      { field: 'Homeless or excluded from housing', value: 'no' },
-      { field: 'Living in a rural area', value: 'no' },
+      { field: 'Enrolment date', value: '2024-01-15', note: null },
+      // As corrected, with the value first recorded beside it.
+      { field: 'Birth date', value: '2003-08-15', note: expect.stringMatching(/^corrected \d{4}-\d\d-\d\dT.*Z; first recorded: 2003-08-14$/) },
+      { field: 'Gender', value: 'woman', note: null },
+      { field: 'Situation on the labour market', value: 'long-term-unemployed', note: null },
+      { field: 'Highest education (ISCED)', value: 'isced-0-2', note: null },
+      { field: 'In education or training', value: 'no', note: null },
+      { field: 'Disability', value: 'not disclosed', note: null },
+      { field: 'Citizen of a country outside the EU', value: 'no', note: null },
+      { field: 'Foreign background', value: 'yes', note: null },
+      { field: 'Minority', value: 'not disclosed', note: null },
+      { field: 'Homeless or excluded from housing', value: 'no', note: null },
+      { field: 'Living in a rural area', value: 'no', note: null },
     ]);
     expect(section(doc, 'personal-data').rows).toEqual([{ field: 'Status', value: 'Your personal details were erased (see the erasure sheet).' }]);
 

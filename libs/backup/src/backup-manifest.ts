@@ -51,7 +51,7 @@ export interface BackupManifest {
 }
 
 export function writeManifest(dir: string, manifest: BackupManifest): void {
-  writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx' });
+  writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
 }
 
 /** The manifest as written; null when missing or not JSON (the caller refuses the set). */

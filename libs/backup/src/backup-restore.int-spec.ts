@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteAuditLog } from '@pathway/audit';
 import { SqliteEventStore } from '@pathway/event-store';
 import { MasterKeys, SqliteKeyStore } from '@pathway/privacy';
 import { SqliteUserStore } from '@pathway/users';
-import { BackupFile } from './backup-manifest';
+import { BackupFile, BackupManifest } from './backup-manifest';
 import { restoreBackup } from './restore-backup';
 import { takeBackup } from './take-backup';
 
@@ -19,8 +19,8 @@ function installation() {
   const keys = new SqliteKeyStore(join(dir, 'keys.db'), masterKeys);
   const audit = new SqliteAuditLog(join(dir, 'audit.db'));
   const users = SqliteUserStore.open(dir);
-  const append = (id: string, type: string) =>
-    events.append(`participant-${id}`, [{ eventId: randomUUID(), type, data: { participantId: id }, metadata: { actor: 'test' } }], 'any');
+  const append = (id: string, type: string, extra: Record<string, unknown> = {}) =>
+    events.append(`participant-${id}`, [{ eventId: randomUUID(), type, data: { participantId: id, ...extra }, metadata: { actor: 'test' } }], 'any');
   return {
     dir,
     masterKeys,
@@ -30,7 +30,8 @@ function installation() {
     /** The key is made before the event that uses it is appended, as the API does. */
     enrol: async (id: string) => {
       await keys.keyFor(id);
-      await append(id, 'ParticipantEnrolled');
+      // A sealed box naming the participant's key, as enrolment with personal data writes.
+      await append(id, 'ParticipantEnrolled', { personal: { alg: 'A256GCM', iv: 'aXY=', tag: 'dGFn', ciphertext: 'eA==', key: { id, version: 1 } } });
     },
     /** The event first, then the key is destroyed (ErasePersonalDataHandler). */
     erase: async (id: string) => {
@@ -152,10 +153,59 @@ describe('backup and restore of the embedded stores', () => {
     const second = await backup(site);
     copyFileSync(join(second.out, 'keys.db'), join(first.out, 'keys.db'));
     const target = newDir();
+    // Its key count differs from the manifest's before any checksum is compared.
     await expect(restoreBackup({ from: first.out, dataDir: target, masterKeys: site.masterKeys })).rejects.toMatchObject({
-      code: 'BACKUP.CHECKSUM_MISMATCH',
+      code: 'BACKUP.KEYS_MISMATCH',
       message: expect.stringContaining('keys.db'),
     });
+  });
+
+  it('refuses an older key store put into a newer backup with its checksum edited in the manifest (issue 15 tester)', async () => {
+    const older = await backup(site);
+    await site.enrol('p-4');
+    await site.enrol('p-5');
+    const newer = await backup(site);
+    copyFileSync(join(older.out, 'keys.db'), join(newer.out, 'keys.db'));
+    const manifestPath = join(newer.out, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BackupManifest;
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, sha256: { ...manifest.sha256, 'keys.db': older.manifest.sha256['keys.db'] } }));
+    const target = newDir();
+    await expect(restoreBackup({ from: newer.out, dataDir: target, masterKeys: site.masterKeys })).rejects.toMatchObject({
+      code: 'BACKUP.KEYS_MISMATCH',
+      message: expect.stringContaining('keys.db holds 3 data keys'),
+    });
+    expect(readdirSync(target)).toEqual([]);
+
+    // With the key counts edited too, the log itself shows the keys it needs are missing.
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, keys: older.manifest.keys, sha256: { ...manifest.sha256, 'keys.db': older.manifest.sha256['keys.db'] } }));
+    await expect(restoreBackup({ from: newer.out, dataDir: target, masterKeys: site.masterKeys })).rejects.toMatchObject({
+      code: 'BACKUP.KEY_STORE_MISSING_KEYS',
+      message: expect.stringContaining('2 keys'),
+    });
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  it('accepts a key store holding a key made just before its event (an orphan key)', async () => {
+    await site.keys.keyFor('p-orphan');
+    const { out } = await backup(site);
+    await expect(restoreBackup({ from: out, dataDir: newDir(), masterKeys: site.masterKeys })).resolves.toBeDefined();
+  });
+
+  it('refuses an audit log whose entries are not those the manifest counted', async () => {
+    const older = await backup(site);
+    await site.read('p-2');
+    const newer = await backup(site);
+    copyFileSync(join(older.out, 'audit.db'), join(newer.out, 'audit.db'));
+    const manifestPath = join(newer.out, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BackupManifest;
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, sha256: { ...manifest.sha256, 'audit.db': older.manifest.sha256['audit.db'] } }));
+    await expect(restoreBackup({ from: newer.out, dataDir: newDir(), masterKeys: site.masterKeys })).rejects.toMatchObject({ code: 'BACKUP.AUDIT_MISMATCH' });
+  });
+
+  it('writes the backup directory readable by its owner only (0700) and every file 0600', async () => {
+    const { out, manifest } = await backup(site);
+    expect(statSync(out).mode & 0o777).toBe(0o700);
+    for (const file of [...manifest.order, 'manifest.json']) expect({ file, mode: statSync(join(out, file)).mode & 0o777 }).toEqual({ file, mode: 0o600 });
   });
 
   it('refuses a key store from another installation', async () => {

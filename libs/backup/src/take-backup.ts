@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_FILES, BackupFile, BackupManifest, MANIFEST_FORMAT, writeManifest } from './backup-manifest';
 import { BackupRefusedError } from './backup-refused.error';
@@ -34,14 +34,17 @@ export interface TakeBackupOptions {
  * log decides: the backup destroys those keys in its copy (tombstone, bytes overwritten and
  * vacuumed) before checksumming, so an erased person stays erased after a restore. A key
  * destroyed before the key copy whose event came after the log copy stays destroyed too.
- * Read models are left out: a restore rebuilds them. The master key is never copied.
+ * Read models are left out: a restore rebuilds them. The master key is never copied. The
+ * directory is made 0700 and every file in it 0600 (personal data, audit trail, password hashes).
  *
  * Throws BackupRefusedError (`BACKUP.*`) for a missing log or a non-empty `out`.
  */
 export async function takeBackup({ dataDir, out, toolVersion, now = Date.now, onCopied = () => undefined }: TakeBackupOptions): Promise<BackupManifest> {
   if (!existsSync(join(dataDir, 'events.db'))) throw new BackupRefusedError('BACKUP.STORE_MISSING', `${join(dataDir, 'events.db')} does not exist: nothing to back up (is DATA_DIR right?)`);
   if (existsSync(out) && readdirSync(out).length > 0) throw new BackupRefusedError('BACKUP.OUT_NOT_EMPTY', `${out} is not empty: a backup is written to a new directory`);
-  mkdirSync(out, { recursive: true });
+  // Personal data (sealed), the audit trail and password hashes: readable by the operator only.
+  mkdirSync(out, { recursive: true, mode: 0o700 });
+  chmodSync(out, 0o700);
 
   const takenAt: BackupManifest['takenAt'] = {};
   const order: BackupFile[] = [];
@@ -49,6 +52,7 @@ export async function takeBackup({ dataDir, out, toolVersion, now = Date.now, on
     // The key store, audit log and accounts are made when the API first starts; a log written by `pathway demo` alone has none.
     if (file !== 'events.db' && !existsSync(join(dataDir, file))) continue;
     await copyStore(join(dataDir, file), join(out, file));
+    chmodSync(join(out, file), 0o600);
     if (file === 'users.db') withoutSessions(join(out, file));
     takenAt[file] = new Date(now()).toISOString();
     order.push(file);
@@ -78,6 +82,7 @@ export async function takeBackup({ dataDir, out, toolVersion, now = Date.now, on
   };
   for (const file of order) manifest.sha256[file] = await fileSha256(join(out, file));
   writeManifest(out, manifest);
+  chmodSync(join(out, 'manifest.json'), 0o600);
   return manifest;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BackupManifest, readManifest } from './backup-manifest';
 import { BackupRefusedError } from './backup-refused.error';
 import { fileSha256 } from './file-checksum';
-import { KeyStoreFacts, keyStoreFacts, LogFacts, logFacts, userFacts } from './store-facts';
+import { auditFacts, KeyStoreFacts, keyStoreFacts, LogFacts, logFacts, userFacts } from './store-facts';
 
 export interface VerifiedBackup {
   manifest: BackupManifest;
@@ -17,7 +17,10 @@ export interface VerifiedBackup {
  * restored: the manifest; the log's head (position and last event id) and counts; the key
  * store's identity (its check key: another installation's differs); that every participant the
  * log says was erased has a destroyed key (a key store older than the log would bring them
- * back); and last the SHA-256 of every file (a key store from another backup of the same
+ * back); that the manifest's counts (keys, erased keys, audit entries, accounts) are those of
+ * the files; that every key the log's sealed personal data was sealed with is in the key store,
+ * live or erased (a key store older than the log would leave people unreadable; a key made just
+ * before its event and left without one is harmless and accepted); and last the SHA-256 of every file (a key store from another backup of the same
  * installation, or any changed byte). Throws BackupRefusedError with the first fault found.
  */
 export async function verifyBackup(dir: string): Promise<VerifiedBackup> {
@@ -28,7 +31,7 @@ export async function verifyBackup(dir: string): Promise<VerifiedBackup> {
   }
 
   const log = readable('events.db', () => logFacts(join(dir, 'events.db')));
-  if (log.position !== manifest.log.position || log.lastEventId !== manifest.log.lastEventId || log.events !== manifest.log.events) {
+  if (log.position !== manifest.log.position || log.lastEventId !== manifest.log.lastEventId || log.events !== manifest.log.events || !sameCounts(log.byType, manifest.log.byType)) {
     throw new BackupRefusedError(
       'BACKUP.LOG_HEAD_MISMATCH',
       `events.db ends at position ${log.position} (${log.lastEventId ?? 'empty'}, ${log.events} events) but the manifest says ${manifest.log.position} (${manifest.log.lastEventId ?? 'empty'}, ${manifest.log.events} events): the log is not the one this backup took`,
@@ -48,6 +51,28 @@ export async function verifyBackup(dir: string): Promise<VerifiedBackup> {
       `keys.db still holds keys of ${resurrected.length} participants the log says were erased: it is older than the log and would bring erased people back`,
     );
   }
+  if (keys && (keys.live !== manifest.keys?.live || keys.destroyed.size !== manifest.keys?.destroyed)) {
+    throw new BackupRefusedError(
+      'BACKUP.KEYS_MISMATCH',
+      `keys.db holds ${keys.live} data keys and ${keys.destroyed.size} erased ones but the manifest says ${manifest.keys?.live ?? 0} and ${manifest.keys?.destroyed ?? 0}: it is not the key store this backup took`,
+    );
+  }
+  const missing = [...log.sealedWith].filter((id) => !keys?.entries.has(id));
+  if (missing.length > 0) {
+    throw new BackupRefusedError(
+      'BACKUP.KEY_STORE_MISSING_KEYS',
+      `The log holds personal data sealed with ${missing.length} keys that keys.db has neither as a key nor as an erasure (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}): the key store does not belong to this log (an older one?); restore a complete set as it was taken`,
+    );
+  }
+  if (manifest.order.includes('audit.db')) {
+    const audit = readable('audit.db', () => auditFacts(join(dir, 'audit.db')));
+    if (audit.entries !== manifest.audit?.entries || audit.lastSequence !== manifest.audit?.lastSequence) {
+      throw new BackupRefusedError(
+        'BACKUP.AUDIT_MISMATCH',
+        `audit.db holds ${audit.entries} entries (last ${audit.lastSequence}) but the manifest says ${manifest.audit?.entries ?? 'none'} (last ${manifest.audit?.lastSequence ?? 'none'}): it is not the audit log this backup took`,
+      );
+    }
+  }
   if (manifest.order.includes('users.db')) {
     const users = readable('users.db', () => userFacts(join(dir, 'users.db')));
     if (users.accounts !== manifest.users?.accounts) {
@@ -63,6 +88,11 @@ export async function verifyBackup(dir: string): Promise<VerifiedBackup> {
     }
   }
   return { manifest, log, keys };
+}
+
+function sameCounts(actual: Record<string, number>, claimed: Record<string, number> | undefined): boolean {
+  const keys = new Set([...Object.keys(actual), ...Object.keys(claimed ?? {})]);
+  return [...keys].every((type) => actual[type] === claimed?.[type]);
 }
 
 function readable<T>(file: string, read: () => T): T {

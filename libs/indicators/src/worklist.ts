@@ -22,6 +22,14 @@ export const INTERVENTION_OPEN_DAYS = 90;
 export const NO_MILESTONE_DAYS = 60;
 
 /**
+ * Rows of the milestone record that are not news about the person's pathway and so do not end a
+ * quiet stretch (`no-recent-milestone`): a correction of the entry profile or enrolment date and
+ * a withdrawal are made at a desk, not with the person. Contact-details changes and retractions
+ * are not milestone rows at all, so they count as nothing either.
+ */
+export const NOT_CONTACT_TYPES: readonly string[] = ['EntryProfileCorrected', 'EnrolmentWithdrawn'];
+
+/**
  * How long a closed window stays on the list. A late recording dated inside the window still
  * counts, so a missed deadline is worth a look for a while; after a quarter the chance of finding
  * the answer is small and the list would only grow. The report's "data missing" lines keep them.

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, Length, ValidateBy, ValidateIf } from 'class-validator';
 import { esfPlusRetentionEnd, IsoDate, RetentionEnd } from '@pathway/domain';
 import { IsIsoDate } from '../http/validators';
 
@@ -12,9 +12,16 @@ export class RetentionDto {
   @IsIsoDate()
   retentionEnd?: string;
 
-  /** The date of the last payment to the project, when the end follows from it. */
+  /** The date of the last payment to the project, when the end follows from it. Not together with `retentionEnd` (400). */
   @IsOptional()
   @IsIsoDate()
+  @ValidateBy({
+    name: 'notWithRetentionEnd',
+    validator: {
+      validate: (_value: unknown, args) => (args?.object as RetentionDto).retentionEnd === undefined,
+      defaultMessage: () => 'lastPaymentOn cannot be given with retentionEnd: give the retention end, or the last payment for the ESF+ rule, not both',
+    },
+  })
   lastPaymentOn?: string;
 
   /** The legal basis or reason, e.g. "Regulation (EU) 2021/1060, Article 82". About the project, never a person. */

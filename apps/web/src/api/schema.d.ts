@@ -1431,7 +1431,7 @@ export interface components {
              *     last payment (Regulation (EU) 2021/1060, Article 82).
              */
             retentionEnd?: string;
-            /** @description The date of the last payment to the project, when the end follows from it. */
+            /** @description The date of the last payment to the project, when the end follows from it. Not together with `retentionEnd` (400). */
             lastPaymentOn?: string;
             /** @description The legal basis or reason, e.g. "Regulation (EU) 2021/1060, Article 82". About the project, never a person. */
             basis: string;

@@ -83,4 +83,16 @@ describe.each(testEngines())('the worklist of 5,000 participants on %s', (engine
     expect(counter.count).toBe(3);
     expect(elapsed).toBeLessThan(BUDGET_MS);
   });
+
+  it('does not count a correction of the entry profile as contact: the quiet participant stays on the list (issue 15)', async () => {
+    const row = (await rm.db.selectFrom('participants').selectAll().where('participant_id', '=', 'p-00001').executeTakeFirstOrThrow()) as Insertable<ParticipantsTable>;
+    await rm.db.insertInto('participants').values({ ...row, participant_id: 'p-corr', project_id: 'P-CORR', status: 'active', last_entry_on: '2026-01-10', last_exit_on: null, exit_reason: null, exit_situation: null }).execute();
+    const fact = (n: number, type: string, on: string): Insertable<MilestonesTable> => ({
+      event_id: `p-corr-${n}`, participant_id: 'p-corr', project_id: 'P-CORR', position: 10 * PARTICIPANTS + n, type, occurred_on: on,
+      recorded_at: `${on}T12:00:00Z`, details: '{}', recorded_by: 'cw', retracted_by: null, retracted_at: null, retracted_position: null,
+    });
+    await rm.db.insertInto('milestones').values([fact(0, 'JobSearchStarted', '2026-02-01'), fact(1, 'EntryProfileCorrected', '2026-05-30')]).execute();
+    const items = await projectWorklist(rm.db, 'P-CORR', '2026-06-01');
+    expect(items.filter((i) => i.kind === 'no-recent-milestone').map((i) => [i.participantId, i.since])).toEqual([['p-corr', '2026-02-01']]);
+  });
 });

@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import { IsoDate } from '@pathway/domain';
-import { buildWorklist, WorklistItem, worklistParticipant } from '@pathway/indicators';
+import { buildWorklist, NOT_CONTACT_TYPES, WorklistItem, worklistParticipant } from '@pathway/indicators';
 import { ReadModelSchema } from '../schema/read-model-schema';
 
 const INTERVENTION_TYPES = ['InterventionStarted', 'InterventionEnded'];
@@ -8,7 +8,7 @@ const INTERVENTION_TYPES = ['InterventionStarted', 'InterventionEnded'];
 /**
  * A project's worklist on `today` (a date in the project's zone), from the read models as they
  * stand: three queries for the whole project whatever its size (the participants, the latest
- * date of a milestone that counts of each, and the intervention milestones that count), then
+ * date of a milestone about the pathway that counts of each (corrections are not contact), and the intervention milestones that count), then
  * `buildWorklist`. Retracted milestones are left out here as in every outcome column.
  */
 export async function projectWorklist(db: Kysely<ReadModelSchema>, projectId: string, today: IsoDate): Promise<WorklistItem[]> {
@@ -28,6 +28,8 @@ export async function projectWorklist(db: Kysely<ReadModelSchema>, projectId: st
       .select((eb) => eb.fn.max('occurred_on').as('last_on'))
       .where('project_id', '=', projectId)
       .where('retracted_by', 'is', null)
+      // A correction made today is not contact with the person (NOT_CONTACT_TYPES).
+      .where('type', 'not in', NOT_CONTACT_TYPES)
       .groupBy('participant_id')
       .execute(),
     db

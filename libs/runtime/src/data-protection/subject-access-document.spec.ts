@@ -33,6 +33,16 @@ describe('the subject-access document', () => {
     expect(records[1]).toMatchObject({ entry: 'SomethingNew', occurredOn: '2025-01-02', details: 'field: x' });
   });
 
+  it('shows the entry profile as corrected, with a note of the value first recorded (issue 15)', () => {
+    const corrected = event('EntryProfileCorrected', 2, { correctedOn: '2025-01-02', corrected: { gender: 'woman', enrolledOn: '2024-12-30' } });
+    const rows = buildSubjectAccessDocument(input([enrolled, corrected])).sections.find((s) => s.id === 'entry-profile')!.rows;
+    expect(rows.find((r) => r.field === 'Gender')).toEqual({ field: 'Gender', value: 'woman', note: 'corrected 2025-01-02T09:00:00.000Z; first recorded: man' });
+    expect(rows.find((r) => r.field === 'Enrolment date')).toMatchObject({ value: '2024-12-30', note: expect.stringContaining('first recorded: 2025-01-01') });
+    expect(rows.find((r) => r.field === 'Situation on the labour market')).toMatchObject({ value: 'inactive', note: null });
+    const sv = buildSubjectAccessDocument(input([enrolled, corrected]), 'sv').sections.find((s) => s.id === 'entry-profile')!.rows;
+    expect(sv.find((r) => r.value === 'woman')!.note).toBe('rättat 2025-01-02T09:00:00.000Z; först registrerat: man');
+  });
+
   it('tells sent notices from those after the relay checkpoint', () => {
     const message = (position: number) => ({ position, message: { schema: 'pathway.participant-milestone.v1', eventId: `e-${position}`, participantId: 'p-1', projectId: 'P', milestone: 'enrolled', occurredOn: null, recordedAt: 'x', codes: {}, retractedEventId: null } as const });
     const doc = buildSubjectAccessDocument(input([enrolled], { enabled: true, sentUpTo: 1, messages: [message(1), message(2)] }), 'sv');

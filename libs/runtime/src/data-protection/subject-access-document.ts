@@ -81,7 +81,8 @@ const NOT_DETAILS = new Set(['participantId', 'projectId', 'occurredOn', 'enroll
 
 /**
  * Builds the subject-access document from its inputs, in `language`: a pure function (same
- * inputs, same document). Sections, in order: about, entry profile, personal details, every
+ * inputs, same document). Sections, in order: about, entry profile (as corrected, a note of the
+ * value first recorded beside each corrected field), personal details, every
  * recorded event, retractions, corrections, reads of personal data (audit log), Kafka notices,
  * erasure. Values from closed lists stay as their codes; dates are ISO (YYYY-MM-DD, instants in UTC).
  */
@@ -112,7 +113,7 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
         { item: t.fields.generatedAt!, value: input.generatedAt },
         { item: t.fields.requestedBy!, value: `${input.requestedBy.subject} (${input.requestedBy.role})` },
       ]),
-      section('entry-profile', ['field', 'value'], enrolment ? profileRows(enrolment.data, t) : []),
+      section('entry-profile', ['field', 'value', 'note'], enrolment ? profileRows(enrolment.data, input.events.filter((e) => e.type === 'EntryProfileCorrected'), t) : []),
       section('personal-data', ['field', 'value'], personalDataRows(input.personalData, t)),
       section(
         'records',
@@ -181,14 +182,28 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
   };
 }
 
-function profileRows(enrolled: Record<string, unknown>, t: SubjectAccessTexts): Array<Record<string, Cell>> {
-  const profile = (enrolled.profile ?? {}) as Record<string, unknown>;
+/**
+ * The entry profile as it stands: each field's value after every correction in log order (the
+ * corrected fields of `EntryProfileCorrected` are `enrolledOn` and profile fields), with a note
+ * of the value first recorded and when it was corrected; an uncorrected field has no note.
+ */
+function profileRows(enrolled: Record<string, unknown>, corrections: SubjectAccessEvent[], t: SubjectAccessTexts): Array<Record<string, Cell>> {
+  const recorded: Record<string, unknown> = { enrolledOn: enrolled.enrolledOn ?? null, ...((enrolled.profile ?? {}) as Record<string, unknown>) };
+  const current = { ...recorded };
+  const correctedAt: Record<string, string> = {};
+  for (const correction of corrections) {
+    for (const [field, v] of Object.entries((correction.data.corrected ?? {}) as Record<string, unknown>)) {
+      current[field] = v;
+      correctedAt[field] = correction.recordedAt;
+    }
+  }
   const value = (v: unknown): Cell => (v === null || v === undefined ? t.notDisclosed : typeof v === 'boolean' ? (v ? t.yes : t.no) : (v as Cell));
-  const fields = ['birthDate', 'gender', 'labourMarketStatus', 'educationLevel', ...PROFILE_FLAGS];
-  return [
-    { field: t.fields.enrolledOn!, value: (enrolled.enrolledOn ?? null) as Cell },
-    ...fields.map((field) => ({ field: t.fields[field] ?? field, value: value(profile[field]) })),
-  ];
+  const fields = ['enrolledOn', 'birthDate', 'gender', 'labourMarketStatus', 'educationLevel', ...PROFILE_FLAGS];
+  return fields.map((field) => ({
+    field: t.fields[field] ?? field,
+    value: value(current[field]),
+    note: correctedAt[field] ? t.correctedNote(String(value(recorded[field])), correctedAt[field]) : null,
+  }));
 }
 
 function personalDataRows(personal: SubjectPersonalData, t: SubjectAccessTexts): Array<Record<string, Cell>> {

@@ -27,13 +27,15 @@ export interface SubjectAccessTexts {
   personalDataStatus: Record<'none' | 'erased' | 'key-missing' | 'unreadable', string>;
   noticeStatus: Record<'sent' | 'pending' | 'relay-off', string>;
   erasedWhat: string;
+  /** The note beside an entry-profile value corrected later: the value first recorded (as shown) and when the correction was recorded. */
+  correctedNote: (recorded: string, at: string) => string;
 }
 
 const EN: SubjectAccessTexts = {
   documentTitle: 'Everything Pathway holds about you',
   sections: {
     about: { sheet: 'About', title: 'About this document', explanation: 'Who asked for this copy, when, and which project recorded your pathway. You are known in Pathway by the pseudonymous id below.' },
-    'entry-profile': { sheet: 'Enrolment', title: 'Your situation at enrolment', explanation: 'What was recorded about your situation when you joined the project (later corrections are listed under Corrections). It is used, without your name, to count participants for the EU funder (ESF+).' },
+    'entry-profile': { sheet: 'Enrolment', title: 'Your situation at enrolment', explanation: 'Your situation when you joined the project, as it stands now: a value corrected later shows the corrected value, with a note of the value first recorded (the corrections are listed under Corrections). It is used, without your name, to count participants for the EU funder (ESF+).' },
     'personal-data': { sheet: 'Personal details', title: 'Your personal details', explanation: 'Your name, contact details and identity number as they are held now, encrypted with a key of your own. Opening them for this copy was written to the audit log.' },
     records: { sheet: 'Pathway', title: 'Everything recorded on your pathway', explanation: 'Every entry on your pathway in the order it was recorded: what happened and when, who recorded it (a pseudonymous user id) and when. Nothing is changed afterwards: a mistake is marked by a later entry.' },
     retractions: { sheet: 'Withdrawn entries', title: 'Entries withdrawn as mistakes', explanation: 'Entries a caseworker marked as recorded by mistake, with the reason given. They no longer count.' },
@@ -71,6 +73,7 @@ const EN: SubjectAccessTexts = {
     erasedAt: 'Erased at',
     erasedBy: 'Erased by',
     erased: 'What was erased',
+    note: 'Note',
   },
   events: {
     ParticipantEnrolled: 'Enrolled in the project',
@@ -133,6 +136,7 @@ const EN: SubjectAccessTexts = {
     unreadable: 'Your personal details are held but cannot be opened now.',
   },
   noticeStatus: { sent: 'sent', pending: 'not sent yet', 'relay-off': 'not sent (no connected systems)' },
+  correctedNote: (recorded, at) => `corrected ${at}; first recorded: ${recorded}`,
   erasedWhat: 'Name, contact details, identity number, notes and free text about you: the key that opens them was destroyed, so every copy (also in backups) is unreadable.',
 };
 
@@ -140,7 +144,7 @@ const SV: SubjectAccessTexts = {
   documentTitle: 'Allt Pathway har om dig',
   sections: {
     about: { sheet: 'Om dokumentet', title: 'Om det här dokumentet', explanation: 'Vem som bad om kopian, när, och vilket projekt som registrerade din väg. I Pathway kallas du med det pseudonyma id:t nedan.' },
-    'entry-profile': { sheet: 'Inskrivning', title: 'Din situation vid inskrivningen', explanation: 'Det som registrerades om din situation när du gick med i projektet (senare rättelser finns under Rättelser). Det används, utan ditt namn, för att räkna deltagare åt EU-finansiären (ESF+).' },
+    'entry-profile': { sheet: 'Inskrivning', title: 'Din situation vid inskrivningen', explanation: 'Din situation när du gick med i projektet, som den står nu: ett värde som rättats senare visas rättat, med en anmärkning om det först registrerade värdet (rättelserna finns under Rättelser). Det används, utan ditt namn, för att räkna deltagare åt EU-finansiären (ESF+).' },
     'personal-data': { sheet: 'Personuppgifter', title: 'Dina personuppgifter', explanation: 'Ditt namn, dina kontaktuppgifter och ditt personnummer så som de finns nu, krypterade med en egen nyckel. Att de öppnades för den här kopian skrevs i granskningsloggen.' },
     records: { sheet: 'Vägen', title: 'Allt som registrerats om din väg', explanation: 'Varje anteckning om din väg i den ordning den registrerades: vad som hände och när, vem som registrerade det (ett pseudonymt användar-id) och när. Inget ändras i efterhand: ett misstag markeras med en senare anteckning.' },
     retractions: { sheet: 'Återkallat', title: 'Anteckningar som återkallats', explanation: 'Anteckningar som en handläggare markerat som felaktiga, med skälet. De räknas inte längre.' },
@@ -175,6 +179,7 @@ const SV: SubjectAccessTexts = {
     action: 'Vad som gjordes',
     notice: 'Meddelande',
     message: 'Meddelandet som skickades',
+    note: 'Anmärkning',
     erasedAt: 'Raderat',
     erasedBy: 'Raderat av',
     erased: 'Vad som raderades',
@@ -240,6 +245,7 @@ const SV: SubjectAccessTexts = {
     unreadable: 'Dina personuppgifter finns men kan inte öppnas nu.',
   },
   noticeStatus: { sent: 'skickat', pending: 'inte skickat ännu', 'relay-off': 'inte skickat (inga anslutna system)' },
+  correctedNote: (recorded, at) => `rättat ${at}; först registrerat: ${recorded}`,
   erasedWhat: 'Namn, kontaktuppgifter, personnummer, anteckningar och fritext om dig: nyckeln som öppnar dem förstördes, så varje kopia (även i säkerhetskopior) är oläslig.',
 };
 
