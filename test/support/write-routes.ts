@@ -26,6 +26,7 @@ const personal = {
   email: 'anna@example.com',
   address: 'Storgatan 1\n702 10 Örebro',
   notes: 'Prefers mornings.\nSpeaks Swedish and Arabic.',
+  protectedIdentity: false,
 };
 
 const milestones: Record<string, Record<string, unknown>> = {
@@ -85,7 +86,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
     method: 'patch',
     path: `/api/v1/participants/${ROUTE_PARTICIPANT}/contact-details`,
     caller: (t) => t.caseworker,
-    body: { phone: '+46 70 765 43 21', email: 'a.andersson@example.com', address: 'Drottninggatan 2\n702 11 Örebro' },
+    body: { phone: '+46 70 765 43 21', email: 'a.andersson@example.com', address: 'Drottninggatan 2\n702 11 Örebro', protectedIdentity: false },
   },
   {
     name: 'erasure',
