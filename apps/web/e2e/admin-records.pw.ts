@@ -105,6 +105,8 @@ for (const locale of LOCALES) {
   test(`in ${locale}: the audit log lists personal-data reads, filtered and paged in the URL`, async ({ page }) => {
     await openIn(page, locale, '/');
     await signIn(page, ADMIN);
+    // The project list settles first: a click while the app is still routing after sign-in can be lost.
+    await expect(page.locator('h1')).toHaveText(text('Välj projekt', 'Choose a project'));
     await page.getByRole('link', { name: text('Granskningslogg', 'Audit log'), exact: true }).click();
     await expect(page.locator('h1')).toHaveText(text('Granskningslogg', 'Audit log'));
     await expect(page.locator('h1')).toBeFocused();
@@ -163,6 +165,8 @@ for (const locale of LOCALES) {
   test(`in ${locale}: an admin submits a report for a period and sees its digest and cut-off; refusals at their fields`, async ({ page }) => {
     await openIn(page, locale, '/');
     await signIn(page, ADMIN);
+    // The project list settles first: a click while the app is still routing after sign-in can be lost.
+    await expect(page.locator('h1')).toHaveText(text('Välj projekt', 'Choose a project'));
     await page.getByRole('link', { name: text('Lämna in en rapport', 'Submit a report'), exact: true }).click();
     await expect(page.locator('h1')).toHaveText(text('Lämna in en rapport', 'Submit a report'));
     await expect(page.locator('h1')).toBeFocused();
