@@ -5,6 +5,8 @@
  * (a header as written, a limit, an expected format).
  */
 export interface ImportProblem {
+  /** The sheet of an XLSX the problem is on (the milestone sheet's problems always name it). */
+  sheet?: string;
   /** The spreadsheet's own row number (1 is the first row of the sheet); null for the whole file. */
   row: number | null;
   /** The column's header as written in the file, or the field name; null for a whole row or file. */

@@ -7,3 +7,5 @@ export * from './swedish-identity-number';
 export * from './parse-participant-sheet';
 export * from './run-import';
 export * from './import-template';
+export * from './milestone-columns';
+export * from './parse-milestone-sheet';

@@ -16,6 +16,8 @@ import { ImportProblem } from './import-problem';
 import { EnrolmentBody, ParsedRow, parseParticipantSheet } from './parse-participant-sheet';
 import { readTable, Sheet, Table } from './read-table';
 import { DEFAULT_ZIP_LIMITS, ZipLimits } from './zip-guard';
+import { isMilestoneSheet } from './milestone-columns';
+import { ParsedMilestoneRow, parseMilestoneSheet } from './parse-milestone-sheet';
 
 /** An enrolment as the API's DTO reads it (the same class and rules): profile with left-out answers as null. */
 export interface ValidEnrolment {
@@ -32,6 +34,22 @@ export interface ValidEnrolment {
  */
 export type BodyValidator = (body: EnrolmentBody) => Promise<{ enrolment: ValidEnrolment } | { errors: { field: string; constraint: string }[] }>;
 
+/** A milestone as the API's DTO made it (`toMilestone`): opaque here, handed back to `MilestoneRecorder`. */
+export type ImportedMilestone = { type: string; occurredOn: string } & Record<string, unknown>;
+
+/**
+ * Validates a milestone row's body with the API's own DTO for its type (apps/api: `MILESTONE_DTOS`
+ * through class-validator with the API's options); `newId` gives the id the server would make
+ * (a new intervention or session), here derived from the row so a re-import makes the same.
+ */
+export type MilestoneValidator = (
+  body: Record<string, unknown>,
+  newId: () => string,
+) => Promise<{ milestone: ImportedMilestone } | { errors: { field: string; constraint: string }[] }>;
+
+/** Records a milestone through the API's command path (`POST /participants/{id}/milestones`: free text sealed there). */
+export type MilestoneRecorder = (participantId: string, milestone: ImportedMilestone, request: RequestContext) => Promise<{ replayed: boolean }>;
+
 export interface ImportDependencies {
   commands: CommandDependencies;
   keys: KeyStore;
@@ -45,6 +63,8 @@ export interface ImportOptions {
   validateBody: BodyValidator;
   request: RequestContext;
   limits?: ZipLimits;
+  /** With these, an XLSX's milestone sheet ("Milstolpar" / "Milestones") is imported after the participants. */
+  milestones?: { validate: MilestoneValidator; record: MilestoneRecorder };
   /** Called after each row of each phase; carries counts only, never a row's content. */
   onProgress?: (progress: { phase: 'validate' | 'commit'; done: number; total: number }) => void;
 }
@@ -56,6 +76,13 @@ export interface ImportOptions {
  */
 export type RowOutcome = 'new' | 'enrolled' | 'unchanged' | 'conflict' | 'invalid';
 
+/**
+ * What became of a milestone row: `new` (would be recorded: dry run), `recorded`, `unchanged`
+ * (an earlier import recorded this very row), `conflict` (an earlier import recorded this
+ * participant, type and date with other fields: IMPORT.MILESTONE_CHANGED), `invalid`.
+ */
+export type MilestoneOutcome = 'new' | 'recorded' | 'unchanged' | 'conflict' | 'invalid';
+
 export interface ImportReport {
   projectId: string;
   dryRun: boolean;
@@ -66,13 +93,18 @@ export interface ImportReport {
   counts: Record<RowOutcome, number>;
   /** One entry per participant row read without a file-level error: its row number, outcome, and participant id. */
   rows: { row: number; outcome: RowOutcome; participantId?: string }[];
-  /** Every problem, by row and column, with a stable code; never a cell's content. */
+  /** Milestone rows read from the milestone sheet (0 without one). */
+  milestoneRowsRead: number;
+  milestoneCounts: Record<MilestoneOutcome, number>;
+  /** One entry per milestone row read without a sheet-level error. */
+  milestoneRows: { row: number; outcome: MilestoneOutcome; participantId?: string }[];
+  /** Every problem, by sheet, row and column, with a stable code; never a cell's content. */
   problems: ImportProblem[];
 }
 
-/** The sheet holding participants: one named so in Swedish or English, else the first. */
+/** The sheet holding participants: one named so in Swedish or English, else the first that is not a milestone sheet. */
 function participantSheet(table: Table): Sheet | undefined {
-  return table.sheets.find((s) => /deltagare|participants/i.test(s.name)) ?? table.sheets[0];
+  return table.sheets.find((s) => /deltagare|participants/i.test(s.name)) ?? table.sheets.find((s) => !isMilestoneSheet(s.name));
 }
 
 /**
@@ -110,6 +142,9 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
     rowsRead: parsed.rowsRead,
     counts: { new: 0, enrolled: 0, unchanged: 0, conflict: 0, invalid: 0 },
     rows: [],
+    milestoneRowsRead: 0,
+    milestoneCounts: { new: 0, recorded: 0, unchanged: 0, conflict: 0, invalid: 0 },
+    milestoneRows: [],
     problems,
   };
   const fingerprintKey = (await deps.keys.dataKeyFor(BLIND_INDEX_KEY_ID)).material;
@@ -156,7 +191,22 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
   }
   report.rows.sort((a, b) => a.row - b.row);
   for (const entry of report.rows) report.counts[entry.outcome]++;
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  if (table.format === 'xlsx' && sheet) for (const problem of problems) problem.sheet ??= sheet.name;
+
+  const milestoneSheet = options.milestones && table.format === 'xlsx' ? table.sheets.find((s) => s !== sheet && isMilestoneSheet(s.name)) : undefined;
+  if (milestoneSheet && options.milestones) {
+    const participantRows = new Map(parsed.rows.map((r) => [r.row, r]));
+    const imported = new Map<string, string>();
+    for (const entry of report.rows) {
+      if (entry.outcome !== 'new' && entry.outcome !== 'enrolled' && entry.outcome !== 'unchanged') continue;
+      const row = participantRows.get(entry.row)!;
+      if (row.body.participantId) imported.set(`id:${row.body.participantId}`, entry.participantId!);
+      const number = row.body.personal?.nationalIdentityNumber;
+      if (number) imported.set(`nin:${await deps.identities.digestOf(number)}`, entry.participantId!);
+    }
+    await importMilestones(deps, milestoneSheet, { ...options, milestones: options.milestones }, project.projectId, today, fingerprintKey, imported, report);
+  }
+  problems.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0));
   return report;
 }
 
@@ -269,5 +319,92 @@ async function commitRow(
     // Enrolled by someone else since the check (or this key wrote another row): never overwritten.
     problems.push({ row: row.row, column: null, code: 'IMPORT.ROW_CHANGED', severity: 'error' });
     return 'conflict';
+  }
+}
+
+/** The domain refusals of a milestone that are about its date. */
+const MILESTONE_DATE_CODES = /^(MILESTONE|INTERVENTION|FOLLOW_UP|PARTICIPANT)\./;
+
+/**
+ * The milestone sheet, after the participants: each row's participant must be one this import
+ * enrolled (or would, in a dry run) or one enrolled in the project before (by participant id, or
+ * identity number through the blind index), else IMPORT.MILESTONE_PARTICIPANT_UNKNOWN. The body
+ * is validated by the API's DTO (`validate`), then, unless a dry run, recorded through the API's
+ * command path (`record`) under the Idempotency-Key `import/<project>/milestone/<slot>`, where
+ * the slot is an HMAC (blind-index key) of project, participant, type and date. The request
+ * fingerprint is `<slot>.<HMAC of the DTO's milestone>`, so a later import by anyone finds the
+ * row in the participant's stream: the same fields are `unchanged`, other fields a `conflict`
+ * (IMPORT.MILESTONE_CHANGED: corrections stay retractions). A domain refusal (a date before
+ * enrolment, say) is the row's problem with the domain's code. Dry runs check DTO rules and the
+ * participant only; the decider's rules answer at commit.
+ */
+async function importMilestones(
+  deps: ImportDependencies,
+  sheet: Sheet,
+  options: ImportOptions & { milestones: NonNullable<ImportOptions['milestones']> },
+  projectId: string,
+  today: string,
+  fingerprintKey: Buffer,
+  imported: Map<string, string>,
+  report: ImportReport,
+): Promise<void> {
+  const parsed = parseMilestoneSheet(sheet, today);
+  report.milestoneRowsRead = parsed.rowsRead;
+  report.problems.push(...parsed.problems);
+  const problem = (row: ParsedMilestoneRow, code: string, column: string | null = null, params?: Record<string, string | number>) =>
+    report.problems.push({ sheet: sheet.name, row: row.row, column, code, ...(params ? { params } : {}), severity: 'error' });
+  const enrolledHere = async (participantId: string) =>
+    (await deps.commands.store.readStream(participantStream(participantId))).some((e) => e.type === 'ParticipantEnrolled' && e.data.projectId === projectId);
+
+  for (const [index, row] of parsed.rows.entries()) {
+    const outcome = await (async (): Promise<{ outcome: MilestoneOutcome; participantId?: string }> => {
+      let participantId: string | undefined;
+      if (row.identity.kind === 'participant-id') {
+        participantId = imported.get(`id:${row.identity.value}`) ?? ((await enrolledHere(row.identity.value)) ? row.identity.value : undefined);
+      } else {
+        participantId = imported.get(`nin:${await deps.identities.digestOf(row.identity.value)}`);
+        for (const other of participantId ? [] : await deps.identities.find(row.identity.value)) {
+          if (await enrolledHere(other)) participantId = other;
+        }
+      }
+      if (!participantId) {
+        problem(row, 'IMPORT.MILESTONE_PARTICIPANT_UNKNOWN', row.headers[row.identity.kind === 'participant-id' ? 'participantId' : 'nationalIdentityNumber'] ?? null);
+        return { outcome: 'invalid' };
+      }
+      const slot = createHmac('sha256', fingerprintKey).update(`import-milestone:${projectId}\n${participantId}\n${String(row.body.type)}\n${String(row.body.occurredOn)}`).digest('hex');
+      const validated = await options.milestones.validate(row.body, () => nameBasedUuid(`import/${projectId}/milestone/${slot}`));
+      if ('errors' in validated) {
+        for (const { field, constraint } of validated.errors) problem(row, 'IMPORT.INVALID_VALUE', row.headers[field] ?? field, { field, constraint });
+        return { outcome: 'invalid', participantId };
+      }
+      const fields = createHmac('sha256', fingerprintKey).update(`import-milestone-fields:${projectId}\n${canonicalJson(validated.milestone)}`).digest('hex');
+      const fingerprint = `${slot}.${fields}`;
+      const earlier = (await deps.commands.store.readStream(participantStream(participantId))).map((e) => idempotencyOf(e)?.request).filter((r) => r?.startsWith(`${slot}.`));
+      if (earlier.includes(fingerprint)) return { outcome: 'unchanged', participantId };
+      if (earlier.length > 0) {
+        problem(row, 'IMPORT.MILESTONE_CHANGED');
+        return { outcome: 'conflict', participantId };
+      }
+      if (options.dryRun) return { outcome: 'new', participantId };
+      try {
+        const result = await options.milestones.record(participantId, validated.milestone, {
+          ...options.request,
+          idempotencyKey: `import/${projectId}/milestone/${slot}`,
+          requestFingerprint: fingerprint,
+        });
+        return { outcome: result.replayed ? 'unchanged' : 'recorded', participantId };
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (error.code === 'IDEMPOTENCY.KEY_REUSED') {
+          problem(row, 'IMPORT.MILESTONE_CHANGED');
+          return { outcome: 'conflict', participantId };
+        }
+        problem(row, error.code, MILESTONE_DATE_CODES.test(error.code) ? (row.headers.occurredOn ?? null) : null, error.params ? { ...error.params } : undefined);
+        return { outcome: 'invalid', participantId };
+      }
+    })();
+    report.milestoneRows.push({ row: row.row, ...outcome });
+    report.milestoneCounts[outcome.outcome]++;
+    options.onProgress?.({ phase: options.dryRun ? 'validate' : 'commit', done: index + 1, total: parsed.rows.length });
   }
 }

@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ImportProblem, ImportReport, RowOutcome } from '@pathway/import';
+import { ImportProblem, ImportReport, MilestoneOutcome, RowOutcome } from '@pathway/import';
 
 /** One problem of an import, by row, column and stable code (`problem.<code>` in the web app's catalogues); never a cell's content. */
 export class ImportProblemDto implements ImportProblem {
+  /** The XLSX sheet the problem is on (absent for a CSV). */
+  sheet?: string;
   /** The spreadsheet's row number (1 is the header row); null for the whole file. */
   row!: number | null;
   /** The column's header as written in the file; null for a whole row or the file. */
@@ -31,6 +33,22 @@ export class ImportCountsDto {
   invalid!: number;
 }
 
+export class ImportMilestoneRowDto {
+  row!: number;
+  /** new (would be recorded: dry run), recorded, unchanged (imported before), conflict (imported before with other fields), invalid. */
+  @ApiProperty({ enum: ['new', 'recorded', 'unchanged', 'conflict', 'invalid'] })
+  outcome!: MilestoneOutcome;
+  participantId?: string;
+}
+
+export class ImportMilestoneCountsDto {
+  new!: number;
+  recorded!: number;
+  unchanged!: number;
+  conflict!: number;
+  invalid!: number;
+}
+
 /** What an import did, or would do in a dry run. */
 export class ImportReportDto implements ImportReport {
   projectId!: string;
@@ -46,5 +64,9 @@ export class ImportReportDto implements ImportReport {
   rowsRead!: number;
   counts!: ImportCountsDto;
   rows!: ImportRowDto[];
+  /** Milestone rows read from the milestone sheet (0 without one). */
+  milestoneRowsRead!: number;
+  milestoneCounts!: ImportMilestoneCountsDto;
+  milestoneRows!: ImportMilestoneRowDto[];
   problems!: ImportProblemDto[];
 }

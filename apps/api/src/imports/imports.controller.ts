@@ -14,6 +14,7 @@ import { principalOf } from '../auth/authenticated-request';
 import { IMPORT_TYPES } from '../http/json-bodies';
 import { ParticipantIdentityIndex } from '../participants/participant-identity-index';
 import { validateEnrolmentBody } from './enrolment-body-validator';
+import { milestoneRecorder, validateMilestoneBody } from './milestone-body-validator';
 import { ImportReportDto } from './import-report.dto';
 
 /** The status each refusal of a whole file answers. */
@@ -29,7 +30,7 @@ export class ImportsController {
   ) {}
 
   /**
-   * Imports participants from the project's spreadsheet, sent as the body (XLSX or CSV, at most
+   * Imports participants, and an XLSX's milestone sheet ("Milstolpar" / "Milestones") after them, from the project's spreadsheet, sent as the body (XLSX or CSV, at most
    * 10 MB, Content-Type one of IMPORT_TYPES). `dryRun=true` (the default) checks every row by
    * the enrolment API's rules and writes nothing; `dryRun=false` enrols the rows that pass. The
    * answer lists each row's outcome and every problem by row, column and stable code, never a
@@ -67,6 +68,7 @@ export class ImportsController {
         projectId,
         dryRun: dryRun !== 'false',
         validateBody: validateEnrolmentBody,
+        milestones: { validate: validateMilestoneBody, record: milestoneRecorder(this.deps, this.keys) },
         request: { actor, actorRole, correlationId },
       });
     } catch (error) {

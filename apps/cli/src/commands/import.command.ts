@@ -5,6 +5,7 @@ import { Environment, openEventStore, openKeyStore } from '@pathway/config';
 import { DEFAULT_ZIP_LIMITS, ImportFileRefused, ImportReport, runImport } from '@pathway/import';
 import { IdentityIndex } from '@pathway/privacy';
 import { validateEnrolmentBody } from '../../../api/src/imports/enrolment-body-validator';
+import { milestoneRecorder, validateMilestoneBody } from '../../../api/src/imports/milestone-body-validator';
 import { progressBar } from '../progress-bar';
 
 /**
@@ -29,14 +30,16 @@ export function importCommand(env: Environment): Command {
       const store = openEventStore(env);
       const keys = await openKeyStore(env);
       const bars = { validate: progressBar('import: checking ', process.stderr, 'rows'), commit: progressBar('import: enrolling', process.stderr, 'rows') };
+      const commands = { store, now: () => new Date(), newId: randomUUID };
       try {
         const report: ImportReport = await runImport(
-          { commands: { store, now: () => new Date(), newId: randomUUID }, keys, identities: new IdentityIndex(keys) },
+          { commands, keys, identities: new IdentityIndex(keys) },
           readFileSync(file),
           {
             projectId: options.project,
             dryRun: Boolean(options.dryRun),
             validateBody: validateEnrolmentBody,
+            milestones: { validate: validateMilestoneBody, record: milestoneRecorder(commands, keys) },
             request: { actor: options.actor, actorRole: 'admin', correlationId: randomUUID() },
             onProgress: ({ phase, done, total }) => bars[phase].update(done, total, done === total),
           },
@@ -45,10 +48,12 @@ export function importCommand(env: Environment): Command {
         const { counts } = report;
         process.stderr.write(
           `import: ${report.rowsRead} rows read; ${report.dryRun ? `${counts.new} would be enrolled` : `${counts.enrolled} enrolled`}, ` +
-            `${counts.unchanged} unchanged, ${counts.conflict} in conflict, ${counts.invalid} invalid; ${report.problems.length} problems${report.dryRun ? ' (dry run: nothing written)' : ''}\n`,
+            `${counts.unchanged} unchanged, ${counts.conflict} in conflict, ${counts.invalid} invalid; ` +
+            (report.milestoneRowsRead > 0 ? `milestones: ${report.milestoneRowsRead} rows read, ${report.dryRun ? report.milestoneCounts.new : report.milestoneCounts.recorded} ${report.dryRun ? 'would be recorded' : 'recorded'}, ${report.milestoneCounts.unchanged} unchanged, ${report.milestoneCounts.conflict} in conflict, ${report.milestoneCounts.invalid} invalid; ` : '') +
+            `${report.problems.length} problems${report.dryRun ? ' (dry run: nothing written)' : ''}\n`,
         );
         console.log(JSON.stringify(report, null, 2));
-        if (counts.invalid > 0 || counts.conflict > 0 || report.problems.some((p) => p.severity === 'error')) process.exitCode = 1;
+        if (counts.invalid > 0 || counts.conflict > 0 || report.milestoneCounts.invalid > 0 || report.milestoneCounts.conflict > 0 || report.problems.some((p) => p.severity === 'error')) process.exitCode = 1;
       } catch (error) {
         if (error instanceof ImportFileRefused) throw new Error(`${error.code}: ${error.message}`);
         throw error;

@@ -1068,6 +1068,9 @@ export const en = {
   'funding.breakdownColumn': 'Group',
   'funding.then': 'Submitted',
   'funding.now': 'Now',
+  // Import of milestone rows (issue 12)
+  'problem.IMPORT.MILESTONE_CHANGED': 'An earlier import recorded this milestone of the participant, its type and date, with other fields; nothing is overwritten. Retract it in Pathway and record it anew instead.',
+  'problem.IMPORT.MILESTONE_PARTICIPANT_UNKNOWN': "The milestone's participant is neither enrolled by this import nor enrolled in the project before; the row is not imported.",
 } as const;
 
 export type MessageId = keyof typeof en;

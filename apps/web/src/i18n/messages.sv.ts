@@ -1071,4 +1071,7 @@ export const sv: Record<MessageId, string> = {
   'funding.breakdownColumn': 'Grupp',
   'funding.then': 'Lämnat',
   'funding.now': 'Nu',
+  // Import of milestone rows (issue 12)
+  'problem.IMPORT.MILESTONE_CHANGED': 'En tidigare import registrerade deltagarens händelse av samma slag och datum med andra uppgifter; inget skrivs över. Ta tillbaka den i Pathway och registrera den på nytt i stället.',
+  'problem.IMPORT.MILESTONE_PARTICIPANT_UNKNOWN': 'Händelsens deltagare skrivs varken in av den här importen eller är inskriven i projektet sedan tidigare; raden importeras inte.',
 };
