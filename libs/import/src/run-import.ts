@@ -5,12 +5,13 @@ import {
   enrolParticipant,
   idempotencyOf,
   loadProject,
+  loadStream,
   nameBasedUuid,
   participantStream,
   RequestContext,
   todayIn,
 } from '@pathway/application';
-import { DomainError, EntryProfile, notFound, participantDecider, ProjectDetails } from '@pathway/domain';
+import { DomainError, EntryProfile, Milestone, notFound, participantDecider, ParticipantState, ProjectDetails } from '@pathway/domain';
 import { BLIND_INDEX_KEY_ID, IdentityIndex, KeyStore, PersonalData, sealPersonalData } from '@pathway/privacy';
 import { ImportProblem } from './import-problem';
 import { EnrolmentBody, ParsedRow, parseParticipantSheet } from './parse-participant-sheet';
@@ -204,7 +205,22 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
       const number = row.body.personal?.nationalIdentityNumber;
       if (number) imported.set(`nin:${await deps.identities.digestOf(number)}`, entry.participantId!);
     }
-    await importMilestones(deps, milestoneSheet, { ...options, milestones: options.milestones }, project.projectId, today, fingerprintKey, imported, report);
+    // A dry run decides each milestone on the state its participant would have: enrolled by this import, or as stored.
+    const wouldEnrol = new Map(options.dryRun ? planned.map((p) => [p.participantId, p.enrolment] as const) : []);
+    const states = new Map<string, ParticipantState>();
+    const stateOf = async (participantId: string): Promise<ParticipantState> => {
+      const known = states.get(participantId);
+      if (known) return known;
+      const enrolment = wouldEnrol.get(participantId);
+      const state = enrolment
+        ? participantDecider
+            .decide({ type: 'EnrolParticipant', data: { participantId, enrolledOn: enrolment.enrolledOn, profile: enrolment.profile }, project, today }, participantDecider.initialState())
+            .reduce((s, e, i) => participantDecider.evolve(s, e, nameBasedUuid(`import-dry-run/${participantId}/${i}`)), participantDecider.initialState())
+        : (await loadStream({ store: deps.commands.store }, participantDecider, participantStream(participantId))).state;
+      states.set(participantId, state);
+      return state;
+    };
+    await importMilestones(deps, milestoneSheet, { ...options, milestones: options.milestones }, project.projectId, today, fingerprintKey, imported, report, { get: stateOf, set: (participantId, state) => void states.set(participantId, state) });
   }
   problems.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0));
   return report;
@@ -347,6 +363,7 @@ async function importMilestones(
   fingerprintKey: Buffer,
   imported: Map<string, string>,
   report: ImportReport,
+  dryRun: { get: (participantId: string) => Promise<ParticipantState>; set: (participantId: string, state: ParticipantState) => void },
 ): Promise<void> {
   const parsed = parseMilestoneSheet(sheet, today);
   report.milestoneRowsRead = parsed.rowsRead;
@@ -385,8 +402,15 @@ async function importMilestones(
         problem(row, 'IMPORT.MILESTONE_CHANGED');
         return { outcome: 'conflict', participantId };
       }
-      if (options.dryRun) return { outcome: 'new', participantId };
       try {
+        if (options.dryRun) {
+          // The decider's rules on the would-be state; a qualification's text is not sealed in a dry run (null stands for it).
+          const milestone = { ...validated.milestone, ...('qualification' in validated.milestone ? { qualification: null } : {}) } as unknown as Milestone;
+          const state = await dryRun.get(participantId);
+          const events = participantDecider.decide({ type: 'RecordMilestone', data: { participantId, milestone }, today }, state);
+          dryRun.set(participantId, events.reduce((s, e) => participantDecider.evolve(s, e, nameBasedUuid(`import-dry-run/${slot}`)), state));
+          return { outcome: 'new', participantId };
+        }
         const result = await options.milestones.record(participantId, validated.milestone, {
           ...options.request,
           idempotencyKey: `import/${projectId}/milestone/${slot}`,

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { CommandDependencies, registerProject } from '@pathway/application';
 import { SqliteEventStore } from '@pathway/event-store';
 import { ImportOptions, runImport } from '@pathway/import';
-import { csvOf, xlsxOf } from '../../../../libs/import/src/testing/sample-files';
+import { csvOf, workbookOf, xlsxOf } from '../../../../libs/import/src/testing/sample-files';
 import { IdentityIndex, MasterKeys, SqliteKeyStore } from '@pathway/privacy';
 import { validateEnrolmentBody } from './enrolment-body-validator';
+import { milestoneRecorder, validateMilestoneBody } from './milestone-body-validator';
 
 const HEADER = 'Deltagar-id|Personnummer|Inskrivningsdatum|Namn|Kön|Labour market status|Födelsedatum|E-post';
 const ROWS = [
@@ -23,7 +24,13 @@ describe('importing a spreadsheet into a project (SQLite)', () => {
   let keys: SqliteKeyStore;
   let deps: CommandDependencies;
   const caller = { actor: 'cw-1', actorRole: 'caseworker', correlationId: 'c-1' };
-  const options = (dryRun: boolean, actor = caller): ImportOptions => ({ projectId: 'IMP-1', dryRun, validateBody: validateEnrolmentBody, request: actor });
+  const options = (dryRun: boolean, actor = caller): ImportOptions => ({
+    projectId: 'IMP-1',
+    dryRun,
+    validateBody: validateEnrolmentBody,
+    milestones: { validate: validateMilestoneBody, record: milestoneRecorder(deps, keys) },
+    request: actor,
+  });
   const run = (file: Buffer, dryRun: boolean, actor = caller) => runImport({ commands: deps, keys, identities: new IdentityIndex(keys, () => '2026-11-30') }, file, options(dryRun, actor));
   const file = (rows = ROWS) => csvOf([HEADER, ...rows], 'windows-1252');
   const positions = async () => (await store.readAll(0, 10_000)).length;
@@ -90,5 +97,61 @@ describe('importing a spreadsheet into a project (SQLite)', () => {
     const rows = ['p-imp-6||2024-03-01|F|man|employed||', 'p-imp-7||2024-03-02|G|woman|employed||'];
     expect((await run(file(rows.slice(0, 1)), false)).counts.enrolled).toBe(1);
     expect((await run(file(rows), false)).rows.map((r) => r.outcome)).toEqual(['unchanged', 'enrolled']);
+  });
+
+  describe('milestone rows (a second sheet)', () => {
+    const PARTICIPANTS = [
+      ['Deltagar-id', 'Personnummer', 'Inskrivningsdatum', 'Kön', 'Ställning på arbetsmarknaden'],
+      ['p-ms-1', null, '2024-04-01', 'woman', 'unemployed'],
+      [null, '19850305-1230', '2024-04-02', 'man', 'unemployed'],
+    ];
+    const HEADER = ['Deltagar-id', 'Personnummer', 'Händelse', 'Datum', 'employment', 'contract', 'Timmar per vecka', 'qualification', 'reason', 'situation'];
+    const MILESTONES = [
+      HEADER,
+      ['p-ms-1', null, 'Fick arbete', '2024-05-01', 'employee', 'permanent', '37,5', null, null, null],
+      [null, '850305-1230', 'qualification-gained', '2024-05-02', null, null, null, 'Truckkort B', null, null],
+      ['p-ms-unknown', null, 'exited', '2024-05-03', null, null, null, null, 'completed', 'employed'],
+      ['p-ms-1', null, 'Job placed', '2024-05-04', 'employee', null, null, null, null, null],
+      ['p-ms-1', null, 'exited', '2024-03-01', null, null, null, null, 'completed', 'employed'],
+    ];
+    const book = (milestones = MILESTONES) => workbookOf({ Deltagare: PARTICIPANTS, Milstolpar: milestones });
+    const outcomes = (report: { milestoneRows: { row: number; outcome: string }[] }) => report.milestoneRows.map((r) => [r.row, r.outcome]);
+
+    it('a dry run checks each milestone row by its DTO, its participant and the decider on the would-be state, by sheet, row and column, and writes nothing', async () => {
+      const before = await positions();
+      const report = await run(await book(), true);
+      expect(await positions()).toBe(before);
+      expect(outcomes(report)).toEqual([[2, 'new'], [3, 'new'], [4, 'invalid'], [5, 'invalid'], [6, 'invalid']]);
+      expect(report.problems.filter((p) => p.sheet === 'Milstolpar').map((p) => [p.row, p.column, p.code])).toEqual([
+        [4, 'Deltagar-id', 'IMPORT.MILESTONE_PARTICIPANT_UNKNOWN'],
+        [5, 'contract', 'IMPORT.INVALID_VALUE'],
+        [6, 'Datum', 'MILESTONE.BEFORE_ENROLMENT'],
+      ]);
+      expect(JSON.stringify(report)).not.toMatch(/Truckkort|850305/);
+    });
+
+    it('a commit records them after the participants through the milestone command path (free text sealed); domain refusals are the row\'s problems', async () => {
+      const report = await run(await book(), false);
+      expect(report.counts).toMatchObject({ enrolled: 2 });
+      expect(outcomes(report)).toEqual([[2, 'recorded'], [3, 'recorded'], [4, 'invalid'], [5, 'invalid'], [6, 'invalid']]);
+      expect(report.problems.find((p) => p.sheet === 'Milstolpar' && p.row === 6)).toMatchObject({ column: 'Datum', code: 'MILESTONE.BEFORE_ENROLMENT' });
+      const events = await store.readStream('participant-p-ms-1');
+      expect(events.map((e) => e.type)).toEqual(['ParticipantEnrolled', 'JobPlaced']);
+      const qualification = (await store.readStream(`participant-${report.milestoneRows[1]!.participantId}`)).at(-1)!;
+      expect(JSON.stringify(qualification.data)).not.toContain('Truckkort');
+    });
+
+    it('the same file again, by another caseworker, records nothing new; a changed milestone row is a conflict', async () => {
+      const before = await positions();
+      const again = await run(await book(), false, { ...caller, actor: 'cw-2' });
+      expect(again.counts).toMatchObject({ enrolled: 0, unchanged: 2 });
+      expect(outcomes(again).slice(0, 2)).toEqual([[2, 'unchanged'], [3, 'unchanged']]);
+      expect(await positions()).toBe(before);
+      const changed = MILESTONES.map((row) => (row[3] === '2024-05-01' ? row.map((cell) => (cell === '37,5' ? '20' : cell)) : row));
+      const report = await run(await book(changed), false);
+      expect(outcomes(report)[0]).toEqual([2, 'conflict']);
+      expect(report.problems.find((p) => p.row === 2 && p.sheet === 'Milstolpar')).toMatchObject({ code: 'IMPORT.MILESTONE_CHANGED' });
+      expect(await positions()).toBe(before);
+    });
   });
 });

@@ -9,6 +9,16 @@ export async function xlsxOf(rows: (string | number | boolean | Date | null)[][]
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** An XLSX of several sheets, each from rows, in order. */
+export async function workbookOf(sheets: Record<string, (string | number | boolean | Date | null)[][]>): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 export function csvOf(lines: string[], encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' = 'utf-8', separator = ';'): Buffer {
   const text = lines.map((line) => line.replaceAll('|', separator)).join('\r\n') + '\r\n';
   if (encoding === 'windows-1252') return Buffer.from(text, 'latin1');
