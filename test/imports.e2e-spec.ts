@@ -77,7 +77,9 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
     }).expect(200);
     const workbook = new Workbook();
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
-    const [sheet, instructions] = workbook.worksheets;
+    const [sheet, milestones] = workbook.worksheets;
+    const instructions = workbook.worksheets.find((w) => /Instruktioner/.test(w.name));
+    expect(milestones!.name).toBe('Milstolpar - Milestones');
     expect(sheet!.getRow(1).values).toEqual(expect.arrayContaining(['Personnummer / Identity number', 'Kön / Gender', 'Inskrivningsdatum / Enrolment date *']));
     const genderColumn = (sheet!.getRow(1).values as string[]).indexOf('Kön / Gender');
     const validation = sheet!.getCell(2, genderColumn).dataValidation;
@@ -87,6 +89,32 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
     // The template itself imports with nothing but "missing rows".
     const dry = await upload(response.body as Buffer, true, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').expect(200);
     expect(dry.body.problems).toEqual([]);
+  });
+
+  it('imports a milestone sheet after the participants: dry run, commit, again nothing; a milestone of no known participant is refused', async () => {
+    const workbook = new Workbook();
+    const participants = workbook.addWorksheet('Deltagare');
+    participants.addRow(['Deltagar-id', 'Inskrivningsdatum', 'Ställning på arbetsmarknaden']);
+    participants.addRow(['p-e2e-ms', '2024-03-01', 'unemployed']);
+    const milestones = workbook.addWorksheet('Milestones');
+    milestones.addRow(['Participant id', 'Milestone type', 'Occurred on', 'kind', 'reason', 'situation']);
+    milestones.addRow(['p-e2e-ms', 'Insats påbörjad', '2024-03-05', 'ips', null, null]);
+    milestones.addRow(['p-e2e-ms', 'exited', '2024-06-30', null, 'completed', 'employed']);
+    milestones.addRow(['p-nobody', 'exited', '2024-06-30', null, 'completed', 'employed']);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const dry = await upload(file, true, xlsx).expect(200);
+    expect(dry.body).toMatchObject({ milestoneRowsRead: 3, milestoneCounts: { new: 2, invalid: 1 } });
+    expect(dry.body.problems).toEqual([{ sheet: 'Milestones', row: 4, column: 'Participant id', code: 'IMPORT.MILESTONE_PARTICIPANT_UNKNOWN', severity: 'error' }]);
+    const store = t.app.get<CommandDependencies>(COMMAND_DEPENDENCIES, { strict: false }).store;
+    expect(await store.readStream('participant-p-e2e-ms')).toEqual([]);
+    const commit = await upload(file, false, xlsx).expect(200);
+    expect(commit.body).toMatchObject({ counts: { enrolled: 1 }, milestoneCounts: { recorded: 2, invalid: 1 } });
+    const { body: history } = await t.caseworker.get('/api/v1/participants/p-e2e-ms').expect(200);
+    expect(history.timeline.map((m: { type: string }) => m.type)).toEqual(['InterventionStarted', 'ParticipantExited']);
+    const again = await upload(file, false, xlsx).expect(200);
+    expect(again.body).toMatchObject({ counts: { unchanged: 1 }, milestoneCounts: { recorded: 0, unchanged: 2 } });
+    expect((await store.readStream('participant-p-e2e-ms')).length).toBe(3);
   });
 
   it('imports on the command line with progress on stderr and no personal data there', async () => {

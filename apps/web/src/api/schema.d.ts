@@ -834,7 +834,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Imports participants from the project's spreadsheet, sent as the body (XLSX or CSV, at most
+         * Imports participants, and an XLSX's milestone sheet ("Milstolpar" / "Milestones") after them, from the project's spreadsheet, sent as the body (XLSX or CSV, at most
          *     10 MB, Content-Type one of IMPORT_TYPES). `dryRun=true` (the default) checks every row by
          *     the enrolment API's rules and writes nothing; `dryRun=false` enrols the rows that pass. The
          *     answer lists each row's outcome and every problem by row, column and stable code, never a
@@ -1496,11 +1496,29 @@ export interface components {
             row: number;
             participantId?: string;
         };
+        ImportMilestoneCountsDto: {
+            new: number;
+            recorded: number;
+            unchanged: number;
+            conflict: number;
+            invalid: number;
+        };
+        ImportMilestoneRowDto: {
+            /**
+             * @description new (would be recorded: dry run), recorded, unchanged (imported before), conflict (imported before with other fields), invalid.
+             * @enum {string}
+             */
+            outcome: "new" | "recorded" | "unchanged" | "conflict" | "invalid";
+            row: number;
+            participantId?: string;
+        };
         ImportProblemDto: {
             /** @description What the code's message names: a header, a first row, the allowed values, a limit. */
             params?: {
                 [key: string]: string | number;
             };
+            /** @description The XLSX sheet the problem is on (absent for a CSV). */
+            sheet?: string;
             /** @description The spreadsheet's row number (1 is the header row); null for the whole file. */
             row: number | null;
             /** @description The column's header as written in the file; null for a whole row or the file. */
@@ -1528,6 +1546,10 @@ export interface components {
             rowsRead: number;
             counts: components["schemas"]["ImportCountsDto"];
             rows: components["schemas"]["ImportRowDto"][];
+            /** @description Milestone rows read from the milestone sheet (0 without one). */
+            milestoneRowsRead: number;
+            milestoneCounts: components["schemas"]["ImportMilestoneCountsDto"];
+            milestoneRows: components["schemas"]["ImportMilestoneRowDto"][];
             problems: components["schemas"]["ImportProblemDto"][];
         };
     };
