@@ -222,7 +222,9 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
     };
     await importMilestones(deps, milestoneSheet, { ...options, milestones: options.milestones }, project.projectId, today, fingerprintKey, imported, report, { get: stateOf, set: (participantId, state) => void states.set(participantId, state) });
   }
-  problems.sort((a, b) => (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0));
+  // The participant sheet's problems first, then the milestone sheet's, each by row.
+  const sheetOrder = (p: ImportProblem) => (milestoneSheet && p.sheet === milestoneSheet.name ? 1 : 0);
+  problems.sort((a, b) => sheetOrder(a) - sheetOrder(b) || (a.row ?? 0) - (b.row ?? 0));
   return report;
 }
 
