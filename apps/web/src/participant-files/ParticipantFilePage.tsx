@@ -87,7 +87,7 @@ export function ParticipantFilePage({ projectId }: { projectId: string }) {
       {months === 'forbidden' && <p role="alert">{t('participantFile.forbidden')}</p>}
       {months === 'notFound' && <p role="alert">{t('today.notFound')}</p>}
       {months === 'failed' && <p role="alert" className="error-message">{t('app.error')}</p>}
-      <div role="status" className={message?.kind === 'status' ? 'notice' : undefined}>
+      <div role="status" className={message?.kind === 'status' ? 'notice participant-file-status' : undefined}>
         {message?.kind === 'status' ? message.text : ''}
       </div>
       <div role="alert" className={message?.kind === 'alert' ? 'error-message' : undefined}>
@@ -95,7 +95,7 @@ export function ParticipantFilePage({ projectId }: { projectId: string }) {
       </div>
       {Array.isArray(months) && months.length === 0 && <p>{t('participantFile.none')}</p>}
       {Array.isArray(months) && months.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="participant-file-caption" tabIndex={0}>
+        <div className="table-scroll participant-file-scroll" role="region" aria-labelledby="participant-file-caption" tabIndex={0}>
           <table className="participant-file-months">
             <caption id="participant-file-caption">{t('participantFile.caption')}</caption>
             <thead>
