@@ -1105,7 +1105,6 @@ export const en = {
   'participantFile.confirm.cancel': 'Cancel',
   'participantFile.recorded': '{month} is recorded as sent.',
   'projectNav.participantFile': 'Participant file (SCB)',
-  'projects.participantFile': 'Participant file for SCB',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1108,5 +1108,4 @@ export const sv: Record<MessageId, string> = {
   'participantFile.confirm.cancel': 'Avbryt',
   'participantFile.recorded': '{month} är registrerad som lämnad.',
   'projectNav.participantFile': 'Deltagarfil (SCB)',
-  'projects.participantFile': 'Deltagarfil till SCB',
 };

@@ -57,12 +57,6 @@ export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
                   <br />
                   {t('projects.period', { start: date(summary.startDate), end: date(summary.endDate) })}
                 </p>
-                {isAdmin && (
-                  <Link to={`/projects/${encodeURIComponent(summary.projectId)}/participant-file`}>
-                    {t('projects.participantFile')}
-                    <span className="visually-hidden"> {summary.projectId}</span>
-                  </Link>
-                )}
               </li>
             ))}
           </ul>
