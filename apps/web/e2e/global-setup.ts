@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, FUNDED_PARTICIPANTS, FUNDED_PROJECT, FUNDER, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TO_ERASE, TODAY_PROJECT } from './seed';
+import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, FUNDED_PARTICIPANTS, PF_PROJECT, FUNDED_PROJECT, FUNDER, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TO_ERASE, TODAY_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -72,6 +72,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   const fundedCaseworker = cli(['token', '--role', 'caseworker', '--project', FUNDED_PROJECT.id]);
   const archivist = cli(['token', '--role', 'caseworker', '--project', ARCHIVE_PROJECT.id]);
   const fileCaseworker = cli(['token', '--role', 'caseworker', '--project', FILE_PROJECT.id]);
+  const pfCaseworker = cli(['token', '--role', 'caseworker', '--project', PF_PROJECT.id]);
   const recordsCaseworker = cli(['token', '--role', 'caseworker', '--project', RECORDS_PROJECT.id]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
   await call(admin, 'POST', '/projects', RECORDING_PROJECT.registration);
@@ -105,6 +106,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await waitFor(async () => (await worklist()).length === 7);
   await seedDataProtection(call, admin, archivist);
   await seedFileProject(base, call, admin, fileCaseworker);
+  await seedParticipantFileProject(base, call, admin, pfCaseworker);
   await seedRecords(call, admin, recordsCaseworker);
   await seedFundedProject(call, admin, fundedCaseworker);
 }
@@ -148,6 +150,23 @@ async function seedFileProject(base: string, call: (token: string, method: strin
   await call(caseworker, 'POST', `/projects/${FILE_PROJECT.id}/participants`, { participantId: 'f-0002', enrolledOn: `${FILE_PROJECT.first}-20`, profile: PROJECT.profile });
   type Worklist = { participantFiles?: { resend: unknown[] } };
   await waitFor(async () => ((await call(admin, 'GET', `/projects/${FILE_PROJECT.id}/worklist`)) as Worklist).participantFiles?.resend.length === 2);
+}
+
+/** The participant file's screen (see PF_PROJECT): the first two months sent, then a late enrolment in the first. */
+async function seedParticipantFileProject(base: string, call: (token: string, method: string, path: string, body?: unknown) => Promise<unknown>, admin: string, caseworker: string): Promise<void> {
+  const [first, second] = PF_PROJECT.months;
+  const files = `/projects/${PF_PROJECT.id}/participant-files`;
+  await call(admin, 'POST', '/projects', PF_PROJECT.registration);
+  await call(caseworker, 'POST', `/projects/${PF_PROJECT.id}/participants`, { participantId: 'pf-0001', enrolledOn: `${first}-10`, profile: PROJECT.profile });
+  for (const month of [first, second]) {
+    const response = await fetch(`${base}/api/v1${files}/${month}?format=csv`, { headers: { Authorization: `Bearer ${admin}` } });
+    if (!response.ok) throw new Error(`GET ${files}/${month}: ${response.status}`);
+    await call(admin, 'POST', `${files}/${month}/sent`, { asKnownOn: response.headers.get('x-as-known-on'), fileDigest: response.headers.get('digest') });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 10)); // the late enrolment is recorded after the files' instant
+  await call(caseworker, 'POST', `/projects/${PF_PROJECT.id}/participants`, { participantId: 'pf-0002', enrolledOn: `${first}-20`, profile: PROJECT.profile });
+  type Month = { status: string };
+  await waitFor(async () => ((await call(admin, 'GET', files)) as Month[]).filter((m) => m.status === 'resend').length === 2);
 }
 
 /** The enrolment tests' project, with one participant whose identity number the duplicate warning finds. */

@@ -192,6 +192,18 @@ export const FILE_PROJECT = {
 };
 
 /**
+ * The participant file's own screen (participant-file.pw.ts): a project started four months ago
+ * whose first two months were sent before a late enrolment in the first; so the first is to send
+ * again (changed), the second follows it, and the third and fourth are still to send. Each test
+ * records a different month, so they run side by side.
+ */
+export const PF_PROJECT = {
+  id: '24-312-S01',
+  registration: { ...PROJECT.registration, id: '24-312-S01', name: '#deltagarfil', startDate: monthStartBack(4), endDate: '2030-12-31' },
+  months: [4, 3, 2, 1].map((back) => monthStartBack(back).slice(0, 7)) as [string, string, string, string],
+};
+
+/**
  * Erasure, the audit log and submitting a report (admin-records.pw.ts): one project with a
  * participant to erase for each language's test, and one whose personal data a caseworker has
  * read (so the audit log has a read to find).

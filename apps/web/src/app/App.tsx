@@ -9,6 +9,7 @@ import { GroupSessionPage } from '../group-sessions/GroupSessionPage';
 import { ImportPage } from '../imports/ImportPage';
 import { useLocale } from '../i18n/locale';
 import { useT } from '../i18n/t';
+import { ParticipantFilePage } from '../participant-files/ParticipantFilePage';
 import { ParticipantsPage } from '../participants/ParticipantsPage';
 import { PathwayPage } from '../participants/PathwayPage';
 import { ChooseProjectPage } from '../projects/ChooseProjectPage';
@@ -96,6 +97,16 @@ export function App() {
             <ProjectNav projectId={route.projectId} current="import" role={state.user.role} mayImport={mayImport(route.projectId)} />
             <ImportPage projectId={route.projectId} />
           </>
+        );
+      // Admins only (the file holds identity numbers): the API refuses anyone else.
+      case 'participantFile':
+        return state.user.role === 'admin' ? (
+          <>
+            <ProjectNav projectId={route.projectId} current="participantFile" role={state.user.role} mayImport={mayImport(route.projectId)} />
+            <ParticipantFilePage projectId={route.projectId} />
+          </>
+        ) : (
+          <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>
         );
       // Admins only: the API refuses anyone else, and the page says so rather than show a form that cannot work.
       case 'registerProject':

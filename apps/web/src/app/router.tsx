@@ -15,6 +15,7 @@ export type Route =
   | { name: 'pathway'; participantId: string }
   | { name: 'groupSession'; projectId: string }
   | { name: 'import'; projectId: string }
+  | { name: 'participantFile'; projectId: string }
   | { name: 'accessibility' }
   | { name: 'registerProject' }
   | { name: 'addUser' }
@@ -43,6 +44,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'today') return { name: 'today', projectId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'report') return { name: 'report', projectId: parts[1] };
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'import') return { name: 'import', projectId: parts[1] };
+  if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'participant-file') return { name: 'participantFile', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'report' && parts[3] === 'compare') return { name: 'compare', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'report' && parts[3] === 'figure') return { name: 'figure', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'group-sessions' && parts[3] === 'new') return { name: 'groupSession', projectId: parts[1] };

@@ -58,7 +58,7 @@ export function TodayPage({ projectId }: { projectId: string }) {
           <p role="status" className={total === 0 ? 'notice' : undefined}>
             {total === 0 ? t('today.allDone', { today: date(worklist.today) }) : t('today.summary', { count: total, today: date(worklist.today) })}
           </p>
-          {worklist.participantFiles && <ParticipantFileWork work={worklist.participantFiles} date={date} />}
+          {worklist.participantFiles && <ParticipantFileWork projectId={projectId} work={worklist.participantFiles} date={date} />}
           {groups.map(([kind, items]) => (
             <section key={kind} aria-labelledby={`today-${kind}`} className={`worklist-group ${URGENT.has(kind) ? 'urgent' : ''}`}>
               <h2 id={`today-${kind}`}>
@@ -91,9 +91,10 @@ export function TodayPage({ projectId }: { projectId: string }) {
   );
 }
 
-/** The months of the participant file (SCB) not yet sent and to send again: admins only. */
-function ParticipantFileWork({ work, date }: { work: FileWork; date: (iso: string) => string }) {
+/** The months of the participant file (SCB) not yet sent and to send again: admins only; each a link to that month on the participant file's page. */
+function ParticipantFileWork({ projectId, work, date }: { projectId: string; work: FileWork; date: (iso: string) => string }) {
   const t = useT();
+  const page = `/projects/${encodeURIComponent(projectId)}/participant-file`;
   const intl = useIntl();
   const month = (m: string) => intl.formatDate(`${m}-01`, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const pending = work.due.length + work.resend.length > 0;
@@ -108,7 +109,9 @@ function ParticipantFileWork({ work, date }: { work: FileWork; date: (iso: strin
           <ul className="worklist">
             {work.due.map((d) => (
               <li key={d.month}>
-                <span className="what">{t(d.overdue ? 'today.files.overdue' : 'today.files.due', { month: month(d.month), due: date(d.dueBy) })}</span>
+                <span className="what">
+                  <Link to={page}>{t(d.overdue ? 'today.files.overdue' : 'today.files.due', { month: month(d.month), due: date(d.dueBy) })}</Link>
+                </span>
               </li>
             ))}
           </ul>
@@ -121,9 +124,11 @@ function ParticipantFileWork({ work, date }: { work: FileWork; date: (iso: strin
             {work.resend.map((r) => (
               <li key={r.month}>
                 <span className="what">
-                  {r.reason === 'changed'
-                    ? t('today.files.changed', { month: month(r.month), added: r.added, removed: r.removed })
-                    : t('today.files.follows', { month: month(r.month), after: r.after ? month(r.after) : '' })}
+                  <Link to={page}>
+                    {r.reason === 'changed'
+                      ? t('today.files.changed', { month: month(r.month), added: r.added, removed: r.removed })
+                      : t('today.files.follows', { month: month(r.month), after: r.after ? month(r.after) : '' })}
+                  </Link>
                 </span>
               </li>
             ))}
