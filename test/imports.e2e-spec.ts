@@ -7,6 +7,7 @@ import { COMMAND_DEPENDENCIES } from '@pathway/runtime';
 import { framtidProject } from './support/fixtures';
 import { pathway } from './support/cli';
 import { removeDir, startApp, TestApp } from './support/test-app';
+import { projected } from './support/wait-for';
 
 const PROJECT = framtidProject.id; // 2023-03-31 to 2026-03-30
 const IMPORTS = `/api/v1/projects/${PROJECT}/imports`;
@@ -48,8 +49,10 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
     const first = await upload(Buffer.from(CSV, 'latin1'), false).expect(200);
     expect(first.body.counts).toMatchObject({ enrolled: 1 });
     const participantId = first.body.rows[0].participantId as string;
-    const { body: pathwayView } = await t.caseworker.get(`/api/v1/participants/${participantId}`);
-    expect(pathwayView.participantId ?? participantId).toBe(participantId);
+    // The pathway and the search read the read models, which follow the log a moment later.
+    await projected(t, 30_000);
+    const { body: pathwayView } = await t.caseworker.get(`/api/v1/participants/${participantId}`).expect(200);
+    expect(pathwayView.participantId).toBe(participantId);
     const again = await upload(Buffer.from(CSV, 'latin1'), false).set('Idempotency-Key', 'ignored-here').set('X-Correlation-Id', 'import-2').expect(200);
     expect(again.headers['x-correlation-id']).toBe('import-2');
     expect(again.body.counts).toMatchObject({ enrolled: 0, unchanged: 1 });
