@@ -45,7 +45,14 @@ describe('projection failures and recovery, through the app', () => {
       });
       expect(outcomes).toMatchObject({ state: 'failed', failure: { position } });
       expect(outcomes.failure.detail).toMatch(new RegExp(`^failed at position ${position}, because event ParticipantEnrolled cannot be applied`));
-      expect(await metric()).toMatch(/pathway_projection_failed\{projection="outcomes"\} 1/);
+      const stopped = await metric();
+      expect(stopped).toMatch(/pathway_projection_failed\{projection="outcomes"\} 1/);
+      expect(stopped).toMatch(/pathway_projection_lag_events\{projection="outcomes"\} 1\n/);
+      // The event it stopped at was committed a moment ago, and the lag in seconds keeps growing.
+      const lagSeconds = (scraped: string) => Number(/pathway_projection_lag_seconds\{projection="outcomes"\} (\S+)/.exec(scraped)![1]);
+      expect(lagSeconds(stopped)).toBeGreaterThan(0);
+      await sleep(1_100);
+      expect(lagSeconds(await metric())).toBeGreaterThan(lagSeconds(stopped) + 1);
       // Reads are still served, and readiness is not lost over it: the alert is the metric's.
       await t.evaluator.get(`/api/v1/projects/${framtidProject.id}`).expect(200);
       expect((await t.anonymous().get('/health/ready').expect(200)).body.projections[0]).toMatchObject({ state: 'failed' });

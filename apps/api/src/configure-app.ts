@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { Environment } from '@pathway/config';
 import { useJsonBodies } from './http/json-bodies';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { requestMetrics } from './http/request-metrics';
 import { validationPipe } from './http/validation';
 import { serveWebApp } from './http/web-app';
 
@@ -15,6 +16,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(requestMetrics);
   // helmet's default CSP already fits the web app: scripts and styles from this origin only, no inline scripts.
   app.use(helmet());
   serveWebApp(app);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandDependencies, StreamStateCache } from '@pathway/application';
 import { Environment, openEventStore } from '@pathway/config';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
+import { countedEventStore } from './operation-metrics';
 
 export const COMMAND_DEPENDENCIES = Symbol('CommandDependencies');
 
@@ -15,11 +16,13 @@ export const COMMAND_DEPENDENCIES = Symbol('CommandDependencies');
       provide: EVENT_STORE,
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>): EventStore =>
-        openEventStore({
-          EVENT_STORE: config.get('EVENT_STORE'),
-          DATA_DIR: config.get('DATA_DIR'),
-          EVENTSTORE_CONNECTION_STRING: config.get('EVENTSTORE_CONNECTION_STRING'),
-        }),
+        countedEventStore(
+          openEventStore({
+            EVENT_STORE: config.get('EVENT_STORE'),
+            DATA_DIR: config.get('DATA_DIR'),
+            EVENTSTORE_CONNECTION_STRING: config.get('EVENTSTORE_CONNECTION_STRING'),
+          }),
+        ),
     },
     {
       provide: COMMAND_DEPENDENCIES,

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { AuditLog } from '@pathway/audit';
 import { Environment, openAuditLog, openKeyStore, openTokenVerifier } from '@pathway/config';
 import { KeyStore } from '@pathway/privacy';
+import { countOperations } from './operation-metrics';
 
 export const TOKEN_VERIFIER = Symbol('TokenVerifier');
 export const KEY_STORE = Symbol('KeyStore');
@@ -27,20 +28,20 @@ export const AUDIT_LOG = Symbol('AuditLog');
     {
       provide: KEY_STORE,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<Environment, true>) =>
-        openKeyStore({
+      useFactory: async (config: ConfigService<Environment, true>) =>
+        countOperations('key-store', await openKeyStore({
           READ_MODEL_DB: config.get('READ_MODEL_DB'),
           DATA_DIR: config.get('DATA_DIR'),
           DATABASE_URL: config.get('DATABASE_URL'),
           MASTER_KEY: config.get('MASTER_KEY'),
           MASTER_KEY_PREVIOUS: config.get('MASTER_KEY_PREVIOUS'),
-        }),
+        })),
     },
     {
       provide: AUDIT_LOG,
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) =>
-        openAuditLog({ READ_MODEL_DB: config.get('READ_MODEL_DB'), DATA_DIR: config.get('DATA_DIR'), DATABASE_URL: config.get('DATABASE_URL') }),
+        countOperations('audit-log', openAuditLog({ READ_MODEL_DB: config.get('READ_MODEL_DB'), DATA_DIR: config.get('DATA_DIR'), DATABASE_URL: config.get('DATABASE_URL') })),
     },
   ],
   exports: [TOKEN_VERIFIER, KEY_STORE, AUDIT_LOG],

@@ -1,11 +1,14 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Gauge, register, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, register, Registry } from 'prom-client';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
 import { projectionStatus, ReadModelDb } from '@pathway/read-models';
 import { READ_MODELS, RebuildJobs } from '@pathway/runtime';
 import { Public } from '../auth/access.decorator';
+
+// The process's own figures (CPU, memory, event-loop lag, garbage collection), once per process.
+collectDefaultMetrics({ prefix: 'pathway_' });
 
 /**
  * Prometheus metrics (prom-client). The projection and rebuild gauges are read from the
@@ -51,6 +54,18 @@ export class MetricsController {
       registers,
       async collect() {
         for (const s of await statuses()) this.set({ projection: s.name }, s.lag);
+      },
+    });
+    const lagSeconds: Gauge<'projection'> = new Gauge({
+      name: 'pathway_projection_lag_seconds',
+      help: 'How long ago the store committed the oldest event the projection has not applied yet (0 when caught up)',
+      labelNames: ['projection'],
+      registers,
+      collect: async () => {
+        for (const s of await statuses()) {
+          const [next] = s.lag > 0 ? await this.store.readAll(s.position, 1) : [];
+          lagSeconds.set({ projection: s.name }, next ? Math.max(0, (Date.now() - Date.parse(next.committedAt)) / 1000) : 0);
+        }
       },
     });
     new Gauge({
