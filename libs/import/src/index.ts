@@ -9,3 +9,4 @@ export * from './run-import';
 export * from './import-template';
 export * from './milestone-columns';
 export * from './parse-milestone-sheet';
+export * from './problems-workbook';

@@ -10,7 +10,7 @@ import {
   SCHOOL_LEVELS,
   SITUATIONS,
 } from '@pathway/domain';
-import { ColumnKind, headerKey, PARTICIPANT_COLUMNS } from './participant-columns';
+import { ColumnKind, columnOfHeader, headerKey, PARTICIPANT_COLUMNS } from './participant-columns';
 
 /**
  * The milestone types the API takes (`POST /participants/{id}/milestones`, apps/api
@@ -91,3 +91,12 @@ export function milestoneColumnOfHeader(header: string): MilestoneColumn | undef
 
 /** Whether a sheet, by its name in Swedish or English, holds milestones. */
 export const isMilestoneSheet = (name: string) => /milstolpe|milstolpar|milestone|händelse/i.test(name);
+
+/**
+ * Whether a header row is a milestone sheet's: it names the milestone type column and not the
+ * participant sheet's enrolment date (how a CSV, which has no sheet name, says it holds milestones).
+ */
+export function isMilestoneHeader(cells: readonly unknown[]): boolean {
+  const headers = cells.filter((cell): cell is string => typeof cell === 'string');
+  return headers.some((h) => milestoneColumnOfHeader(h)?.field === 'type') && !headers.some((h) => columnOfHeader(h)?.field === 'enrolledOn');
+}

@@ -42,14 +42,23 @@ export function formatOf(file: Buffer): FileFormat {
  * and decoded by `decodeText`. Throws `ImportFileRefused` for what cannot be read.
  */
 export async function readTable(file: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Table> {
+  checkFile(file, limits);
+  return formatOf(file) === 'xlsx' ? readXlsx(file) : readCsv(file);
+}
+
+/**
+ * The checks of a file short of reading its sheets (a fraction of a second even at the size
+ * limit, so an upload is refused before its job starts): its size, and an XLSX's zip
+ * (`checkZip`: entries and inflated size). Throws `ImportFileRefused`.
+ */
+export function checkFile(file: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): void {
   if (file.length > limits.maxFileBytes) {
     throw new ImportFileRefused('IMPORT.FILE_TOO_LARGE', 'The file is larger than an import takes', { maxBytes: limits.maxFileBytes });
   }
-  return formatOf(file) === 'xlsx' ? readXlsx(file, limits) : readCsv(file);
+  if (formatOf(file) === 'xlsx') checkZip(file, limits);
 }
 
-async function readXlsx(file: Buffer, limits: ZipLimits): Promise<Table> {
-  checkZip(file, limits);
+async function readXlsx(file: Buffer): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);

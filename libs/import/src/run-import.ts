@@ -17,8 +17,8 @@ import { ImportProblem } from './import-problem';
 import { EnrolmentBody, ParsedRow, parseParticipantSheet } from './parse-participant-sheet';
 import { readTable, Sheet, Table } from './read-table';
 import { DEFAULT_ZIP_LIMITS, ZipLimits } from './zip-guard';
-import { isMilestoneSheet } from './milestone-columns';
-import { ParsedMilestoneRow, parseMilestoneSheet } from './parse-milestone-sheet';
+import { isMilestoneHeader, isMilestoneSheet } from './milestone-columns';
+import { ParsedMilestoneRow, ParsedMilestoneSheet, parseMilestoneSheet } from './parse-milestone-sheet';
 
 /** An enrolment as the API's DTO reads it (the same class and rules): profile with left-out answers as null. */
 export interface ValidEnrolment {
@@ -66,8 +66,18 @@ export interface ImportOptions {
   limits?: ZipLimits;
   /** With these, an XLSX's milestone sheet ("Milstolpar" / "Milestones") is imported after the participants. */
   milestones?: { validate: MilestoneValidator; record: MilestoneRecorder };
-  /** Called after each row of each phase; carries counts only, never a row's content. */
-  onProgress?: (progress: { phase: 'validate' | 'commit'; done: number; total: number }) => void;
+  /**
+   * Called as rows get their outcome: `done` of `total` rows (participant and milestone rows
+   * together; in a commit a participant row is done once written, or once found invalid,
+   * unchanged or in conflict). Counts only, never a row's content.
+   */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** How far an import is: rows with their outcome decided, of all the file's participant and milestone rows. */
+export interface ImportProgress {
+  done: number;
+  total: number;
 }
 
 /**
@@ -103,9 +113,19 @@ export interface ImportReport {
   problems: ImportProblem[];
 }
 
-/** The sheet holding participants: one named so in Swedish or English, else the first that is not a milestone sheet. */
-function participantSheet(table: Table): Sheet | undefined {
-  return table.sheets.find((s) => /deltagare|participants/i.test(s.name)) ?? table.sheets.find((s) => !isMilestoneSheet(s.name));
+/**
+ * The sheets to import: participants from the one named so in Swedish or English, else the first
+ * that is not a milestone sheet; milestones from an XLSX's milestone sheet ("Milstolpar" /
+ * "Milestones"), or from a CSV whose header names milestone columns (`isMilestoneHeader`: then
+ * the CSV holds milestones only, of the project's participants).
+ */
+function sheetsOf(table: Table): { participants?: Sheet; milestones?: Sheet } {
+  if (table.format === 'csv') {
+    const [csv] = table.sheets;
+    return csv && isMilestoneHeader(csv.rows[0]?.cells ?? []) ? { milestones: csv } : { participants: csv };
+  }
+  const participants = table.sheets.find((s) => /deltagare|participants/i.test(s.name)) ?? table.sheets.find((s) => !isMilestoneSheet(s.name));
+  return { participants, milestones: table.sheets.find((s) => s !== participants && isMilestoneSheet(s.name)) };
 }
 
 /**
@@ -131,7 +151,7 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
   const project = await loadProject(deps.commands, options.projectId);
   if (!project) throw notFound('PROJECT.NOT_FOUND', 'No such project');
   const today = todayIn(deps.commands, project);
-  const sheet = participantSheet(table);
+  const { participants: sheet, milestones: foundMilestones } = sheetsOf(table);
   const parsed = sheet ? parseParticipantSheet(sheet, today) : { rows: [], problems: [], rowsRead: 0 };
   const problems = [...parsed.problems];
   const report: ImportReport = {
@@ -148,14 +168,25 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
     milestoneRows: [],
     problems,
   };
+  const milestoneSheet = options.milestones ? foundMilestones : undefined;
+  const milestoneRows = milestoneSheet ? parseMilestoneSheet(milestoneSheet, today) : undefined;
+  const total = parsed.rows.length + (milestoneRows?.rows.length ?? 0);
+  let done = 0;
+  const rowDone = async () => {
+    options.onProgress?.({ done: ++done, total });
+    // The store's calls resolve without a macrotask: a server answering progress (and anything else) needs its turn.
+    if (done % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+  };
+  options.onProgress?.({ done, total });
   const fingerprintKey = (await deps.keys.dataKeyFor(BLIND_INDEX_KEY_ID)).material;
   const planned: { row: ParsedRow; enrolment: ValidEnrolment; participantId: string; fingerprint: string }[] = [];
 
-  for (const [index, row] of parsed.rows.entries()) {
+  for (const row of parsed.rows) {
     const checked = await checkRow(deps, row, project, today, options);
     if ('problems' in checked) {
       problems.push(...checked.problems);
       report.rows.push({ row: row.row, outcome: 'invalid' });
+      await rowDone();
     } else {
       const participantId = checked.enrolment.participantId ?? nameBasedUuid(`import/${project.projectId}/${await deps.identities.digestOf(row.identity.value)}`);
       const fingerprint = createHmac('sha256', fingerprintKey).update(`import-row:${project.projectId}\n${canonicalJson(checked.enrolment)}`).digest('hex');
@@ -163,9 +194,12 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
       if (existing) {
         if (existing.problem) problems.push(existing.problem);
         report.rows.push({ row: row.row, outcome: existing.outcome, participantId });
+        await rowDone();
+      } else if (options.dryRun) {
+        planned.push({ row, enrolment: checked.enrolment, participantId, fingerprint });
+        await rowDone();
       } else planned.push({ row, enrolment: checked.enrolment, participantId, fingerprint });
     }
-    options.onProgress?.({ phase: 'validate', done: index + 1, total: parsed.rows.length });
   }
 
   if (options.dryRun) for (const { row, participantId } of planned) report.rows.push({ row: row.row, outcome: 'new', participantId });
@@ -174,7 +208,6 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
     const byRow = new Map(parsed.rows.map((r) => [r.row, r]));
     const unchanged = report.rows.filter((r) => r.outcome === 'unchanged');
     await deps.identities.fileAll(unchanged.map((r) => ({ participantId: r.participantId!, personal: byRow.get(r.row)?.body.personal })));
-    let done = 0;
     for (let start = 0; start < planned.length; start += COMMIT_CHUNK) {
       const chunk = planned.slice(start, start + COMMIT_CHUNK);
       // The chunk's keys, durable in one key-store transaction, before any event sealed with them is appended.
@@ -184,7 +217,7 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
         const outcome = await commitRow(deps, project.projectId, participantId, enrolment, fingerprint, row, options.request, problems);
         report.rows.push({ row: row.row, outcome, participantId });
         if (outcome !== 'conflict') written.push({ participantId, personal: enrolment.personal });
-        options.onProgress?.({ phase: 'commit', done: ++done, total: planned.length });
+        await rowDone();
       }
       // After the events, as the API files on enrolment; a crash in between is repaired by running the import again.
       await deps.identities.fileAll(written);
@@ -194,8 +227,7 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
   for (const entry of report.rows) report.counts[entry.outcome]++;
   if (table.format === 'xlsx' && sheet) for (const problem of problems) problem.sheet ??= sheet.name;
 
-  const milestoneSheet = options.milestones && table.format === 'xlsx' ? table.sheets.find((s) => s !== sheet && isMilestoneSheet(s.name)) : undefined;
-  if (milestoneSheet && options.milestones) {
+  if (milestoneSheet && milestoneRows && options.milestones) {
     const participantRows = new Map(parsed.rows.map((r) => [r.row, r]));
     const imported = new Map<string, string>();
     for (const entry of report.rows) {
@@ -220,11 +252,16 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
       states.set(participantId, state);
       return state;
     };
-    await importMilestones(deps, milestoneSheet, { ...options, milestones: options.milestones }, project.projectId, today, fingerprintKey, imported, report, { get: stateOf, set: (participantId, state) => void states.set(participantId, state) });
+    await importMilestones(deps, milestoneSheet.name, milestoneRows, { ...options, milestones: options.milestones }, project.projectId, today, fingerprintKey, imported, report, {
+      get: stateOf,
+      set: (participantId, state) => void states.set(participantId, state),
+    }, rowDone);
   }
   // The participant sheet's problems first, then the milestone sheet's, each by row.
   const sheetOrder = (p: ImportProblem) => (milestoneSheet && p.sheet === milestoneSheet.name ? 1 : 0);
   problems.sort((a, b) => sheetOrder(a) - sheetOrder(b) || (a.row ?? 0) - (b.row ?? 0));
+  // A CSV has no sheets to name.
+  if (table.format === 'csv') for (const problem of problems) delete problem.sheet;
   return report;
 }
 
@@ -305,6 +342,9 @@ async function existingOutcome(
   return null;
 }
 
+/** Rows between yields to the event loop. */
+const YIELD_EVERY_ROWS = 100;
+
 /**
  * Rows committed per key-store transaction: their keys are made in one commit (`createKeys`) and
  * their identity numbers filed in another (`fileAll`), instead of two durable commits per row.
@@ -358,7 +398,8 @@ const MILESTONE_DATE_CODES = /^(MILESTONE|INTERVENTION|FOLLOW_UP|PARTICIPANT)\./
  */
 async function importMilestones(
   deps: ImportDependencies,
-  sheet: Sheet,
+  sheetName: string,
+  parsed: ParsedMilestoneSheet,
   options: ImportOptions & { milestones: NonNullable<ImportOptions['milestones']> },
   projectId: string,
   today: string,
@@ -366,16 +407,25 @@ async function importMilestones(
   imported: Map<string, string>,
   report: ImportReport,
   dryRun: { get: (participantId: string) => Promise<ParticipantState>; set: (participantId: string, state: ParticipantState) => void },
+  rowDone: () => Promise<void>,
 ): Promise<void> {
-  const parsed = parseMilestoneSheet(sheet, today);
   report.milestoneRowsRead = parsed.rowsRead;
   report.problems.push(...parsed.problems);
   const problem = (row: ParsedMilestoneRow, code: string, column: string | null = null, params?: Record<string, string | number>) =>
-    report.problems.push({ sheet: sheet.name, row: row.row, column, code, ...(params ? { params } : {}), severity: 'error' });
+    report.problems.push({ sheet: sheetName, row: row.row, column, code, ...(params ? { params } : {}), severity: 'error' });
+  // Each participant's idempotency requests, read once per import and kept up to date as its milestones are recorded here.
+  const requests = new Map<string, (string | undefined)[]>();
+  const requestsOf = async (participantId: string) => {
+    const known = requests.get(participantId);
+    if (known) return known;
+    const read = (await deps.commands.store.readStream(participantStream(participantId))).map((e) => idempotencyOf(e)?.request);
+    requests.set(participantId, read);
+    return read;
+  };
   const enrolledHere = async (participantId: string) =>
     (await deps.commands.store.readStream(participantStream(participantId))).some((e) => e.type === 'ParticipantEnrolled' && e.data.projectId === projectId);
 
-  for (const [index, row] of parsed.rows.entries()) {
+  for (const row of parsed.rows) {
     const outcome = await (async (): Promise<{ outcome: MilestoneOutcome; participantId?: string }> => {
       let participantId: string | undefined;
       if (row.identity.kind === 'participant-id') {
@@ -398,7 +448,7 @@ async function importMilestones(
       }
       const fields = createHmac('sha256', fingerprintKey).update(`import-milestone-fields:${projectId}\n${canonicalJson(validated.milestone)}`).digest('hex');
       const fingerprint = `${slot}.${fields}`;
-      const earlier = (await deps.commands.store.readStream(participantStream(participantId))).map((e) => idempotencyOf(e)?.request).filter((r) => r?.startsWith(`${slot}.`));
+      const earlier = (await requestsOf(participantId)).filter((r) => r?.startsWith(`${slot}.`));
       if (earlier.includes(fingerprint)) return { outcome: 'unchanged', participantId };
       if (earlier.length > 0) {
         problem(row, 'IMPORT.MILESTONE_CHANGED');
@@ -418,6 +468,7 @@ async function importMilestones(
           idempotencyKey: `import/${projectId}/milestone/${slot}`,
           requestFingerprint: fingerprint,
         });
+        (await requestsOf(participantId)).push(fingerprint);
         return { outcome: result.replayed ? 'unchanged' : 'recorded', participantId };
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -431,6 +482,6 @@ async function importMilestones(
     })();
     report.milestoneRows.push({ row: row.row, ...outcome });
     report.milestoneCounts[outcome.outcome]++;
-    options.onProgress?.({ phase: options.dryRun ? 'validate' : 'commit', done: index + 1, total: parsed.rows.length });
+    await rowDone();
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ImportProblem, ImportReport, MilestoneOutcome, RowOutcome } from '@pathway/import';
+import { ImportJob, ImportJobProblem } from './import-jobs';
 
 /** One problem of an import, by row, column and stable code (`problem.<code>` in the web app's catalogues); never a cell's content. */
 export class ImportProblemDto implements ImportProblem {
@@ -69,4 +70,37 @@ export class ImportReportDto implements ImportReport {
   milestoneCounts!: ImportMilestoneCountsDto;
   milestoneRows!: ImportMilestoneRowDto[];
   problems!: ImportProblemDto[];
+}
+
+/** Why an import job could not run: the whole file refused once read, or IMPORT.FAILED (import the file again). */
+export class ImportJobProblemDto implements ImportJobProblem {
+  code!: string;
+  title!: string;
+  @ApiProperty({ required: false, type: Object, additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] } })
+  params?: Record<string, string | number>;
+}
+
+/** An import run in the background (`POST /projects/{id}/imports` starts it): its progress, then its report. */
+export class ImportJobDto implements ImportJob {
+  @ApiProperty({ format: 'uuid' })
+  jobId!: string;
+  projectId!: string;
+  dryRun!: boolean;
+  @ApiProperty({ enum: ['running', 'succeeded', 'failed'] })
+  status!: 'running' | 'succeeded' | 'failed';
+  @ApiProperty({ format: 'date-time' })
+  requestedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  finishedAt!: string | null;
+  /** Rows with their outcome decided (participant and milestone rows together). */
+  rowsDone!: number;
+  /** The file's participant and milestone rows; null while the file is being read. */
+  @ApiProperty({ nullable: true, type: Number })
+  rowsTotal!: number | null;
+  /** Once succeeded: what the import did, or would do in a dry run. */
+  @ApiProperty({ nullable: true, type: ImportReportDto })
+  report!: ImportReportDto | null;
+  /** Once failed: why. */
+  @ApiProperty({ nullable: true, type: ImportJobProblemDto })
+  problem!: ImportJobProblemDto | null;
 }

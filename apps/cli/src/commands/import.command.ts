@@ -29,7 +29,7 @@ export function importCommand(env: Environment): Command {
       }
       const store = openEventStore(env);
       const keys = await openKeyStore(env);
-      const bars = { validate: progressBar('import: checking ', process.stderr, 'rows'), commit: progressBar('import: enrolling', process.stderr, 'rows') };
+      const bar = progressBar(options.dryRun ? 'import: checking' : 'import: importing', process.stderr, 'rows');
       const commands = { store, now: () => new Date(), newId: randomUUID };
       try {
         const report: ImportReport = await runImport(
@@ -41,10 +41,10 @@ export function importCommand(env: Environment): Command {
             validateBody: validateEnrolmentBody,
             milestones: { validate: validateMilestoneBody, record: milestoneRecorder(commands, keys) },
             request: { actor: options.actor, actorRole: 'admin', correlationId: randomUUID() },
-            onProgress: ({ phase, done, total }) => bars[phase].update(done, total, done === total),
+            onProgress: ({ done, total }) => bar.update(done, total, done === 0 || done === total),
           },
         );
-        bars.validate.done();
+        bar.done();
         const { counts } = report;
         process.stderr.write(
           `import: ${report.rowsRead} rows read; ${report.dryRun ? `${counts.new} would be enrolled` : `${counts.enrolled} enrolled`}, ` +

@@ -1,6 +1,8 @@
 import type { ProblemCode } from '../../../api/src/http/problem-codes';
-import { en, MessageId } from '../i18n/messages.en';
 import { Problem } from './client';
+import { FormatDate, problemMessage, Translate } from './problem-message';
+
+export { problemMessage } from './problem-message';
 
 /**
  * The API's problems (RFC 9457, with a stable `code`, `params` and field `errors`) as messages in
@@ -41,42 +43,11 @@ const FIELD_OF: Partial<Record<ProblemCode, string>> = {
   'PROJECT.RETENTION_BASIS_REQUIRED': 'basis',
 };
 
-type Values = Record<string, string | number>;
-type FormatDate = (iso: string) => string;
-
-/** Which of a problem's params a message names, and how: `{date}` is the one date the sentence is about. */
-const VALUES_OF: Partial<Record<ProblemCode, (params: Values, date: FormatDate) => Values>> = {
-  'MILESTONE.BEFORE_ENROLMENT': (p, date) => ({ date: date(String(p.earliest)) }),
-  'MILESTONE.BEFORE_ENTRY': (p, date) => ({ date: date(String(p.earliest)) }),
-  'MILESTONE.BEFORE_EXIT': (p, date) => ({ date: date(String(p.earliest)) }),
-  'INTERVENTION.ENDS_BEFORE_START': (p, date) => ({ date: date(String(p.earliest)) }),
-  'MILESTONE.DATE_IN_FUTURE': (p, date) => ({ date: date(String(p.today)) }),
-  // An import's problems name a header as written in the file, or the row a duplicate repeats (never a cell's content).
-  'IMPORT.DUPLICATE_COLUMN': (p) => ({ header: String(p.header ?? '') }),
-  'IMPORT.UNKNOWN_COLUMN': (p) => ({ header: String(p.header ?? '') }),
-  'IMPORT.DUPLICATE_ROW': (p) => ({ firstRow: Number(p.firstRow) }),
-  'IMPORT.DUPLICATE_IDENTITY': (p) => ({ firstRow: Number(p.firstRow) }),
-  'IMPORT.NOT_IN_LIST': (p) => ({ allowed: String(p.allowed ?? '') }),
-  'FOLLOW_UP.OUTSIDE_WINDOW': (p, date) => ({ months: Number(p.monthsAfterExit), date: date(String(p.lastExitOn)), from: date(String(p.from)), to: date(String(p.to)) }),
-};
-
 export interface ProblemMessages {
   /** What the form as a whole shows (an error summary); null when nothing is wrong. */
   summary: string;
   /** Messages by field name (the request body's), shown next to each field. */
   fields: Record<string, string>;
-}
-
-type Translate = (id: MessageId, values?: Values) => string;
-
-const hasMessage = (id: string): id is MessageId => Object.hasOwn(en, id);
-
-/** The message for one problem code, or the general one for a code this app does not know (a newer API). */
-export function problemMessage(problem: Pick<Problem, 'code' | 'params'>, t: Translate, date: FormatDate): string {
-  const id = `problem.${problem.code}`;
-  if (!hasMessage(id)) return t('problem.other');
-  const values = VALUES_OF[problem.code as ProblemCode]?.(problem.params ?? {}, date);
-  return t(id, values);
 }
 
 /**

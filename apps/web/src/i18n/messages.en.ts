@@ -1108,6 +1108,16 @@ export const en = {
   'participantFile.confirm.cancel': 'Cancel',
   'participantFile.recorded': '{month} is recorded as sent.',
   'projectNav.participantFile': 'Participant file (SCB)',
+  'problem.IMPORT.FAILED': 'The import stopped before it was done. Import the same file again: what was written is kept, and the rest is imported.',
+  'problem.IMPORT.JOB_NOT_FOUND': 'The import is not found. A finished import is kept for an hour; check the file again.',
+  'problem.IMPORT.JOB_NOT_DONE': 'The import has not finished yet.',
+  'import.progress.label': 'Progress',
+  'import.progress.reading': 'Reading the file…',
+  'import.progress.rows': '{done} of {total} rows',
+  'import.problems.download': 'Download the problems as a spreadsheet (XLSX)',
+  'import.problemsFile.sheet': 'Problems',
+  'import.problemsFile.sheetColumn': 'Sheet',
+  'import.problemsFile.code': 'Code',
 } as const;
 
 export type MessageId = keyof typeof en;
