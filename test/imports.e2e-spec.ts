@@ -23,6 +23,20 @@ const CSV = [
 describe('importing from the project spreadsheet over HTTP and the CLI', () => {
   let t: TestApp;
   const upload = (body: Buffer, dryRun: boolean, type = 'text/csv') => t.caseworker.post(`${IMPORTS}?dryRun=${dryRun}`).set('Content-Type', type).send(body);
+  /** The job an upload started, followed until it ends: `{ body }` is the finished job's report (as the synchronous route once answered). */
+  const imported = async (started: { status: number; body: { jobId: string }; headers: Record<string, string> }) => {
+    expect(started.status).toBe(202);
+    expect(started.headers.location).toBe(`${IMPORTS}/${started.body.jobId}`);
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const { body: job } = await t.caseworker.get(`${IMPORTS}/${started.body.jobId}`).expect(200);
+      if (job.status === 'succeeded') {
+        expect(job.rowsDone).toBe(job.rowsTotal);
+        return { body: job.report, jobId: job.jobId as string, headers: started.headers };
+      }
+      if (job.status === 'failed') throw new Error(`import failed: ${JSON.stringify(job.problem)}`);
+    }
+    throw new Error('import did not end in 60 s');
+  };
 
   beforeAll(async () => {
     t = await startApp();
@@ -34,7 +48,7 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
   });
 
   it('answers a dry run with the report by row, column and code, without any cell content, and writes nothing', async () => {
-    const { body } = await upload(Buffer.from(CSV, 'latin1'), true).expect(200);
+    const { body } = await imported(await upload(Buffer.from(CSV, 'latin1'), true));
     expect(body).toMatchObject({ dryRun: true, format: 'csv', encoding: 'windows-1252', separator: ';', rowsRead: 2, counts: { new: 1, invalid: 0 } });
     expect(body.problems.map((p: { row: number; column: string; code: string }) => [p.row, p.column, p.code])).toEqual([
       [1, 'Favoritfärg', 'IMPORT.UNKNOWN_COLUMN'],
@@ -46,14 +60,14 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
   });
 
   it('commits, and the same upload again records nothing new', async () => {
-    const first = await upload(Buffer.from(CSV, 'latin1'), false).expect(200);
+    const first = await imported(await upload(Buffer.from(CSV, 'latin1'), false));
     expect(first.body.counts).toMatchObject({ enrolled: 1 });
     const participantId = first.body.rows[0].participantId as string;
     // The pathway and the search read the read models, which follow the log a moment later.
     await projected(t, 30_000);
     const { body: pathwayView } = await t.caseworker.get(`/api/v1/participants/${participantId}`).expect(200);
     expect(pathwayView.participantId).toBe(participantId);
-    const again = await upload(Buffer.from(CSV, 'latin1'), false).set('Idempotency-Key', 'ignored-here').set('X-Correlation-Id', 'import-2').expect(200);
+    const again = await imported(await upload(Buffer.from(CSV, 'latin1'), false).set('Idempotency-Key', 'ignored-here').set('X-Correlation-Id', 'import-2'));
     expect(again.headers['x-correlation-id']).toBe('import-2');
     expect(again.body.counts).toMatchObject({ enrolled: 0, unchanged: 1 });
     const { body: search } = await t.caseworker.get(`/api/v1/projects/${PROJECT}/participants?identityNumber=198112189876`);
@@ -90,7 +104,7 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
     expect(validation.formulae![0]).toContain('not disclosed');
     expect(instructions!.name).toMatch(/Instruktioner/);
     // The template itself imports with nothing but "missing rows".
-    const dry = await upload(response.body as Buffer, true, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').expect(200);
+    const dry = await imported(await upload(response.body as Buffer, true, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
     expect(dry.body.problems).toEqual([]);
   });
 
@@ -106,18 +120,61 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
     milestones.addRow(['p-nobody', 'exited', '2024-06-30', null, 'completed', 'employed']);
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    const dry = await upload(file, true, xlsx).expect(200);
+    const dry = await imported(await upload(file, true, xlsx));
     expect(dry.body).toMatchObject({ milestoneRowsRead: 3, milestoneCounts: { new: 2, invalid: 1 } });
     expect(dry.body.problems).toEqual([{ sheet: 'Milestones', row: 4, column: 'Participant id', code: 'IMPORT.MILESTONE_PARTICIPANT_UNKNOWN', severity: 'error' }]);
     const store = t.app.get<CommandDependencies>(COMMAND_DEPENDENCIES, { strict: false }).store;
     expect(await store.readStream('participant-p-e2e-ms')).toEqual([]);
-    const commit = await upload(file, false, xlsx).expect(200);
+    const commit = await imported(await upload(file, false, xlsx));
     expect(commit.body).toMatchObject({ counts: { enrolled: 1 }, milestoneCounts: { recorded: 2, invalid: 1 } });
     // The log, not the read model (which catches up on its own time).
     expect((await store.readStream('participant-p-e2e-ms')).map((e) => e.type)).toEqual(['ParticipantEnrolled', 'InterventionStarted', 'ParticipantExited']);
-    const again = await upload(file, false, xlsx).expect(200);
+    const again = await imported(await upload(file, false, xlsx));
     expect(again.body).toMatchObject({ counts: { unchanged: 1 }, milestoneCounts: { recorded: 0, unchanged: 2 } });
     expect((await store.readStream('participant-p-e2e-ms')).length).toBe(3);
+  });
+
+  it('imports milestones from a CSV recognised by its headers, against the participants enrolled before', async () => {
+    const csv = ['Deltagar-id;Händelse;Datum;Slag', 'p-e2e-ms;Gruppträff;2024-04-02;workshop', 'p-nobody;Gruppträff;2024-04-02;workshop'].join('\r\n');
+    const dry = await imported(await upload(Buffer.from(csv, 'utf8'), true));
+    expect(dry.body).toMatchObject({ format: 'csv', rowsRead: 0, milestoneRowsRead: 2, milestoneCounts: { new: 1, invalid: 1 } });
+    expect(dry.body.problems).toEqual([{ row: 3, column: 'Deltagar-id', code: 'IMPORT.MILESTONE_PARTICIPANT_UNKNOWN', severity: 'error' }]);
+    const commit = await imported(await upload(Buffer.from(csv, 'utf8'), false));
+    expect(commit.body.milestoneCounts).toMatchObject({ recorded: 1 });
+    const store = t.app.get<CommandDependencies>(COMMAND_DEPENDENCIES, { strict: false }).store;
+    expect((await store.readStream('participant-p-e2e-ms')).at(-1)!.type).toBe('GroupSessionAttended');
+  });
+
+  it('reports progress while running, and serves the problems as an XLSX in Swedish or English', async () => {
+    const started = await upload(Buffer.from(CSV, 'latin1'), true).expect(202);
+    expect(started.body).toMatchObject({ projectId: PROJECT, dryRun: true, status: 'running', rowsDone: 0, report: null, problem: null });
+    const early = await t.caseworker.get(`${IMPORTS}/${started.body.jobId}/problems`);
+    expect([200, 409]).toContain(early.status);
+    const { jobId } = await imported(started);
+    const download = (lang: string) =>
+      t.caseworker.get(`${IMPORTS}/${jobId}/problems?lang=${lang}`).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const sv = await download('sv').expect(200);
+    expect(sv.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(sv.body as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Problem');
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Blad', 'Rad', 'Kolumn', 'Typ', 'Kod', 'Orsak']);
+    expect(sheet.getRow(2).getCell(5).value).toBe('IMPORT.UNKNOWN_COLUMN');
+    expect(String(sheet.getRow(2).getCell(6).value)).toContain('Favoritfärg');
+    expect(sheet.rowCount).toBe(4);
+    const english = new Workbook();
+    await english.xlsx.load((await download('en').expect(200)).body as unknown as ArrayBuffer);
+    expect(english.worksheets[0]!.getRow(4).getCell(6).value).toBe('The date does not exist or is written wrong; write YYYY-MM-DD.');
+    const cells = JSON.stringify([sheet.getSheetValues(), english.worksheets[0]!.getSheetValues()]);
+    expect(cells).not.toMatch(/Åsa|811218|blå|2024-13-01/);
+    await download('de').expect(400);
+    expect((await t.caseworker.get(`${IMPORTS}/00000000-0000-4000-8000-000000000000`).expect(404)).body.code).toBe('IMPORT.JOB_NOT_FOUND');
+    await (await t.as('caseworker', ['P-2'])).get(`${IMPORTS}/${jobId}`).expect(404);
   });
 
   it('imports on the command line with progress on stderr and no personal data there', async () => {

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { RequestContext } from '@pathway/application';
 import { Principal } from '@pathway/auth';
 import { isMonth, Month } from '@pathway/domain';
-import { ParticipantFileQueryDto, ParticipantFileSentDto } from './participant-file.dto';
+import { ParticipantFileMonthDto, ParticipantFileQueryDto, ParticipantFileSentDto } from './participant-file.dto';
 import { ParticipantFileMonth, ParticipantFiles } from './participant-files';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -31,6 +31,7 @@ export class ParticipantFilesController {
   /** Every ended month of the project: due by, sent, overdue, or to be sent again and why. */
   @Get()
   @Access('participantFiles.read')
+  @ApiOkResponse({ type: ParticipantFileMonthDto, isArray: true })
   months(@Param('projectId', ParseIdPipe) projectId: string): Promise<ParticipantFileMonth[]> {
     return this.files.months(projectId);
   }

@@ -834,13 +834,56 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Imports participants, and an XLSX's milestone sheet ("Milstolpar" / "Milestones") after them, from the project's spreadsheet, sent as the body (XLSX or CSV, at most
-         *     10 MB, Content-Type one of IMPORT_TYPES). `dryRun=true` (the default) checks every row by
-         *     the enrolment API's rules and writes nothing; `dryRun=false` enrols the rows that pass. The
-         *     answer lists each row's outcome and every problem by row, column and stable code, never a
-         *     cell's content. Importing the same file again writes nothing; a changed row is a conflict.
+         * Starts importing participants, and milestones after them (an XLSX's milestone sheet,
+         *     "Milstolpar" / "Milestones", or a CSV whose header names milestone columns), from the
+         *     project's spreadsheet sent as the body (XLSX or CSV, at most 10 MB, Content-Type one of
+         *     IMPORT_TYPES). `dryRun=true` (the default) checks every row by the API's own rules and
+         *     writes nothing; `dryRun=false` records the rows that pass. Answers 202 with the job (and
+         *     `Location`); `GET …/imports/{jobId}` gives its progress, then the report: each row's outcome
+         *     and every problem by row, column and stable code, never a cell's content. A file refused
+         *     whole (too large, not a spreadsheet, a zip bomb) is refused here, before a job starts; one
+         *     import per project at a time (409 IMPORT.ALREADY_RUNNING). Importing the same file again
+         *     writes nothing; a changed row is a conflict.
          */
         post: operations["ImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/imports/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's job: `running` with rows done of the total, then `succeeded` with the report, or `failed` with its problem. Kept an hour after it ends. */
+        get: operations["ImportsController_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{projectId}/imports/{jobId}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's problems as an XLSX (sheet, row, column, severity, code, and the message in
+         *     `lang`, Swedish or English; never a cell's value), once its job has succeeded: 409
+         *     IMPORT.JOB_NOT_DONE before.
+         */
+        get: operations["ImportsController_problems"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1247,6 +1290,54 @@ export interface components {
             /** @description Count only what was recorded by then: a date (the end of that day in the project's zone) or an instant with its offset. */
             asKnownOn?: string;
         };
+        SentParticipantFileDto: {
+            /**
+             * Format: date-time
+             * @description The instant (ISO 8601, UTC) the file counted facts to.
+             */
+            asKnownOn: string;
+            /** @description `sha-256=<base64>` of the file as downloaded and sent, when the sender gave it. */
+            fileDigest: string | null;
+            /** @description The event store's cut-off for `asKnownOn`. */
+            cutOffPosition: number;
+            /** @description `sha-256=<base64>` of the month's pseudonymous rows. */
+            rowsDigest: string;
+            rows: number;
+        };
+        ParticipantFileRowDto: {
+            /** Format: date */
+            startDate: string;
+            /**
+             * Format: date
+             * @description The stay's end when it fell in or before the month, else null (reported in its own month).
+             */
+            endDate: string | null;
+            participantId: string;
+        };
+        ParticipantFileChangesDto: {
+            /** @description Rows to send that were not sent. */
+            added: components["schemas"]["ParticipantFileRowDto"][];
+            /** @description Rows sent that no longer hold. */
+            removed: components["schemas"]["ParticipantFileRowDto"][];
+        };
+        ParticipantFileMonthDto: {
+            /** @description `YYYY-MM`. */
+            month: string;
+            /**
+             * Format: date
+             * @description Four weeks after the month ends (SCB's timetable).
+             */
+            dueBy: string;
+            /**
+             * @description `not-sent` (`overdue` once `dueBy` has passed), `sent` (still as known now), `resend`: changed since sent (`changes`), or an earlier sent month did (`after`).
+             * @enum {string}
+             */
+            status: "not-sent" | "overdue" | "sent" | "resend";
+            lastSent: components["schemas"]["SentParticipantFileDto"] | null;
+            changes: components["schemas"]["ParticipantFileChangesDto"] | null;
+            /** @description For a month to send again because an earlier sent month changed: that month. */
+            after: string | null;
+        };
         ParticipantFileSentDto: {
             /** @description The file's `X-As-Known-On` header: the instant its rows were counted to. */
             asKnownOn: string;
@@ -1551,6 +1642,33 @@ export interface components {
             milestoneCounts: components["schemas"]["ImportMilestoneCountsDto"];
             milestoneRows: components["schemas"]["ImportMilestoneRowDto"][];
             problems: components["schemas"]["ImportProblemDto"][];
+        };
+        ImportJobProblemDto: {
+            params?: {
+                [key: string]: string | number;
+            };
+            code: string;
+            title: string;
+        };
+        ImportJobDto: {
+            /** Format: uuid */
+            jobId: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description The file's participant and milestone rows; null while the file is being read. */
+            rowsTotal: number | null;
+            /** @description Once succeeded: what the import did, or would do in a dry run. */
+            report: components["schemas"]["ImportReportDto"] | null;
+            /** @description Once failed: why. */
+            problem: components["schemas"]["ImportJobProblemDto"] | null;
+            projectId: string;
+            dryRun: boolean;
+            /** @description Rows with their outcome decided (participant and milestone rows together). */
+            rowsDone: number;
         };
     };
     responses: never;
@@ -2244,7 +2362,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": components["schemas"]["ParticipantFileMonthDto"][];
                 };
             };
         };
@@ -2748,12 +2866,58 @@ export interface operations {
             };
         };
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+        };
+    };
+    ImportsController_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportReportDto"];
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+        };
+    };
+    ImportsController_problems: {
+        parameters: {
+            query?: {
+                lang?: "sv" | "en";
+            };
+            header?: never;
+            path: {
+                projectId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

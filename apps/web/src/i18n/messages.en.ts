@@ -1113,7 +1113,7 @@ export const en = {
   'problem.IMPORT.JOB_NOT_DONE': 'The import has not finished yet.',
   'import.progress.label': 'Progress',
   'import.progress.reading': 'Reading the file…',
-  'import.progress.rows': '{done} of {total} rows',
+  'import.progress.of': '{processed} of {total} rows ({percent} %)',
   'import.problems.download': 'Download the problems as a spreadsheet (XLSX)',
   'import.problemsFile.sheet': 'Problems',
   'import.problemsFile.sheetColumn': 'Sheet',

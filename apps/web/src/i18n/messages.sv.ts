@@ -1116,7 +1116,7 @@ export const sv: Record<MessageId, string> = {
   'problem.IMPORT.JOB_NOT_DONE': 'Importen är inte klar än.',
   'import.progress.label': 'Förlopp',
   'import.progress.reading': 'Läser filen…',
-  'import.progress.rows': '{done} av {total} rader',
+  'import.progress.of': '{processed} av {total} rader ({percent} %)',
   'import.problems.download': 'Ladda ner problemen som kalkylblad (XLSX)',
   'import.problemsFile.sheet': 'Problem',
   'import.problemsFile.sheetColumn': 'Blad',

@@ -5,16 +5,19 @@ import { problemMessage, problemOf } from '../api/problems';
 import type { components } from '../api/schema';
 import { PageHeading } from '../app/page-heading';
 import { MessageId } from '../i18n/messages.en';
+import { useLocale } from '../i18n/locale';
 import { useT } from '../i18n/t';
+import { JobProgress, pollJob } from '../projections/job-progress';
 import { useSession } from '../session/session';
 import { contentTypeOf, refusalMessageId, rowsWithErrors, shownProblems, PROBLEMS_SHOWN } from './import-report';
 
 type Report = components['schemas']['ImportReportDto'];
+type Job = components['schemas']['ImportJobDto'];
 type State =
   | { step: 'choose' }
-  | { step: 'checking' | 'importing'; report?: Report }
-  | { step: 'checked'; report: Report }
-  | { step: 'committed'; report: Report }
+  | { step: 'checking' | 'importing'; report?: Report; job?: Job }
+  | { step: 'checked'; report: Report; jobId: string }
+  | { step: 'committed'; report: Report; jobId: string }
   | { step: 'refused'; problem: Problem };
 
 /**
@@ -23,13 +26,18 @@ type State =
  * report (counts, and every problem by row, column and reason in the user's language: the API
  * sends codes and params, never a cell's content, and this page shows nothing else), then
  * "Import N participants" sends the same file with `dryRun=false` and shows what was written.
- * Importing the same file again writes nothing and says so. The report's heading takes focus
- * when it appears, so a screen reader hears it.
+ * Each upload starts a job on the API, polled (`GET …/imports/{jobId}`) for a progress bar of
+ * rows; its start is announced politely (the bar is not, tick by tick). The problems can be
+ * downloaded as an XLSX in the page's language. Importing the same file again writes nothing
+ * and says so. The report's heading takes focus when it appears, so a screen reader hears it.
  */
 export function ImportPage({ projectId }: { projectId: string }) {
   const t = useT();
   const intl = useIntl();
   const { expired } = useSession();
+  const { locale } = useLocale();
+  const stopPolling = useRef<() => void>(() => undefined);
+  useEffect(() => () => stopPolling.current(), []);
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: 'choose' });
   const [dragging, setDragging] = useState(false);
@@ -49,7 +57,9 @@ export function ImportPage({ projectId }: { projectId: string }) {
 
   async function send(dryRun: boolean) {
     if (!file) return;
-    setState((s) => ({ step: dryRun ? 'checking' : 'importing', report: 'report' in s ? s.report : undefined }));
+    const step = dryRun ? 'checking' : 'importing';
+    setState((s) => ({ step, report: 'report' in s ? s.report : undefined }));
+    const failed = () => setState({ step: 'refused', problem: { status: 0, code: 'HTTP.0', title: '' } });
     try {
       const { data, error, response } = await api.POST('/api/v1/projects/{projectId}/imports', {
         params: { path: { projectId }, query: { dryRun: dryRun ? 'true' : 'false' } },
@@ -58,10 +68,24 @@ export function ImportPage({ projectId }: { projectId: string }) {
         headers: { 'Content-Type': contentTypeOf(file.name) },
       });
       if (response.status === 401) return expired();
-      if (response.ok && data) return setState({ step: dryRun ? 'checked' : 'committed', report: data });
-      setState({ step: 'refused', problem: problemOf(error, response) });
+      if (!response.ok || !data) return setState({ step: 'refused', problem: problemOf(error, response) });
+      stopPolling.current();
+      stopPolling.current = pollJob<Job>(
+        async () => {
+          const { data: job, response: polled } = await api.GET('/api/v1/projects/{projectId}/imports/{jobId}', { params: { path: { projectId, jobId: data.jobId } } });
+          if (polled.status === 401) expired();
+          return job ?? null;
+        },
+        (job) => {
+          if (job.status === 'running') return setState((s) => ({ step, report: 'report' in s ? s.report : undefined, job }));
+          if (job.report) return setState({ step: dryRun ? 'checked' : 'committed', report: job.report, jobId: job.jobId });
+          setState({ step: 'refused', problem: { status: 422, code: job.problem?.code ?? 'IMPORT.FAILED', title: job.problem?.title ?? '', ...(job.problem?.params ? { params: job.problem.params } : {}) } });
+        },
+        failed,
+        500,
+      );
     } catch {
-      setState({ step: 'refused', problem: { status: 0, code: 'HTTP.0', title: '' } });
+      failed();
     }
   }
 
@@ -126,10 +150,16 @@ export function ImportPage({ projectId }: { projectId: string }) {
           {t('import.check')}
         </button>
       </form>
+      <p role="status" className="muted">
+        {busy ? t(state.step === 'checking' ? 'import.checking' : 'import.importing') : ''}
+      </p>
       {busy && (
-        <p role="status" className="muted">
-          {t(state.step === 'checking' ? 'import.checking' : 'import.importing')}
-        </p>
+        <JobProgress
+          id="import-progress"
+          label={t('import.progress.label')}
+          counts={{ processed: state.job?.rowsDone ?? 0, total: state.job?.rowsTotal ?? 0 }}
+          words={{ of: 'import.progress.of', starting: 'import.progress.reading' }}
+        />
       )}
       {state.step === 'refused' && (
         <section aria-labelledby="import-result" className="error-message">
@@ -143,6 +173,7 @@ export function ImportPage({ projectId }: { projectId: string }) {
         <ReportView
           report={report}
           committed={state.step === 'committed'}
+          problemsHref={'jobId' in state ? `/api/v1/projects/${encodeURIComponent(projectId)}/imports/${state.jobId}/problems?lang=${locale}` : undefined}
           busy={busy}
           headingRef={resultRef}
           onCommit={() => void send(false)}
@@ -165,6 +196,7 @@ export function ImportPage({ projectId }: { projectId: string }) {
 function ReportView({
   report,
   committed,
+  problemsHref,
   busy,
   headingRef,
   onCommit,
@@ -173,6 +205,8 @@ function ReportView({
 }: {
   report: Report;
   committed: boolean;
+  /** The problems as an XLSX in the page's language (absent while a new job runs). */
+  problemsHref: string | undefined;
   busy: boolean;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   onCommit: () => void;
@@ -228,6 +262,13 @@ function ReportView({
       {report.problems.length > 0 && (
         <>
           <h3 id="import-problems">{t('import.problems.title', { count: report.problems.length })}</h3>
+          {problemsHref && (
+            <p>
+              <a href={problemsHref} download>
+                {t('import.problems.download')}
+              </a>
+            </p>
+          )}
           {shown.length < report.problems.length && <p className="hint">{t('import.problems.truncated', { shown: PROBLEMS_SHOWN, count: report.problems.length })}</p>}
           <div className="table-scroll" role="region" aria-labelledby="import-problems" tabIndex={0}>
             <table>

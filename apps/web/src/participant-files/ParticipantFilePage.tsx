@@ -8,7 +8,7 @@ import { PageHeading } from '../app/page-heading';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
-import { DownloadedFile, downloadFile, FILE_FORMATS, FileFormat, ParticipantFileMonth, participantFilesPath } from './participant-file-api';
+import { DownloadedFile, downloadFile, FILE_FORMATS, FileFormat, ParticipantFileMonth } from './participant-file-api';
 
 type Message = { text: string; kind: 'status' | 'alert' };
 
@@ -28,9 +28,9 @@ export function ParticipantFilePage({ projectId }: { projectId: string }) {
   const [message, setMessage] = useState<Message | null>(null);
 
   const load = useCallback(async () => {
-    const response = await fetch(participantFilesPath(projectId), { credentials: 'same-origin', headers: { 'X-Requested-With': 'pathway-web' } });
+    const { data, response } = await api.GET('/api/v1/projects/{projectId}/participant-files', { params: { path: { projectId } } });
     if (response.status === 401) return expired();
-    if (response.ok) return setMonths((await response.json()) as ParticipantFileMonth[]);
+    if (data) return setMonths(data);
     setMonths(response.status === 403 ? 'forbidden' : response.status === 404 ? 'notFound' : 'failed');
   }, [projectId, expired]);
 

@@ -1,19 +1,8 @@
+import type { components } from '../api/schema';
 import { digestHex } from '../funding/funding-api';
 
-/** `GET /projects/{id}/participant-files`: one ended month (libs/runtime ParticipantFileMonth; the OpenAPI schema does not spell it out). */
-export interface ParticipantFileMonth {
-  /** `YYYY-MM`. */
-  month: string;
-  /** `YYYY-MM-DD`: four weeks after the month ends (SCB's timetable). */
-  dueBy: string;
-  status: 'not-sent' | 'overdue' | 'sent' | 'resend';
-  /** The latest recording of the month as sent: `asKnownOn` an ISO 8601 instant, `rows` the file's rows then. */
-  lastSent: { asKnownOn: string; rows: number; fileDigest: string | null } | null;
-  /** For a month changed since it was sent: the rows to add and the sent rows that no longer hold (only their counts are shown). */
-  changes: { added: unknown[]; removed: unknown[] } | null;
-  /** For a month to send again because an earlier sent month changed: that month. */
-  after: string | null;
-}
+/** `GET /projects/{id}/participant-files`: one ended month, as the API's OpenAPI document spells it out. */
+export type ParticipantFileMonth = components['schemas']['ParticipantFileMonthDto'];
 
 export const FILE_FORMATS = ['xlsx', 'csv', 'csv-semicolon'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];

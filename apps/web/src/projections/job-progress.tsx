@@ -1,4 +1,5 @@
 import { useIntl } from 'react-intl';
+import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 
 /** A job's progress as the API reports it: events applied (`processed`) of `total`. */
@@ -13,7 +14,18 @@ export interface JobCounts {
  * indeterminate bar. The figures are not announced on every tick; callers announce the start
  * and the end in a live region.
  */
-export function JobProgress({ id, label, counts }: { id: string; label: string; counts: JobCounts }) {
+export function JobProgress({
+  id,
+  label,
+  counts,
+  words = { of: 'projections.progress.of', starting: 'projections.progress.starting' },
+}: {
+  id: string;
+  label: string;
+  counts: JobCounts;
+  /** The figures in words: "{processed} of {total} events ({percent} %)", and what an uncounted job says. */
+  words?: { of: MessageId; starting: MessageId };
+}) {
   const t = useT();
   const intl = useIntl();
   const known = counts.total > 0;
@@ -24,8 +36,8 @@ export function JobProgress({ id, label, counts }: { id: string; label: string; 
       {known ? <progress id={id} max={counts.total} value={Math.min(counts.processed, counts.total)} /> : <progress id={id} />}
       <p className="muted" id={`${id}-text`}>
         {known
-          ? t('projections.progress.of', { processed: intl.formatNumber(counts.processed), total: intl.formatNumber(counts.total), percent })
-          : t('projections.progress.starting')}
+          ? t(words.of, { processed: intl.formatNumber(counts.processed), total: intl.formatNumber(counts.total), percent })
+          : t(words.starting)}
       </p>
     </div>
   );
