@@ -235,6 +235,15 @@ describe.each(testEngines())('the monthly participant file (SCB) with %s read mo
     const json = JSON.parse((await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--status', '--json')).stdout);
     expect(json.find((m: { month: string }) => m.month === '2024-02')).toMatchObject({ status: 'sent', dueBy: '2024-03-28' });
 
+    // Recorded as sent from the command line, with the cut-off and digest the file was written with (and the command it prints).
+    const [, digest, asKnownOn] = /(sha-256=\S+) {2}as known on (\S+)/.exec(written.stdout)!;
+    expect(written.stderr).toContain(`--month 2024-04 --record-sent --as-known-on ${asKnownOn} --file-digest ${digest}`);
+    const recorded = await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--record-sent', '--as-known-on', asKnownOn!, '--file-digest', digest!, '--actor', 'cli:admin-7');
+    expect(recorded.stdout).toBe(`2024-04 recorded as sent: as known on ${asKnownOn}, ${lines.length - 1} row(s), ${digest}\n`);
+    expect((await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--status')).stdout).toMatch(/^2024-04 {2}sent /m);
+    await expect(pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--record-sent')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('needs --as-known-on') });
+    await expect(pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--record-sent', '--as-known-on', 'yesterday')).rejects.toMatchObject({ stderr: expect.stringContaining('ISO 8601 instant') });
+
     await expect(pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('needs --out') });
     await expect(pathwayWith(settings, t.dataDir, 'participant-file', '--project', 'NO-SUCH', '--status')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('No project NO-SUCH') });
   }, 120_000);

@@ -53,7 +53,19 @@ for (const locale of LOCALES) {
     await expect(page.getByText(`imp-${locale}.csv`)).toBeVisible();
     await checkState(page, `import-chosen-${locale}`);
 
+    // The job's first answer is held back, so the running state (an indeterminate bar while the file is read) can be checked.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route((url) => /\/imports\/[0-9a-f-]{36}$/.test(url.pathname), async (route) => {
+      await held;
+      await route.continue();
+    }, { times: 1 });
     await page.getByRole('button', { name: text(locale, 'Kontrollera filen', 'Check the file') }).click();
+    await expect(page.getByRole('status').filter({ hasText: text(locale, 'Kontrollerar filen', 'Checking the file') })).toBeVisible();
+    await expect(page.getByRole('progressbar', { name: text(locale, 'Förlopp', 'Progress') })).toBeVisible();
+    await expect(page.locator('main')).toContainText(text(locale, 'Läser filen…', 'Reading the file…'));
+    await checkState(page, `import-running-${locale}`);
+    release();
     const heading = page.locator('#import-result');
     await expect(heading).toHaveText(text(locale, 'Resultat av kontrollen', 'Result of the check'));
     await expect(heading).toBeFocused();
@@ -64,7 +76,15 @@ for (const locale of LOCALES) {
     await expect(problems.filter({ hasText: text(locale, 'Kolumnen Favoritfärg känns inte igen', 'The column Favoritfärg is not recognised') })).toHaveCount(1);
     await expect(problems.filter({ hasText: text(locale, 'Datumet finns inte', 'The date does not exist') })).toHaveCount(1);
     await expect(problems.filter({ has: page.locator('th', { hasText: /^5$/ }) }).filter({ hasText: 'Personnummer' })).toHaveCount(1);
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
     await expectNoPersonalData(page);
+    // The problems as an XLSX in the page's language, from the job's report.
+    const download = report.getByRole('link', { name: text(locale, 'Ladda ner problemen som kalkylblad (XLSX)', 'Download the problems as a spreadsheet (XLSX)') });
+    const href = await download.getAttribute('href');
+    expect(href).toMatch(new RegExp(`/api/v1/projects/${project.id}/imports/[0-9a-f-]{36}/problems\\?lang=${locale}$`));
+    const workbook = await page.request.get(href!);
+    expect(workbook.status()).toBe(200);
+    expect(workbook.headers()['content-type']).toContain('spreadsheetml');
     await checkState(page, `import-report-${locale}`);
 
     await page.getByRole('button', { name: text(locale, 'Importera 2 deltagare', 'Import 2 participants') }).click();

@@ -153,5 +153,24 @@ describe('importing a spreadsheet into a project (SQLite)', () => {
       expect(report.problems.find((p) => p.row === 2 && p.sheet === 'Milstolpar')).toMatchObject({ code: 'IMPORT.MILESTONE_CHANGED' });
       expect(await positions()).toBe(before);
     });
+
+    it('a CSV whose header names milestone columns holds milestones only, of participants enrolled before; its problems name no sheet', async () => {
+      const csv = csvOf(['Deltagar-id|Händelse|Datum|Slag', 'p-ms-1|Gruppträff|2024-05-06|workshop', 'p-ms-unknown|Gruppträff|2024-05-06|workshop'], 'utf-8-bom');
+      const dry = await run(csv, true);
+      expect(dry).toMatchObject({ format: 'csv', rowsRead: 0, rows: [], milestoneRowsRead: 2 });
+      expect(outcomes(dry)).toEqual([[2, 'new'], [3, 'invalid']]);
+      expect(dry.problems).toEqual([{ row: 3, column: 'Deltagar-id', code: 'IMPORT.MILESTONE_PARTICIPANT_UNKNOWN', severity: 'error' }]);
+      expect(outcomes(await run(csv, false))).toEqual([[2, 'recorded'], [3, 'invalid']]);
+      expect((await store.readStream('participant-p-ms-1')).at(-1)!.type).toBe('GroupSessionAttended');
+      expect(outcomes(await run(csv, false))).toEqual([[2, 'unchanged'], [3, 'invalid']]);
+    });
+
+    it('reports progress in rows of both sheets together, from 0 to the total', async () => {
+      const seen: { done: number; total: number }[] = [];
+      await runImport({ commands: deps, keys, identities: new IdentityIndex(keys, () => '2026-11-30') }, await book(), { ...options(true), onProgress: (p) => seen.push(p) });
+      // Two participant rows and five milestone rows that read (each decided once).
+      expect(seen.map((p) => p.done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(new Set(seen.map((p) => p.total))).toEqual(new Set([7]));
+    });
   });
 });
