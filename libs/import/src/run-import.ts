@@ -64,7 +64,7 @@ export interface ImportOptions {
   validateBody: BodyValidator;
   request: RequestContext;
   limits?: ZipLimits;
-  /** With these, an XLSX's milestone sheet ("Milstolpar" / "Milestones") is imported after the participants. */
+  /** With these, an XLSX's milestone sheet ("Milstolpar" / "Milestones") is imported after the participants, or a CSV of milestone rows (`sheetsOf`). */
   milestones?: { validate: MilestoneValidator; record: MilestoneRecorder };
   /**
    * Called as rows get their outcome: `done` of `total` rows (participant and milestone rows
@@ -142,7 +142,9 @@ function sheetsOf(table: Table): { participants?: Sheet; milestones?: Sheet } {
  * confirm a guess of a row's personal data): a row already imported with the same values is
  * `unchanged` (nothing written, also for another caller), one with other values or a participant
  * enrolled otherwise is a `conflict` (never overwritten: corrections stay corrections), so an
- * interrupted import is completed by running it again.
+ * interrupted import is completed by running it again. Milestone rows follow the participants
+ * (`importMilestones`). Progress goes to `onProgress` in rows; the event loop gets a turn every
+ * YIELD_EVERY_ROWS rows, so a server running this in the background keeps answering.
  *
  * Throws `ImportFileRefused` for an unreadable file, DomainError PROJECT.NOT_FOUND.
  */

@@ -51,6 +51,8 @@ export function ImportPage({ projectId }: { projectId: string }) {
   const number = (n: number) => intl.formatNumber(n);
 
   function choose(chosen: File | null) {
+    // Another file: the answer of the last one's job is no longer wanted.
+    stopPolling.current();
     setFile(chosen);
     setState({ step: 'choose' });
   }
