@@ -224,6 +224,14 @@ describe('access: every role, every route, own and other project', () => {
       scoped: true,
       call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/imports/00000000-0000-4000-8000-000000000000` }),
     },
+    {
+      action: 'participants.import',
+      method: 'get',
+      route: '/api/v1/projects/{projectId}/imports/{jobId}/problems',
+      ok: 404,
+      scoped: true,
+      call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/imports/00000000-0000-4000-8000-000000000000/problems?lang=sv` }),
+    },
     { action: 'participants.import', method: 'get', route: '/api/v1/imports/template', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/imports/template' }) },
     { action: 'audit.read', method: 'get', route: '/api/v1/audit', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/audit' }) },
     // A bearer token is no session: who-am-I answers 404 SESSION.NONE to every role it lets in.
