@@ -1125,7 +1125,7 @@ export const en = {
   'submitted.column.differs': 'Published figures differ now',
   'submitted.column.action': 'Comparison',
   'submitted.compare': 'Compare with now',
-  'submitted.compare.label': 'Compare the report submitted {when} with now',
+  'submitted.compare.label': 'Compare with now: the report submitted {when}',
   'submitted.comparison.title': 'The report submitted {when}, compared with now',
   'submitted.comparison.titleUnnamed': 'The submitted report, compared with now',
   'submitted.comparison.by': 'Submitted by',

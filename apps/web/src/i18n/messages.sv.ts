@@ -1128,7 +1128,7 @@ export const sv: Record<MessageId, string> = {
   'submitted.column.differs': 'Publicerade siffror skiljer sig nu',
   'submitted.column.action': 'Jämförelse',
   'submitted.compare': 'Jämför med nu',
-  'submitted.compare.label': 'Jämför rapporten som lämnades in {when} med nu',
+  'submitted.compare.label': 'Jämför med nu: rapporten som lämnades in {when}',
   'submitted.comparison.title': 'Rapporten som lämnades in {when}, jämförd med nu',
   'submitted.comparison.titleUnnamed': 'Den inlämnade rapporten, jämförd med nu',
   'submitted.comparison.by': 'Inlämnad av',
