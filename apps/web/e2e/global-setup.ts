@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, FUNDED_PARTICIPANTS, PF_PROJECT, FUNDED_PROJECT, FUNDER, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, SUBMITTED_FIRST, SUBMITTED_LATE, SUBMITTED_PROJECT, TO_ERASE, TODAY_PROJECT, EVALWEB_EVALUATOR, UNSUBMITTED_PROJECT } from './seed';
+import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, FUNDED_PARTICIPANTS, PF_PROJECT, FUNDED_PROJECT, FUNDER, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, SUBMITTED_FIRST, SUBMITTED_LATE, SUBMITTED_PROJECT, TO_ERASE, TODAY_PROJECT, EVALWEB_EVALUATOR, MANY_PROJECT, UNSUBMITTED_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -37,7 +37,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const c = COMPARE_EVALUATOR;
   cli(['users', 'add', '--role', c.role, '--email', c.email, '--name', c.name, '--project', COMPARE_PROJECT.id], `${c.password}\n`);
   const v = EVALWEB_EVALUATOR;
-  cli(['users', 'add', '--role', v.role, '--email', v.email, '--name', v.name, '--project', SUBMITTED_PROJECT.id, '--project', UNSUBMITTED_PROJECT.id], `${v.password}\n`);
+  cli(['users', 'add', '--role', v.role, '--email', v.email, '--name', v.name, '--project', SUBMITTED_PROJECT.id, '--project', UNSUBMITTED_PROJECT.id, '--project', MANY_PROJECT.id], `${v.password}\n`);
   cli(['users', 'add', '--role', FUNDER.role, '--email', FUNDER.email, '--name', FUNDER.name, '--project', FUNDED_PROJECT.id], `${FUNDER.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
@@ -76,7 +76,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   const fileCaseworker = cli(['token', '--role', 'caseworker', '--project', FILE_PROJECT.id]);
   const pfCaseworker = cli(['token', '--role', 'caseworker', '--project', PF_PROJECT.id]);
   const recordsCaseworker = cli(['token', '--role', 'caseworker', '--project', RECORDS_PROJECT.id]);
-  const submittedCaseworker = cli(['token', '--role', 'caseworker', '--project', SUBMITTED_PROJECT.id]);
+  const submittedCaseworker = cli(['token', '--role', 'caseworker', '--project', SUBMITTED_PROJECT.id, '--project', MANY_PROJECT.id]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
   await call(admin, 'POST', '/projects', RECORDING_PROJECT.registration);
   await call(admin, 'POST', '/projects', GROUP_PROJECT.registration);
@@ -263,4 +263,13 @@ async function seedSubmittedProject(call: (token: string, method: string, path: 
   await new Promise((resolve) => setTimeout(resolve, 10)); // the late enrolment is recorded after the report's instant
   await enrol(SUBMITTED_LATE);
   await waitFor(() => enrolled(SUBMITTED_FIRST.length + 1));
+
+  // Many participants, enrolled a few at a time side by side (each has a stream of its own).
+  await call(admin, 'POST', '/projects', MANY_PROJECT.registration);
+  const ids = Array.from({ length: MANY_PROJECT.participants }, (_, i) => `many-${String(i + 1).padStart(4, '0')}`);
+  for (let i = 0; i < ids.length; i += 15) {
+    await Promise.all(ids.slice(i, i + 15).map((participantId) => call(caseworker, 'POST', `/projects/${MANY_PROJECT.id}/participants`, { participantId, enrolledOn: '2025-01-15', profile: PROJECT.profile })));
+  }
+  const many = async () => ((await call(caseworker, 'GET', `/projects/${MANY_PROJECT.id}/participants?limit=1`)) as { total: number }).total === ids.length;
+  await waitFor(many);
 }

@@ -265,3 +265,5 @@ export const SUBMITTED_FIRST = [
   { id: 'sub-0002', profile: { ...PROJECT.profile, gender: 'man' }, enrolledOn: '2025-01-15' },
 ];
 export const SUBMITTED_LATE = { id: 'sub-0003', profile: { ...PROJECT.profile, gender: 'woman' }, enrolledOn: '2025-02-01' };
+/** A figure with more participants than the drill-down draws at once (200): 205 enrolled, `many-0001`…. */
+export const MANY_PROJECT = { id: '24-313-E03', registration: projectRegistration('24-313-E03', '#många'), participants: 205 };

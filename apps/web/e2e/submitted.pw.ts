@@ -1,5 +1,5 @@
 import { expect, Locator, Page, Route, test } from '@playwright/test';
-import { EVALWEB_EVALUATOR, FUNDED_PROJECT, FUNDER, SUBMITTED_PROJECT, UNSUBMITTED_PROJECT } from './seed';
+import { EVALWEB_EVALUATOR, FUNDED_PROJECT, FUNDER, MANY_PROJECT, SUBMITTED_PROJECT, UNSUBMITTED_PROJECT } from './seed';
 import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
 
 const REPORT = `/projects/${SUBMITTED_PROJECT.id}/report`;
@@ -129,6 +129,18 @@ test('the report page while the API counts: progress said, the form still works,
   // Back to the first choice: asked again, and answered (1: only the late enrolment is in it).
   await page.goBack();
   await expect(eeco01(page)).toHaveText('1');
+});
+
+test('the participants behind a large figure are drawn 200 at a time, more on request', async ({ page }) => {
+  await openIn(page, 'en', `/projects/${MANY_PROJECT.id}/report/figure?code=EECO01&group=total&measure=count`);
+  await signIn(page, EVALWEB_EVALUATOR);
+  const list = page.getByRole('list', { name: /Participants counted in EECO01/ });
+  await expect(list.getByRole('listitem')).toHaveCount(200);
+  await expect(page.getByText('Showing 200 of 205.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Show 5 more' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(205);
+  await expect(page.getByRole('button', { name: /^Show .* more$/ })).toHaveCount(0);
 });
 
 for (const locale of LOCALES) {

@@ -1090,6 +1090,8 @@ export const en = {
   'submitted.column.a': 'Submitted',
   'submitted.column.b': 'Now',
   'submitted.nothingChanged': 'No figure differs from what is known now.',
+  'list.shown': 'Showing {shown} of {total}.',
+  'list.more': 'Show {count} more',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1092,4 +1092,6 @@ export const sv: Record<MessageId, string> = {
   'submitted.column.a': 'Inlämnad',
   'submitted.column.b': 'Nu',
   'submitted.nothingChanged': 'Ingen siffra skiljer sig från det som är känt nu.',
+  'list.shown': 'Visar {shown} av {total}.',
+  'list.more': 'Visa {count} till',
 };

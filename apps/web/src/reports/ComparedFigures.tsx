@@ -1,4 +1,5 @@
 import { useIntl } from 'react-intl';
+import { ListInParts } from '../app/ListInParts';
 import { Link } from '../app/router';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
@@ -107,8 +108,11 @@ export function ComparedFigures({ comparison, zone, showAll, onShowAll, linkPart
                         {f.projectChange === 'planned-participants' ? (
                           <p>{t('compare.projectChange')}</p>
                         ) : (
-                          <ul aria-label={t('compare.explainedBy', { figure: `${f.code} ${label}` })} className="explaining">
-                            {f.explanation.map((p) => (
+                          <ListInParts
+                            label={t('compare.explainedBy', { figure: `${f.code} ${label}` })}
+                            className="explaining"
+                            items={f.explanation}
+                            render={(p) => (
                               <li key={p.participantId}>
                                 <span className="participant">
                                   {linkParticipants ? <Link to={`/participants/${encodeURIComponent(p.participantId)}`}>{p.participantId}</Link> : <span className="code">{p.participantId}</span>}
@@ -123,8 +127,8 @@ export function ComparedFigures({ comparison, zone, showAll, onShowAll, linkPart
                                   ))}
                                 </ul>
                               </li>
-                            ))}
-                          </ul>
+                            )}
+                          />
                         )}
                       </td>
                     </tr>
