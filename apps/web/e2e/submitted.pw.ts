@@ -1,21 +1,11 @@
-import { expect, Locator, Page, Route, test } from '@playwright/test';
+import { expect, Page, Route, test } from '@playwright/test';
 import { EVALWEB_EVALUATOR, FUNDED_PROJECT, FUNDER, MANY_PROJECT, SUBMITTED_PROJECT, UNSUBMITTED_PROJECT } from './seed';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { capture, comparedRow, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, tabTo } from './support';
 
 const REPORT = `/projects/${SUBMITTED_PROJECT.id}/report`;
 const SUBMITTED = `${REPORT}/submitted`;
 
-/** Presses Tab until `target` has the focus: the journey goes where a keyboard user's would. */
-async function tabTo(page: Page, target: Locator, most = 80): Promise<void> {
-  for (let i = 0; i < most; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-/** A figure's row in the comparison: its heading cell names the code and the group. */
-const row = (page: Page, code: string, part: string) => page.locator('table.comparison tbody tr:not(.explanation)', { has: page.locator('th', { hasText: new RegExp(`^${code} .*– ${part}$`) }) });
+const row = comparedRow;
 
 /** The total of EECO01 in the report's ESF+ table. */
 const eeco01 = (page: Page) => page.locator('table.figures tr', { has: page.locator('th', { hasText: 'EECO01' }) }).locator('td.total');

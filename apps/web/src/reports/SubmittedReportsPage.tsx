@@ -2,9 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import { api, SessionUser } from '../api/client';
 import type { components } from '../api/schema';
-import { problemMessage } from '../api/problems';
 import { isLoading, useAnswer } from '../api/use-answer';
-import { BusyState } from '../app/BusyState';
+import { AnswerState } from '../app/AnswerState';
 import { PageHeading } from '../app/page-heading';
 import { Link, useNavigation } from '../app/router';
 import { MessageId } from '../i18n/messages.en';
@@ -75,12 +74,7 @@ export function SubmittedReportsPage({ projectId, role }: { projectId: string; r
       <p>
         <Link to={`/projects/${encodeURIComponent(projectId)}/report`}>{t('submitted.back')}</Link>
       </p>
-      {isLoading(list) && <BusyState since={list.since} label={t('submitted.loading')} slowLabel={t('report.loading.slow')} />}
-      {(list === 'failed' || (typeof list === 'object' && 'problem' in list)) && (
-        <p role="alert" className="error-message">
-          {typeof list === 'object' && 'problem' in list ? problemMessage(list.problem, t, date) : t('app.error')}
-        </p>
-      )}
+      <AnswerState answer={list} loading={t('submitted.loading')} />
       {reports && reports.reports.length === 0 && <p className="notice">{t('submitted.none')}</p>}
       {reports && reports.reports.length > 0 && (
         <div className="table-scroll" role="region" aria-labelledby="submitted-caption" tabIndex={0}>
@@ -125,12 +119,7 @@ export function SubmittedReportsPage({ projectId, role }: { projectId: string; r
           <h2 id="submitted-comparison-title" tabIndex={-1} ref={headingRef}>
             {chosen ? t('submitted.comparison.title', { when: instant(chosen.submittedAt) }) : t('submitted.comparison.titleUnnamed')}
           </h2>
-          {isLoading(compared) && <BusyState since={compared.since} label={t('submitted.comparing')} slowLabel={t('report.loading.slow')} />}
-          {(compared === 'failed' || (typeof compared === 'object' && 'problem' in compared)) && (
-            <p role="alert" className="error-message">
-              {typeof compared === 'object' && 'problem' in compared ? problemMessage(compared.problem, t, date) : t('app.error')}
-            </p>
-          )}
+          <AnswerState answer={compared} loading={t('submitted.comparing')} />
           {typeof compared === 'object' && 'data' in compared && reports && (
             <>
               <dl className="facts">
