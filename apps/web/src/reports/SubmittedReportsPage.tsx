@@ -83,18 +83,24 @@ export function SubmittedReportsPage({ projectId, role }: { projectId: string; r
             <thead>
               <tr>
                 <th scope="col">{t('submitted.column.submittedAt')}</th>
+                <th scope="col">{t('submitted.column.action')}</th>
                 <th scope="col">{t('submitted.column.period')}</th>
                 <th scope="col">{t('submitted.column.cutOff')}</th>
                 <th scope="col">{t('submitted.column.by')}</th>
                 <th scope="col">{t('submitted.column.digest')}</th>
                 <th scope="col">{t('submitted.column.differs')}</th>
-                <th scope="col">{t('submitted.column.action')}</th>
               </tr>
             </thead>
             <tbody>
               {reports.reports.map((r) => (
                 <tr key={r.reportId} className={r.reportId === reportId ? 'chosen' : undefined}>
                   <th scope="row">{instant(r.submittedAt)}</th>
+                  {/* Second, so a narrow screen shows it without scrolling the table. */}
+                  <td>
+                    <Link to={submittedReportsPath(projectId, r.reportId)} current={r.reportId === reportId} label={t('submitted.compare.label', { when: instant(r.submittedAt) })}>
+                      {t('submitted.compare')}
+                    </Link>
+                  </td>
                   <td>{period(r.period)}</td>
                   <td>{r.asKnownOn ? instant(r.asKnownOn) : '–'}</td>
                   <td>{t(`addUser.role.${r.submittedByRole}` as MessageId)}</td>
@@ -102,11 +108,6 @@ export function SubmittedReportsPage({ projectId, role }: { projectId: string; r
                     <code className="digest">{digestHex(r.digest)}</code>
                   </td>
                   <td>{r.differsNow ? t('funding.yes') : t('funding.no')}</td>
-                  <td>
-                    <Link to={submittedReportsPath(projectId, r.reportId)} current={r.reportId === reportId} label={t('submitted.compare.label', { when: instant(r.submittedAt) })}>
-                      {t('submitted.compare')}
-                    </Link>
-                  </td>
                 </tr>
               ))}
             </tbody>
