@@ -71,9 +71,9 @@ describe('subject access (GDPR articles 15 and 20)', () => {
       { field: 'Enrolment date', value: '2024-01-15', note: null },
       // As corrected, with the value first recorded beside it.
       { field: 'Birth date', value: '2003-08-15', note: expect.stringMatching(/^corrected \d{4}-\d\d-\d\dT.*Z; first recorded: 2003-08-14$/) },
-      { field: 'Gender', value: 'woman', note: null },
-      { field: 'Situation on the labour market', value: 'long-term-unemployed', note: null },
-      { field: 'Highest education (ISCED)', value: 'isced-0-2', note: null },
+      { field: 'Gender', value: 'Woman', note: null },
+      { field: 'Situation on the labour market', value: 'Long-term unemployed', note: null },
+      { field: 'Highest education (ISCED)', value: 'Compulsory school or less (ISCED 0–2)', note: null },
       { field: 'In education or training', value: 'no', note: null },
       { field: 'Disability', value: 'not disclosed', note: null },
       { field: 'Citizen of a country outside the EU', value: 'no', note: null },
@@ -96,9 +96,9 @@ describe('subject access (GDPR articles 15 and 20)', () => {
     ]);
     expect(records.map((r) => r.eventId).slice(1, 5)).toEqual([ids.training, ids.qualification, ids.job, ids.retraction]);
     for (const r of records) expect(r.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
-    expect(records[1]!.details).toBe('interventionId: iv-1; kind: training-course');
+    expect(records[1]!.details).toBe('interventionId: iv-1; kind: Training course');
     // Free text typed about her went with her key.
-    expect(records[2]!.details).toBe('iscedLevel: isced-3-4; qualification: [erased]');
+    expect(records[2]!.details).toBe('iscedLevel: Upper secondary or post-secondary (ISCED 3–4); qualification: [erased]');
     expect(records[3]!.status).toMatch(/^Entry withdrawn as a mistake \d{4}-/);
     expect(records[0]!.status).toBeNull();
 
@@ -176,7 +176,7 @@ describe('subject access (GDPR articles 15 and 20)', () => {
     expect(records.getCell('A1').value).toBe('Allt som registrerats om din väg');
     expect(records.getRow(4).values).toEqual([undefined, 'Registrerat', 'Vad', 'Datum då det hände', 'Detaljer', 'Status', 'Registrerat av', 'Roll', 'Antecknings-id']);
     expect(records.getCell('B5').value).toBe('Inskriven i projektet');
-    expect(records.getCell('D7').value).toBe('iscedLevel: isced-3-4; qualification: [raderat]');
+    expect(records.getCell('D7').value).toBe('iscedLevel: Gymnasial eller eftergymnasial (ISCED 3–4); qualification: [raderat]');
     const erasure = workbook.getWorksheet('Radering')!;
     expect(erasure.getCell('B5').value).toBe('test-admin');
     expect(erasure.getCell('C5').value).toBe(ASTRID_TEXT.erasure);

@@ -1,6 +1,6 @@
-import { expect, Locator, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ADMIN, COMPARE_EVALUATOR, COMPARE_PROJECT } from './seed';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { capture, comparedRow, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, tabTo } from './support';
 
 const REPORT = `/projects/${COMPARE_PROJECT.id}/report`;
 const COMPARE = `${REPORT}/compare`;
@@ -16,17 +16,7 @@ function knownOn(): { date: string; time: string } {
   return { date, time };
 }
 
-/** Presses Tab until `target` has the focus: the journey goes where a keyboard user's would. */
-async function tabTo(page: Page, target: Locator, most = 80): Promise<void> {
-  for (let i = 0; i < most; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-/** A figure's row in the comparison: its heading cell names the code and the group. */
-const row = (page: Page, code: string, part: string) => page.locator('table.comparison tbody tr:not(.explanation)', { has: page.locator('th', { hasText: new RegExp(`^${code} .*– ${part}$`) }) });
+const row = comparedRow;
 
 test('keyboard only: from the report to the comparison of two instants, a change explained, and on to the participant who explains it', async ({ page }) => {
   const { date, time } = knownOn();

@@ -42,6 +42,12 @@ for (const locale of LOCALES) {
     await expect(page.getByRole('heading', { level: 2, name: text('Vem som tittat på dina personuppgifter', 'Who looked at your personal details') })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: text('Meddelanden till andra system', 'Notices sent to other systems') })).toBeVisible();
     await expect(page.getByRole('region', { name: text('Dina personuppgifter', 'Your personal details'), exact: true })).toContainText(ARCHIVED.name);
+    // Answers from closed lists in words, as the enrolment form offers them, never their codes.
+    const enrolment = page.getByRole('region', { name: text('Din situation vid inskrivningen', 'Your situation at enrolment') });
+    await expect(enrolment).toContainText(text('Grundskola eller kortare (ISCED 0–2)', 'Compulsory school or less (ISCED 0–2)'));
+    await expect(enrolment).toContainText(text('Långtidsarbetslös', 'Long-term unemployed'));
+    await expect(enrolment).not.toContainText('isced-0-2');
+    await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText(text('kind: Studie- och yrkesvägledning', 'kind: Career guidance'));
     await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText('2018-03-01');
     // The read is audited by the API, and the page says so.
     await expect(page.getByText(text('Att du öppnar utdraget loggas', 'Opening this document is recorded in the audit log'))).toBeVisible();

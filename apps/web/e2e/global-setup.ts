@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, FUNDED_PARTICIPANTS, PF_PROJECT, FUNDED_PROJECT, FUNDER, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, TO_ERASE, TODAY_PROJECT } from './seed';
+import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, FUNDED_PARTICIPANTS, PF_PROJECT, FUNDED_PROJECT, FUNDER, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, SUBMITTED_FIRST, SUBMITTED_LATE, SUBMITTED_PROJECT, TO_ERASE, TODAY_PROJECT, EVALWEB_EVALUATOR, MANY_PROJECT, UNSUBMITTED_PROJECT } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -36,6 +36,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   cli(['users', 'add', '--role', IMPORTER.role, '--email', IMPORTER.email, '--name', IMPORTER.name, ...Object.values(IMPORT_PROJECTS).flatMap((p) => ['--project', p.id])], `${IMPORTER.password}\n`);
   const c = COMPARE_EVALUATOR;
   cli(['users', 'add', '--role', c.role, '--email', c.email, '--name', c.name, '--project', COMPARE_PROJECT.id], `${c.password}\n`);
+  const v = EVALWEB_EVALUATOR;
+  cli(['users', 'add', '--role', v.role, '--email', v.email, '--name', v.name, '--project', SUBMITTED_PROJECT.id, '--project', UNSUBMITTED_PROJECT.id, '--project', MANY_PROJECT.id], `${v.password}\n`);
   cli(['users', 'add', '--role', FUNDER.role, '--email', FUNDER.email, '--name', FUNDER.name, '--project', FUNDED_PROJECT.id], `${FUNDER.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
@@ -74,6 +76,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   const fileCaseworker = cli(['token', '--role', 'caseworker', '--project', FILE_PROJECT.id]);
   const pfCaseworker = cli(['token', '--role', 'caseworker', '--project', PF_PROJECT.id]);
   const recordsCaseworker = cli(['token', '--role', 'caseworker', '--project', RECORDS_PROJECT.id]);
+  const submittedCaseworker = cli(['token', '--role', 'caseworker', '--project', SUBMITTED_PROJECT.id, '--project', MANY_PROJECT.id]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
   await call(admin, 'POST', '/projects', RECORDING_PROJECT.registration);
   await call(admin, 'POST', '/projects', GROUP_PROJECT.registration);
@@ -109,6 +112,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await seedParticipantFileProject(base, call, admin, pfCaseworker);
   await seedRecords(call, admin, recordsCaseworker);
   await seedFundedProject(call, admin, fundedCaseworker);
+  await seedSubmittedProject(call, admin, submittedCaseworker);
 }
 
 /** Erasure, audit log and reports (admin-records.pw.ts): see RECORDS_PROJECT in seed.ts. */
@@ -244,4 +248,28 @@ async function seedFundedProject(call: (token: string, method: string, path: str
   await call(admin, 'POST', `/projects/${FUNDED_PROJECT.id}/reports`, { to: '2024-12-31' });
   for (const p of FUNDED_PARTICIPANTS.filter((q) => !q.submittedBefore)) await enrol(p);
   await waitFor(() => enrolled(9));
+}
+
+/** Submitted reports compared with now (seed.ts SUBMITTED_PROJECT): two enrolled, a report submitted for 2025, a third enrolled late. */
+async function seedSubmittedProject(call: (token: string, method: string, path: string, body?: unknown) => Promise<unknown>, admin: string, caseworker: string): Promise<void> {
+  await call(admin, 'POST', '/projects', SUBMITTED_PROJECT.registration);
+  await call(admin, 'POST', '/projects', UNSUBMITTED_PROJECT.registration);
+  const enrol = (p: { id: string; profile: unknown; enrolledOn: string }) =>
+    call(caseworker, 'POST', `/projects/${SUBMITTED_PROJECT.id}/participants`, { participantId: p.id, enrolledOn: p.enrolledOn, profile: p.profile, personal: { name: `Seeded Submitted Person ${p.id}` } });
+  const enrolled = async (n: number) => ((await call(caseworker, 'GET', `/projects/${SUBMITTED_PROJECT.id}/participants?limit=1`)) as { total: number }).total === n;
+  for (const p of SUBMITTED_FIRST) await enrol(p);
+  await waitFor(() => enrolled(SUBMITTED_FIRST.length));
+  await call(admin, 'POST', `/projects/${SUBMITTED_PROJECT.id}/reports`, { from: '2025-01-01', to: '2025-12-31' });
+  await new Promise((resolve) => setTimeout(resolve, 10)); // the late enrolment is recorded after the report's instant
+  await enrol(SUBMITTED_LATE);
+  await waitFor(() => enrolled(SUBMITTED_FIRST.length + 1));
+
+  // Many participants, enrolled a few at a time side by side (each has a stream of its own).
+  await call(admin, 'POST', '/projects', MANY_PROJECT.registration);
+  const ids = Array.from({ length: MANY_PROJECT.participants }, (_, i) => `many-${String(i + 1).padStart(4, '0')}`);
+  for (let i = 0; i < ids.length; i += 15) {
+    await Promise.all(ids.slice(i, i + 15).map((participantId) => call(caseworker, 'POST', `/projects/${MANY_PROJECT.id}/participants`, { participantId, enrolledOn: '2025-01-15', profile: PROJECT.profile })));
+  }
+  const many = async () => ((await call(caseworker, 'GET', `/projects/${MANY_PROJECT.id}/participants?limit=1`)) as { total: number }).total === ids.length;
+  await waitFor(many);
 }

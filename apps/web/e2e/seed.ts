@@ -250,3 +250,20 @@ export const COMPARE_LATE_EXIT = { type: 'exited', occurredOn: '2025-09-30', rea
 export const FUNDED_PROJECT = { id: '24-308-S01', registration: { ...PROJECT.registration, id: '24-308-S01', name: '#finansierat', startDate: '2024-01-01', endDate: '2026-12-31' } };
 export const FUNDER = { role: 'funder', email: 'funder.fia@example.org', name: 'Fia Finansiär', password: 'funders see counts only' };
 export const FUNDED_PARTICIPANTS = Array.from({ length: 9 }, (_, i) => ({ id: `fd-${pad(i + 1)}`, gender: i < 7 ? 'woman' : 'man', submittedBefore: i < 7 }));
+
+/**
+ * Submitted reports compared with now, and the report page's latency (submitted.pw.ts): sub-0001
+ * (a woman) and sub-0002 (a man) enrolled, a report submitted for 2025, then sub-0003 (a woman)
+ * enrolled late: the report says EECO01 2 (women 1), now 3 (women 2), explained by sub-0003.
+ * A second project with nothing submitted. One evaluator of both.
+ */
+export const SUBMITTED_PROJECT = { id: '24-313-E01', registration: { ...projectRegistration('24-313-E01', '#inlämnad'), timeZone: 'Europe/Stockholm' } };
+export const UNSUBMITTED_PROJECT = { id: '24-313-E02', registration: { ...projectRegistration('24-313-E02', '#ej inlämnad'), timeZone: 'Europe/Stockholm' } };
+export const EVALWEB_EVALUATOR = { role: 'evaluator', email: 'evalweb-evaluator@example.org', name: 'Vera Värdering', password: 'a report then and now' };
+export const SUBMITTED_FIRST = [
+  { id: 'sub-0001', profile: { ...PROJECT.profile, gender: 'woman' }, enrolledOn: '2025-01-15' },
+  { id: 'sub-0002', profile: { ...PROJECT.profile, gender: 'man' }, enrolledOn: '2025-01-15' },
+];
+export const SUBMITTED_LATE = { id: 'sub-0003', profile: { ...PROJECT.profile, gender: 'woman' }, enrolledOn: '2025-02-01' };
+/** A figure with more participants than the drill-down draws at once (200): 205 enrolled, `many-0001`…. */
+export const MANY_PROJECT = { id: '24-313-E03', registration: projectRegistration('24-313-E03', '#många'), participants: 205 };

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 import { CASEWORKER } from './seed';
 
 export const LOCALES = ['sv', 'en'] as const;
@@ -41,3 +41,16 @@ export async function capture(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 360, height: 720 });
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}-narrow.png`, fullPage: true });
 }
+
+/** Presses Tab until `target` has the focus: the journey goes where a keyboard user's would. */
+export async function tabTo(page: Page, target: Locator, most = 80): Promise<void> {
+  for (let i = 0; i < most; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+/** A figure's row in a comparison (Compare, submitted reports): its heading cell names the code and the group. */
+export const comparedRow = (page: Page, code: string, part: string): Locator =>
+  page.locator('table.comparison tbody tr:not(.explanation)', { has: page.locator('th', { hasText: new RegExp(`^${code} .*– ${part}$`) }) });

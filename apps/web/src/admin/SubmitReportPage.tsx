@@ -2,9 +2,10 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, ProjectSummary } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
+import { problemOf } from '../api/problems';
 import { PageHeading } from '../app/page-heading';
 import { Link } from '../app/router';
+import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { ErrorSummary, FieldMessage } from '../participants/form-parts';
@@ -40,12 +41,9 @@ export function SubmitReportPage() {
   const [projects, setProjects] = useState<ProjectSummary[] | 'loading' | 'failed'>('loading');
   const [values, setValues] = useState<Record<Field, string>>({ projectId: '', from: '', to: '' });
   const [key, setKey] = useState(newIdempotencyKey);
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
-  const [sending, setSending] = useState(false);
+  const { problem, refuse, clear, describe, send, busy: sending, summaryRef } = useFormProblem({ failed: 'app.error' });
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLElement>(null);
-  useEffect(() => summaryRef.current?.focus(), [problem]);
   useEffect(() => {
     if (submitted) resultRef.current?.focus();
   }, [submitted]);
@@ -69,9 +67,8 @@ export function SubmitReportPage() {
     event.preventDefault();
     if (sending) return;
     const request = { from: values.from.trim(), to: values.to.trim() };
-    if (!values.projectId) return setProblem({ summary: '', fields: { projectId: t('submitReport.error.project') } });
-    setSending(true);
-    try {
+    if (!values.projectId) return refuse({ summary: '', fields: { projectId: t('submitReport.error.project') } });
+    await send(async () => {
       const body = { ...(request.from ? { from: request.from } : {}), ...(request.to ? { to: request.to } : {}) };
       const { data, error, response } = await api.POST('/api/v1/projects/{projectId}/reports', {
         params: { path: { projectId: values.projectId }, header: { 'Idempotency-Key': key } as never },
@@ -79,13 +76,13 @@ export function SubmitReportPage() {
       });
       if (response.status === 401) return expired();
       if (response.ok) {
-        setProblem(null);
+        clear();
         const answer = data as unknown as { eventId: string; digest: string; asKnownOn: string | null };
         setKey(newIdempotencyKey());
         return setSubmitted({ ...answer, projectId: values.projectId, from: request.from, to: request.to });
       }
       const refused = problemOf(error, response);
-      const described = describeProblem(refused, t, date);
+      const described = describe(error, response, date);
       // The period's days are dates; a period ending before it starts has its own words.
       for (const e of refused.errors ?? []) {
         if (e.field === 'from' || e.field === 'to') described.fields[e.field] = /after/.test(e.reason) ? t('submitReport.error.order') : t('problem.field.date');
@@ -93,18 +90,11 @@ export function SubmitReportPage() {
       if (response.status === 403) described.summary = t('admin.forbidden');
       if (response.status === 404) described.fields = { projectId: t('problem.PROJECT.NOT_FOUND') };
       setSubmitted(null);
-      setProblem(described);
-    } catch {
-      setProblem({ summary: t('app.error'), fields: {} });
-    } finally {
-      setSending(false);
-    }
+      refuse(described);
+    });
   }
 
-  const ordered: ProblemMessages | null = problem && {
-    summary: problem.summary,
-    fields: Object.fromEntries(FIELDS.filter((f) => problem.fields[f]).map((f) => [f, `${label(f)}: ${problem.fields[f]}`])),
-  };
+  const ordered = labelledInOrder(problem, FIELDS, (f) => label(f as Field));
   const projectError = problem?.fields.projectId;
   const projectName = (id: string) => {
     const found = Array.isArray(projects) ? projects.find((p) => p.projectId === id) : undefined;

@@ -19,6 +19,7 @@ import { ProjectNav } from '../projects/ProjectNav';
 import { ReportPage } from '../reports/ReportPage';
 import { ComparePage } from '../reports/ComparePage';
 import { FigurePage } from '../reports/FigurePage';
+import { SubmittedReportsPage } from '../reports/SubmittedReportsPage';
 import { useSession } from '../session/session';
 import { SignInPage } from '../session/SignInPage';
 import { TodayPage } from '../worklist/TodayPage';
@@ -80,6 +81,14 @@ export function App() {
           <>
             <ProjectNav projectId={route.projectId} current="report" role={state.user.role} mayImport={mayImport(route.projectId)} />
             <FigurePage projectId={route.projectId} role={state.user.role} />
+          </>
+        );
+      // Evaluators and admins (the page says so to anyone else); funders keep their suppressed view.
+      case 'submittedReports':
+        return (
+          <>
+            <ProjectNav projectId={route.projectId} current="report" role={state.user.role} mayImport={mayImport(route.projectId)} />
+            <SubmittedReportsPage projectId={route.projectId} role={state.user.role} />
           </>
         );
       case 'pathway':

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'report'; projectId: string }
   | { name: 'compare'; projectId: string }
   | { name: 'figure'; projectId: string }
+  | { name: 'submittedReports'; projectId: string }
   | { name: 'pathway'; participantId: string }
   | { name: 'groupSession'; projectId: string }
   | { name: 'import'; projectId: string }
@@ -47,6 +48,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'participant-file') return { name: 'participantFile', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'report' && parts[3] === 'compare') return { name: 'compare', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'report' && parts[3] === 'figure') return { name: 'figure', projectId: parts[1] };
+  if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'report' && parts[3] === 'submitted') return { name: 'submittedReports', projectId: parts[1] };
   if (parts.length === 4 && parts[0] === 'projects' && parts[2] === 'group-sessions' && parts[3] === 'new') return { name: 'groupSession', projectId: parts[1] };
   if (parts.length === 1 && parts[0] === 'funding') return { name: 'funding' };
   if (parts.length === 2 && parts[0] === 'funding') return { name: 'fundedProject', projectId: parts[1] };

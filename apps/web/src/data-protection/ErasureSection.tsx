@@ -3,7 +3,8 @@ import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'rea
 import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
+import { problemOf } from '../api/problems';
+import { useFormProblem } from '../app/use-form-problem';
 import { useT } from '../i18n/t';
 import { FieldMessage } from '../participants/form-parts';
 import { useSession } from '../session/session';
@@ -104,23 +105,12 @@ export function ErasureSection({ participantId, onErased }: { participantId: str
  */
 function ErasureDialog({ participantId, onErased }: { participantId: string; onErased: (message: string) => void }) {
   const t = useT();
-  const intl = useIntl();
   const { expired } = useSession();
   const [isOpen, setOpen] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
   const [reason, setReason] = useState('');
   const [typed, setTyped] = useState('');
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
-  }, [refusals]);
-  const refuse = (next: ProblemMessages) => {
-    setProblem(next);
-    setRefusals((n) => n + 1);
-  };
+  const { problem, refuse, clear, describe, send, busy, formRef } = useFormProblem({ focus: 'field' });
   const confirmed = typed.trim() === participantId;
 
   const open = (next: boolean) => {
@@ -129,7 +119,7 @@ function ErasureDialog({ participantId, onErased }: { participantId: string; onE
       setKey(newIdempotencyKey());
       setReason('');
       setTyped('');
-      setProblem(null);
+      clear();
     }
   };
 
@@ -137,8 +127,7 @@ function ErasureDialog({ participantId, onErased }: { participantId: string; onE
     event.preventDefault();
     if (busy || !confirmed) return;
     if (reason.trim().length < 3) return refuse({ summary: '', fields: { reason: t('problem.ERASURE.REASON_REQUIRED') } });
-    setBusy(true);
-    try {
+    await send(async () => {
       const { error, response } = await api.DELETE('/api/v1/participants/{participantId}/personal-data', {
         params: { path: { participantId }, header: { 'Idempotency-Key': key } as never },
         body: { reason: reason.trim() } as never,
@@ -148,19 +137,14 @@ function ErasureDialog({ participantId, onErased }: { participantId: string; onE
         setOpen(false);
         return onErased(t('erasure.done', { id: participantId }));
       }
-      const problem = problemOf(error, response);
-      if (response.status === 409 && problem.code === 'PARTICIPANT.PERSONAL_DATA_ERASED') {
+      if (response.status === 409 && problemOf(error, response).code === 'PARTICIPANT.PERSONAL_DATA_ERASED') {
         setOpen(false);
         return onErased(t('erasure.alreadyErased'));
       }
-      const described = describeProblem(problem, t, (iso) => intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' }));
+      const described = describe(error, response);
       if (response.status === 403) described.summary = t('admin.forbidden');
       refuse(described);
-    } catch {
-      refuse({ summary: t('problem.other'), fields: {} });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const error = (field: string) => problem?.fields[field];
@@ -203,7 +187,7 @@ function ErasureDialog({ participantId, onErased }: { participantId: string; onE
                   value={reason}
                   onChange={(e) => {
                     setReason(e.target.value);
-                    setProblem(null);
+                    clear();
                   }}
                   aria-invalid={error('reason') ? true : undefined}
                   aria-describedby={describedBy('erasure-reason-hint', error('reason') && 'erasure-reason-error')}

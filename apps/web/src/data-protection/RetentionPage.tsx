@@ -2,10 +2,11 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, ProjectSummary } from '../api/client';
 import type { components } from '../api/schema';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
+import { problemOf } from '../api/problems';
 import { AdminTextField } from '../admin/admin-fields';
 import { PageHeading } from '../app/page-heading';
 import { Link } from '../app/router';
+import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { ErrorSummary, FieldMessage } from '../participants/form-parts';
@@ -37,12 +38,9 @@ export function RetentionPage() {
   // The legal basis of the ESF+ rule, in the user's language, unless the admin writes another.
   const [values, setValues] = useState<Record<Field, string>>(() => ({ projectId: '', retentionEnd: '', lastPaymentOn: '', basis: t('retention.basis.default') }));
   const [current, setCurrent] = useState<Current>(null);
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
+  const { problem, refuse, clear, describe, send, busy: sending, summaryRef } = useFormProblem({ failed: 'app.error' });
   const [notice, setNotice] = useState('');
-  const [sending, setSending] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => summaryRef.current?.focus(), [problem]);
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
@@ -70,7 +68,7 @@ export function RetentionPage() {
   const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   const choose = (projectId: string) => {
     set('projectId')(projectId);
-    setProblem(null);
+    clear();
     void loadCurrent(projectId);
   };
   const nameOf = (projectId: string) => {
@@ -82,37 +80,29 @@ export function RetentionPage() {
     event.preventDefault();
     if (sending) return;
     setNotice('');
-    if (!values.projectId) return setProblem({ summary: t('retention.error.project'), fields: { projectId: t('retention.error.project') } });
-    setSending(true);
-    try {
+    if (!values.projectId) return refuse({ summary: t('retention.error.project'), fields: { projectId: t('retention.error.project') } });
+    await send(async () => {
       const trimmed = { retentionEnd: values.retentionEnd.trim(), lastPaymentOn: values.lastPaymentOn.trim(), basis: values.basis.trim() };
       const body = { basis: trimmed.basis, ...(trimmed.retentionEnd ? { retentionEnd: trimmed.retentionEnd } : {}), ...(trimmed.lastPaymentOn ? { lastPaymentOn: trimmed.lastPaymentOn } : {}) };
       const { data, error, response } = await api.PUT('/api/v1/projects/{projectId}/retention', { params: { path: { projectId: values.projectId } }, body });
       if (response.status === 401) return expired();
       if (response.ok && data) {
-        setProblem(null);
+        clear();
         setValues((v) => ({ ...v, retentionEnd: '', lastPaymentOn: '' }));
         await Promise.all([reload(), loadCurrent(values.projectId)]);
         return setNotice(t('retention.saved', { project: nameOf(values.projectId), date: date(data.retentionEnd) }));
       }
       const found = problemOf(error, response);
-      const described = describeProblem(found, t, date);
+      const described = describe(error, response, date);
       // Both dates are dates, whatever their names end with.
       if (found.errors?.length) for (const field of Object.keys(described.fields)) if (DATE_FIELDS.has(field)) described.fields[field] = t('problem.field.date');
       if (response.status === 403) described.summary = t('admin.forbidden');
-      setProblem(described);
-    } catch {
-      setProblem({ summary: t('app.error'), fields: {} });
-    } finally {
-      setSending(false);
-    }
+      refuse(described);
+    });
   }
 
   const label = (field: Field) => t(`retention.field.${field}` as MessageId);
-  const ordered: ProblemMessages | null = problem && {
-    summary: problem.summary,
-    fields: Object.fromEntries(FIELDS.filter((f) => problem.fields[f]).map((f) => [f, `${label(f)}: ${problem.fields[f]}`])),
-  };
+  const ordered = labelledInOrder(problem, FIELDS, (f) => label(f as Field));
   const projectError = problem?.fields.projectId;
 
   return (

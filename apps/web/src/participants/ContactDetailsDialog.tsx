@@ -1,9 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { Button, Dialog, DialogTrigger, FieldError, Form, Heading, Input, Label, Modal, ModalOverlay, TextField } from 'react-aria-components';
-import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
+import { useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
@@ -22,33 +21,30 @@ const FIELDS: Array<{ name: keyof ContactDetails; label: MessageId; type: string
  */
 export function ContactDetailsDialog({ participantId, current, onChanged }: { participantId: string; current: ContactDetails; onChanged: (message: string) => Promise<void> }) {
   const t = useT();
-  const intl = useIntl();
   const { expired } = useSession();
   const [isOpen, setOpen] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A refusal takes focus to the first field it is about (or its message), as in every dialog.
+  const { problem, refuse, clear, describe, send, formRef } = useFormProblem({ focus: 'field' });
 
   const open = (next: boolean) => {
     setOpen(next);
     if (next) {
       setKey(newIdempotencyKey());
-      setProblem(null);
+      clear();
     }
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy) return;
     const form = new FormData(event.currentTarget);
     const change: Record<string, string | null> = {};
     for (const { name } of FIELDS) {
       const value = String(form.get(name) ?? '').trim();
       if (value !== (current[name] ?? '')) change[name] = value === '' ? null : value;
     }
-    if (Object.keys(change).length === 0) return setProblem({ summary: t('contact.unchanged'), fields: {} });
-    setBusy(true);
-    try {
+    if (Object.keys(change).length === 0) return refuse({ summary: t('contact.unchanged'), fields: {} });
+    await send(async () => {
       const { error, response } = await api.PATCH('/api/v1/participants/{participantId}/contact-details', {
         params: { path: { participantId }, header: { 'Idempotency-Key': key } },
         body: change as never,
@@ -59,12 +55,8 @@ export function ContactDetailsDialog({ participantId, current, onChanged }: { pa
         await onChanged(t('contact.done'));
         return setOpen(false);
       }
-      setProblem(describeProblem(problemOf(error, response), t, (iso) => intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' })));
-    } catch {
-      setProblem({ summary: t('problem.other'), fields: {} });
-    } finally {
-      setBusy(false);
-    }
+      refuse(describe(error, response));
+    });
   };
 
   const fieldErrors = problem ? FIELDS.filter((f) => problem.fields[f.name]).length : 0;
@@ -76,7 +68,7 @@ export function ContactDetailsDialog({ participantId, current, onChanged }: { pa
           <Dialog className="dialog">
             <Heading slot="title">{t('contact.title')}</Heading>
             <p>{t('contact.intro')}</p>
-            <Form onSubmit={onSubmit} validationBehavior="aria">
+            <Form ref={formRef} onSubmit={onSubmit} validationBehavior="aria">
               {problem && fieldErrors === 0 && (
                 <p className="error-message" role="alert">
                   {problem.summary}

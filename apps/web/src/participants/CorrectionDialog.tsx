@@ -1,9 +1,8 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { useIntl } from 'react-intl';
 import { api, Pathway } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
+import { useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
@@ -37,31 +36,12 @@ function valuesOf(pathway: Pathway): Values {
  */
 export function CorrectionDialog({ pathway, version, onCorrected, onStale }: Props) {
   const t = useT();
-  const intl = useIntl();
   const { expired } = useSession();
   const [isOpen, setOpen] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
   const [values, setValues] = useState<Values>(() => valuesOf(pathway));
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   // A refusal takes focus to the first field it is about (or its message), so it is heard at once.
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
-  }, [refusals]);
-  const refuse = (next: ProblemMessages) => {
-    setProblem(next);
-    setRefusals((n) => n + 1);
-  };
-  /** A field's message goes once the field is changed: what is left to fix stays in view. */
-  const fixed = (field: string) =>
-    setProblem((p) => {
-      if (!p?.fields[field]) return p;
-      const { [field]: _, ...fields } = p.fields;
-      return Object.keys(fields).length === 0 ? null : { ...p, fields };
-    });
-  const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' });
+  const { problem, refuse, clear, fixed, describe, send, formRef } = useFormProblem({ focus: 'field' });
   const set = (field: string) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
     fixed(field === 'birthDateNotDisclosed' ? 'birthDate' : field);
@@ -72,7 +52,7 @@ export function CorrectionDialog({ pathway, version, onCorrected, onStale }: Pro
     if (next) {
       setKey(newIdempotencyKey());
       setValues(valuesOf(pathway));
-      setProblem(null);
+      clear();
     }
   };
 
@@ -89,14 +69,12 @@ export function CorrectionDialog({ pathway, version, onCorrected, onStale }: Pro
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy) return;
     const corrected = changed();
     const reason = values.reason?.trim() ?? '';
     // Said here, before anything is sent: the same words the API's codes have.
     if (Object.keys(corrected).length === 0) return refuse({ summary: t('problem.CORRECTION.NOTHING_CHANGED'), fields: {} });
     if (!reason) return refuse({ summary: t('problem.CORRECTION.REASON_REQUIRED'), fields: { reason: t('problem.CORRECTION.REASON_REQUIRED') } });
-    setBusy(true);
-    try {
+    await send(async () => {
       const { data, error, response } = await api.POST('/api/v1/participants/{participantId}/corrections', {
         params: { path: { participantId: pathway.participantId }, header: { 'Idempotency-Key': key, ...(version === null ? {} : { 'If-Match': `"${version}"` }) } as never },
         body: { corrected, reason } as never,
@@ -113,13 +91,9 @@ export function CorrectionDialog({ pathway, version, onCorrected, onStale }: Pro
         onStale();
         return refuse({ summary: t('correct.stale'), fields: {} });
       }
-      const described = describeProblem(problemOf(error, response), t, date);
+      const described = describe(error, response);
       refuse({ summary: described.summary, fields: Object.fromEntries(Object.entries(described.fields).map(([field, message]) => [fieldOfProblem(field), message])) });
-    } catch {
-      refuse({ summary: t('problem.other'), fields: {} });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const error = (field: string) => problem?.fields[field];

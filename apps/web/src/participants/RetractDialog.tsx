@@ -3,7 +3,7 @@ import { Button, Dialog, DialogTrigger, FieldError, Form, Heading, Label, Modal,
 import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
+import { useFormProblem } from '../app/use-form-problem';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
 
@@ -23,8 +23,8 @@ export function RetractDialog({ participantId, milestone, onRetracted }: Props) 
   const { expired } = useSession();
   const [isOpen, setOpen] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
-  const [busy, setBusy] = useState(false);
+  // A refusal takes focus to the reason (or the message), as in every dialog.
+  const { problem, refuse, clear, describe, send, formRef } = useFormProblem({ focus: 'field' });
   const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' });
   const what = { what: milestone.label, date: date(milestone.occurredOn) };
 
@@ -32,16 +32,14 @@ export function RetractDialog({ participantId, milestone, onRetracted }: Props) 
     setOpen(next);
     if (next) {
       setKey(newIdempotencyKey());
-      setProblem(null);
+      clear();
     }
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy) return;
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    setBusy(true);
-    try {
+    await send(async () => {
       const { data, error, response } = await api.POST('/api/v1/participants/{participantId}/retractions', {
         params: { path: { participantId }, header: { 'Idempotency-Key': key } },
         body: { eventId: milestone.eventId, reason },
@@ -51,12 +49,8 @@ export function RetractDialog({ participantId, milestone, onRetracted }: Props) 
         setOpen(false);
         return onRetracted(t('retract.done', what), (data as unknown as { version: number }).version);
       }
-      setProblem(describeProblem(problemOf(error, response), t, date));
-    } catch {
-      setProblem({ summary: t('problem.other'), fields: {} });
-    } finally {
-      setBusy(false);
-    }
+      refuse(describe(error, response, date));
+    });
   };
 
   return (
@@ -69,7 +63,7 @@ export function RetractDialog({ participantId, milestone, onRetracted }: Props) 
           <Dialog className="dialog">
             <Heading slot="title">{t('retract.title')}</Heading>
             <p>{t('retract.intro', what)}</p>
-            <Form onSubmit={onSubmit} validationBehavior="aria">
+            <Form ref={formRef} onSubmit={onSubmit} validationBehavior="aria">
               {problem && !problem.fields.reason && (
                 <p className="error-message" role="alert">
                   {problem.summary}

@@ -1,9 +1,8 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
+import { useFormProblem } from '../app/use-form-problem';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
 import { FieldMessage } from './form-parts';
@@ -26,7 +25,6 @@ const GROUNDS = ['never-took-part', 'duplicate'] as const;
  */
 export function WithdrawalDialog({ participantId, version, onWithdrawn, onStale }: Props) {
   const t = useT();
-  const intl = useIntl();
   const { expired } = useSession();
   const [isOpen, setOpen] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
@@ -34,25 +32,8 @@ export function WithdrawalDialog({ participantId, version, onWithdrawn, onStale 
   const [duplicateOf, setDuplicateOf] = useState('');
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   // A refusal takes focus to the first field it is about (or its message), so it is heard at once.
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
-  }, [refusals]);
-  const refuse = (next: ProblemMessages) => {
-    setProblem(next);
-    setRefusals((n) => n + 1);
-  };
-  /** A field's message goes once the field is changed: what is left to fix stays in view. */
-  const fixed = (field: string) =>
-    setProblem((p) => {
-      if (!p?.fields[field]) return p;
-      const { [field]: _, ...fields } = p.fields;
-      return Object.keys(fields).length === 0 ? null : { ...p, fields };
-    });
+  const { problem, refuse, clear, fixed, describe, send, formRef } = useFormProblem({ focus: 'field' });
 
   const open = (next: boolean) => {
     setOpen(next);
@@ -62,21 +43,19 @@ export function WithdrawalDialog({ participantId, version, onWithdrawn, onStale 
       setDuplicateOf('');
       setReason('');
       setConfirmed(false);
-      setProblem(null);
+      clear();
     }
   };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy) return;
     const missing: Record<string, string> = {};
     if (!ground) missing.ground = t('withdraw.error.ground');
     if (ground === 'duplicate' && !duplicateOf.trim()) missing.duplicateOf = t('problem.WITHDRAWAL.DUPLICATE_OF_REQUIRED');
     if (!reason.trim()) missing.reason = t('problem.WITHDRAWAL.REASON_REQUIRED');
     if (!confirmed) missing.confirm = t('withdraw.error.confirm');
     if (Object.keys(missing).length > 0) return refuse({ summary: '', fields: missing });
-    setBusy(true);
-    try {
+    await send(async () => {
       const body = { ground, reason: reason.trim(), ...(ground === 'duplicate' ? { duplicateOf: duplicateOf.trim() } : {}) };
       const { data, error, response } = await api.POST('/api/v1/participants/{participantId}/withdrawal', {
         params: { path: { participantId }, header: { 'Idempotency-Key': key, ...(version === null ? {} : { 'If-Match': `"${version}"` }) } as never },
@@ -92,12 +71,8 @@ export function WithdrawalDialog({ participantId, version, onWithdrawn, onStale 
         onStale();
         return refuse({ summary: t('withdraw.stale'), fields: {} });
       }
-      refuse(describeProblem(problemOf(error, response), t, (iso) => intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'UTC' })));
-    } catch {
-      refuse({ summary: t('problem.other'), fields: {} });
-    } finally {
-      setBusy(false);
-    }
+      refuse(describe(error, response));
+    });
   };
 
   const error = (field: string) => problem?.fields[field];

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, Problem, ProjectSummary, SessionUser } from '../api/client';
 import { problemMessage, problemOf } from '../api/problems';
+import { ListInParts } from '../app/ListInParts';
 import { PageHeading } from '../app/page-heading';
 import { Link, useNavigation } from '../app/router';
 import { useT } from '../i18n/t';
@@ -112,11 +113,13 @@ export function FigurePage({ projectId, role }: { projectId: string; role: Sessi
             {t('figure.count', { count: result.listed.value })}
           </p>
           {result.listed.participantIds.length > 0 && (
-            <ul className="figure-participants" aria-label={t('figure.list', { figure: label })}>
-              {result.listed.participantIds.map((id) => (
-                <li key={id}>{mayOpenPathway(role) ? <Link to={`/participants/${encodeURIComponent(id)}`}>{id}</Link> : <span className="code">{id}</span>}</li>
-              ))}
-            </ul>
+            <ListInParts
+              key={key}
+              className="figure-participants"
+              label={t('figure.list', { figure: label })}
+              items={result.listed.participantIds}
+              render={(id) => <li key={id}>{mayOpenPathway(role) ? <Link to={`/participants/${encodeURIComponent(id)}`}>{id}</Link> : <span className="code">{id}</span>}</li>}
+            />
           )}
         </>
       )}

@@ -36,11 +36,25 @@ describe('the subject-access document', () => {
   it('shows the entry profile as corrected, with a note of the value first recorded (issue 15)', () => {
     const corrected = event('EntryProfileCorrected', 2, { correctedOn: '2025-01-02', corrected: { gender: 'woman', enrolledOn: '2024-12-30' } });
     const rows = buildSubjectAccessDocument(input([enrolled, corrected])).sections.find((s) => s.id === 'entry-profile')!.rows;
-    expect(rows.find((r) => r.field === 'Gender')).toEqual({ field: 'Gender', value: 'woman', note: 'corrected 2025-01-02T09:00:00.000Z; first recorded: man' });
+    expect(rows.find((r) => r.field === 'Gender')).toEqual({ field: 'Gender', value: 'Woman', note: 'corrected 2025-01-02T09:00:00.000Z; first recorded: Man' });
     expect(rows.find((r) => r.field === 'Enrolment date')).toMatchObject({ value: '2024-12-30', note: expect.stringContaining('first recorded: 2025-01-01') });
-    expect(rows.find((r) => r.field === 'Situation on the labour market')).toMatchObject({ value: 'inactive', note: null });
+    expect(rows.find((r) => r.field === 'Situation on the labour market')).toMatchObject({ value: 'Inactive', note: null });
     const sv = buildSubjectAccessDocument(input([enrolled, corrected]), 'sv').sections.find((s) => s.id === 'entry-profile')!.rows;
-    expect(sv.find((r) => r.value === 'woman')!.note).toBe('rättat 2025-01-02T09:00:00.000Z; först registrerat: man');
+    expect(sv.find((r) => r.value === 'Kvinna')!.note).toBe('rättat 2025-01-02T09:00:00.000Z; först registrerat: Man');
+  });
+
+  it("writes the closed lists' answers in the words of the forms, in the document's language; free text and unknown codes as they are", () => {
+    const profile = { birthDate: null, gender: 'non-binary', labourMarketStatus: 'long-term-unemployed', educationLevel: 'isced-0-2' };
+    const events = [
+      event('ParticipantEnrolled', 1, { projectId: 'P', enrolledOn: '2025-01-01', profile }),
+      event('InterventionStarted', 2, { occurredOn: '2025-01-02', interventionId: 'i-1', kind: 'ips' }),
+      event('ParticipantExited', 3, { occurredOn: '2025-01-03', reason: 'dropped-out', situation: 'job-searching', note: 'isced-0-2' }),
+    ];
+    const section = (language: 'en' | 'sv', id: string) => buildSubjectAccessDocument(input(events), language).sections.find((s) => s.id === id)!.rows;
+    expect(section('sv', 'entry-profile').slice(2, 5).map((r) => r.value)).toEqual(['Icke-binär', 'Långtidsarbetslös', 'Grundskola eller kortare (ISCED 0–2)']);
+    expect(section('en', 'entry-profile')[4]!.value).toBe('Compulsory school or less (ISCED 0–2)');
+    expect(section('en', 'records')[1]!.details).toBe('interventionId: i-1; kind: IPS (individual placement and support)');
+    expect(section('sv', 'records')[2]!.details).toBe('reason: Avbröt; situation: Söker arbete; note: isced-0-2');
   });
 
   it('tells sent notices from those after the relay checkpoint', () => {

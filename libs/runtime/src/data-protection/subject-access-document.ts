@@ -3,6 +3,7 @@ import { RecordedAuditEntry } from '@pathway/audit';
 import { PROFILE_FLAGS } from '@pathway/domain';
 import { ParticipantMilestoneV1 } from '@pathway/integration';
 import { PersonalData } from '@pathway/privacy';
+import { closedListWord } from '../closed-list-words';
 import { SectionId, SUBJECT_ACCESS_TEXTS, SubjectAccessLanguage, SubjectAccessTexts } from './subject-access-texts';
 
 export const SUBJECT_ACCESS_SCHEMA = 'pathway.subject-access.v1';
@@ -84,7 +85,9 @@ const NOT_DETAILS = new Set(['participantId', 'projectId', 'occurredOn', 'enroll
  * inputs, same document). Sections, in order: about, entry profile (as corrected, a note of the
  * value first recorded beside each corrected field), personal details, every
  * recorded event, retractions, corrections, reads of personal data (audit log), Kafka notices,
- * erasure. Values from closed lists stay as their codes; dates are ISO (YYYY-MM-DD, instants in UTC).
+ * erasure. Values from closed lists (an answer at enrolment, a milestone's reason or situation) are
+ * written as the words the app's forms offer them in (closed-list-words.ts), in the document's
+ * language; dates are ISO (YYYY-MM-DD, instants in UTC).
  */
 export function buildSubjectAccessDocument(input: SubjectAccessInput, language: SubjectAccessLanguage = 'en'): SubjectAccessDocument {
   const t = SUBJECT_ACCESS_TEXTS[language];
@@ -113,7 +116,7 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
         { item: t.fields.generatedAt!, value: input.generatedAt },
         { item: t.fields.requestedBy!, value: `${input.requestedBy.subject} (${input.requestedBy.role})` },
       ]),
-      section('entry-profile', ['field', 'value', 'note'], enrolment ? profileRows(enrolment.data, input.events.filter((e) => e.type === 'EntryProfileCorrected'), t) : []),
+      section('entry-profile', ['field', 'value', 'note'], enrolment ? profileRows(enrolment.data, input.events.filter((e) => e.type === 'EntryProfileCorrected'), t, language) : []),
       section('personal-data', ['field', 'value'], personalDataRows(input.personalData, t)),
       section(
         'records',
@@ -124,7 +127,7 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
             recordedAt: e.recordedAt,
             entry: eventName(e.type),
             occurredOn: (e.data.occurredOn ?? e.data.enrolledOn ?? null) as Cell,
-            details: details(e, t),
+            details: details(e, t, language),
             status: retraction ? `${eventName('MilestoneRetracted')} ${retraction.recordedAt}` : null,
             recordedBy: e.actor,
             role: e.actorRole,
@@ -155,7 +158,7 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
         ['recordedAt', 'entry', 'details', 'recordedBy', 'role', 'eventId'],
         input.events
           .filter((e) => CORRECTION_EVENT_TYPES.has(e.type))
-          .map((e) => ({ recordedAt: e.recordedAt, entry: eventName(e.type), details: details(e, t), recordedBy: e.actor, role: e.actorRole, eventId: e.eventId })),
+          .map((e) => ({ recordedAt: e.recordedAt, entry: eventName(e.type), details: details(e, t, language), recordedBy: e.actor, role: e.actorRole, eventId: e.eventId })),
       ),
       section(
         'reads',
@@ -187,7 +190,7 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
  * corrected fields of `EntryProfileCorrected` are `enrolledOn` and profile fields), with a note
  * of the value first recorded and when it was corrected; an uncorrected field has no note.
  */
-function profileRows(enrolled: Record<string, unknown>, corrections: SubjectAccessEvent[], t: SubjectAccessTexts): Array<Record<string, Cell>> {
+function profileRows(enrolled: Record<string, unknown>, corrections: SubjectAccessEvent[], t: SubjectAccessTexts, language: SubjectAccessLanguage): Array<Record<string, Cell>> {
   const recorded: Record<string, unknown> = { enrolledOn: enrolled.enrolledOn ?? null, ...((enrolled.profile ?? {}) as Record<string, unknown>) };
   const current = { ...recorded };
   const correctedAt: Record<string, string> = {};
@@ -197,12 +200,13 @@ function profileRows(enrolled: Record<string, unknown>, corrections: SubjectAcce
       correctedAt[field] = correction.recordedAt;
     }
   }
-  const value = (v: unknown): Cell => (v === null || v === undefined ? t.notDisclosed : typeof v === 'boolean' ? (v ? t.yes : t.no) : (v as Cell));
+  const value = (field: string, v: unknown): Cell =>
+    v === null || v === undefined ? t.notDisclosed : typeof v === 'boolean' ? (v ? t.yes : t.no) : closedListWord(field, v, language) ?? (v as Cell);
   const fields = ['enrolledOn', 'birthDate', 'gender', 'labourMarketStatus', 'educationLevel', ...PROFILE_FLAGS];
   return fields.map((field) => ({
     field: t.fields[field] ?? field,
-    value: value(current[field]),
-    note: correctedAt[field] ? t.correctedNote(String(value(recorded[field])), correctedAt[field]) : null,
+    value: value(field, current[field]),
+    note: correctedAt[field] ? t.correctedNote(String(value(field, recorded[field])), correctedAt[field]) : null,
   }));
 }
 
@@ -211,13 +215,14 @@ function personalDataRows(personal: SubjectPersonalData, t: SubjectAccessTexts):
   return Object.entries(personal.data).map(([field, value]) => ({ field: t.fields[field] ?? field, value: (value ?? null) as Cell }));
 }
 
-/** The fields of an event a reader needs, as `name: value; ...`, free text as shown. */
-function details(event: SubjectAccessEvent, t: SubjectAccessTexts): string | null {
+/** The fields of an event a reader needs, as `name: value; ...`, closed-list values in words, free text as shown. */
+function details(event: SubjectAccessEvent, t: SubjectAccessTexts, language: SubjectAccessLanguage): string | null {
+  const word = (field: string, value: unknown) => closedListWord(field, value, language) ?? shown(value);
   const parts = Object.entries(event.data)
     .filter(([key]) => !NOT_DETAILS.has(key) && !(key in event.freeText))
     .flatMap(([key, value]) =>
-      // One level of nesting (a correction's `corrected` fields) reads as `corrected.gender: man`.
-      isRecord(value) ? Object.entries(value).map(([inner, v]) => `${key}.${inner}: ${shown(v)}`) : [`${key}: ${shown(value)}`],
+      // One level of nesting (a correction's `corrected` fields) reads as `corrected.gender: Man`.
+      isRecord(value) ? Object.entries(value).map(([inner, v]) => `${key}.${inner}: ${word(inner, v)}`) : [`${key}: ${word(key, value)}`],
     );
   for (const [field, view] of Object.entries(event.freeText)) parts.push(`${field}: ${shownText(view, t)}`);
   return parts.length > 0 ? parts.join('; ') : null;

@@ -11,7 +11,7 @@ interface SectionText {
   explanation: string;
 }
 
-/** Everything the document says in words, per language; values from closed lists stay as their codes. */
+/** Everything the document says in words, per language; the values of closed lists are in closed-list-words.ts. */
 export interface SubjectAccessTexts {
   documentTitle: string;
   sections: Record<SectionId, SectionText>;
