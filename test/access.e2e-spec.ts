@@ -146,6 +146,19 @@ describe('access: every role, every route, own and other project', () => {
       },
     },
     { action: 'participants.subject-access', method: 'get', route: '/api/v1/participants/{participantId}/subject-access', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/participants/${await enrolled(p)}/subject-access` }) },
+    { action: 'projects.read', method: 'get', route: '/api/v1/projects/{projectId}/details', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/details` }) },
+    {
+      action: 'projects.change',
+      method: 'put',
+      route: '/api/v1/projects/{projectId}/details',
+      ok: 200,
+      scoped: true,
+      call: async (p) => ({
+        method: 'put',
+        path: `/api/v1/projects/${p}/details`,
+        body: { name: framtidProject.name, startDate: framtidProject.startDate, endDate: framtidProject.endDate, plannedParticipants: 81 + Math.floor(Math.random() * 1000), timeZone: 'Europe/Stockholm', reason: 'Amended funding decision' },
+      }),
+    },
     { action: 'projects.retention', method: 'put', route: '/api/v1/projects/{projectId}/retention', ok: 200, scoped: true, call: async (p) => ({ method: 'put', path: `/api/v1/projects/${p}/retention`, body: { retentionEnd: '2030-12-31', basis: 'Regulation (EU) 2021/1060, Article 82' } }) },
     {
       action: 'projects.read',

@@ -6,6 +6,8 @@ import { Role } from '@pathway/auth';
  */
 export const ACCESS_POLICY = {
   'projects.register': ['admin'],
+  /** The name, period, planned participants and time zone, changed by events. */
+  'projects.change': ['admin'],
   'projects.read': ['caseworker', 'evaluator', 'admin'],
   /** The caseworkers' to-do list (Today): not an evaluator's or a funder's concern. */
   'worklist.read': ['caseworker', 'admin'],

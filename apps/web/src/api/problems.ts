@@ -39,6 +39,9 @@ const FIELD_OF: Partial<Record<ProblemCode, string>> = {
   'WITHDRAWAL.DUPLICATE_WITHDRAWN': 'duplicateOf',
   'PROJECT.RETENTION_BEFORE_PROJECT_END': 'retentionEnd',
   'PROJECT.RETENTION_BASIS_REQUIRED': 'basis',
+  'PROJECT.CHANGE_REASON_REQUIRED': 'reason',
+  'PROJECT.PERIOD_EXCLUDES_ENROLMENTS': 'startDate',
+  'PROJECT.TIME_ZONE_FIXED': 'timeZone',
 };
 
 type Values = Record<string, string | number>;
@@ -57,6 +60,7 @@ const VALUES_OF: Partial<Record<ProblemCode, (params: Values, date: FormatDate) 
   'IMPORT.DUPLICATE_ROW': (p) => ({ firstRow: Number(p.firstRow) }),
   'IMPORT.DUPLICATE_IDENTITY': (p) => ({ firstRow: Number(p.firstRow) }),
   'IMPORT.NOT_IN_LIST': (p) => ({ allowed: String(p.allowed ?? '') }),
+  'PROJECT.PERIOD_EXCLUDES_ENROLMENTS': (p, date) => ({ from: date(String(p.earliest)), to: date(String(p.latest)) }),
   'FOLLOW_UP.OUTSIDE_WINDOW': (p, date) => ({ months: Number(p.monthsAfterExit), date: date(String(p.lastExitOn)), from: date(String(p.from)), to: date(String(p.to)) }),
 };
 

@@ -1108,6 +1108,9 @@ export const en = {
   'participantFile.confirm.cancel': 'Cancel',
   'participantFile.recorded': '{month} is recorded as sent.',
   'projectNav.participantFile': 'Participant file (SCB)',
+  'problem.PROJECT.CHANGE_REASON_REQUIRED': 'Say why the project’s details change.',
+  'problem.PROJECT.PERIOD_EXCLUDES_ENROLMENTS': 'Participants are enrolled from {from} to {to}: the period must include those dates.',
+  'problem.PROJECT.TIME_ZONE_FIXED': 'The time zone cannot change now that participants are enrolled: their dates were recorded in it.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1111,4 +1111,7 @@ export const sv: Record<MessageId, string> = {
   'participantFile.confirm.cancel': 'Avbryt',
   'participantFile.recorded': '{month} är registrerad som lämnad.',
   'projectNav.participantFile': 'Deltagarfil (SCB)',
+  'problem.PROJECT.CHANGE_REASON_REQUIRED': 'Skriv varför projektets uppgifter ändras.',
+  'problem.PROJECT.PERIOD_EXCLUDES_ENROLMENTS': 'Deltagare är inskrivna från {from} till {to}: perioden måste omfatta de datumen.',
+  'problem.PROJECT.TIME_ZONE_FIXED': 'Tidszonen kan inte ändras när deltagare är inskrivna: deras datum registrerades i den.',
 };
