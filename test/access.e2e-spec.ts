@@ -240,6 +240,18 @@ describe('access: every role, every route, own and other project', () => {
       scoped: false,
       call: async () => ({ method: 'post', path: '/api/v1/users', body: { email: `u-${randomUUID()}@example.org`, displayName: 'Matrix User', role: 'evaluator', projects: [OWN], password: 'a long enough passphrase' } }),
     },
+    { action: 'users.read', method: 'get', route: '/api/v1/users', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/users' }) },
+    {
+      action: 'users.change',
+      method: 'patch',
+      route: '/api/v1/users/{userId}',
+      ok: 200,
+      scoped: false,
+      call: async () => {
+        const { body } = await t.admin.post('/api/v1/users').send({ email: `u-${randomUUID()}@example.org`, displayName: 'Matrix User', role: 'evaluator', projects: [OWN], password: 'a long enough passphrase' }).expect(201);
+        return { method: 'patch', path: `/api/v1/users/${encodeURIComponent(body.id)}`, body: { role: 'funder' } };
+      },
+    },
   ];
   /** Open to anyone: the probes and metrics, and signing in and out of the web app (test/session.e2e-spec.ts). */
   const PUBLIC = ['get /health', 'get /health/live', 'get /health/ready', 'get /metrics', 'post /api/v1/session', 'delete /api/v1/session', 'get /api/v1/session/config'];

@@ -250,3 +250,17 @@ export const COMPARE_LATE_EXIT = { type: 'exited', occurredOn: '2025-09-30', rea
 export const FUNDED_PROJECT = { id: '24-308-S01', registration: { ...PROJECT.registration, id: '24-308-S01', name: '#finansierat', startDate: '2024-01-01', endDate: '2026-12-31' } };
 export const FUNDER = { role: 'funder', email: 'funder.fia@example.org', name: 'Fia Finansiär', password: 'funders see counts only' };
 export const FUNDED_PARTICIPANTS = Array.from({ length: 9 }, (_, i) => ({ id: `fd-${pad(i + 1)}`, gender: i < 7 ? 'woman' : 'man', submittedBefore: i < 7 }));
+
+/**
+ * Project details and users (project-details.pw.ts): a project per language whose details an
+ * admin changes, each with one participant enrolled on 2024-06-03 (so a period leaving that day
+ * out, or a new time zone, is refused), and a caseworker per language whose account is changed.
+ */
+export const DETAILS_PROJECTS = {
+  sv: { id: '24-313-D01', registration: projectRegistration('24-313-D01', '#uppgifter'), enrolled: { id: 'det-0001', enrolledOn: '2024-06-03' } },
+  en: { id: '24-313-D02', registration: projectRegistration('24-313-D02', '#details'), enrolled: { id: 'det-0002', enrolledOn: '2024-06-03' } },
+};
+export const DETAILS_USERS = {
+  sv: { role: 'caseworker', email: 'projects-sv@example.org', name: 'Projekt Svensson', password: 'accounts change over time' },
+  en: { role: 'caseworker', email: 'projects-en@example.org', name: 'Project English', password: 'accounts change over time' },
+};

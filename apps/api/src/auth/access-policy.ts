@@ -46,6 +46,10 @@ export const ACCESS_POLICY = {
   /** Who am I: the signed-in user's own account. */
   'session.read': ['caseworker', 'evaluator', 'funder', 'admin'],
   'users.add': ['admin'],
+  /** The list of users (local accounts, or in OIDC mode the provider's users with a session, read-only). */
+  'users.read': ['admin'],
+  /** A local account's role, projects, and whether it is disabled. */
+  'users.change': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACCESS_POLICY;

@@ -40,7 +40,6 @@ const FIELD_OF: Partial<Record<ProblemCode, string>> = {
   'PROJECT.RETENTION_BEFORE_PROJECT_END': 'retentionEnd',
   'PROJECT.RETENTION_BASIS_REQUIRED': 'basis',
   'PROJECT.CHANGE_REASON_REQUIRED': 'reason',
-  'PROJECT.PERIOD_EXCLUDES_ENROLMENTS': 'startDate',
   'PROJECT.TIME_ZONE_FIXED': 'timeZone',
 };
 
