@@ -121,8 +121,10 @@ for (const locale of LOCALES) {
 
     // Evaluator of the project, and disabled: saved.
     await page.getByRole('checkbox', { name: `${project.registration.name} (${project.id})` }).check();
-    await tabTo(page, page.getByRole('radio', { name: text('Utvärderare', 'Evaluator') }));
-    await page.keyboard.press('Space');
+    // A radio group is one Tab stop, at the chosen role; the arrow keys choose another.
+    await tabTo(page, page.getByRole('radio', { name: text('Handläggare', 'Caseworker') }));
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('radio', { name: text('Utvärderare', 'Evaluator') })).toBeChecked();
     await tabTo(page, page.getByRole('checkbox', { name: text('Stäng av kontot', 'Disable the account') }));
     await page.keyboard.press('Space');
     await tabTo(page, page.getByRole('button', { name: text('Spara ändringarna', 'Save the changes') }));

@@ -24,7 +24,7 @@ export class UserNotFoundError extends Error {
   }
 }
 
-/** The change would leave no enabled admin, so no one could add or mend accounts again (`USER.LAST_ADMIN`, 409). */
+/** The change would take away the last enabled admin account, so no one could sign in to mend accounts (`USER.LAST_ADMIN`, 409). */
 export class LastAdminError extends Error {
   constructor() {
     super('At least one enabled admin must remain');

@@ -80,7 +80,7 @@ export class SqliteUserStore implements UserStore {
     return (this.db.prepare('SELECT * FROM users ORDER BY email, id').all() as UserRow[]).map((row) => fromRow(row)!);
   }
 
-  async change(id: string, change: AccountChange, expectedVersion: number | undefined, check: (accounts: StoredUser[]) => void): Promise<StoredUser> {
+  async change(id: string, change: AccountChange, expectedVersion: number | undefined, check: (after: StoredUser[], before: StoredUser) => void): Promise<StoredUser> {
     // IMMEDIATE: the write lock is taken before reading, so two admins' changes are checked one after the other.
     const apply = this.db.transaction(() => {
       const all = (this.db.prepare('SELECT * FROM users').all() as UserRow[]).map((row) => fromRow(row)!);
@@ -95,7 +95,7 @@ export class SqliteUserStore implements UserStore {
         disabled: change.disabled ?? current.disabled,
         version: current.version + 1,
       };
-      check(all.map((u) => (u.id === id ? changed : u)));
+      check(all.map((u) => (u.id === id ? changed : u)), current);
       this.db
         .prepare('UPDATE users SET role = ?, projects = ?, disabled = ?, version = ? WHERE id = ?')
         .run(changed.role, JSON.stringify(changed.projects), changed.disabled ? 1 : 0, changed.version, id);

@@ -23,11 +23,11 @@ export interface UserStore {
   list(): Promise<StoredUser[]>;
   /**
    * Applies `change` and raises the version, in one transaction that first lets `check` see
-   * every account as it would be after the change (and throw to refuse); `expectedVersion`,
-   * when given, must be the account's current version.
+   * every account as it would be after the change and the account as it was (and throw to
+   * refuse); `expectedVersion`, when given, must be the account's current version.
    * Throws UserNotFoundError, AccountVersionMismatchError, or what `check` throws.
    */
-  change(id: string, change: AccountChange, expectedVersion: number | undefined, check: (accounts: StoredUser[]) => void): Promise<StoredUser>;
+  change(id: string, change: AccountChange, expectedVersion: number | undefined, check: (after: StoredUser[], before: StoredUser) => void): Promise<StoredUser>;
   /** Ends every session of the account (it was disabled). */
   endSessionsOf(userId: string): Promise<void>;
   byEmail(email: string): Promise<StoredUser | null>;
