@@ -70,22 +70,17 @@ export function UsersPage() {
                 <th scope="col">{t('users.column.role')}</th>
                 <th scope="col">{t('users.column.projects')}</th>
                 {local && <th scope="col">{t('users.column.status')}</th>}
-                {local && <th scope="col">{t('users.column.change')}</th>}
               </tr>
             </thead>
             <tbody>
               {list.users.map((u) => (
                 <tr key={u.id}>
-                  <th scope="row">{u.displayName}</th>
+                  {/* A local account's name leads to its change page; the link's name says so and holds the visible name (WCAG 2.5.3). */}
+                  <th scope="row">{local ? <Link to={`/admin/users/${encodeURIComponent(u.id)}`} label={t('users.change', { name: u.displayName })}>{u.displayName}</Link> : u.displayName}</th>
                   <td className="break">{u.email}</td>
                   <td>{t(`addUser.role.${u.role}` as MessageId)}</td>
                   <td>{projectsOf(u)}</td>
                   {local && <td>{t(u.disabled ? 'users.status.disabled' : 'users.status.active')}</td>}
-                  {local && (
-                    <td>
-                      <Link to={`/admin/users/${encodeURIComponent(u.id)}`}>{t('users.change', { name: u.displayName })}</Link>
-                    </td>
-                  )}
                 </tr>
               ))}
             </tbody>

@@ -1148,7 +1148,6 @@ export const en = {
   'users.column.role': 'Role',
   'users.column.projects': 'Projects',
   'users.column.status': 'Status',
-  'users.column.change': 'Change',
   'users.status.active': 'Can sign in',
   'users.status.disabled': 'Disabled',
   'users.projects.all': 'Every project',

@@ -1151,7 +1151,6 @@ export const sv: Record<MessageId, string> = {
   'users.column.role': 'Roll',
   'users.column.projects': 'Projekt',
   'users.column.status': 'Status',
-  'users.column.change': 'Ändra',
   'users.status.active': 'Kan logga in',
   'users.status.disabled': 'Avstängd',
   'users.projects.all': 'Alla projekt',
