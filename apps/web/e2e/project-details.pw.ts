@@ -1,15 +1,6 @@
-import { expect, Locator, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { ADMIN, DETAILS_PROJECTS, DETAILS_USERS } from './seed';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
-
-/** Tab until the element is focused: a keyboard user's way there. */
-async function tabTo(page: Page, target: Locator, max = 80) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, tabTo } from './support';
 
 /** Replaces what the focused input holds with `value`. */
 async function replaceWith(page: Page, value: string) {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 import { CASEWORKER } from './seed';
 
 export const LOCALES = ['sv', 'en'] as const;
@@ -40,4 +40,13 @@ export async function capture(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
   await page.setViewportSize({ width: 360, height: 720 });
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}-narrow.png`, fullPage: true });
+}
+
+/** Presses Tab until `target` has the focus (at most `max` times): where a keyboard user's journey goes. */
+export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
 }

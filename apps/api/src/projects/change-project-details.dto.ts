@@ -1,27 +1,14 @@
-import { IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { PickType } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
 import { ProjectDetails, ProjectDetailsChange } from '@pathway/domain';
-import { IsIanaTimeZone, IsIsoDate } from '../http/validators';
+import { IsIanaTimeZone } from '../http/validators';
+import { RegisterProjectDto } from './register-project.dto';
 
 /**
  * The changeable details as they are to be from now on (all of them, as `GET .../details` gives
  * them), and why. Owner, fund, programme, objective and region are fixed by the funding decision.
  */
-export class ChangeProjectDetailsDto {
-  @IsString()
-  @Length(1, 200)
-  name!: string;
-
-  @IsIsoDate()
-  startDate!: string;
-
-  @IsIsoDate()
-  endDate!: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
-  plannedParticipants!: number;
-
+export class ChangeProjectDetailsDto extends PickType(RegisterProjectDto, ['name', 'startDate', 'endDate', 'plannedParticipants']) {
   /** Can change only while no participant is enrolled (422 `PROJECT.TIME_ZONE_FIXED`). */
   @IsIanaTimeZone()
   timeZone!: string;

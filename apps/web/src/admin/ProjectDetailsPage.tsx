@@ -1,6 +1,7 @@
 import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api } from '../api/client';
+import type { components } from '../api/schema';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
 import { PageHeading } from '../app/page-heading';
@@ -11,20 +12,7 @@ import { useSession } from '../session/session';
 import { AdminTextField } from './admin-fields';
 
 /** `GET /api/v1/projects/{projectId}/details`: the details as the log holds them, and the version for If-Match. */
-interface ProjectDetails {
-  projectId: string;
-  name: string;
-  owner: string;
-  fund: string;
-  programme: string;
-  specificObjective: string;
-  region: string;
-  startDate: string;
-  endDate: string;
-  plannedParticipants: number;
-  timeZone: string;
-  version: number;
-}
+type ProjectDetails = components['schemas']['ProjectDetailsDto'];
 
 /** The request body's fields (ChangeProjectDetailsDto), in the form's order. */
 const FIELDS = ['name', 'startDate', 'endDate', 'plannedParticipants', 'timeZone', 'reason'] as const;
