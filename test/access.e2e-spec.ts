@@ -146,6 +146,19 @@ describe('access: every role, every route, own and other project', () => {
       },
     },
     { action: 'participants.subject-access', method: 'get', route: '/api/v1/participants/{participantId}/subject-access', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/participants/${await enrolled(p)}/subject-access` }) },
+    { action: 'projects.read', method: 'get', route: '/api/v1/projects/{projectId}/details', ok: 200, scoped: true, call: async (p) => ({ method: 'get', path: `/api/v1/projects/${p}/details` }) },
+    {
+      action: 'projects.change',
+      method: 'put',
+      route: '/api/v1/projects/{projectId}/details',
+      ok: 200,
+      scoped: true,
+      call: async (p) => ({
+        method: 'put',
+        path: `/api/v1/projects/${p}/details`,
+        body: { name: framtidProject.name, startDate: framtidProject.startDate, endDate: framtidProject.endDate, plannedParticipants: 81 + Math.floor(Math.random() * 1000), timeZone: 'Europe/Stockholm', reason: 'Amended funding decision' },
+      }),
+    },
     { action: 'projects.retention', method: 'put', route: '/api/v1/projects/{projectId}/retention', ok: 200, scoped: true, call: async (p) => ({ method: 'put', path: `/api/v1/projects/${p}/retention`, body: { retentionEnd: '2030-12-31', basis: 'Regulation (EU) 2021/1060, Article 82' } }) },
     {
       action: 'projects.read',
@@ -243,6 +256,18 @@ describe('access: every role, every route, own and other project', () => {
       ok: 201,
       scoped: false,
       call: async () => ({ method: 'post', path: '/api/v1/users', body: { email: `u-${randomUUID()}@example.org`, displayName: 'Matrix User', role: 'evaluator', projects: [OWN], password: 'a long enough passphrase' } }),
+    },
+    { action: 'users.read', method: 'get', route: '/api/v1/users', ok: 200, scoped: false, call: async () => ({ method: 'get', path: '/api/v1/users' }) },
+    {
+      action: 'users.change',
+      method: 'patch',
+      route: '/api/v1/users/{userId}',
+      ok: 200,
+      scoped: false,
+      call: async () => {
+        const { body } = await t.admin.post('/api/v1/users').send({ email: `u-${randomUUID()}@example.org`, displayName: 'Matrix User', role: 'evaluator', projects: [OWN], password: 'a long enough passphrase' }).expect(201);
+        return { method: 'patch', path: `/api/v1/users/${encodeURIComponent(body.id)}`, body: { role: 'funder' } };
+      },
     },
   ];
   /** Open to anyone: the probes and metrics, and signing in and out of the web app (test/session.e2e-spec.ts). */

@@ -185,6 +185,20 @@ describe.each(testEngines())('Idempotency-Key (%s)', (engine) => {
       },
     },
     {
+      name: 'project details change',
+      ok: 200,
+      setup: async (tag) => {
+        await t.admin.post('/api/v1/projects').send({ ...framtidProject, id: `D-${tag}` }).expect(201);
+        const change = { name: framtidProject.name, startDate: framtidProject.startDate, endDate: framtidProject.endDate, timeZone: 'Europe/Stockholm', reason: 'Amended funding decision' };
+        return {
+          stream: projectStream(`D-${tag}`),
+          send: (body, key) => t.admin.put(`/api/v1/projects/D-${tag}/details`).set('Idempotency-Key', key).send(body),
+          first: { ...change, plannedParticipants: 90 },
+          other: { ...change, plannedParticipants: 95 },
+        };
+      },
+    },
+    {
       name: 'report submission',
       ok: 201,
       setup: async () => ({

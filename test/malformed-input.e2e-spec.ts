@@ -12,6 +12,7 @@ import { CorrectionDto } from '../apps/api/src/participants/correction.dto';
 import { WithdrawalDto } from '../apps/api/src/participants/withdrawal.dto';
 import { RetractionDto } from '../apps/api/src/participants/retraction.dto';
 import { GroupSessionDto } from '../apps/api/src/group-sessions/group-session.dto';
+import { ChangeProjectDetailsDto } from '../apps/api/src/projects/change-project-details.dto';
 import { RegisterProjectDto } from '../apps/api/src/projects/register-project.dto';
 import { removeDir, startApp, TestApp } from './support/test-app';
 import { headPosition, ROUTE_PARTICIPANT, sendRaw, setUpWriteRoutes, WRITE_ROUTES, WriteRoute } from './support/write-routes';
@@ -170,6 +171,7 @@ describe('malformed input over HTTP', () => {
       'participant file sent': ParticipantFileSentDto,
       'group session': GroupSessionDto,
       retention: RetentionDto,
+      'project details': ChangeProjectDetailsDto,
       ...Object.fromEntries(Object.entries(MILESTONE_DTOS).map(([type, dto]) => [`milestone ${type}`, dto])),
     };
     /** Field name and whether it may be left out, straight from the DTO's class-validator metadata. */

@@ -104,6 +104,23 @@ describe("sign-in at the organisation's OpenID Connect provider", () => {
     expect(await finish(browser, callback)).toMatchObject({ landedOn: '/sign-in?error=AUTH.OIDC_STATE_MISMATCH' });
   });
 
+  it("lists the provider's users with a session, read-only, with the claims their role and projects come from", async () => {
+    const anna = await signInAtProvider('anna');
+    expect((await finish(anna.browser, anna.callback)).session).toBeTruthy();
+    const ada = await signInAtProvider('ada');
+    const { session } = await finish(ada.browser, ada.callback);
+    const list = await fetch(`${base}/api/v1/users`, { headers: { cookie: `pathway_session=${session}` } });
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { users: unknown[] };
+    expect(body).toMatchObject({ source: 'provider', claims: { role: 'role', projects: 'projects' } });
+    expect(body.users).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: 'ada@example.org', displayName: 'Ada Admin', role: 'admin', projects: [], disabled: false, version: null }),
+        expect.objectContaining({ email: 'anna@example.org', role: 'caseworker', projects: ['22-015-S01'] }),
+      ]),
+    );
+  });
+
   it('refuses an answer whose state is not the one this browser was given, or that reaches another browser', async () => {
     const { browser, callback } = await signInAtProvider('anna');
     const forged = new URL(callback);

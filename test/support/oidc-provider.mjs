@@ -6,7 +6,7 @@
  * Input: argv[2] is JSON { redirectUris: string[], postLogoutRedirectUris: string[] }.
  * Output: one line of JSON on stdout when listening: { issuer }.
  * Accounts (the login name is the account; the development page takes any password):
- *   anna: a caseworker of project 22-015-S01; nils: a role Pathway does not have.
+ *   anna: a caseworker of project 22-015-S01; nils: a role Pathway does not have; ada: an admin.
  * Clients: pathway-web (confidential, secret `pathway-web-secret`), pathway-web-public (public: PKCE
  * alone), other-app (another relying party).
  * Test control: POST /test-control/tamper with a mode (text) makes the next ID tokens from /token
@@ -20,6 +20,7 @@ const { redirectUris, postLogoutRedirectUris } = JSON.parse(process.argv[2] ?? '
 const ACCOUNTS = {
   anna: { email: 'anna@example.org', email_verified: true, name: 'Anna Karlsson', role: 'caseworker', projects: ['22-015-S01'] },
   nils: { email: 'nils@example.org', email_verified: true, name: 'Nils Ek', role: 'superuser', projects: ['22-015-S01'] },
+  ada: { email: 'ada@example.org', email_verified: true, name: 'Ada Admin', role: 'admin', projects: [] },
 };
 
 const signing = await generateKeyPair('RS256', { extractable: true });

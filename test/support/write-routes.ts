@@ -110,6 +110,13 @@ export const WRITE_ROUTES: WriteRoute[] = [
     body: { retentionEnd: '2031-12-31', lastPaymentOn: '2026-06-10', basis: 'Regulation (EU) 2021/1060, Article 82' },
   },
   {
+    name: 'project details',
+    method: 'put',
+    path: '/api/v1/projects/22-015-S01/details',
+    caller: (t) => t.admin,
+    body: { name: '#framtid', startDate: '2023-03-31', endDate: '2026-09-30', plannedParticipants: 95, timeZone: 'Europe/Stockholm', reason: 'Amended funding decision 2024-05-02' },
+  },
+  {
     name: 'report submission',
     method: 'post',
     path: '/api/v1/projects/22-015-S01/reports',

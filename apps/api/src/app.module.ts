@@ -49,6 +49,7 @@ import { RecordMilestoneHandler } from './participants/record-milestone.command'
 import { RetractMilestoneHandler } from './participants/retract-milestone.command';
 import { ProjectsController } from './projects/projects.controller';
 import { RegisterProjectHandler } from './projects/register-project.command';
+import { ChangeProjectDetailsHandler } from './projects/change-project-details.command';
 import { LocalAccountsCloser, localAccountsProviders } from './session/local-accounts.provider';
 import { OidcController } from './session/oidc.controller';
 import { oidcProviders, ProviderSessionsCloser } from './session/oidc.provider';
@@ -108,6 +109,7 @@ export class AppModule {
         ...oidcProviders,
         ProviderSessionsCloser,
         RegisterProjectHandler,
+        ChangeProjectDetailsHandler,
         SubmittedReportsHandler,
         EnrolParticipantHandler,
         RecordMilestoneHandler,

@@ -60,6 +60,8 @@ for (const locale of LOCALES) {
 
     // Adds a caseworker to it, with a password made up by the app.
     const caseworker = { email: `first.day.${locale}.${randomUUID().slice(0, 8)}@example.org`, name: `Första Dagen ${locale}` };
+    await page.getByRole('link', { name: text('Användare', 'Users'), exact: true }).click();
+    await expect(page.locator('h1')).toHaveText(text('Användare', 'Users'));
     await page.getByRole('link', { name: text('Lägg till en användare', 'Add a user') }).click();
     await expect(page.locator('h1')).toBeFocused();
     await expect(page.getByRole('checkbox', { name: `${name} (${id})` })).toBeVisible();
@@ -143,7 +145,7 @@ test('a caseworker is shown neither the admin buttons nor the admin screens', as
   await signIn(page, CASEWORKER);
   await expect(page.getByRole('link', { name: `${PROJECT.registration.name} (${PROJECT.id})` })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Register a project' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Add a user' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Users', exact: true })).toHaveCount(0);
   await page.goto('/admin/projects/new');
   await expect(page.locator('h1')).toHaveText('Only an administrator may do this.');
   await expect(page.locator('form')).toHaveCount(0);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PORT } from '../playwright.config';
-import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, FUNDED_PARTICIPANTS, PF_PROJECT, FUNDED_PROJECT, FUNDER, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, SUBMITTED_FIRST, SUBMITTED_LATE, SUBMITTED_PROJECT, TO_ERASE, TODAY_PROJECT, EVALWEB_EVALUATOR, MANY_PROJECT, UNSUBMITTED_PROJECT } from './seed';
+import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, AUDITED, CASEWORKER, COMPARE_EVALUATOR, COMPARE_FIRST, COMPARE_LATE, COMPARE_LATE_EXIT, COMPARE_PROJECT, CORRECTION_PROJECT, CORRECTOR, DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, EMPTY_PROJECT, ENROL_PROJECT, ENROLLED, ENROLLER, ERASED, EVALUATOR, FILE_PROJECT, FUNDED_PARTICIPANTS, PF_PROJECT, FUNDED_PROJECT, FUNDER, GROUP_CASEWORKER, GROUP_PROJECT, IMPORT_PROJECTS, IMPORTER, PARTICIPANTS, PROJECT, RECORDER, RECORDING_PROJECT, RECORDS_PROJECT, REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_LATE_PARTICIPANT, REPORT_PARTICIPANTS, REPORT_PROJECT, RETENTION_PROJECTS, SUBMITTED_FIRST, SUBMITTED_LATE, SUBMITTED_PROJECT, TO_ERASE, TODAY_PROJECT, EVALWEB_EVALUATOR, MANY_PROJECT, UNSUBMITTED_PROJECT, DETAILS_PROJECTS, DETAILS_USERS } from './seed';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -38,6 +38,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   cli(['users', 'add', '--role', c.role, '--email', c.email, '--name', c.name, '--project', COMPARE_PROJECT.id], `${c.password}\n`);
   const v = EVALWEB_EVALUATOR;
   cli(['users', 'add', '--role', v.role, '--email', v.email, '--name', v.name, '--project', SUBMITTED_PROJECT.id, '--project', UNSUBMITTED_PROJECT.id, '--project', MANY_PROJECT.id], `${v.password}\n`);
+  for (const locale of ['sv', 'en'] as const) {
+    const u = DETAILS_USERS[locale];
+    cli(['users', 'add', '--role', u.role, '--email', u.email, '--name', u.name, '--project', DETAILS_PROJECTS[locale].id], `${u.password}\n`);
+  }
   cli(['users', 'add', '--role', FUNDER.role, '--email', FUNDER.email, '--name', FUNDER.name, '--project', FUNDED_PROJECT.id], `${FUNDER.password}\n`);
   const server = spawn('node', [API], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
@@ -77,6 +81,7 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   const pfCaseworker = cli(['token', '--role', 'caseworker', '--project', PF_PROJECT.id]);
   const recordsCaseworker = cli(['token', '--role', 'caseworker', '--project', RECORDS_PROJECT.id]);
   const submittedCaseworker = cli(['token', '--role', 'caseworker', '--project', SUBMITTED_PROJECT.id, '--project', MANY_PROJECT.id]);
+  const detailsCaseworker = cli(['token', '--role', 'caseworker', ...Object.values(DETAILS_PROJECTS).flatMap((p) => ['--project', p.id])]);
   await call(admin, 'POST', '/projects', PROJECT.registration);
   await call(admin, 'POST', '/projects', RECORDING_PROJECT.registration);
   await call(admin, 'POST', '/projects', GROUP_PROJECT.registration);
@@ -113,6 +118,10 @@ async function seed(base: string, cli: (args: string[]) => string): Promise<void
   await seedRecords(call, admin, recordsCaseworker);
   await seedFundedProject(call, admin, fundedCaseworker);
   await seedSubmittedProject(call, admin, submittedCaseworker);
+  for (const project of Object.values(DETAILS_PROJECTS)) {
+    await call(admin, 'POST', '/projects', project.registration);
+    await call(detailsCaseworker, 'POST', `/projects/${project.id}/participants`, { participantId: project.enrolled.id, enrolledOn: project.enrolled.enrolledOn, profile: PROJECT.profile });
+  }
 }
 
 /** Erasure, audit log and reports (admin-records.pw.ts): see RECORDS_PROJECT in seed.ts. */

@@ -49,3 +49,22 @@ test('an account without a Pathway role is refused, with what to do, in both lan
   await expect(page.getByRole('alert')).toHaveText(/ditt konto har ingen roll i Pathway/);
   await expectNoAxeViolations(page);
 });
+
+test("an admin sees the users read-only, with the claims their role and projects come from, in both languages", async ({ page }) => {
+  await openIn(page, 'en');
+  await page.getByRole('link', { name: 'Sign in with your organisation' }).click();
+  await logInAtProvider(page, 'ada');
+  await expect(page.locator('h1')).toHaveText('Choose a project');
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  await expect(page.locator('h1')).toHaveText('Users');
+  await expect(page.getByText(/the role from the claim “role” and the projects from the claim “projects”/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /Ada Admin/ })).toContainText('ada@example.org');
+  // Read-only: nothing to change or add here.
+  await expect(page.getByRole('link', { name: /^Change / })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Add a user' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'På svenska' }).click();
+  await expect(page.getByText(/rollen från uppgiften ”role” och projekten från uppgiften ”projects”/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoPageScrollAt320(page);
+});

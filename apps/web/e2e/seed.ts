@@ -267,3 +267,17 @@ export const SUBMITTED_FIRST = [
 export const SUBMITTED_LATE = { id: 'sub-0003', profile: { ...PROJECT.profile, gender: 'woman' }, enrolledOn: '2025-02-01' };
 /** A figure with more participants than the drill-down draws at once (200): 205 enrolled, `many-0001`…. */
 export const MANY_PROJECT = { id: '24-313-E03', registration: projectRegistration('24-313-E03', '#många'), participants: 205 };
+
+/**
+ * Project details and users (project-details.pw.ts): a project per language whose details an
+ * admin changes, each with one participant enrolled on 2024-06-03 (so a period leaving that day
+ * out, or a new time zone, is refused), and a caseworker per language whose account is changed.
+ */
+export const DETAILS_PROJECTS = {
+  sv: { id: '24-313-D01', registration: projectRegistration('24-313-D01', '#uppgifter'), enrolled: { id: 'det-0001', enrolledOn: '2024-06-03' } },
+  en: { id: '24-313-D02', registration: projectRegistration('24-313-D02', '#details'), enrolled: { id: 'det-0002', enrolledOn: '2024-06-03' } },
+};
+export const DETAILS_USERS = {
+  sv: { role: 'caseworker', email: 'projects-sv@example.org', name: 'Projekt Svensson', password: 'accounts change over time' },
+  en: { role: 'caseworker', email: 'projects-en@example.org', name: 'Project English', password: 'accounts change over time' },
+};

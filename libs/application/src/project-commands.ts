@@ -1,4 +1,4 @@
-import { IsoDate, ProjectCommand, ProjectDetails, projectDecider, ProjectEvent, ProjectState, RetentionEnd, SentParticipantFile, SubmittedReport } from '@pathway/domain';
+import { EnrolmentSpan, IsoDate, ProjectCommand, ProjectDetailsChange, ProjectDetails, projectDecider, ProjectEvent, ProjectState, RetentionEnd, SentParticipantFile, SubmittedReport } from '@pathway/domain';
 import { CommandDependencies, CommandResult, RequestContext } from './command-context';
 import { handleCommand } from './handle-command';
 import { loadStream } from './stream-state-cache';
@@ -57,7 +57,15 @@ export function setRetentionEnd(deps: CommandDependencies, retention: RetentionE
   return handleCommand(deps, projectDecider, projectStream(retention.projectId), { type: 'SetRetentionEnd', data: retention }, request, () => retention.projectId);
 }
 
-/** The project as registered, or null. */
+/**
+ * Changes a project's name, period, planned participants or time zone (admins). `enrolments` is
+ * what the caller found recorded of the project's participants (see the decider's rules).
+ */
+export function changeProjectDetails(deps: CommandDependencies, change: ProjectDetailsChange, enrolments: EnrolmentSpan, request: RequestContext): Promise<CommandResult> {
+  return handleCommand(deps, projectDecider, projectStream(change.projectId), { type: 'ChangeProjectDetails', data: change, enrolments }, request, () => change.projectId);
+}
+
+/** The project as registered and changed since, or null. */
 export async function loadProject(deps: Pick<CommandDependencies, 'store' | 'states'>, projectId: string): Promise<ProjectDetails | null> {
   const state = await loadProjectState(deps, projectId);
   return state.status === 'registered' ? state.details : null;

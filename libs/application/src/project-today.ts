@@ -16,8 +16,10 @@ export function todayIn(deps: Pick<CommandDependencies, 'now'>, project: Pick<Pr
 }
 
 /**
- * A registered project's zone never changes (no event changes it), so it is read from the project's
- * stream once per store rather than on every command: that stream also holds every submitted report.
+ * A project's zone is read from the project's stream once per store rather than on every command
+ * (that stream also holds every submitted report). It is filled only through an enrolled
+ * participant (`todayInProject` is given the project of one), and once a participant is enrolled
+ * the zone can no longer change (`PROJECT.TIME_ZONE_FIXED`), so what is kept stays true.
  */
 const zonesByStore = new WeakMap<EventStore, Map<string, TimeZone>>();
 

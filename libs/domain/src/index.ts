@@ -8,6 +8,7 @@ export * from './shared/decider';
 export * from './shared/upcaster';
 export * from './shared/append-only-list';
 export * from './project/project';
+export * from './project/project-details-change';
 export * from './project/retention';
 export * from './participant/entry-profile';
 export * from './participant/entry-correction';

@@ -10,6 +10,7 @@ export * from './queries/participant-pathway';
 export * from './queries/participant-outcome';
 export * from './queries/project-summary';
 export * from './queries/project-time-zone';
+export * from './queries/project-enrolment-span';
 export * from './queries/participant-movements';
 export * from './queries/project-participants';
 export * from './queries/projection-status';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { toDomainEvent } from '@pathway/application';
-import { cutOffFor, ProjectRegistered, ZONE_OF_PROJECTS_BEFORE_TIME_ZONES } from '@pathway/domain';
+import { cutOffFor, ProjectDetailsChanged, ProjectRegistered, ZONE_OF_PROJECTS_BEFORE_TIME_ZONES } from '@pathway/domain';
 import { EventStore, RecordedEvent } from '@pathway/event-store';
 import { ensureSchema, LIVE_PROJECTION, LIVE_TABLES, openReadModelDb, ProjectionRunner } from '@pathway/read-models';
 
@@ -44,16 +44,17 @@ export async function buildEvaluatorCopy(
 
 /**
  * A date cut-off over every project: what the store committed by the end of that day in each
- * event's project's zone. The log names each project's zone in its registration, which comes
- * before any of its participants' events.
+ * event's project's zone. The log names each project's zone in its registration (or a later
+ * change of details), which comes before any of its participants' events.
  */
 function endOfDayInEachProject(date: string): (event: RecordedEvent) => boolean {
   const cutOffs = new Map<string, string>();
   const cutOffOf = (projectId: string) => cutOffs.get(projectId) ?? cutOffFor(date, ZONE_OF_PROJECTS_BEFORE_TIME_ZONES);
   return (event) => {
     let projectId = String(event.metadata.projectId);
-    if (event.type === 'ProjectRegistered') {
-      const { data } = toDomainEvent<ProjectRegistered>(event);
+    if (event.type === 'ProjectRegistered' || event.type === 'ProjectDetailsChanged') {
+      // A change moves the zone only before the project's first enrolment (PROJECT.TIME_ZONE_FIXED).
+      const { data } = toDomainEvent<ProjectRegistered | ProjectDetailsChanged>(event);
       projectId = data.projectId;
       cutOffs.set(projectId, cutOffFor(date, data.timeZone));
     }

@@ -38,12 +38,20 @@ export async function reportCutOff(
   waitMs = REPORT_WAIT_MS,
 ): Promise<IndicatorReportQuery> {
   const position = query.asKnownOn === null ? await store.headPosition() : await store.cutOffAt(query.asKnownOn);
+  await readModelsAt({ db }, position, waitMs);
+  return query.asKnownOn === null ? query : { ...query, cutOffPosition: position };
+}
+
+/**
+ * Waits up to `waitMs` for the live projection's checkpoint to reach `position` (a log
+ * position); throws ReadModelBehindError when it is still behind after the wait.
+ */
+export async function readModelsAt({ db }: Pick<ReadModelDb, 'db'>, position: number, waitMs = REPORT_WAIT_MS): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const applied = (await readCheckpoint(db, LIVE_PROJECTION)) ?? 0;
-    if (applied >= position) break;
+    if (applied >= position) return;
     if (Date.now() >= deadline) throw new ReadModelBehindError(position, applied);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  return query.asKnownOn === null ? query : { ...query, cutOffPosition: position };
 }

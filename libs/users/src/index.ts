@@ -1,4 +1,5 @@
 export * from './user-account';
+export * from './account-change';
 export * from './user-store';
 export * from './sqlite-user-store';
 export * from './password-hashing';

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalAccounts } from './local-accounts';
+import { AccountVersionMismatchError, LastAdminError, UserNotFoundError } from './account-change';
 import { DuplicateUserError } from './user-account';
 import { SqliteUserStore } from './sqlite-user-store';
 
@@ -69,5 +70,59 @@ describe('LocalAccounts on DATA_DIR/users.db', () => {
     accounts = new LocalAccounts(SqliteUserStore.open(dir), lifetime);
     expect(await accounts.count()).toBe(1);
     expect(await accounts.signIn(anna.email, anna.password, 0)).not.toBeNull();
+  });
+
+  it('lists accounts by e-mail with whether they are disabled and their version, never a password hash', async () => {
+    await accounts.add({ ...anna, email: 'zed@example.org' });
+    await accounts.add(anna);
+    const list = await accounts.list();
+    expect(list.map((u) => u.email)).toEqual(['anna.k@example.org', 'zed@example.org']);
+    expect(list[0]).toEqual({ id: expect.any(String), email: 'anna.k@example.org', displayName: 'Anna K', role: 'caseworker', projects: ['P-1'], disabled: false, version: 1 });
+    expect(JSON.stringify(list)).not.toContain('argon2');
+  });
+
+  it('changes role and projects under the version seen; a stale version changes nothing', async () => {
+    await accounts.add({ ...anna, email: 'admin@example.org', role: 'admin', projects: [] });
+    const user = await accounts.add(anna);
+    const signedIn = (await accounts.signIn(anna.email, anna.password, 0))!;
+    const changed = await accounts.change(user.id, { role: 'evaluator', projects: ['P-1', 'P-2'] }, 1);
+    expect(changed).toMatchObject({ role: 'evaluator', projects: ['P-1', 'P-2'], version: 2 });
+    // The session reads the account on every request: the new role holds at once.
+    expect((await accounts.resume(signedIn.secret, 1))?.principal).toEqual({ subject: user.id, role: 'evaluator', projects: ['P-1', 'P-2'] });
+    await expect(accounts.change(user.id, { role: 'funder' }, 1)).rejects.toBeInstanceOf(AccountVersionMismatchError);
+    expect((await accounts.list()).find((u) => u.id === user.id)).toMatchObject({ role: 'evaluator', version: 2 });
+    await expect(accounts.change('local:nobody', { disabled: true })).rejects.toBeInstanceOf(UserNotFoundError);
+  });
+
+  it('a disabled account cannot sign in and its sessions end; enabled again, it can', async () => {
+    await accounts.add({ ...anna, email: 'admin@example.org', role: 'admin', projects: [] });
+    const user = await accounts.add(anna);
+    const session = (await accounts.signIn(anna.email, anna.password, 0))!;
+    await accounts.change(user.id, { disabled: true });
+    expect(await accounts.resume(session.secret, 1)).toBeNull();
+    expect(await accounts.signIn(anna.email, anna.password, 2)).toBeNull();
+    await accounts.change(user.id, { disabled: false });
+    expect(await accounts.signIn(anna.email, anna.password, 3)).not.toBeNull();
+  });
+
+  it('keeps at least one enabled admin', async () => {
+    const admin = await accounts.add({ ...anna, email: 'admin@example.org', role: 'admin', projects: [] });
+    await expect(accounts.change(admin.id, { disabled: true })).rejects.toBeInstanceOf(LastAdminError);
+    await expect(accounts.change(admin.id, { role: 'caseworker', projects: ['P-1'] })).rejects.toBeInstanceOf(LastAdminError);
+    const second = await accounts.add({ ...anna, email: 'second@example.org', role: 'admin', projects: [] });
+    await accounts.change(admin.id, { disabled: true });
+    await expect(accounts.change(second.id, { role: 'evaluator', projects: ['P-1'] })).rejects.toBeInstanceOf(LastAdminError);
+  });
+
+  it('opens a users.db made before accounts could be disabled: every account enabled, at version 1', async () => {
+    await accounts.close();
+    rmSync(join(dir, 'users.db'));
+    const old = new Database(join(dir, 'users.db'));
+    old.exec(`CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+      role TEXT NOT NULL, projects TEXT NOT NULL, password_hash TEXT NOT NULL);
+      INSERT INTO users VALUES ('local:1', 'old@example.org', 'Old', 'admin', '[]', 'x');`);
+    old.close();
+    accounts = new LocalAccounts(SqliteUserStore.open(dir), lifetime);
+    expect(await accounts.list()).toEqual([{ id: 'local:1', email: 'old@example.org', displayName: 'Old', role: 'admin', projects: [], disabled: false, version: 1 }]);
   });
 });

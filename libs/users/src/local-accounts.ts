@@ -4,7 +4,8 @@ import { Sessions, SessionUser } from './sessions';
 import { UserAccount } from './user-account';
 import { decoyHash, hashPassword, verifyPassword } from './password-hashing';
 import { DEFAULT_SESSION_LIFETIME, newSessionSecret, SessionLifetime, sessionHolds, sessionIdOf } from './session';
-import { UserStore } from './user-store';
+import { AccountChange, LastAdminError, ListedAccount } from './account-change';
+import { StoredUser, UserStore } from './user-store';
 
 /** What an admin gives to add a user; the password is hashed before it is stored. */
 export interface NewUser {
@@ -16,6 +17,7 @@ export interface NewUser {
 }
 
 const publicPart = ({ id, email, displayName, role, projects }: UserAccount): UserAccount => ({ id, email, displayName, role, projects });
+const listed = (user: StoredUser): ListedAccount => ({ ...publicPart(user), projects: [...user.projects], disabled: user.disabled, version: user.version });
 
 /**
  * Sign-in with local accounts (embedded mode): adding users, checking passwords, and sessions
@@ -32,14 +34,36 @@ export class LocalAccounts implements Sessions {
   async add(user: NewUser): Promise<UserAccount> {
     const account: UserAccount = { id: `local:${randomUUID()}`, email: user.email.trim(), displayName: user.displayName.trim(), role: user.role, projects: [...user.projects] };
     await this.store.add({ ...account, passwordHash: await hashPassword(user.password) });
-    return (await this.store.byId(account.id)) ?? account;
+    return publicPart((await this.store.byId(account.id)) ?? account);
   }
 
-  /** The secret of a new session for a matching e-mail and password, or null. Takes as long either way. */
+  /** Every account with whether it is disabled and its version, by e-mail address; no password hashes. */
+  async list(): Promise<ListedAccount[]> {
+    return (await this.store.list()).map(listed);
+  }
+
+  /**
+   * Changes an account's role, projects or whether it is disabled (admins). A disabled account's
+   * sessions end at once; a changed role or project list holds from the user's next request (the
+   * session reads the account each time). Throws UserNotFoundError, AccountVersionMismatchError
+   * (`expectedVersion` stale) and LastAdminError (it would take away the last enabled admin account).
+   */
+  async change(id: string, change: AccountChange, expectedVersion?: number): Promise<ListedAccount> {
+    const enabledAdmin = (a: StoredUser) => a.role === 'admin' && !a.disabled;
+    const changed = await this.store.change(id, change, expectedVersion, (after, before) => {
+      // Refused only when this change takes away the last one: an installation whose admins sign
+      // in with tokens (`pathway token`) may have no admin account at all.
+      if (enabledAdmin(before) && !after.some(enabledAdmin)) throw new LastAdminError();
+    });
+    if (changed.disabled) await this.store.endSessionsOf(id);
+    return listed(changed);
+  }
+
+  /** The secret of a new session for a matching e-mail and password, or null (also for a disabled account). Takes as long either way. */
   async signIn(email: string, password: string, now: number): Promise<{ secret: string; user: UserAccount } | null> {
     const user = await this.store.byEmail(email);
     const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !matches) return null;
+    if (!user || !matches || user.disabled) return null;
     const secret = newSessionSecret();
     await this.store.endSessionsIdleSince(now - this.lifetime.idleMs);
     await this.store.startSession(sessionIdOf(secret), user.id, now);
@@ -56,7 +80,7 @@ export class LocalAccounts implements Sessions {
       return null;
     }
     const user = await this.store.byId(session.userId);
-    if (!user) return null;
+    if (!user || user.disabled) return null;
     await this.store.touchSession(id, now);
     return { principal: { subject: user.id, role: user.role, projects: user.projects }, user: publicPart(user) };
   }

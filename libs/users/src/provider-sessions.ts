@@ -29,6 +29,8 @@ export interface ProviderSessionStore {
   touchSession(id: string, now: number): Promise<void>;
   endSession(id: string): Promise<void>;
   endSessionsIdleSince(before: number): Promise<void>;
+  /** The user of each session, most recently used first (a user with two sessions twice). */
+  sessionUsers(): Promise<UserAccount[]>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,17 @@ export class ProviderSessions implements Sessions {
     await this.store.touchSession(id, now);
     const { user } = session;
     return { principal: { subject: user.id, role: user.role, projects: user.projects }, user };
+  }
+
+  /**
+   * The people with a session (not ended by idleness yet), each once, by e-mail address: the
+   * app keeps no accounts of the provider's users, only what the ID token said at sign-in.
+   */
+  async users(now: number): Promise<UserAccount[]> {
+    await this.store.endSessionsIdleSince(now - this.lifetime.idleMs);
+    const latest = new Map<string, UserAccount>();
+    for (const user of await this.store.sessionUsers()) if (!latest.has(user.id)) latest.set(user.id, user);
+    return [...latest.values()].sort((a, b) => a.email.localeCompare(b.email) || a.id.localeCompare(b.id));
   }
 
   /** The ID token the session began with, for the provider's sign-out; null for no such session. */

@@ -64,6 +64,10 @@ export class SqliteProviderSessionStore implements ProviderSessionStore {
     this.db.prepare('DELETE FROM provider_sessions WHERE last_seen_at < ?').run(before);
   }
 
+  async sessionUsers(): Promise<UserAccount[]> {
+    return (this.db.prepare('SELECT user FROM provider_sessions ORDER BY last_seen_at DESC').all() as Array<{ user: string }>).map((r) => JSON.parse(r.user) as UserAccount);
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '@pathway/auth';
+import { AccountChange, AccountVersionMismatchError, UserNotFoundError } from './account-change';
 import { DuplicateUserError, normaliseEmail } from './user-account';
 import { StoredSession, StoredUser, UserStore } from './user-store';
 
@@ -12,11 +13,22 @@ interface UserRow {
   role: Role;
   projects: string;
   password_hash: string;
+  disabled: number;
+  version: number;
 }
 
 const fromRow = (row: UserRow | undefined): StoredUser | null =>
   row
-    ? { id: row.id, email: row.email, displayName: row.display_name, role: row.role, projects: JSON.parse(row.projects) as string[], passwordHash: row.password_hash }
+    ? {
+        id: row.id,
+        email: row.email,
+        displayName: row.display_name,
+        role: row.role,
+        projects: JSON.parse(row.projects) as string[],
+        passwordHash: row.password_hash,
+        disabled: row.disabled === 1,
+        version: row.version,
+      }
     : null;
 
 /**
@@ -38,10 +50,14 @@ export class SqliteUserStore implements UserStore {
       CREATE TABLE IF NOT EXISTS sessions (
         id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
         created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL);`);
+    // Accounts added before they could be changed or disabled: enabled, at version 1.
+    const columns = new Set((db.pragma('table_info(users)') as Array<{ name: string }>).map((c) => c.name));
+    if (!columns.has('disabled')) db.exec('ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0');
+    if (!columns.has('version')) db.exec('ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 1');
     return new SqliteUserStore(db);
   }
 
-  async add(user: StoredUser): Promise<void> {
+  async add(user: Omit<StoredUser, 'disabled' | 'version'>): Promise<void> {
     try {
       this.db
         .prepare('INSERT INTO users (id, email, display_name, role, projects, password_hash) VALUES (?, ?, ?, ?, ?, ?)')
@@ -58,6 +74,38 @@ export class SqliteUserStore implements UserStore {
 
   async byId(id: string): Promise<StoredUser | null> {
     return fromRow(this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined);
+  }
+
+  async list(): Promise<StoredUser[]> {
+    return (this.db.prepare('SELECT * FROM users ORDER BY email, id').all() as UserRow[]).map((row) => fromRow(row)!);
+  }
+
+  async change(id: string, change: AccountChange, expectedVersion: number | undefined, check: (after: StoredUser[], before: StoredUser) => void): Promise<StoredUser> {
+    // IMMEDIATE: the write lock is taken before reading, so two admins' changes are checked one after the other.
+    const apply = this.db.transaction(() => {
+      const all = (this.db.prepare('SELECT * FROM users').all() as UserRow[]).map((row) => fromRow(row)!);
+      const current = all.find((u) => u.id === id);
+      if (!current) throw new UserNotFoundError();
+      if (expectedVersion !== undefined && expectedVersion !== current.version) throw new AccountVersionMismatchError(expectedVersion, current.version);
+      // Field by field: a field given as undefined (a DTO's unset property) stays as it is.
+      const changed: StoredUser = {
+        ...current,
+        role: change.role ?? current.role,
+        projects: [...(change.projects ?? current.projects)],
+        disabled: change.disabled ?? current.disabled,
+        version: current.version + 1,
+      };
+      check(all.map((u) => (u.id === id ? changed : u)), current);
+      this.db
+        .prepare('UPDATE users SET role = ?, projects = ?, disabled = ?, version = ? WHERE id = ?')
+        .run(changed.role, JSON.stringify(changed.projects), changed.disabled ? 1 : 0, changed.version, id);
+      return changed;
+    });
+    return apply.immediate();
+  }
+
+  async endSessionsOf(userId: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
   }
 
   async count(): Promise<number> {

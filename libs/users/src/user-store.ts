@@ -1,7 +1,7 @@
-import { UserAccount } from './user-account';
+import { AccountChange, ListedAccount } from './account-change';
 
 /** A user account with its password hash, as the store keeps it. */
-export interface StoredUser extends UserAccount {
+export interface StoredUser extends ListedAccount {
   passwordHash: string;
 }
 
@@ -17,7 +17,19 @@ export interface StoredSession {
  * their secret (see `sessionIdOf`). Throws DuplicateUserError for a second account with an e-mail.
  */
 export interface UserStore {
-  add(user: StoredUser): Promise<void>;
+  /** Adds the account (at version 1, enabled, whatever `user` says of those). */
+  add(user: Omit<StoredUser, 'disabled' | 'version'>): Promise<void>;
+  /** Every account, by e-mail address. */
+  list(): Promise<StoredUser[]>;
+  /**
+   * Applies `change` and raises the version, in one transaction that first lets `check` see
+   * every account as it would be after the change and the account as it was (and throw to
+   * refuse); `expectedVersion`, when given, must be the account's current version.
+   * Throws UserNotFoundError, AccountVersionMismatchError, or what `check` throws.
+   */
+  change(id: string, change: AccountChange, expectedVersion: number | undefined, check: (after: StoredUser[], before: StoredUser) => void): Promise<StoredUser>;
+  /** Ends every session of the account (it was disabled). */
+  endSessionsOf(userId: string): Promise<void>;
   byEmail(email: string): Promise<StoredUser | null>;
   byId(id: string): Promise<StoredUser | null>;
   count(): Promise<number>;

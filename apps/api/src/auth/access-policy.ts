@@ -6,6 +6,8 @@ import { Role } from '@pathway/auth';
  */
 export const ACCESS_POLICY = {
   'projects.register': ['admin'],
+  /** The name, period, planned participants and time zone, changed by events. */
+  'projects.change': ['admin'],
   'projects.read': ['caseworker', 'evaluator', 'admin'],
   /** The caseworkers' to-do list (Today): not an evaluator's or a funder's concern. */
   'worklist.read': ['caseworker', 'admin'],
@@ -44,6 +46,10 @@ export const ACCESS_POLICY = {
   /** Who am I: the signed-in user's own account. */
   'session.read': ['caseworker', 'evaluator', 'funder', 'admin'],
   'users.add': ['admin'],
+  /** The list of users (local accounts, or in OIDC mode the provider's users with a session, read-only). */
+  'users.read': ['admin'],
+  /** A local account's role, projects, and whether it is disabled. */
+  'users.change': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACCESS_POLICY;

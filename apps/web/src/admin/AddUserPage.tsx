@@ -7,12 +7,11 @@ import { PageHeading } from '../app/page-heading';
 import { Link } from '../app/router';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { ErrorSummary, FieldMessage } from '../participants/form-parts';
+import { ErrorSummary } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { AdminTextField } from './admin-fields';
+import { Role, RoleAndProjectsFields } from './role-and-projects-fields';
 
-const ROLES = ['caseworker', 'evaluator', 'funder', 'admin'] as const;
-type Role = (typeof ROLES)[number];
 /** The form's fields by the request body's names, in the form's order. */
 const FIELDS = ['displayName', 'email', 'role', 'projects', 'password'] as const;
 const fieldId = (name: string) => `user-${name}`;
@@ -165,7 +164,6 @@ export function AddUserPage() {
     summary: problem.summary,
     fields: Object.fromEntries(FIELDS.filter((f) => problem.fields[f]).map((f) => [f, `${label(f)}: ${problem.fields[f]}`])),
   };
-  const describedBy = (id: string, hint: boolean) => [hint ? `${id}-hint` : '', problem?.fields[id.replace('user-', '')] ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   return (
     <>
@@ -179,44 +177,7 @@ export function AddUserPage() {
         <AdminTextField id={fieldId('displayName')} label={label('displayName')} hint={t('addUser.displayName.hint')} error={problem?.fields.displayName} value={values.displayName} onChange={set('displayName')} />
         <AdminTextField id={fieldId('email')} label={label('email')} hint={t('addUser.email.hint')} error={problem?.fields.email} value={values.email} onChange={set('email')} type="email" spellCheck={false} />
 
-        <fieldset className="field" aria-describedby={describedBy(fieldId('role'), false)}>
-          <legend>{label('role')}</legend>
-          <FieldMessage id={fieldId('role')} message={problem?.fields.role} />
-          {ROLES.map((role, index) => (
-            <div className="choice" key={role}>
-              <input type="radio" id={index === 0 ? fieldId('role') : `${fieldId('role')}-${role}`} name="role" value={role} checked={values.role === role} onChange={() => set('role')(role)} />
-              <label htmlFor={index === 0 ? fieldId('role') : `${fieldId('role')}-${role}`}>
-                <strong>{t(`addUser.role.${role}` as MessageId)}</strong>
-                <br />
-                <span className="hint">{t(`addUser.role.${role}.hint` as MessageId)}</span>
-              </label>
-            </div>
-          ))}
-        </fieldset>
-
-        <fieldset className="field" aria-describedby={describedBy(fieldId('projects'), true)}>
-          <legend>{label('projects')}</legend>
-          <span className="hint" id={`${fieldId('projects')}-hint`}>
-            {t(values.role === 'admin' ? 'addUser.projects.hintAdmin' : 'addUser.projects.hint')}
-          </span>
-          <FieldMessage id={fieldId('projects')} message={problem?.fields.projects} />
-          {projects === 'loading' ? (
-            <p role="status">{t('app.loading')}</p>
-          ) : projects === 'failed' ? (
-            <p role="alert">{t('app.error')}</p>
-          ) : projects.length === 0 ? (
-            <p>{t('addUser.projects.none')}</p>
-          ) : (
-            <ul className="project-choices">
-              {projects.map((p, index) => (
-                <li key={p.projectId} className="choice">
-                  <input type="checkbox" id={index === 0 ? fieldId('projects') : `${fieldId('projects')}-${p.projectId}`} checked={chosen.has(p.projectId)} onChange={(e) => toggle(p.projectId, e.target.checked)} />
-                  <label htmlFor={index === 0 ? fieldId('projects') : `${fieldId('projects')}-${p.projectId}`}>{`${p.name} (${p.projectId})`}</label>
-                </li>
-              ))}
-            </ul>
-          )}
-        </fieldset>
+        <RoleAndProjectsFields fieldId={fieldId} role={values.role} onRole={(role) => setValues((v) => ({ ...v, role }))} projects={projects} chosen={chosen} onToggle={toggle} errors={problem?.fields ?? {}} />
 
         <AdminTextField id={fieldId('password')} label={label('password')} hint={t('addUser.password.hint')} error={problem?.fields.password} value={values.password} onChange={set('password')} autoComplete="new-password" spellCheck={false} />
         <p>

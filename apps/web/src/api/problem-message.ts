@@ -24,6 +24,7 @@ const VALUES_OF: Partial<Record<ProblemCode, (params: Values, date: FormatDate) 
   'IMPORT.DUPLICATE_ROW': (p) => ({ firstRow: Number(p.firstRow) }),
   'IMPORT.DUPLICATE_IDENTITY': (p) => ({ firstRow: Number(p.firstRow) }),
   'IMPORT.NOT_IN_LIST': (p) => ({ allowed: String(p.allowed ?? '') }),
+  'PROJECT.PERIOD_EXCLUDES_ENROLMENTS': (p, date) => ({ from: date(String(p.earliest)), to: date(String(p.latest)) }),
   'FOLLOW_UP.OUTSIDE_WINDOW': (p, date) => ({ months: Number(p.monthsAfterExit), date: date(String(p.lastExitOn)), from: date(String(p.from)), to: date(String(p.to)) }),
 };
 

@@ -41,6 +41,8 @@ const FIELD_OF: Partial<Record<ProblemCode, string>> = {
   'WITHDRAWAL.DUPLICATE_WITHDRAWN': 'duplicateOf',
   'PROJECT.RETENTION_BEFORE_PROJECT_END': 'retentionEnd',
   'PROJECT.RETENTION_BASIS_REQUIRED': 'basis',
+  'PROJECT.CHANGE_REASON_REQUIRED': 'reason',
+  'PROJECT.TIME_ZONE_FIXED': 'timeZone',
 };
 
 export interface ProblemMessages {

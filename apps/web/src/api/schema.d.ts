@@ -91,6 +91,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{projectId}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project's details as the log holds them now (registration and every change since), with
+         *     the stream version as ETag: what the change form starts from and sends back in If-Match.
+         */
+        get: operations["ProjectsController_details"];
+        /**
+         * Changes the name, period, planned participants and time zone, with the reason: one
+         *     `ProjectDetailsChanged` event, none when nothing changes; answers the details as they now are. If-Match with the version last seen
+         *     (409 `CONCURRENCY.VERSION_MISMATCH` when stale). 422 `PROJECT.INVALID_PERIOD`,
+         *     `PROJECT.INVALID_PLANNED_PARTICIPANTS`, `PROJECT.PERIOD_EXCLUDES_ENROLMENTS` (a recorded
+         *     enrolment would fall outside), `PROJECT.TIME_ZONE_FIXED` (participants are enrolled),
+         *     `PROJECT.RETENTION_BEFORE_PROJECT_END`, `PROJECT.CHANGE_REASON_REQUIRED`; 404 `PROJECT.NOT_FOUND`.
+         */
+        put: operations["ProjectsController_changeDetails"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{projectId}/participants": {
         parameters: {
             query?: never;
@@ -695,7 +723,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Embedded mode: every local account by e-mail address, with role, projects, whether disabled
+         *     and version. OIDC mode: the people with a session, read-only, as the provider's ID token
+         *     named them; roles and projects come from the claims named in `claims`.
+         */
+        get: operations["UsersController_list"];
         put?: never;
         /**
          * 201 with the new user (without the password); 400 when a role other than admin names no
@@ -706,6 +739,29 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes a local account's role, projects or whether it is disabled; If-Match with the
+         *     account's version (from the list or the ETag). A disabled account's sessions end at once.
+         *     400 when a role other than admin would have no project; 404 `USER.NOT_FOUND`;
+         *     409 `USER.LAST_ADMIN` (no enabled admin would remain), `CONCURRENCY.VERSION_MISMATCH`
+         *     (stale If-Match); 404 `AUTH.LOCAL_ACCOUNTS_OFF` in OIDC mode (the provider decides there).
+         */
+        patch: operations["UsersController_change"];
         trace?: never;
     };
     "/api/v1/projects/{projectId}/worklist": {
@@ -930,6 +986,31 @@ export interface components {
             plannedParticipants: number;
             /** @description The IANA zone the project's dates are read in; without it, the `DEFAULT_TIME_ZONE` setting. */
             timeZone?: string;
+        };
+        ProjectDetailsDto: {
+            projectId: string;
+            name: string;
+            owner: string;
+            fund: string;
+            programme: string;
+            specificObjective: string;
+            region: string;
+            startDate: string;
+            endDate: string;
+            plannedParticipants: number;
+            timeZone: string;
+            /** @description The project stream's version, also the ETag. */
+            version: number;
+        };
+        ChangeProjectDetailsDto: {
+            name: string;
+            startDate: string;
+            endDate: string;
+            plannedParticipants: number;
+            /** @description Can change only while no participant is enrolled (422 `PROJECT.TIME_ZONE_FIXED`). */
+            timeZone: string;
+            /** @description Why the details change, e.g. "amended funding decision 2024-05-02": about the project, never about a person. */
+            reason: string;
         };
         EntryProfileDto: {
             birthDate?: string | null;
@@ -1374,6 +1455,29 @@ export interface components {
             /** @enum {string} */
             method: "password" | "organisation" | "none";
         };
+        ClaimMappingDto: {
+            role: string;
+            projects: string;
+        };
+        ListedUserDto: {
+            /** @description The account's version for If-Match (null for the provider's users, which the app cannot change). */
+            version: number | null;
+            /** @description The pseudonymous subject events and the audit log record. */
+            id: string;
+            email: string;
+            displayName: string;
+            /** @description caseworker, evaluator, funder or admin */
+            role: string;
+            projects: string[];
+            /** @description A local account that can no longer sign in (always false for the provider's users). */
+            disabled: boolean;
+        };
+        UserListDto: {
+            /** @enum {string} */
+            source: "local" | "provider";
+            claims: components["schemas"]["ClaimMappingDto"] | null;
+            users: components["schemas"]["ListedUserDto"][];
+        };
         AddUserDto: {
             /** Format: email */
             email: string;
@@ -1385,6 +1489,14 @@ export interface components {
             projects?: string[];
             /** @description At least 12 characters; hashed with argon2id, never stored or logged as given. */
             password: string;
+        };
+        ChangeUserDto: {
+            /** @enum {string} */
+            role?: "caseworker" | "evaluator" | "funder" | "admin";
+            /** @description Projects the user works in (every role but admin needs at least one). */
+            projects?: string[];
+            /** @description `true`: the account can no longer sign in and its sessions end now; `false`: it can again. */
+            disabled?: boolean;
         };
         WorklistInterventionDto: {
             /** @enum {string} */
@@ -1792,6 +1904,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ProjectsController_details: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetailsDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_changeDetails: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A random UUID per request: the same key and request give the same answer and one event; the same key with another request is refused (422 IDEMPOTENCY.KEY_REUSED) */
+                "Idempotency-Key"?: string;
+                /** @description The project's version last seen; a stale one is answered 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeProjectDetailsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetailsDto"];
+                };
             };
         };
     };
@@ -2655,6 +2821,25 @@ export interface operations {
             };
         };
     };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListDto"];
+                };
+            };
+        };
+    };
     UsersController_add: {
         parameters: {
             query?: never;
@@ -2674,6 +2859,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionUserDto"];
+                };
+            };
+        };
+    };
+    UsersController_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The account's version last seen; a stale one is answered 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListedUserDto"];
                 };
             };
         };

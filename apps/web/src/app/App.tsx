@@ -1,6 +1,9 @@
 import { AccessibilityStatementPage } from '../accessibility/AccessibilityStatementPage';
 import { AddUserPage } from '../admin/AddUserPage';
 import { AuditLogPage } from '../admin/AuditLogPage';
+import { ChangeUserPage } from '../admin/ChangeUserPage';
+import { ProjectDetailsPage } from '../admin/ProjectDetailsPage';
+import { UsersPage } from '../admin/UsersPage';
 import { RegisterProjectPage } from '../admin/RegisterProjectPage';
 import { SubmitReportPage } from '../admin/SubmitReportPage';
 import { RetentionPage } from '../data-protection/RetentionPage';
@@ -122,6 +125,19 @@ export function App() {
         return state.user.role === 'admin' ? <RegisterProjectPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
       case 'addUser':
         return state.user.role === 'admin' ? <AddUserPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
+      case 'users':
+        return state.user.role === 'admin' ? <UsersPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
+      case 'changeUser':
+        return state.user.role === 'admin' ? <ChangeUserPage userId={route.userId} /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
+      case 'projectDetails':
+        return state.user.role === 'admin' ? (
+          <>
+            <ProjectNav projectId={route.projectId} current="details" role={state.user.role} mayImport={mayImport(route.projectId)} />
+            <ProjectDetailsPage projectId={route.projectId} />
+          </>
+        ) : (
+          <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>
+        );
       case 'retention':
         return state.user.role === 'admin' ? <RetentionPage /> : <PageHeading title={t('admin.forbidden')}>{t('admin.forbidden')}</PageHeading>;
       case 'audit':

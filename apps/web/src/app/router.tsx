@@ -20,6 +20,9 @@ export type Route =
   | { name: 'accessibility' }
   | { name: 'registerProject' }
   | { name: 'addUser' }
+  | { name: 'users' }
+  | { name: 'changeUser'; userId: string }
+  | { name: 'projectDetails'; projectId: string }
   | { name: 'retention' }
   | { name: 'audit' }
   | { name: 'submitReport' }
@@ -37,6 +40,9 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && parts[0] === 'projections') return { name: 'projections' };
   if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'projects' && parts[2] === 'new') return { name: 'registerProject' };
   if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'users' && parts[2] === 'new') return { name: 'addUser' };
+  if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'users') return { name: 'users' };
+  if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'users') return { name: 'changeUser', userId: parts[2] };
+  if (parts.length === 3 && parts[0] === 'projects' && parts[2] === 'details') return { name: 'projectDetails', projectId: parts[1] };
   if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'retention') return { name: 'retention' };
   if (parts.length === 2 && parts[0] === 'admin' && parts[1] === 'audit') return { name: 'audit' };
   if (parts.length === 3 && parts[0] === 'admin' && parts[1] === 'reports' && parts[2] === 'new') return { name: 'submitReport' };

@@ -15,7 +15,7 @@ import { mayUseToday } from '../worklist/may-use-today';
 export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
   const intl = useIntl();
-  const { expired, state, method } = useSession();
+  const { expired, state } = useSession();
   // Just registered (RegisterProjectPage): said once here, where the new project is listed.
   const { search } = useNavigation();
   const registered = new URLSearchParams(search).get('registered');
@@ -76,12 +76,10 @@ export function ChooseProjectPage({ isAdmin }: { isAdmin: boolean }) {
           <Link to="/admin/reports/new" className="button">
             {t('admin.submitReport')}
           </Link>
-          {/* Local accounts exist only where people sign in with this installation's passwords. */}
-          {method === 'password' && (
-            <Link to="/admin/users/new" className="button">
-              {t('admin.addUser')}
-            </Link>
-          )}
+          {/* The users: local accounts to change and add, or the provider's users read-only. */}
+          <Link to="/admin/users" className="button">
+            {t('admin.users')}
+          </Link>
         </div>
       )}
     </>

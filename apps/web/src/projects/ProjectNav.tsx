@@ -13,10 +13,10 @@ export const mayReadReport = (role: SessionUser['role']): boolean => role === 'c
  * The project's own pages, above the page heading: Today, for those who work the list
  * (caseworkers, admins), Group session for caseworkers (who alone record), Participants, and the
  * indicator Report (caseworkers, evaluators, admins), and Import for the project's caseworkers
- * and admins (`mayImport`: the API's `participants.import`), and the participant file for SCB for admins. The current page is marked for screen
+ * and admins (`mayImport`: the API's `participants.import`), and the participant file for SCB and the project's details for admins. The current page is marked for screen
  * readers (`aria-current`) and by its style.
  */
-export function ProjectNav({ projectId, current, role, mayImport = false }: { projectId: string; current: 'today' | 'participants' | 'groupSession' | 'report' | 'import' | 'participantFile'; role: SessionUser['role']; mayImport?: boolean }) {
+export function ProjectNav({ projectId, current, role, mayImport = false }: { projectId: string; current: 'today' | 'participants' | 'groupSession' | 'report' | 'import' | 'participantFile' | 'details'; role: SessionUser['role']; mayImport?: boolean }) {
   const t = useT();
   if (!mayReadReport(role)) return null;
   const base = `/projects/${encodeURIComponent(projectId)}`;
@@ -58,6 +58,13 @@ export function ProjectNav({ projectId, current, role, mayImport = false }: { pr
           <li>
             <Link to={`${base}/participant-file`} current={current === 'participantFile'}>
               {t('projectNav.participantFile')}
+            </Link>
+          </li>
+        )}
+        {role === 'admin' && (
+          <li>
+            <Link to={`${base}/details`} current={current === 'details'}>
+              {t('projectNav.details')}
             </Link>
           </li>
         )}

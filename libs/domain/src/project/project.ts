@@ -2,7 +2,8 @@ import { conflict, notFound, ruleBroken } from '../shared/domain-error';
 import { Decider } from '../shared/decider';
 import { IsoDate } from '../shared/iso-date';
 import { isMonth, Month, monthOf } from '../shared/month';
-import { isIanaTimeZone, TimeZone } from '../shared/time-zone';
+import { TimeZone } from '../shared/time-zone';
+import { checkDetails, decideDetailsChange, EnrolmentSpan, ProjectDetailsChange } from './project-details-change';
 import { RetentionEnd } from './retention';
 
 /** An ESF+ operation or Erasmus+ project: the unit every report is made for. */
@@ -57,14 +58,18 @@ export type IndicatorReportSubmitted = { type: 'IndicatorReportSubmitted'; data:
 export type ParticipantFileSent = { type: 'ParticipantFileSent'; data: SentParticipantFile };
 /** An admin set (or moved) when the participants' personal data is to be erased; the latest one holds. */
 export type RetentionEndSet = { type: 'RetentionEndSet'; data: RetentionEnd };
-export type ProjectEvent = ProjectRegistered | IndicatorReportSubmitted | ParticipantFileSent | RetentionEndSet;
+/** An admin changed the name, period, planned participants or time zone; the latest change holds. */
+export type ProjectDetailsChanged = { type: 'ProjectDetailsChanged'; data: ProjectDetailsChange };
+export type ProjectEvent = ProjectRegistered | IndicatorReportSubmitted | ParticipantFileSent | RetentionEndSet | ProjectDetailsChanged;
 
 export type RegisterProject = { type: 'RegisterProject'; data: ProjectDetails };
 export type SubmitIndicatorReport = { type: 'SubmitIndicatorReport'; data: SubmittedReport };
 /** `today`: the project's date now (its time zone), to tell whether the month has ended. */
 export type RecordParticipantFileSent = { type: 'RecordParticipantFileSent'; data: SentParticipantFile; today: IsoDate };
 export type SetRetentionEnd = { type: 'SetRetentionEnd'; data: RetentionEnd };
-export type ProjectCommand = RegisterProject | SubmitIndicatorReport | RecordParticipantFileSent | SetRetentionEnd;
+/** `enrolments`: what is recorded of the project's participants, looked up by the caller. */
+export type ChangeProjectDetails = { type: 'ChangeProjectDetails'; data: ProjectDetailsChange; enrolments: EnrolmentSpan };
+export type ProjectCommand = RegisterProject | SubmitIndicatorReport | RecordParticipantFileSent | SetRetentionEnd | ChangeProjectDetails;
 
 export type ProjectState =
   | { status: 'unregistered' }
@@ -75,12 +80,21 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
 
   evolve(state, event) {
     if (event.type === 'ProjectRegistered') return { status: 'registered', details: event.data };
-    if (event.type === 'RetentionEndSet' && state.status === 'registered') return { ...state, retention: event.data };
+    if (state.status !== 'registered') return state;
+    if (event.type === 'RetentionEndSet') return { ...state, retention: event.data };
+    if (event.type === 'ProjectDetailsChanged') {
+      const { name, startDate, endDate, plannedParticipants, timeZone } = event.data;
+      return { ...state, details: { ...state.details, name, startDate, endDate, plannedParticipants, timeZone } };
+    }
     return state;
   },
 
   decide(command, state) {
     if (command.type === 'SetRetentionEnd') return decideRetentionEnd(command.data, state);
+    if (command.type === 'ChangeProjectDetails') {
+      if (state.status !== 'registered') throw notFound('PROJECT.NOT_FOUND', 'No such project');
+      return decideDetailsChange(command.data, state.details, state.retention, command.enrolments).map((data) => ({ type: 'ProjectDetailsChanged', data }));
+    }
     if (command.type === 'SubmitIndicatorReport') {
       if (state.status !== 'registered') throw notFound('PROJECT.NOT_FOUND', 'No such project');
       return [{ type: 'IndicatorReportSubmitted', data: command.data }];
@@ -93,15 +107,7 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
     if (state.status === 'registered') {
       throw conflict('PROJECT.ALREADY_REGISTERED', `Project ${data.projectId} is already registered`);
     }
-    if (data.endDate < data.startDate) {
-      throw ruleBroken('PROJECT.INVALID_PERIOD', 'A project cannot end before it starts');
-    }
-    if (!Number.isInteger(data.plannedParticipants) || data.plannedParticipants < 1) {
-      throw ruleBroken('PROJECT.INVALID_PLANNED_PARTICIPANTS', 'Planned participants must be a positive whole number');
-    }
-    if (!isIanaTimeZone(data.timeZone)) {
-      throw ruleBroken('PROJECT.INVALID_TIME_ZONE', `${String(data.timeZone)} is not an IANA time zone such as Europe/Stockholm`);
-    }
+    checkDetails(data);
     return [{ type: 'ProjectRegistered', data }];
   },
 };

@@ -1,6 +1,6 @@
 import { Insertable, Kysely } from 'kysely';
 import { toDomainEvent } from '@pathway/application';
-import { FREE_TEXT_FIELDS, MILESTONE_EVENT_TYPES, MilestoneEvent, ParticipantEvent, ProjectEvent } from '@pathway/domain';
+import { FREE_TEXT_FIELDS, MILESTONE_EVENT_TYPES, MilestoneEvent, ParticipantEvent, ProjectDetailsChange, ProjectEvent } from '@pathway/domain';
 import { currentEntry, deriveOutcome, EnrolmentFact, MilestoneFact } from '@pathway/indicators';
 import { RecordedEvent } from '@pathway/event-store';
 import { enrolmentFact, milestoneFact, participantRow } from './rows';
@@ -37,6 +37,7 @@ export async function applyEvents(
   { deferOutcomes = false } = {},
 ): Promise<void> {
   const projects: Insertable<ProjectsTable>[] = [];
+  const detailChanges: ProjectDetailsChange[] = [];
   const enrolments = new Map<string, EnrolmentFact>();
   const facts: Insertable<MilestonesTable>[] = [];
   const retractions: Retraction[] = [];
@@ -59,6 +60,9 @@ export async function applyEvents(
         recorded_at: recordedAt,
         position,
       });
+    } else if (event.type === 'ProjectDetailsChanged') {
+      // The reason stays in the log: no table needs it.
+      detailChanges.push(event.data);
     } else if (event.type === 'ParticipantEnrolled') {
       // Field by field: the sealed `personal` block has no place in any table.
       const { participantId, projectId, enrolledOn, profile } = event.data;
@@ -92,6 +96,14 @@ export async function applyEvents(
 
   for (const rows of rowChunks(projects)) {
     await trx.insertInto(tables.projects).values(rows).onConflict((oc) => oc.column('project_id').doNothing()).execute();
+  }
+  // In log order, after the registrations they change: the latest change wins, and seeing one twice sets the same values.
+  for (const { projectId, name, startDate, endDate, plannedParticipants, timeZone } of detailChanges) {
+    await trx
+      .updateTable(tables.projects)
+      .set({ name, start_date: startDate, end_date: endDate, planned_participants: plannedParticipants, time_zone: timeZone })
+      .where('project_id', '=', projectId)
+      .execute();
   }
   for (const rows of rowChunks(facts)) {
     await trx.insertInto(tables.milestones).values(rows).onConflict((oc) => oc.column('event_id').doNothing()).execute();

@@ -1,6 +1,6 @@
 import { CommandDependencies, CommandResult, participantStream, projectStream, recordParticipantFileSent, RequestContext, toDomainEvent } from '@pathway/application';
 import { AuditLog } from '@pathway/audit';
-import { addMonths, calendarDateIn, EntryProfile, IsoDate, Month, monthOf, monthsBetween, notFound, ParticipantEvent, ProjectEvent, SentParticipantFile } from '@pathway/domain';
+import { addMonths, calendarDateIn, EntryProfile, IsoDate, Month, monthOf, monthsBetween, notFound, ParticipantEvent, projectDecider, ProjectEvent, SentParticipantFile } from '@pathway/domain';
 import { EventStore } from '@pathway/event-store';
 import {
   dueBy,
@@ -137,11 +137,13 @@ export class ParticipantFiles {
   }
 
   private async project(projectId: string) {
-    const events = (await this.on.store.readStream(projectStream(projectId))).map((e) => toDomainEvent<ProjectEvent>(e));
-    const registered = events.find((e) => e.type === 'ProjectRegistered');
-    if (!registered || registered.type !== 'ProjectRegistered') throw notFound('PROJECT.NOT_FOUND', 'No such project');
+    const recorded = await this.on.store.readStream(projectStream(projectId));
+    const events = recorded.map((e) => toDomainEvent<ProjectEvent>(e));
+    // Folded, not the registration alone: an admin may have changed the period since.
+    const state = events.reduce((s, e, i) => projectDecider.evolve(s, e, recorded[i]!.eventId), projectDecider.initialState());
+    if (state.status !== 'registered') throw notFound('PROJECT.NOT_FOUND', 'No such project');
     const sent = events.flatMap((e) => (e.type === 'ParticipantFileSent' ? [e.data] : []));
-    return { details: registered.data, sent };
+    return { details: state.details, sent };
   }
 
   /**
