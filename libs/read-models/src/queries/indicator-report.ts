@@ -122,7 +122,8 @@ async function countedReport(
   const changed = cutOff === null ? { outcomes: [], position: 0 } : await changedSince(db, projectId, cutOff);
   const unchanged = cutOff === null
     ? sql`project_id = ${projectId}`
-    : sql`project_id = ${projectId} AND enrolment_position <= ${cutOff} AND last_position <= ${cutOff}`;
+    : // A row's last position is at or after its enrolment's: nothing of theirs after the cut-off.
+      sql`project_id = ${projectId} AND last_position <= ${cutOff}`;
   const extra = changed.outcomes.map((outcome) => ({ outcome, participants: 1 }));
   const grouped = await groupedCells(db, unchanged, period, extra);
   if (grouped === null) {
