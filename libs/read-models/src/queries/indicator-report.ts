@@ -9,7 +9,7 @@ import {
   MilestoneFact,
   ParticipantOutcome,
 } from '@pathway/indicators';
-import { enrolmentFact, milestoneFact, outcomeOf } from '../projection/rows';
+import { ENROLMENT_COLUMNS, enrolmentFact, milestoneFact, outcomeOf } from '../projection/rows';
 import { MilestonesTable, ParticipantsTable, ReadModelSchema } from '../schema/read-model-schema';
 import { groupedCells } from './report-cells';
 
@@ -144,7 +144,8 @@ async function changedSince(db: Kysely<ReadModelSchema>, projectId: string, cutO
     .where('enrolment_position', '<=', cutOff)
     .where('last_position', '>', cutOff);
   const [enrolled, recorded] = await Promise.all([
-    changed.selectAll().execute(),
+    // Only what the outcome is derived from: a third of the time went into reading whole rows.
+    changed.select(ENROLMENT_COLUMNS).execute(),
     db.selectFrom('milestones').selectAll().where('participant_id', 'in', changed.select('participant_id')).where('position', '<=', cutOff).execute(),
   ]);
   return outcomesFrom(enrolled, recorded, cutOff);
@@ -165,7 +166,7 @@ async function outcomesAtPosition(db: Kysely<ReadModelSchema>, projectId: string
 }
 
 /** Each enrolled participant's outcome from its facts at or before `cutOff`, and the last position among them. */
-function outcomesFrom(enrolled: Selectable<ParticipantsTable>[], recorded: Selectable<MilestonesTable>[], cutOff: number) {
+function outcomesFrom(enrolled: Pick<Selectable<ParticipantsTable>, (typeof ENROLMENT_COLUMNS)[number]>[], recorded: Selectable<MilestonesTable>[], cutOff: number) {
   const retractedBy = (m: (typeof recorded)[number]) => m.retracted_position !== null && Number(m.retracted_position) <= cutOff;
   const factsOf = new Map<string, MilestoneFact[]>();
   for (const fact of recorded.filter((m) => !retractedBy(m)).map(milestoneFact)) {
