@@ -111,8 +111,22 @@ export async function reportOutcomes(
  * The report counted from grouped cells; as known at `cutOff`, participants with facts recorded or
  * retracted after it are derived again (`changedSince`) and join the cells one by one. From the
  * rows when a row holds a value the grouped count has no class for.
+ *
+ * One snapshot for all its statements (repeatable read; SQLite's read transaction is one): a
+ * participant the projector touches in between would otherwise be counted in two statements,
+ * or, moving from the unchanged to the changed side, in none.
  */
-async function countedReport(
+function countedReport(
+  db: Kysely<ReadModelSchema>,
+  projectId: string,
+  period: { from: IsoDate | null; to: IsoDate },
+  planned: number,
+  cutOff: number | null,
+) {
+  return db.transaction().setIsolationLevel('repeatable read').execute((trx) => countedIn(trx, projectId, period, planned, cutOff));
+}
+
+async function countedIn(
   db: Kysely<ReadModelSchema>,
   projectId: string,
   period: { from: IsoDate | null; to: IsoDate },
