@@ -3,7 +3,9 @@ import { Kysely } from 'kysely';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SqliteEventStore } from '@pathway/event-store';
-import { ensureSchema, indicatorReport, openReadModelDb, ReadModelSchema, rebuildReadModels } from '@pathway/read-models';
+import { isDeepStrictEqual } from 'node:util';
+import { computeIndicatorReport } from '@pathway/indicators';
+import { ensureSchema, indicatorReport, IndicatorReportQuery, openReadModelDb, outcomesAtCutOff, ReadModelSchema, rebuildReadModels, reportOutcomes } from '@pathway/read-models';
 import { CACHE_DIR, cachedFile, sourceHash } from './cache';
 import { REPORT_PROJECT, sharedDemoLog } from './demo-log';
 import { latencies, progress } from './measure';
@@ -17,7 +19,9 @@ const PROJECTION_SOURCES = ['libs/read-models/src', 'libs/indicators/src', 'libs
 
 /**
  * The ESF+ indicator report of the demo's biggest project, from read models rebuilt from the
- * cached demo log, against Kysely reading the same rows with nothing computed.
+ * cached demo log, counted in the database, against the row path in the same run: every
+ * participant's row (and as known on, its facts) read into JavaScript and counted there by
+ * `computeIndicatorReport`, as the report was counted before. Both must give the same report.
  */
 export async function indicatorReports(): Promise<Measurement[]> {
   const file = await cachedReadModels(await sharedDemoLog());
@@ -26,30 +30,39 @@ export async function indicatorReports(): Promise<Measurement[]> {
   try {
     const participants = await countParticipants(db);
     const asKnownOn = await midwayInstant(db);
-    const live = () => indicatorReport(db, REPORT_PROJECT, { from: null, to: TO, asKnownOn: null });
+    const liveQuery: IndicatorReportQuery = { from: null, to: TO, asKnownOn: null };
+    const live = () => indicatorReport(db, REPORT_PROJECT, liveQuery);
     const cutOffPosition = await lastPositionRecordedBy(db, asKnownOn);
     const knownOn = () => indicatorReport(db, REPORT_PROJECT, { from: null, to: TO, asKnownOn, cutOffPosition });
+    const planned = Number((await db.selectFrom('projects').select('planned_participants').where('project_id', '=', REPORT_PROJECT).executeTakeFirstOrThrow()).planned_participants);
+    const period = { from: null, to: TO };
+    const liveRows = async () => computeIndicatorReport((await reportOutcomes(db, REPORT_PROJECT, liveQuery))!.outcomes, period, planned);
+    const knownOnRows = async () => computeIndicatorReport((await outcomesAtCutOff(db, REPORT_PROJECT, cutOffPosition))!.outcomes, period, planned);
+    const figures = (r: { indicators: unknown; rates: unknown } | null) => r && { indicators: r.indicators, rates: r.rates };
+    if ((await live()) === null) throw new Error(`Project ${REPORT_PROJECT} is missing from the read models`);
+    // A faster wrong answer is no result.
+    if (!isDeepStrictEqual(figures(await live()), figures(await liveRows()))) throw new Error('The report counted in SQL differs from the row path (live)');
+    if (!isDeepStrictEqual(figures(await knownOn()), figures(await knownOnRows()))) throw new Error('The report counted in SQL differs from the row path (as known on)');
     const rows = () => db.selectFrom('participants').selectAll().where('project_id', '=', REPORT_PROJECT).execute();
-    // The as-known-on report reads the project's milestones as well; so does its baseline.
-    const rowsAndFacts = () =>
-      Promise.all([rows(), db.selectFrom('milestones').selectAll().where('project_id', '=', REPORT_PROJECT).execute()]);
     // Diagnostic only: the same rows as arrays, without building an object of 34 keys per row.
     const arrays = plain.prepare('SELECT * FROM participants WHERE project_id = ?').raw();
-    if ((await live()) === null) throw new Error(`Project ${REPORT_PROJECT} is missing from the read models`);
+    const changed = await db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('project_id', '=', REPORT_PROJECT).where('enrolment_position', '<=', cutOffPosition).where('last_position', '>', cutOffPosition).executeTakeFirstOrThrow();
 
     progress(`${participants.toLocaleString('en-US')} participants; ${LIVE_RUNS} live reports, ${KNOWN_ON_RUNS} as known on ${asKnownOn}, each after its baseline`);
-    const liveMs = await alternate(LIVE_RUNS, live, rows);
-    const knownOnMs = await alternate(KNOWN_ON_RUNS, knownOn, rowsAndFacts);
-    const arraysMs = await alternate(KNOWN_ON_RUNS, async () => arrays.all(REPORT_PROJECT), async () => undefined);
+    const liveMs = await alternate(LIVE_RUNS, live, liveRows);
+    const knownOnMs = await alternate(KNOWN_ON_RUNS, knownOn, knownOnRows);
+    const rowsMs = await alternate(KNOWN_ON_RUNS, rows, async () => arrays.all(REPORT_PROJECT));
     const [liveLat, rowsLat] = [latencies(liveMs.subject), latencies(liveMs.baseline)];
     const [knownLat, factsLat] = [latencies(knownOnMs.subject), latencies(knownOnMs.baseline)];
-    const label = 'Kysely SELECT of the rows only';
+    const label = 'the row path: rows read into JavaScript and counted there';
     const details = {
       projectId: REPORT_PROJECT,
       participants,
       to: TO,
       runs: LIVE_RUNS,
-      rowsAsArraysP50: latencies(arraysMs.subject).p50,
+      rowsOnlyP50: latencies(rowsMs.subject).p50,
+      rowsAsArraysP50: latencies(rowsMs.baseline).p50,
     };
     return [
       {
@@ -67,7 +80,9 @@ export async function indicatorReports(): Promise<Measurement[]> {
         value: knownLat.p50,
         unit: 'ms',
         baseline: { label: `${label} (participants + milestones)`, value: factsLat.p50 },
-        details: { asKnownOn, runs: KNOWN_ON_RUNS, p99: knownLat.p99 },
+        target: { op: '<=', value: 1000 },
+        note: `${Number(changed.n).toLocaleString('en-US')} participants with facts recorded or retracted after the cut-off, derived again`,
+        details: { asKnownOn, runs: KNOWN_ON_RUNS, p99: knownLat.p99, derivedAgain: Number(changed.n) },
       },
     ];
   } finally {

@@ -1,5 +1,6 @@
 import { EducationLevel, LabourMarketStatus, PROFILE_FLAGS, Situation } from '@pathway/domain';
-import { CatalogueEntry, IndicatorDefinition, isIndicator, isRate, median, ratio, share } from './catalogue-entry';
+import { CatalogueEntry, IndicatorDefinition, isIndicator, isRate, ratio, share, weightedMedian } from './catalogue-entry';
+import { participantsIn } from './cohort';
 
 /**
  * Regulation (EU) 2021/1057, Annex I, point 1 (participants), then `-rN`: the revision of our rules.
@@ -33,26 +34,30 @@ const FOLLOW_UP = 'Counted at the six-month follow-up after the last exit (withi
   + ' A six-month follow-up is dated from 5 to 9 months after the last exit; one dated otherwise is refused when recorded.';
 const EXITED = 'all participants whose last exit falls in the period (re-entered and not exited again: not counted)';
 
-const output = (code: string, name: string, counts: Rule, definition: string): IndicatorDefinition =>
-  ({ code, name, kind: 'output', definition, population: 'outputs', counts });
-const result = (code: string, name: string, counts: Rule, definition: string): IndicatorDefinition =>
-  ({ code, name, kind: 'result', definition, population: 'results', counts });
-const sixMonths = (code: string, name: string, counts: Rule, definition: string,
+// `reads`: the outcome fields the rule reads, and no other (a grouped count keeps only these).
+type Reads = IndicatorDefinition['reads'];
+const output = (code: string, name: string, counts: Rule, definition: string, reads: Reads): IndicatorDefinition =>
+  ({ code, name, kind: 'output', definition, population: 'outputs', reads, counts });
+const result = (code: string, name: string, counts: Rule, definition: string, reads: Reads): IndicatorDefinition =>
+  ({ code, name, kind: 'result', definition, population: 'results', reads, counts });
+const sixMonths = (code: string, name: string, counts: Rule, definition: string, reads: Reads,
   population: IndicatorDefinition['population'] = 'follow-up'): IndicatorDefinition =>
-  ({ code, name, kind: 'result', definition, population, counts });
+  ({ code, name, kind: 'result', definition, population, reads, counts });
 
 const statusIn = (...statuses: LabourMarketStatus[]): Rule => (o) => statuses.includes(o.labourMarketStatus);
 const status = (code: string, name: string, what: string, ...statuses: LabourMarketStatus[]) =>
-  output(code, name, statusIn(...statuses), `Participants ${what} ${AT_ENTRY}. Always known (a required answer).`);
+  output(code, name, statusIn(...statuses), `Participants ${what} ${AT_ENTRY}. Always known (a required answer).`,
+    ['labourMarketStatus']);
 const aged = (code: string, name: string, min: number, max: number, what: string) =>
   output(code, name, (o) => (o.ageAtEntry === null ? null : o.ageAtEntry >= min && o.ageAtEntry <= max),
-    `Participants aged ${what} ${AGE}`);
+    `Participants aged ${what} ${AGE}`, ['ageAtEntry']);
 const educated = (code: string, name: string, level: EducationLevel, what: string) =>
   output(code, name, (o) => (o.educationLevel === null ? null : o.educationLevel === level),
-    `Participants whose highest education was ${what} ${ISCED}`);
+    `Participants whose highest education was ${what} ${ISCED}`, ['educationLevel']);
 const saidYes = (code: string, name: string, flag: Flag, question: string) =>
   output(code, name, (o) => o[flag],
-    `Participants who answered yes to ${question} ${AT_ENTRY}. An answer not disclosed is reported as data missing.`);
+    `Participants who answered yes to ${question} ${AT_ENTRY}. An answer not disclosed is reported as data missing.`,
+    [flag]);
 
 // The settled situation (`deriveOutcome`): null only when nothing at all is known upon leaving.
 const jobSearchingUponLeaving: Rule = (o) => o.leavingJobSearching;
@@ -72,7 +77,7 @@ const improvedAtFollowUp: Rule = (o) => {
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
   output('EECO01', 'Total number of participants', () => true,
-    'Every participant first enrolled in the period, counted once however often they re-entered.'),
+    'Every participant first enrolled in the period, counted once however often they re-entered.', []),
   status('EECO02', 'Unemployed, including long-term unemployed', 'unemployed or long-term unemployed',
     'unemployed', 'long-term-unemployed'),
   status('EECO03', 'Long-term unemployed', 'long-term unemployed', 'long-term-unemployed'),
@@ -94,19 +99,21 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 
   result('EECR01', 'Participants engaged in job searching upon leaving', jobSearchingUponLeaving,
     `${LEAVING} whose settled situation upon leaving is job searching (neither employed nor in education or `
-    + `training). ${SETTLED}`),
+    + `training). ${SETTLED}`, ['leavingJobSearching']),
   result('EECR02', 'Participants in education or training upon leaving', inEducationUponLeaving,
-    `${LEAVING} whose settled situation upon leaving includes education or training. ${SETTLED}`),
+    `${LEAVING} whose settled situation upon leaving includes education or training. ${SETTLED}`,
+    ['leavingInEducation']),
   result('EECR03', 'Participants gaining a qualification upon leaving', (o) => o.leavingQualified,
     `${LEAVING} having gained a qualification or completed a school level dated from first enrolment to 28 days `
     + 'after the last exit, both days included. A qualification is an achievement, not a situation: a re-entry does '
     + `not reset it and a later situation does not undo it. Never data missing: none recorded is none gained. `
-    + WITHIN_FOUR_WEEKS),
+    + WITHIN_FOUR_WEEKS, ['leavingQualified']),
   result('EECR04', 'Participants in employment, including self-employment, upon leaving', employedUponLeaving,
-    `${LEAVING} whose settled situation upon leaving includes employment or self-employment. ${SETTLED}`),
+    `${LEAVING} whose settled situation upon leaving includes employment or self-employment. ${SETTLED}`,
+    ['leavingEmployed']),
   sixMonths('EECR05', 'Participants in employment, including self-employment, six months after leaving',
     (o) => (o.followUpSituation === null ? null : EMPLOYED.includes(o.followUpSituation)),
-    `Participants employed or self-employed at the follow-up. ${FOLLOW_UP}`),
+    `Participants employed or self-employed at the follow-up. ${FOLLOW_UP}`, ['followUpSituation']),
   sixMonths('EECR06', 'Participants with an improved labour market situation six months after leaving',
     improvedAtFollowUp,
     'Only participants employed or self-employed at first entry (the Commission\'s definition, carried over from '
@@ -115,42 +122,48 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     + 'labour-market situation: precarious to stable job, under-employment to full employment, a job needing higher '
     + 'skills, or a promotion. A follow-up finding them without work (in education, job searching or inactive) '
     + `counts as not improved. ${FOLLOW_UP} A follow-up that does not say whether a job improved is also data missing.`,
-    'follow-up-employed-at-entry'),
+    ['followUpSituation', 'followUpImproved'], 'follow-up-employed-at-entry'),
 
   { code: 'COMPLETION_RATE', name: 'Completion rate', kind: 'rate',
     definition: `Participants who exited having completed the programme, divided by ${EXITED}.`,
-    measure: share('results', (o) => o.exitReason === 'completed') },
+    reads: ['exitReason'], ...share('results', (o) => o.exitReason === 'completed') },
   { code: 'DROP_OUT_RATE', name: 'Drop-out rate', kind: 'rate',
     definition: `Participants who exited having dropped out, divided by ${EXITED}.`,
-    measure: share('results', (o) => o.exitReason === 'dropped-out') },
+    reads: ['exitReason'], ...share('results', (o) => o.exitReason === 'dropped-out') },
   { code: 'PLACEMENT_RATE', name: 'Job placement rate upon leaving', kind: 'rate',
     definition: `Participants in employment upon leaving (the settled situation, as counted in EECR04), divided by `
       + `${EXITED}; participants about whose situation upon leaving nothing is known stay in the denominator.`,
-    measure: share('results', (o) => employedUponLeaving(o) === true) },
+    reads: ['leavingEmployed'], ...share('results', (o) => employedUponLeaving(o) === true) },
   { code: 'EDUCATION_OR_WORK_RATE', name: 'In education, training or work upon leaving', kind: 'rate',
     definition: 'Participants in education or training or in employment upon leaving (the settled situation of EECR02 '
       + `or EECR04, each person once), divided by ${EXITED}; nothing known upon leaving stays in the denominator.`,
-    measure: share('results', (o) => inEducationUponLeaving(o) === true || employedUponLeaving(o) === true) },
+    reads: ['leavingInEducation', 'leavingEmployed'],
+    ...share('results', (o) => inEducationUponLeaving(o) === true || employedUponLeaving(o) === true) },
   { code: 'SCHOOL_COMPLETION_RATE', name: 'School completion rate', kind: 'rate',
     definition: 'Of the participants first enrolled in the period with at most lower secondary education (ISCED 0-2) '
       + 'at entry, the share with a completed school level recorded.',
-    measure: share('outputs', (o) => o.schoolCompleted, (o) => o.educationLevel === 'isced-0-2') },
+    reads: ['schoolCompleted', 'educationLevel'],
+    ...share('outputs', (o) => o.schoolCompleted, (o) => o.educationLevel === 'isced-0-2') },
   { code: 'MEDIAN_DAYS_TO_PLACEMENT', name: 'Median days from enrolment to first job placement', kind: 'rate',
     definition: 'Among participants first enrolled in the period whose first job placement is dated by the end of the '
       + 'period, the median number of days from first enrolment to that placement (for an even count, the mean of the '
       + 'two middle values). Numerator: the median (0 when no one was placed); denominator: how many were placed.',
+    population: 'outputs',
+    reads: ['firstPlacementOn', 'daysToFirstPlacement'],
     measure: (cohort) => {
-      const days = cohort.populations.outputs.flatMap((o) =>
+      const days = cohort.populations.outputs.flatMap(({ outcome: o, participants }) =>
         o.firstPlacementOn !== null && o.firstPlacementOn <= cohort.to && o.daysToFirstPlacement !== null
-          ? [o.daysToFirstPlacement] : []);
-      const value = median(days);
-      return { numerator: value ?? 0, denominator: days.length, value };
+          ? [{ value: o.daysToFirstPlacement, participants }] : []);
+      const value = weightedMedian(days);
+      return { numerator: value ?? 0, denominator: participantsIn(days), value };
     } },
   { code: 'TARGET_ACHIEVEMENT', name: 'Participants against plan', kind: 'rate',
     definition: "Total participants (EECO01) divided by the project's planned number of participants. By gender, each "
       + "group's participants are divided by the whole plan, so the groups add up to the total.",
+    population: 'outputs',
+    reads: [],
     // EECO01 counts the whole outputs population.
-    measure: (cohort) => ratio(cohort.populations.outputs.length, cohort.plannedParticipants) },
+    measure: (cohort) => ratio(participantsIn(cohort.populations.outputs), cohort.plannedParticipants) },
 ];
 
 export const INDICATORS: readonly IndicatorDefinition[] = CATALOGUE.filter(isIndicator);

@@ -1,5 +1,5 @@
 import { Gender, IsoDate, LabourMarketStatus } from '@pathway/domain';
-import { ParticipantOutcome } from './participant-outcome';
+import { OutcomeField, ParticipantOutcome } from './participant-outcome';
 
 /** Both ends inclusive; `from: null` is "since the start of the project" (ESF+ figures are cumulative). */
 export interface ReportPeriod {
@@ -20,26 +20,49 @@ export type Population = 'outputs' | 'results' | 'follow-up' | 'follow-up-employ
 
 const EMPLOYED_AT_ENTRY: ReadonlySet<LabourMarketStatus> = new Set(['employed', 'self-employed']);
 
+/**
+ * The outcome fields `cohortOf` reads to place a participant in each population (besides
+ * `gender`, which every figure is broken down by): what a grouped count must keep of each cell.
+ */
+export const POPULATION_READS: Readonly<Record<Population, readonly OutcomeField[]>> = {
+  outputs: ['status', 'firstEnrolledOn'],
+  results: ['status', 'lastExitOn'],
+  'follow-up': ['status', 'lastExitOn', 'followUpSituation', 'sixMonthPointOn'],
+  'follow-up-employed-at-entry': ['status', 'lastExitOn', 'followUpSituation', 'sixMonthPointOn', 'labourMarketStatus'],
+};
+
+/**
+ * `participants` participants alike in every field the figures counted from this cell read: one
+ * participant (the row path), or a group the read-model database counted (the grouped path).
+ */
+export interface OutcomeCell {
+  outcome: ParticipantOutcome;
+  participants: number;
+}
+
+export const participantsIn = (cells: ReadonlyArray<{ participants: number }>): number =>
+  cells.reduce((sum, c) => sum + c.participants, 0);
+
 export interface Cohort {
-  populations: Record<Population, ParticipantOutcome[]>;
+  populations: Record<Population, OutcomeCell[]>;
   to: IsoDate;
   plannedParticipants: number;
 }
 
 /** A withdrawn participant (an enrolment made in error) is in no population. */
-export function cohortOf(all: ParticipantOutcome[], period: ReportPeriod, plannedParticipants: number): Cohort {
-  const outcomes = all.filter((o) => o.status !== 'withdrawn');
+export function cohortOf(all: readonly OutcomeCell[], period: ReportPeriod, plannedParticipants: number): Cohort {
+  const cells = all.filter((c) => c.outcome.status !== 'withdrawn');
   const within = (date: IsoDate) => (period.from === null || date >= period.from) && date <= period.to;
-  const results = outcomes.filter((o) => o.lastExitOn !== null && within(o.lastExitOn));
-  const followUpDueOrDone = (o: ParticipantOutcome) =>
+  const results = cells.filter(({ outcome: o }) => o.lastExitOn !== null && within(o.lastExitOn));
+  const followUpDueOrDone = ({ outcome: o }: OutcomeCell) =>
     o.followUpSituation !== null || (o.sixMonthPointOn !== null && o.sixMonthPointOn <= period.to);
   const followUp = results.filter(followUpDueOrDone);
   return {
     populations: {
-      outputs: outcomes.filter((o) => within(o.firstEnrolledOn)),
+      outputs: cells.filter((c) => within(c.outcome.firstEnrolledOn)),
       results,
       'follow-up': followUp,
-      'follow-up-employed-at-entry': followUp.filter((o) => EMPLOYED_AT_ENTRY.has(o.labourMarketStatus)),
+      'follow-up-employed-at-entry': followUp.filter((c) => EMPLOYED_AT_ENTRY.has(c.outcome.labourMarketStatus)),
     },
     to: period.to,
     plannedParticipants,
@@ -54,7 +77,7 @@ export function byGenderGroup(cohort: Cohort): ByGender<Cohort> {
   });
   const split: ByGender<Cohort> = { women: empty(), men: empty(), nonBinary: empty(), genderNotDisclosed: empty() };
   for (const population of Object.keys(cohort.populations) as Population[]) {
-    for (const o of cohort.populations[population]) split[genderGroupOf(o.gender)].populations[population].push(o);
+    for (const c of cohort.populations[population]) split[genderGroupOf(c.outcome.gender)].populations[population].push(c);
   }
   return split;
 }

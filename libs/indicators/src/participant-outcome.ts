@@ -42,3 +42,6 @@ export interface ParticipantOutcome extends Omit<EntryProfile, 'birthDate'> {
   firstPlacementOn: IsoDate | null;
   daysToFirstPlacement: number | null;
 }
+
+/** A field of `ParticipantOutcome`: what the catalogue's rules declare they read. */
+export type OutcomeField = keyof ParticipantOutcome;

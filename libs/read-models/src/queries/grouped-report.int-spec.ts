@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { EDUCATION_LEVELS, EXIT_REASONS, IsoDate, LABOUR_MARKET_STATUSES, SITUATIONS } from '@pathway/domain';
+import { computeIndicatorReport, currentEntry, deriveOutcome, EnrolmentFact, MilestoneFact } from '@pathway/indicators';
+import { indicatorReport, outcomesAtCutOff, reportOutcomes } from './indicator-report';
+import { groupedCells } from './report-cells';
+import { participantRow } from '../projection/rows';
+import { ensureSchema } from '../schema/ensure-schema';
+import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
+import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+
+const PROJECT = 'P';
+const PLANNED = 7;
+const day = (n: number): IsoDate => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10);
+const instant = (n: number) => `${day(n)}T12:00:00.000Z`;
+
+const KINDS = {
+  exit: 'ParticipantExited',
+  reentry: 'ParticipantReEntered',
+  placed: 'JobPlaced',
+  search: 'JobSearchStarted',
+  education: 'EducationEntered',
+  school: 'SchoolCompleted',
+  qualification: 'QualificationGained',
+  followup: 'FollowUpRecorded',
+  correction: 'EntryProfileCorrected',
+  withdraw: 'EnrolmentWithdrawn',
+} as const;
+type Kind = keyof typeof KINDS;
+
+const yesNo = fc.constantFrom(true, false, null);
+const milestone = fc.record({
+  kind: fc.constantFrom(...(Object.keys(KINDS) as Kind[])),
+  on: fc.integer({ min: 0, max: 400 }),
+  recordedAfter: fc.integer({ min: 0, max: 150 }),
+  retractedAfter: fc.option(fc.integer({ min: 0, max: 150 }), { nil: null, freq: 4 }),
+  reason: fc.constantFrom(...EXIT_REASONS),
+  situation: fc.constantFrom(...SITUATIONS),
+  improved: yesNo,
+  months: fc.constantFrom(6, 6, 6, 12),
+  gender: fc.constantFrom('woman', 'man', 'non-binary', null),
+});
+const pathway = fc.record({
+  enrolledOn: fc.integer({ min: 0, max: 500 }),
+  recordedAfter: fc.integer({ min: 0, max: 100 }),
+  // Ages from children to pensioners, an undisclosed birth date and an implausible one.
+  birthDate: fc.oneof(fc.integer({ min: 1940, max: 2012 }).map((y) => `${y}-06-15`), fc.constant(null), fc.constant('0000-01-01')),
+  gender: fc.constantFrom('woman', 'man', 'non-binary', null),
+  labourMarketStatus: fc.constantFrom(...LABOUR_MARKET_STATUSES),
+  educationLevel: fc.constantFrom(...EDUCATION_LEVELS, null),
+  flags: fc.tuple(yesNo, yesNo, yesNo, yesNo, yesNo, yesNo, yesNo),
+  milestones: fc.array(milestone, { maxLength: 6 }),
+});
+const cohort = fc.record({
+  pathways: fc.array(pathway, { maxLength: 25 }),
+  from: fc.option(fc.integer({ min: 0, max: 700 }), { nil: null }),
+  span: fc.integer({ min: 0, max: 900 }),
+  cutOff: fc.double({ min: 0, max: 1, noNaN: true }),
+});
+type Cohort = typeof cohort extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * The read models the projection would hold for generated pathways: facts at log positions in
+ * recording order (retractions too), each participant's row derived from its facts that count.
+ */
+function readModelRows({ pathways }: Cohort) {
+  const events: Array<{ at: string; order: number; assign(position: number): void }> = [];
+  const participants = pathways.map((p, i) => {
+    const participantId = `p-${i}`;
+    const [inEducationOrTraining, disability, thirdCountryNational, foreignBackground, minority, homeless, ruralArea] = p.flags;
+    const enrolment: EnrolmentFact = {
+      participantId,
+      projectId: PROJECT,
+      enrolledOn: day(p.enrolledOn),
+      recordedAt: instant(p.enrolledOn + p.recordedAfter),
+      position: 0,
+      profile: {
+        birthDate: p.birthDate, gender: p.gender as EnrolmentFact['profile']['gender'], labourMarketStatus: p.labourMarketStatus,
+        educationLevel: p.educationLevel, inEducationOrTraining, disability, thirdCountryNational, foreignBackground, minority, homeless, ruralArea,
+      },
+    };
+    events.push({ at: enrolment.recordedAt, order: events.length, assign: (n) => (enrolment.position = n) });
+    const facts = p.milestones.map((m, j) => {
+      const on = p.enrolledOn + m.on;
+      const details = {
+        exit: { reason: m.reason, situation: m.situation },
+        reentry: {},
+        placed: { employment: 'employee', contract: 'permanent', hoursPerWeek: 40 },
+        search: {},
+        education: { programme: 'vocational' },
+        school: { level: 'compulsory', fullGrades: true },
+        qualification: { qualification: null, iscedLevel: null },
+        followup: { monthsAfterExit: m.months, situation: m.situation, improvedSituation: m.improved },
+        correction: { corrected: { gender: m.gender } },
+        withdraw: { ground: 'enrolled-in-error', duplicateOf: null },
+      }[m.kind];
+      const fact = {
+        eventId: `${participantId}-e${j}`,
+        participantId,
+        projectId: PROJECT,
+        position: 0,
+        type: KINDS[m.kind],
+        occurredOn: day(on),
+        recordedAt: instant(on + m.recordedAfter),
+        details,
+        retractedBy: null as string | null,
+        retractedAt: null as string | null,
+        retractedPosition: null as number | null,
+      };
+      events.push({ at: fact.recordedAt, order: events.length, assign: (n) => (fact.position = n) });
+      if (m.retractedAfter !== null) {
+        const at = instant(on + m.recordedAfter + m.retractedAfter);
+        // Recorded after the fact it retracts, so at a later position.
+        events.push({ at, order: events.length, assign: (n) => Object.assign(fact, { retractedBy: `${fact.eventId}-r`, retractedAt: at, retractedPosition: n }) });
+      }
+      return fact;
+    });
+    return { enrolment, facts };
+  });
+  events.sort((a, b) => a.at.localeCompare(b.at) || a.order - b.order).forEach((e, i) => e.assign(i + 1));
+
+  const rows = participants.map(({ enrolment, facts }) => {
+    const counting = facts.filter((f) => f.retractedBy === null) as unknown as MilestoneFact[];
+    const last = Math.max(enrolment.position, ...facts.flatMap((f) => [f.position, f.retractedPosition ?? 0]));
+    return participantRow(enrolment, currentEntry(enrolment, counting), deriveOutcome(enrolment, counting), last);
+  });
+  const milestones = participants.flatMap(({ facts }) =>
+    facts.map((f) => ({
+      event_id: f.eventId, participant_id: f.participantId, project_id: PROJECT, position: f.position, type: f.type,
+      occurred_on: f.occurredOn, recorded_at: f.recordedAt, details: JSON.stringify(f.details), recorded_by: 'caseworker-1',
+      retracted_by: f.retractedBy, retracted_at: f.retractedAt, retracted_position: f.retractedPosition,
+    })));
+  return { rows, milestones, positions: events.length };
+}
+
+/**
+ * The report counted in the database equals the catalogue's `computeIndicatorReport` over the
+ * participants' outcome rows, live and as known at random cut-offs, on random cohorts: every
+ * profile answer (undisclosed too), exits, re-entries, follow-ups, corrections, withdrawals and
+ * retractions, recorded late and early, and periods cutting through them.
+ */
+describe.each(testEngines())('indicator report counted in SQL on %s', (engine) => {
+  let database: TestDatabase;
+  let rm: ReadModelDb;
+
+  beforeAll(async () => {
+    database = await testDatabase(engine);
+    rm = openReadModelDb(database.config);
+    await ensureSchema(rm.db);
+    await rm.db.insertInto('projects').values({
+      project_id: PROJECT, name: 'Fixture', owner: 'O', fund: 'ESF+', programme: 'X', specific_objective: 'A2A', region: 'SE12',
+      start_date: '2024-01-01', end_date: '2026-12-31', planned_participants: PLANNED, time_zone: 'Europe/Stockholm',
+      recorded_at: instant(0), position: 0,
+    }).execute();
+  });
+  afterAll(async () => {
+    await rm.db.destroy();
+    await database.drop();
+  });
+
+  it('equals computeIndicatorReport over the rows, live and as known on any cut-off', async () => {
+    await fc.assert(
+      fc.asyncProperty(cohort, async (generated) => {
+        const { rows, milestones, positions } = readModelRows(generated);
+        await rm.db.transaction().execute(async (trx) => {
+          await sql`DELETE FROM milestones`.execute(trx);
+          await sql`DELETE FROM participants`.execute(trx);
+          if (rows.length) await trx.insertInto('participants').values(rows).execute();
+          if (milestones.length) await trx.insertInto('milestones').values(milestones).execute();
+        });
+        const { from, span } = generated;
+        const period = { from: from === null ? null : day(from), to: day((from ?? 0) + span) };
+
+        // Counted from the cells, not from the rows the report falls back to for values it has no class for.
+        expect(await groupedCells(rm.db, sql`project_id = ${PROJECT}`, period, [])).not.toBeNull();
+        const live = await indicatorReport(rm.db, PROJECT, { ...period, asKnownOn: null });
+        const rowsNow = (await reportOutcomes(rm.db, PROJECT, { ...period, asKnownOn: null }))!;
+        expect(live).toMatchObject({ ...computeIndicatorReport(rowsNow.outcomes, period, PLANNED), position: rowsNow.position });
+
+        const cutOffPosition = Math.floor(generated.cutOff * positions);
+        const knownOn = await indicatorReport(rm.db, PROJECT, { ...period, asKnownOn: instant(0), cutOffPosition });
+        const rowsThen = (await outcomesAtCutOff(rm.db, PROJECT, cutOffPosition))!;
+        const positionThen = (await reportOutcomes(rm.db, PROJECT, { ...period, asKnownOn: instant(0), cutOffPosition }))!.position;
+        expect(knownOn).toMatchObject({ ...computeIndicatorReport(rowsThen.outcomes, period, PLANNED), position: positionThen });
+      }),
+      { numRuns: engine === 'sqlite' ? 150 : 60 },
+    );
+  });
+});
