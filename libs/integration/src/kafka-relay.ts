@@ -84,6 +84,9 @@ export class KafkaRelay {
       const sent = this.send(batch.topicMessages);
       let next: PreparedBatch;
       try {
+        // Let kafkajs encode and write the request first (its steps are promise continuations):
+        // reading the next batch synchronously before that held the request back from the broker.
+        await new Promise((resolve) => setImmediate(resolve));
         next = await this.prepare(to);
         await sent;
         // Another relay moved the checkpoint: stop here, the next call goes on from where it is.
