@@ -49,9 +49,11 @@ export async function kafkaRelay(): Promise<Measurement[]> {
       try {
         await ensureSchema(rm.db);
         await relay.connect(); // creates the topics and fetches a producer id: set-up, not timed
+        const cpu = process.cpuUsage();
         const start = performance.now();
         const relayed = await relay.catchUp();
         const ms = performance.now() - start;
+        const cpuMs = cpuMsSince(cpu);
         const sent = (await offsets(admin, names.milestones)) + (await offsets(admin, names.reports));
         rows.push({
           name: rowName(batchSize),
@@ -60,6 +62,13 @@ export async function kafkaRelay(): Promise<Measurement[]> {
           baseline: { label: `bare kafkajs producer, pre-built messages, ${batchSize.toLocaleString('en-US')}/batch`, value: perSecond(count, bare.ms) },
           target: TARGET,
           details: { events: relayed, messagesOnTopics: sent, seconds: ms / 1000, baselineSeconds: bare.ms / 1000, baselineMessageBytes: bare.bytes, partitions: PARTITIONS, broker: broker.brokers[0] },
+        });
+        // What the relay's own work costs, whatever else the machine runs: the broker's CPU is not in it.
+        rows.push({
+          name: `${rowName(batchSize)}, per CPU-second of this process`,
+          value: perSecond(relayed, cpuMs),
+          unit: 'events/CPU-s',
+          baseline: { label: 'the bare producer per CPU-second, same run', value: perSecond(count, bare.cpuMs) },
         });
       } finally {
         await relay.disconnect();
@@ -115,13 +124,19 @@ async function bareProducer(kafka: Kafka, admin: Admin, messages: Message[], bat
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     for (const batch of batches) await producer.sendBatch({ topicMessages: [{ topic, messages: batch }], acks: -1 });
     const ms = performance.now() - start;
-    return { ms, bytes: Math.round(messages.reduce((sum, m) => sum + String(m.value).length, 0) / messages.length) };
+    return { ms, cpuMs: cpuMsSince(cpu), bytes: Math.round(messages.reduce((sum, m) => sum + String(m.value).length, 0) / messages.length) };
   } finally {
     await producer.disconnect();
   }
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /** Messages on a topic (the sum of its partitions' end offsets): what the relay really sent. */

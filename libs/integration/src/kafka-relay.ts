@@ -79,11 +79,14 @@ export class KafkaRelay {
     let batch = await this.prepare(from);
     let relayed = 0;
     let checkpoint: Promise<boolean> = Promise.resolve(true);
-    while (batch.events.length > 0) {
-      const to = batch.events.at(-1)!.position;
+    while (batch.count > 0) {
+      const to = batch.last;
       const sent = this.send(batch.topicMessages);
       let next: PreparedBatch;
       try {
+        // Let kafkajs encode and write the request first (its steps are promise continuations):
+        // reading the next batch synchronously before that held the request back from the broker.
+        await new Promise((resolve) => setImmediate(resolve));
         next = await this.prepare(to);
         await sent;
         // Another relay moved the checkpoint: stop here, the next call goes on from where it is.
@@ -94,7 +97,7 @@ export class KafkaRelay {
         throw error;
       }
       checkpoint = this.advance(from, to); // only now: every event up to `to` is acknowledged
-      relayed += batch.events.length;
+      relayed += batch.count;
       from = to;
       batch = next;
     }
@@ -106,16 +109,16 @@ export class KafkaRelay {
   async step(): Promise<number> {
     if (!this.producer) await this.connect();
     const from = (await readCheckpoint(this.db, RELAY_CHECKPOINT)) ?? 0;
-    const { events, topicMessages } = await this.prepare(from);
-    if (events.length === 0) return 0;
+    const { count, last, topicMessages } = await this.prepare(from);
+    if (count === 0) return 0;
     await this.send(topicMessages);
-    await this.advance(from, events.at(-1)!.position);
-    return events.length;
+    await this.advance(from, last);
+    return count;
   }
 
   private async prepare(after: number): Promise<PreparedBatch> {
     const events = await this.store.readAll(after, this.batchSize);
-    return { events, topicMessages: topicMessagesOf(events, this.topics) };
+    return { count: events.length, last: events.at(-1)?.position ?? after, topicMessages: topicMessagesOf(events, this.topics) };
   }
 
   private async send(topicMessages: TopicMessages[]): Promise<void> {
@@ -137,8 +140,16 @@ export class KafkaRelay {
   }
 }
 
+/**
+ * A batch ready to send: its messages, and of its events only how many and the last position.
+ * The events themselves (parsed payloads and metadata) are not kept while the batch is on the
+ * wire: dropped at once, they die young, where held until the acknowledgement the garbage
+ * collector copied them between generations.
+ */
 interface PreparedBatch {
-  events: RecordedEvent[];
+  count: number;
+  /** The position of the batch's last event (the checkpoint once it is acknowledged). */
+  last: number;
   topicMessages: TopicMessages[];
 }
 

@@ -26,3 +26,31 @@ describe('calendar', () => {
     expect(fullYearsBetween('2004-02-29', '2022-03-01')).toBe(18);
   });
 });
+
+describe('calendar arithmetic against Date', () => {
+  const DAY = 86_400_000;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+  it('writes the date Date writes for any day of years 0000-9999 and beyond', () => {
+    const wrong: string[] = [];
+    for (let day = -719_531; day <= 2_932_899; day += 389) {
+      if (addDays('1970-01-01', day) !== new Date(day * DAY).toISOString().slice(0, 10)) wrong.push(addDays('1970-01-01', day));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads a date as Date.parse does, odd days and months included', () => {
+    const wrong: string[] = [];
+    for (let year = 0; year <= 9999; year += 13) {
+      for (const month of [0, 1, 2, 3, 12, 13]) {
+        for (const day of [0, 1, 28, 29, 30, 31, 32]) {
+          const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          const parsed = Date.parse(`${date}T00:00:00Z`);
+          if (!Object.is(daysBetween('1970-01-01', date), Number.isNaN(parsed) ? Number.NaN : parsed / DAY)) wrong.push(date);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    for (const odd of ['2024-1-01', '+02024-01-01', '2024-0a-01', '']) expect(daysBetween('1970-01-01', odd)).toBeNaN();
+  });
+});

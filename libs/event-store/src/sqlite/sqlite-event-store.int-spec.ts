@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from './sqlite-event-store';
 import { instantToMicros } from '../commit-time';
+import { DuplicateEventIdError } from '../errors';
 import { eventStoreContract } from '../testing/event-store-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'pathway-store-'));
@@ -39,6 +40,27 @@ describe('SqliteEventStore', () => {
       ]),
     ).rejects.toThrow('Stream a is at version 1, expected no-stream');
     expect(await store.headPosition()).toBe(0);
+    await store.close();
+  });
+
+  it('answers a batched retry with the first answer and refuses an event id used by another stream', async () => {
+    const store = new SqliteEventStore(join(dir, 'batch-retry.db'));
+    const first = await store.append('a', [ev('r1', '2024-01-01T08:00:00.000Z'), ev('r2', '2024-01-01T08:00:00.000Z')], 'no-stream');
+    // The same append again, under each kind of expectation: nothing new is written.
+    const again = await store.appendBatch([
+      { streamId: 'a', events: [ev('r1', '2024-01-01T08:00:00.000Z'), ev('r2', '2024-01-01T08:00:00.000Z')], expected: 'no-stream' },
+      { streamId: 'a', events: [ev('r1', '2024-01-01T08:00:00.000Z'), ev('r2', '2024-01-01T08:00:00.000Z')], expected: 'any' },
+      { streamId: 'b', events: [ev('b1', '2024-01-01T08:00:00.000Z')], expected: 'no-stream' },
+    ]);
+    expect(again.slice(0, 2)).toEqual([first, first]);
+    expect((await store.readAll(0, 10)).map((e) => e.eventId)).toEqual(['r1', 'r2', 'b1']);
+    await expect(
+      store.appendBatch([
+        { streamId: 'c', events: [ev('c1', '2024-01-01T08:00:00.000Z')], expected: 'no-stream' },
+        { streamId: 'd', events: [ev('r2', '2024-01-01T08:00:00.000Z')], expected: 'any' },
+      ]),
+    ).rejects.toBeInstanceOf(DuplicateEventIdError);
+    expect(await store.headPosition()).toBe(3);
     await store.close();
   });
 
