@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import { EventStore } from '@pathway/event-store';
 import { readCheckpoint, resetCheckpoint } from './checkpoints';
-import { deriveAllOutcomes } from './apply-events';
+import { BulkLoad } from './bulk-load';
 import { ProjectionRunner } from './projection-runner';
 import { createIndexes, createProjectedTables, dropProjectedTables } from '../schema/create-tables';
 import { LIVE_PROJECTION, NEXT_PROJECTION } from '../schema/ensure-schema';
@@ -34,7 +34,8 @@ export async function rebuildReadModels(
     });
   }
 
-  const runner = new ProjectionRunner(store, db, { name: NEXT_PROJECTION, tables: NEXT_TABLES, batchSize, deferOutcomes: true });
+  const bulk = BulkLoad.for(db);
+  const runner = new ProjectionRunner(store, db, { name: NEXT_PROJECTION, tables: NEXT_TABLES, batchSize, bulk });
   const total = await store.headPosition();
   let position = resumeFrom ?? 0;
   onProgress({ processed: position, total });
@@ -45,7 +46,7 @@ export async function rebuildReadModels(
 
   await db.transaction().execute(async (trx) => {
     await createIndexes(trx, NEXT_TABLES, Date.now().toString(36));
-    await deriveAllOutcomes(trx, NEXT_TABLES);
+    await bulk.deriveAll(trx, NEXT_TABLES);
     const next = await trx.selectFrom('checkpoints').select(['position', 'event_id']).where('name', '=', NEXT_PROJECTION).executeTakeFirstOrThrow();
     position = Number(next.position);
     await dropProjectedTables(trx, LIVE_TABLES);

@@ -24,6 +24,13 @@ export interface ReadModelDb {
 
 const INT8_OID = 20;
 
+/** The driver under a Kysely instance opened here: a rebuild writes through it directly (see bulk-writers.ts). */
+export type ReadModelDriver = { engine: 'sqlite'; database: Database.Database } | { engine: 'postgres' };
+const drivers = new WeakMap<Kysely<ReadModelSchema>, ReadModelDriver>();
+
+/** The engine (and SQLite's connection) of `db`; undefined for a Kysely instance not opened by `openReadModelDb`. */
+export const readModelDriver = (db: Kysely<ReadModelSchema>): ReadModelDriver | undefined => drivers.get(db);
+
 /** One query layer (Kysely) over either engine; nothing above this line knows which one runs. */
 export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbOptions = {}): ReadModelDb {
   if (config.engine === 'postgres') {
@@ -40,7 +47,9 @@ export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbO
     // the server terminating it (a dropped database) is an unhandled 'error' that ends the process.
     pool.on('connect', (client) => client.on('error', () => undefined));
     replaceNulInParameters(pool);
-    return { engine: 'postgres', db: new Kysely({ dialect: new PostgresDialect({ pool }) }) };
+    const db = new Kysely<ReadModelSchema>({ dialect: new PostgresDialect({ pool }) });
+    drivers.set(db, { engine: 'postgres' });
+    return { engine: 'postgres', db };
   }
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
   const database = new Database(config.file);
@@ -50,5 +59,7 @@ export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbO
   database.pragma('synchronous = NORMAL');
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS}`);
   database.pragma('cache_size = -32768'); // 32 MiB: rebuilds insert into large indexes
-  return { engine: 'sqlite', db: new Kysely({ dialect: new SqliteDialect({ database }) }) };
+  const db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });
+  drivers.set(db, { engine: 'sqlite', database });
+  return { engine: 'sqlite', db };
 }
