@@ -7,8 +7,8 @@ import { readModelDriver } from '../schema/open-read-model-db';
 import { ReadModelSchema } from '../schema/read-model-schema';
 import { TableSet } from '../schema/table-set';
 
-/** Participants derived per round at the end of a rebuild (their timeline rows, about 8 each, are read with them). */
-const DERIVE_CHUNK = 2_000;
+/** Participants derived per round at the end of a rebuild (their timeline rows, about 5 each in the demo log, are read with them). */
+const DERIVE_CHUNK = 1_000;
 
 /**
  * A rebuild from position 0, written in bulk (rebuild.ts). Per batch, the timeline rows go in
@@ -46,6 +46,7 @@ export class BulkLoad {
    * `(participant_id, position)` index is created before this runs).
    */
   async deriveAll(trx: Kysely<ReadModelSchema>, tables: TableSet): Promise<void> {
+    await this.writer.analyze(trx, [tables.participants, tables.milestones]);
     for (let after = ''; ; ) {
       const stored = await trx.selectFrom(tables.participants).selectAll().where('participant_id', '>', after).orderBy('participant_id').limit(DERIVE_CHUNK).execute();
       if (stored.length === 0) return;

@@ -1,5 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { Retraction } from './batch-changes';
 import { ReadModelSchema } from '../schema/read-model-schema';
 import { ReadModelDriver } from '../schema/open-read-model-db';
@@ -18,9 +22,12 @@ export interface BulkWriter {
   insert(trx: Kysely<ReadModelSchema>, table: string, key: string, rows: object[], onConflict: OnConflict): Promise<void>;
   /** Marks the timeline rows each retraction targets. */
   retract(trx: Kysely<ReadModelSchema>, table: string, retractions: Retraction[]): Promise<void>;
+  /** After the load, before the tables are read back: statistics for the planner, where it needs them. */
+  analyze(trx: Kysely<ReadModelSchema>, tables: string[]): Promise<void>;
 }
 
-export const bulkWriter = (driver: ReadModelDriver): BulkWriter => (driver.engine === 'sqlite' ? sqliteWriter(driver.database) : postgresWriter());
+export const bulkWriter = (driver: ReadModelDriver): BulkWriter =>
+  driver.engine === 'sqlite' ? sqliteWriter(driver.database) : postgresWriter(driver.clients);
 
 const conflictClause = (key: string, columns: string[], onConflict: OnConflict, quote: (name: string) => string): string =>
   onConflict === 'skip'
@@ -60,24 +67,46 @@ function sqliteWriter(database: Database): BulkWriter {
       );
       for (const retraction of retractions) statement.run(retraction);
     },
+    // SQLite plans the key-range reads by the index without statistics.
+    analyze: async () => undefined,
   };
 }
 
+/** `unique_violation`: a key already there. */
+const UNIQUE_VIOLATION = '23505';
+
 /**
- * PostgreSQL: one statement per table and batch whose only parameter is the rows as a JSON
- * array, expanded by `json_populate_recordset` into the table's own row type (so its column
- * types need no second definition here). One round trip and one small plan instead of 30,000
- * bound values per chunk.
+ * PostgreSQL: new rows go in by `COPY ... FROM STDIN` on the connection the transaction holds
+ * (found by its server process id), about twice as fast as a multi-row statement; COPY cannot
+ * skip a key already there, so if one is (a log holding an event twice), that batch falls back,
+ * from a savepoint, to the statement below. Upserts and retractions are one statement per
+ * table and batch whose only parameter is the rows as a JSON array, expanded by
+ * `json_populate_recordset` into the table's own row type (so no column type is defined twice).
  */
-function postgresWriter(): BulkWriter {
+function postgresWriter(clients: Map<number, PoolClient>): BulkWriter {
+  const insertJson = async (trx: Kysely<ReadModelSchema>, table: string, key: string, rows: object[], onConflict: OnConflict) => {
+    const target = sql.table(table);
+    await sql`INSERT INTO ${target} SELECT * FROM json_populate_recordset(NULL::${target}, ${asJson(rows)}::json) ${sql.raw(
+      conflictClause(key, Object.keys(rows[0]!), onConflict, quoted),
+    )}`.execute(trx);
+  };
   return {
     insert: async (trx, table, key, rows, onConflict) => {
       if (rows.length === 0) return;
-      const columns = Object.keys(rows[0]!);
-      const target = sql.table(table);
-      await sql`INSERT INTO ${target} SELECT * FROM json_populate_recordset(NULL::${target}, ${asJson(rows)}::json) ${sql.raw(
-        conflictClause(key, columns, onConflict, quoted),
-      )}`.execute(trx);
+      if (onConflict === 'replace') return insertJson(trx, table, key, rows, onConflict);
+      const { rows: held } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+      const client = clients.get(held[0]!.pid);
+      if (!client) return insertJson(trx, table, key, rows, onConflict);
+      await sql`SAVEPOINT bulk_copy`.execute(trx);
+      try {
+        const columns = Object.keys(rows[0]!);
+        await pipeline(Readable.from(copyText(rows, columns)), client.query(copyFrom(`COPY ${quoted(table)} (${columns.map(quoted).join(', ')}) FROM STDIN`)));
+        await sql`RELEASE SAVEPOINT bulk_copy`.execute(trx);
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        await sql`ROLLBACK TO SAVEPOINT bulk_copy`.execute(trx);
+        await insertJson(trx, table, key, rows, onConflict);
+      }
     },
     retract: async (trx, table, retractions) => {
       if (retractions.length === 0) return;
@@ -85,9 +114,31 @@ function postgresWriter(): BulkWriter {
         FROM json_to_recordset(${asJson(retractions)}::json) AS r("target" text, "by" text, "at" text, "position" bigint)
         WHERE m.event_id = r."target"`.execute(trx);
     },
+    // Freshly loaded tables have no statistics: without them the key-range reads of the
+    // derivation were planned as sequential scans, one per round.
+    analyze: async (trx, tables) => void (await sql`ANALYZE ${sql.join(tables.map((t) => sql.table(t)))}`.execute(trx)),
   };
 }
 
+/** COPY's text format, in chunks of rows: tab between columns, `\N` for null, backslash escapes; NUL as in postgres-text.ts. */
+function* copyText(rows: object[], columns: string[], chunk = 1000): Generator<string> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    let text = '';
+    for (const row of rows.slice(i, i + chunk)) {
+      const values = row as Record<string, unknown>;
+      text += columns.map((c) => copyValue(values[c])).join('\t') + '\n';
+    }
+    yield text;
+  }
+}
+
+const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = String(storable(value));
+  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : text;
+}
 /**
  * JSON text of the rows. PostgreSQL text cannot hold NUL, which JSON writes as `\u0000`: the
  * driver's replacement (postgres-text.ts) never sees it inside the JSON, so it is made here,

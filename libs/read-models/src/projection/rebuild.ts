@@ -45,8 +45,10 @@ export async function rebuildReadModels(
   }
 
   await db.transaction().execute(async (trx) => {
-    await createIndexes(trx, NEXT_TABLES, Date.now().toString(36));
+    const tag = Date.now().toString(36);
+    await createIndexes(trx, NEXT_TABLES, tag, ['milestones_participant']);
     await bulk.deriveAll(trx, NEXT_TABLES);
+    await createIndexes(trx, NEXT_TABLES, tag, ['participants_project', 'milestones_project']);
     const next = await trx.selectFrom('checkpoints').select(['position', 'event_id']).where('name', '=', NEXT_PROJECTION).executeTakeFirstOrThrow();
     position = Number(next.position);
     await dropProjectedTables(trx, LIVE_TABLES);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Pool, types } from 'pg';
+import { Pool, PoolClient, types } from 'pg';
 import { SQLITE_BUSY_TIMEOUT_MS } from '@pathway/event-store';
 import { replaceNulInParameters } from './postgres-text';
 import { ReadModelSchema } from './read-model-schema';
@@ -25,7 +25,10 @@ export interface ReadModelDb {
 const INT8_OID = 20;
 
 /** The driver under a Kysely instance opened here: a rebuild writes through it directly (see bulk-writers.ts). */
-export type ReadModelDriver = { engine: 'sqlite'; database: Database.Database } | { engine: 'postgres' };
+export type ReadModelDriver =
+  | { engine: 'sqlite'; database: Database.Database }
+  /** `clients`: the pool's open connections by server process id, to find the one a transaction holds. */
+  | { engine: 'postgres'; clients: Map<number, PoolClient> };
 const drivers = new WeakMap<Kysely<ReadModelSchema>, ReadModelDriver>();
 
 /** The engine (and SQLite's connection) of `db`; undefined for a Kysely instance not opened by `openReadModelDb`. */
@@ -47,8 +50,14 @@ export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbO
     // the server terminating it (a dropped database) is an unhandled 'error' that ends the process.
     pool.on('connect', (client) => client.on('error', () => undefined));
     replaceNulInParameters(pool);
+    const clients = new Map<number, PoolClient>();
+    pool.on('connect', (client) => {
+      const pid = (client as PoolClient & { processID: number }).processID;
+      clients.set(pid, client);
+      client.on('end', () => clients.delete(pid));
+    });
     const db = new Kysely<ReadModelSchema>({ dialect: new PostgresDialect({ pool }) });
-    drivers.set(db, { engine: 'postgres' });
+    drivers.set(db, { engine: 'postgres', clients });
     return { engine: 'postgres', db };
   }
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
