@@ -1,14 +1,20 @@
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { currentEntry, deriveOutcome } from '@pathway/indicators';
 import { BatchChanges, retractWithinBatch } from './batch-changes';
 import { BulkWriter, bulkWriter } from './bulk-writers';
-import { enrolmentFact, outcomeRows, participantRow } from './rows';
+import { ENROLMENT_COLUMNS, enrolmentFact, outcomeRows, participantRow } from './rows';
 import { readModelDriver } from '../schema/open-read-model-db';
 import { ReadModelSchema } from '../schema/read-model-schema';
 import { TableSet } from '../schema/table-set';
 
 /** Participants derived per round at the end of a rebuild (their timeline rows, about 5 each in the demo log, are read with them). */
-const DERIVE_CHUNK = 1_000;
+const DERIVE_CHUNK = 500;
+/**
+ * Retractions of timeline rows loaded by earlier batches, kept until the timeline has its key:
+ * without it, marking each would scan the table. A table, not memory, so a resumed rebuild has
+ * them too; the latest per target, as the live projection's updates leave it.
+ */
+const PENDING_RETRACTIONS = 'next_pending_retractions';
 
 /**
  * A rebuild from position 0, written in bulk (rebuild.ts). Per batch, the timeline rows go in
@@ -31,13 +37,40 @@ export class BulkLoad {
   /** Writes one batch's changes in the caller's transaction (with its checkpoint). */
   async load(trx: Kysely<ReadModelSchema>, tables: TableSet, changes: BatchChanges): Promise<void> {
     const { projects, enrolments, facts, touched } = changes;
-    const earlier = retractWithinBatch(changes);
+    const earlier = retractWithinBatch(changes).map((r) => ({ target: r.target, retracted_by: r.by, retracted_at: r.at, retracted_position: r.position }));
     await this.writer.insert(trx, tables.projects, 'project_id', projects, 'skip');
-    await this.writer.insert(trx, tables.milestones, 'event_id', facts, 'skip');
-    await this.writer.retract(trx, tables.milestones, earlier);
+    // No key yet (see `finishLoad`): each event is loaded once, its batch and the checkpoint in one transaction.
+    await this.writer.insert(trx, tables.milestones, 'event_id', facts, 'none');
+    await this.writer.insert(trx, PENDING_RETRACTIONS, 'target', earlier, 'replace');
     // The participant's row is there from enrolment; its outcome columns are filled in by `deriveAll`.
     const participants = [...enrolments.values()].map((e) => participantRow(e, currentEntry(e, []), deriveOutcome(e, []), touched.get(e.participantId)!));
     await this.writer.insert(trx, tables.participants, 'participant_id', participants, 'skip');
+  }
+
+  /** Whether an interrupted load can go on: its table of pending retractions is there. */
+  async canResume(db: Kysely<ReadModelSchema>): Promise<boolean> {
+    return (await db.introspection.getTables()).some((t) => t.name === PENDING_RETRACTIONS);
+  }
+
+  /** Before the first batch, in the transaction that creates the `next_` tables. */
+  async startLoad(trx: Kysely<ReadModelSchema>): Promise<void> {
+    await sql`DROP TABLE IF EXISTS ${sql.table(PENDING_RETRACTIONS)}`.execute(trx);
+    await trx.schema
+      .createTable(PENDING_RETRACTIONS)
+      .addColumn('target', 'text', (c) => c.primaryKey())
+      .addColumn('retracted_by', 'text', (c) => c.notNull())
+      .addColumn('retracted_at', 'text', (c) => c.notNull())
+      .addColumn('retracted_position', 'bigint', (c) => c.notNull())
+      .execute();
+  }
+
+  /** After the last batch: the timeline's key (left out for the load, create-tables.ts), then the retractions kept for it. */
+  async finishLoad(trx: Kysely<ReadModelSchema>, tables: TableSet, tag: string): Promise<void> {
+    await this.writer.addKey(trx, tables.milestones, 'event_id', tag);
+    const [timeline, pending] = [sql.table(tables.milestones), sql.table(PENDING_RETRACTIONS)];
+    await sql`UPDATE ${timeline} SET retracted_by = r.retracted_by, retracted_at = r.retracted_at, retracted_position = r.retracted_position
+      FROM ${pending} AS r WHERE ${timeline}.event_id = r.target`.execute(trx);
+    await sql`DROP TABLE ${pending}`.execute(trx);
   }
 
   /**
@@ -48,7 +81,13 @@ export class BulkLoad {
   async deriveAll(trx: Kysely<ReadModelSchema>, tables: TableSet): Promise<void> {
     await this.writer.analyze(trx, [tables.participants, tables.milestones]);
     for (let after = ''; ; ) {
-      const stored = await trx.selectFrom(tables.participants).selectAll().where('participant_id', '>', after).orderBy('participant_id').limit(DERIVE_CHUNK).execute();
+      const stored = await trx
+        .selectFrom(tables.participants)
+        .select(ENROLMENT_COLUMNS)
+        .where('participant_id', '>', after)
+        .orderBy('participant_id')
+        .limit(DERIVE_CHUNK)
+        .execute();
       if (stored.length === 0) return;
       const last = stored.at(-1)!.participant_id;
       const recorded = await trx

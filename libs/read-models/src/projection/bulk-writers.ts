@@ -4,13 +4,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { Retraction } from './batch-changes';
 import { ReadModelSchema } from '../schema/read-model-schema';
 import { ReadModelDriver } from '../schema/open-read-model-db';
 import { storable } from '../schema/postgres-text';
 
-/** What to do with a row whose key is already there: keep the old one, or replace every other column. */
-export type OnConflict = 'skip' | 'replace';
+/**
+ * What to do with a row whose key is already there: keep the old one, or replace every other
+ * column; `none` for a table that has no key yet (the timeline during a rebuild's load).
+ */
+export type OnConflict = 'skip' | 'replace' | 'none';
 
 /**
  * A rebuild's writes, on each engine's fastest path, in the caller's transaction. Rows are the
@@ -20,17 +22,23 @@ export type OnConflict = 'skip' | 'replace';
  */
 export interface BulkWriter {
   insert(trx: Kysely<ReadModelSchema>, table: string, key: string, rows: object[], onConflict: OnConflict): Promise<void>;
-  /** Marks the timeline rows each retraction targets. */
-  retract(trx: Kysely<ReadModelSchema>, table: string, retractions: Retraction[]): Promise<void>;
   /** After the load, before the tables are read back: statistics for the planner, where it needs them. */
   analyze(trx: Kysely<ReadModelSchema>, tables: string[]): Promise<void>;
+  /**
+   * The key left out for the load (create-tables.ts): PostgreSQL's primary key as a fresh table
+   * has it; SQLite cannot add one to a table, so a unique index (which is how SQLite keeps a
+   * text primary key anyway). Fails if the log held an event id twice.
+   */
+  addKey(trx: Kysely<ReadModelSchema>, table: string, column: string, tag: string): Promise<void>;
 }
 
 export const bulkWriter = (driver: ReadModelDriver): BulkWriter =>
   driver.engine === 'sqlite' ? sqliteWriter(driver.database) : postgresWriter(driver.clients);
 
 const conflictClause = (key: string, columns: string[], onConflict: OnConflict, quote: (name: string) => string): string =>
-  onConflict === 'skip'
+  onConflict === 'none'
+    ? ''
+    : onConflict === 'skip'
     ? `ON CONFLICT (${quote(key)}) DO NOTHING`
     : `ON CONFLICT (${quote(key)}) DO UPDATE SET ${columns
         .filter((c) => c !== key)
@@ -61,14 +69,9 @@ function sqliteWriter(database: Database): BulkWriter {
       );
       for (const row of rows) statement.run(row);
     },
-    retract: async (_trx, table, retractions) => {
-      const statement = prepared(
-        `UPDATE ${quoted(table)} SET retracted_by = @by, retracted_at = @at, retracted_position = @position WHERE event_id = @target`,
-      );
-      for (const retraction of retractions) statement.run(retraction);
-    },
     // SQLite plans the key-range reads by the index without statistics.
     analyze: async () => undefined,
+    addKey: async (_trx, table, column, tag) => void database.exec(`CREATE UNIQUE INDEX ${quoted(`ux_${tag}_${table.replace(/^next_/, '')}_key`)} ON ${quoted(table)} (${quoted(column)})`),
   };
 }
 
@@ -97,10 +100,12 @@ function postgresWriter(clients: Map<number, PoolClient>): BulkWriter {
       const { rows: held } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
       const client = clients.get(held[0]!.pid);
       if (!client) return insertJson(trx, table, key, rows, onConflict);
+      const columns = Object.keys(rows[0]!);
+      const copy = () => pipeline(Readable.from(copyText(rows, columns)), client.query(copyFrom(`COPY ${quoted(table)} (${columns.map(quoted).join(', ')}) FROM STDIN`)));
+      if (onConflict === 'none') return copy();
       await sql`SAVEPOINT bulk_copy`.execute(trx);
       try {
-        const columns = Object.keys(rows[0]!);
-        await pipeline(Readable.from(copyText(rows, columns)), client.query(copyFrom(`COPY ${quoted(table)} (${columns.map(quoted).join(', ')}) FROM STDIN`)));
+        await copy();
         await sql`RELEASE SAVEPOINT bulk_copy`.execute(trx);
       } catch (error) {
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -108,15 +113,10 @@ function postgresWriter(clients: Map<number, PoolClient>): BulkWriter {
         await insertJson(trx, table, key, rows, onConflict);
       }
     },
-    retract: async (trx, table, retractions) => {
-      if (retractions.length === 0) return;
-      await sql`UPDATE ${sql.table(table)} AS m SET retracted_by = r."by", retracted_at = r."at", retracted_position = r."position"
-        FROM json_to_recordset(${asJson(retractions)}::json) AS r("target" text, "by" text, "at" text, "position" bigint)
-        WHERE m.event_id = r."target"`.execute(trx);
-    },
     // Freshly loaded tables have no statistics: without them the key-range reads of the
     // derivation were planned as sequential scans, one per round.
     analyze: async (trx, tables) => void (await sql`ANALYZE ${sql.join(tables.map((t) => sql.table(t)))}`.execute(trx)),
+    addKey: async (trx, table, column) => void (await sql`ALTER TABLE ${sql.table(table)} ADD PRIMARY KEY (${sql.ref(column)})`.execute(trx)),
   };
 }
 

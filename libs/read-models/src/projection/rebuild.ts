@@ -25,16 +25,18 @@ export async function rebuildReadModels(
   onProgress: (progress: RebuildProgress) => void = () => undefined,
   batchSize = 5000,
 ): Promise<{ position: number }> {
-  const resumeFrom = await readCheckpoint(db, NEXT_PROJECTION);
+  const bulk = BulkLoad.for(db);
+  // A rebuild interrupted before bulk loads existed has tables of another shape: it starts again.
+  const resumeFrom = (await bulk.canResume(db)) ? await readCheckpoint(db, NEXT_PROJECTION) : null;
   if (resumeFrom === null) {
     await db.transaction().execute(async (trx) => {
       await dropProjectedTables(trx, NEXT_TABLES);
       await createProjectedTables(trx, NEXT_TABLES, '', { withIndexes: false });
+      await bulk.startLoad(trx);
       await resetCheckpoint(trx, NEXT_PROJECTION);
     });
   }
 
-  const bulk = BulkLoad.for(db);
   const runner = new ProjectionRunner(store, db, { name: NEXT_PROJECTION, tables: NEXT_TABLES, batchSize, bulk });
   const total = await store.headPosition();
   let position = resumeFrom ?? 0;
@@ -46,6 +48,7 @@ export async function rebuildReadModels(
 
   await db.transaction().execute(async (trx) => {
     const tag = Date.now().toString(36);
+    await bulk.finishLoad(trx, NEXT_TABLES, tag);
     await createIndexes(trx, NEXT_TABLES, tag, ['milestones_participant']);
     await bulk.deriveAll(trx, NEXT_TABLES);
     await createIndexes(trx, NEXT_TABLES, tag, ['participants_project', 'milestones_project']);

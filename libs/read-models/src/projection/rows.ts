@@ -50,8 +50,11 @@ export function participantRow(enrolment: EnrolmentFact, current: CorrectedEntry
   };
 }
 
+/** The columns that keep the enrolment as recorded. */
+export const ENROLMENT_COLUMNS = ['participant_id', 'project_id', 'recorded_entry', 'enrolment_recorded_at', 'enrolment_position'] as const;
+
 /** The enrolment as recorded (before any correction): what outcomes are derived from, with the facts. */
-export function enrolmentFact(row: Participant): EnrolmentFact {
+export function enrolmentFact(row: Pick<Participant, (typeof ENROLMENT_COLUMNS)[number]>): EnrolmentFact {
   const recorded = JSON.parse(row.recorded_entry) as { enrolledOn: string; profile: EntryProfile };
   return {
     participantId: row.participant_id,

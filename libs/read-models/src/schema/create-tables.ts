@@ -5,6 +5,9 @@ import { TableSet, tableNames } from './table-set';
 /**
  * Creates one set of projected tables. Index names carry a tag unique to this creation, because
  * a rebuilt set is renamed into place and index names must stay unique in the database.
+ * `withIndexes: false` (a rebuild's load) leaves out the indexes and the timeline's key too:
+ * inserting a million random event ids into a key index missed SQLite's page cache on nearly
+ * every row. The rebuild adds the key after the load (bulk-writers.ts, `addKey`).
  */
 export async function createProjectedTables(
   db: Kysely<ReadModelSchema>,
@@ -69,7 +72,7 @@ export async function createProjectedTables(
 
   await db.schema
     .createTable(set.milestones)
-    .addColumn('event_id', 'text', (c) => c.primaryKey())
+    .addColumn('event_id', 'text', (c) => (withIndexes ? c.primaryKey() : c))
     .addColumn('participant_id', 'text', (c) => c.notNull())
     .addColumn('project_id', 'text', (c) => c.notNull())
     .addColumn('position', 'bigint', (c) => c.notNull())

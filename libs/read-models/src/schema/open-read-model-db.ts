@@ -34,7 +34,7 @@ const drivers = new WeakMap<Kysely<ReadModelSchema>, ReadModelDriver>();
 /** The engine (and SQLite's connection) of `db`; undefined for a Kysely instance not opened by `openReadModelDb`. */
 export const readModelDriver = (db: Kysely<ReadModelSchema>): ReadModelDriver | undefined => drivers.get(db);
 
-/** One query layer (Kysely) over either engine; nothing above this line knows which one runs. */
+/** One query layer (Kysely) over either engine; above this line only a rebuild's bulk writes know which one runs (`readModelDriver`). */
 export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbOptions = {}): ReadModelDb {
   if (config.engine === 'postgres') {
     // Positions and counts are bigint in PostgreSQL; they fit a JavaScript number.
