@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { generateDemo } from '@pathway/demo';
-import { SqliteEventStore } from '@pathway/event-store';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildReadModels } from './rebuild';
-import { ensureSchema, LIVE_PROJECTION } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
+import { LIVE_PROJECTION } from '../schema/ensure-schema';
 import { LIVE_TABLES } from '../schema/table-set';
 import { dumpTables } from '../testing/dump-tables';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { liveAndReplay } from '../testing/live-and-replay';
+import { testEngines } from '../testing/read-model-engines';
 
 /** Events per rebuild batch: small, so nearly every participant's events fall in several batches. */
 const BATCH = 7;
@@ -21,22 +17,7 @@ const BATCH = 7;
  * batches and resumed from its checkpoint.
  */
 describe.each(testEngines())('rebuild across batch boundaries equals live on %s', (engine) => {
-  const dir = mkdtempSync(join(tmpdir(), 'pathway-batch-boundaries-'));
-  const store = new SqliteEventStore(join(dir, 'events.db'), { synchronous: 'NORMAL' });
-  const databases: TestDatabase[] = [];
-  const open = async (): Promise<ReadModelDb> => {
-    const database = await testDatabase(engine);
-    databases.push(database);
-    const rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
-    return rm;
-  };
-
-  afterAll(async () => {
-    for (const database of databases) await database.drop();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { store, open } = liveAndReplay(engine);
 
   it('builds the same rows with retractions in a later batch than their milestone, stopped once and resumed', async () => {
     const { events } = await generateDemo(store, { participants: 40, seed: 3 });
