@@ -80,11 +80,12 @@ const UNIQUE_VIOLATION = '23505';
 
 /**
  * PostgreSQL: new rows go in by `COPY ... FROM STDIN` on the connection the transaction holds
- * (found by its server process id), about twice as fast as a multi-row statement; COPY cannot
- * skip a key already there, so if one is (a log holding an event twice), that batch falls back,
- * from a savepoint, to the statement below. Upserts and retractions are one statement per
- * table and batch whose only parameter is the rows as a JSON array, expanded by
- * `json_populate_recordset` into the table's own row type (so no column type is defined twice).
+ * (found by its server process id), about twice as fast as a multi-row statement (measured);
+ * COPY cannot skip a key already there, so if one is (a participant enrolled twice), that batch
+ * falls back, from a savepoint, to the statement below. Upserts (the derived rows, pending
+ * retractions) are one statement per table and batch whose only parameter is the rows as a JSON
+ * array, expanded by `json_populate_recordset` into the table's own row type (so no column type
+ * is defined twice).
  */
 function postgresWriter(clients: Map<number, PoolClient>): BulkWriter {
   const insertJson = async (trx: Kysely<ReadModelSchema>, table: string, key: string, rows: object[], onConflict: OnConflict) => {
@@ -139,6 +140,7 @@ function copyValue(value: unknown): string {
   const text = String(storable(value));
   return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : text;
 }
+
 /**
  * JSON text of the rows. PostgreSQL text cannot hold NUL, which JSON writes as `\u0000`: the
  * driver's replacement (postgres-text.ts) never sees it inside the JSON, so it is made here,
