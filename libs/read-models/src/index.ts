@@ -5,7 +5,6 @@ export * from './schema/table-set';
 export * from './projection/projection-runner';
 export * from './projection/live-follower';
 export * from './projection/rebuild';
-export { deriveAllOutcomes } from './projection/apply-events';
 export * from './queries/participant-pathway';
 export * from './queries/participant-outcome';
 export * from './queries/project-summary';

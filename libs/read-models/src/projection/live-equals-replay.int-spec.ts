@@ -1,34 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { generateDemo } from '@pathway/demo';
-import { SqliteEventStore } from '@pathway/event-store';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildReadModels } from './rebuild';
-import { ensureSchema, LIVE_PROJECTION } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
+import { LIVE_PROJECTION } from '../schema/ensure-schema';
 import { LIVE_TABLES } from '../schema/table-set';
 import { dumpTables } from '../testing/dump-tables';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { liveAndReplay } from '../testing/live-and-replay';
+import { testEngines } from '../testing/read-model-engines';
 
 /** The log is the only source of truth: read models built live equal those rebuilt from scratch. */
 describe.each(testEngines())('live equals replay on %s', (engine) => {
-  const dir = mkdtempSync(join(tmpdir(), 'pathway-live-replay-'));
-  const store = new SqliteEventStore(join(dir, 'events.db'), { synchronous: 'NORMAL' });
-  const databases: TestDatabase[] = [];
-  const open = async (): Promise<ReadModelDb> => {
-    const database = await testDatabase(engine);
-    databases.push(database);
-    const rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
-    return rm;
-  };
-
-  afterAll(async () => {
-    for (const database of databases) await database.drop();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { store, open } = liveAndReplay(engine);
 
   it('builds the same tables event by event as in one rebuild, row for row', async () => {
     const { events } = await generateDemo(store, { participants: 300, seed: 7 });

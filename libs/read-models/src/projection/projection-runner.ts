@@ -1,6 +1,8 @@
 import { Kysely } from 'kysely';
 import { classifyStorageError, EventStore, RecordedEvent } from '@pathway/event-store';
 import { applyEvents } from './apply-events';
+import { collectChanges } from './batch-changes';
+import { BulkLoad } from './bulk-load';
 import { advanceCheckpoint, CheckpointMovedError, readCheckpoint } from './checkpoints';
 import { clearProjectionFailure, recordProjectionFailure } from './projection-failure';
 import { ReadModelSchema } from '../schema/read-model-schema';
@@ -15,8 +17,8 @@ export interface ProjectionRunnerOptions {
   include?: (event: RecordedEvent) => boolean;
   /** Last position to apply (an evaluator's copy up to a position). */
   until?: number;
-  /** Building from scratch: outcomes are derived once at the end (see `deriveAllOutcomes`). */
-  deferOutcomes?: boolean;
+  /** Building from scratch: batches written in bulk, outcomes derived once at the end (see bulk-load.ts). */
+  bulk?: BulkLoad;
 }
 
 /**
@@ -50,7 +52,9 @@ export class ProjectionRunner {
     const last = events.at(-1)!;
     try {
       await this.db.transaction().execute(async (trx) => {
-        await applyEvents(trx, this.options.tables, events.filter(include), { deferOutcomes: this.options.deferOutcomes });
+        const { tables, bulk } = this.options;
+        if (bulk) await bulk.load(trx, tables, collectChanges(events.filter(include)));
+        else await applyEvents(trx, tables, events.filter(include));
         await advanceCheckpoint(trx, this.options.name, from, last.position, last.eventId);
       });
     } catch (error) {

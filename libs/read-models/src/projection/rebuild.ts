@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import { EventStore } from '@pathway/event-store';
 import { readCheckpoint, resetCheckpoint } from './checkpoints';
-import { deriveAllOutcomes } from './apply-events';
+import { BulkLoad } from './bulk-load';
 import { ProjectionRunner } from './projection-runner';
 import { createIndexes, createProjectedTables, dropProjectedTables } from '../schema/create-tables';
 import { LIVE_PROJECTION, NEXT_PROJECTION } from '../schema/ensure-schema';
@@ -25,16 +25,19 @@ export async function rebuildReadModels(
   onProgress: (progress: RebuildProgress) => void = () => undefined,
   batchSize = 5000,
 ): Promise<{ position: number }> {
-  const resumeFrom = await readCheckpoint(db, NEXT_PROJECTION);
+  const bulk = BulkLoad.for(db);
+  // A rebuild interrupted before bulk loads existed has tables of another shape: it starts again.
+  const resumeFrom = (await bulk.canResume(db)) ? await readCheckpoint(db, NEXT_PROJECTION) : null;
   if (resumeFrom === null) {
     await db.transaction().execute(async (trx) => {
       await dropProjectedTables(trx, NEXT_TABLES);
       await createProjectedTables(trx, NEXT_TABLES, '', { withIndexes: false });
+      await bulk.startLoad(trx);
       await resetCheckpoint(trx, NEXT_PROJECTION);
     });
   }
 
-  const runner = new ProjectionRunner(store, db, { name: NEXT_PROJECTION, tables: NEXT_TABLES, batchSize, deferOutcomes: true });
+  const runner = new ProjectionRunner(store, db, { name: NEXT_PROJECTION, tables: NEXT_TABLES, batchSize, bulk });
   const total = await store.headPosition();
   let position = resumeFrom ?? 0;
   onProgress({ processed: position, total });
@@ -44,8 +47,11 @@ export async function rebuildReadModels(
   }
 
   await db.transaction().execute(async (trx) => {
-    await createIndexes(trx, NEXT_TABLES, Date.now().toString(36));
-    await deriveAllOutcomes(trx, NEXT_TABLES);
+    const tag = Date.now().toString(36);
+    await bulk.finishLoad(trx, NEXT_TABLES, tag);
+    await createIndexes(trx, NEXT_TABLES, tag, ['milestones_participant']);
+    await bulk.deriveAll(trx, NEXT_TABLES);
+    await createIndexes(trx, NEXT_TABLES, tag, ['participants_project', 'milestones_project']);
     const next = await trx.selectFrom('checkpoints').select(['position', 'event_id']).where('name', '=', NEXT_PROJECTION).executeTakeFirstOrThrow();
     position = Number(next.position);
     await dropProjectedTables(trx, LIVE_TABLES);

@@ -1,5 +1,5 @@
 import { CorrectedEntry, EntryProfile } from '@pathway/domain';
-import { EnrolmentFact, MilestoneFact, ParticipantOutcome } from '@pathway/indicators';
+import { currentEntry, deriveOutcome, EnrolmentFact, MilestoneFact, ParticipantOutcome } from '@pathway/indicators';
 import { Selectable } from 'kysely';
 import { MilestonesTable, ParticipantsTable } from '../schema/read-model-schema';
 
@@ -122,4 +122,35 @@ export function milestoneFact(row: Milestone): MilestoneFact {
     retractedBy: row.retracted_by,
     retractedAt: row.retracted_at,
   };
+}
+
+/**
+ * Each participant's row derived again from its enrolment and every timeline row recorded for it
+ * (retracted ones count only for the last position); participants without an enrolment are left
+ * out. `lastPositions` gives the last position that changed each one; where it has none, the
+ * latest of the enrolment, the facts and their retractions is taken. Pure.
+ */
+export function outcomeRows(
+  participantIds: string[],
+  enrolments: Map<string, EnrolmentFact>,
+  recorded: Milestone[],
+  lastPositions?: Map<string, number>,
+): Participant[] {
+  const factsOf = new Map<string, MilestoneFact[]>();
+  const lastOf = new Map<string, number>();
+  for (const row of recorded) {
+    const last = Math.max(lastOf.get(row.participant_id) ?? 0, Number(row.position), Number(row.retracted_position ?? 0));
+    lastOf.set(row.participant_id, last);
+    if (row.retracted_by !== null) continue;
+    const list = factsOf.get(row.participant_id) ?? [];
+    list.push(milestoneFact(row));
+    factsOf.set(row.participant_id, list);
+  }
+  return participantIds.flatMap((id) => {
+    const enrolment = enrolments.get(id);
+    if (!enrolment) return [];
+    const lastPosition = lastPositions?.get(id) ?? Math.max(enrolment.position, lastOf.get(id) ?? 0);
+    const facts = factsOf.get(id) ?? [];
+    return [participantRow(enrolment, currentEntry(enrolment, facts), deriveOutcome(enrolment, facts), lastPosition)];
+  });
 }

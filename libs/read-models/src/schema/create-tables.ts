@@ -5,6 +5,9 @@ import { TableSet, tableNames } from './table-set';
 /**
  * Creates one set of projected tables. Index names carry a tag unique to this creation, because
  * a rebuilt set is renamed into place and index names must stay unique in the database.
+ * `withIndexes: false` (a rebuild's load) leaves out the indexes and the timeline's key too:
+ * inserting a million random event ids into a key index missed SQLite's page cache on nearly
+ * every row. The rebuild adds the key after the load (bulk-writers.ts, `addKey`).
  */
 export async function createProjectedTables(
   db: Kysely<ReadModelSchema>,
@@ -69,7 +72,7 @@ export async function createProjectedTables(
 
   await db.schema
     .createTable(set.milestones)
-    .addColumn('event_id', 'text', (c) => c.primaryKey())
+    .addColumn('event_id', 'text', (c) => (withIndexes ? c.primaryKey() : c))
     .addColumn('participant_id', 'text', (c) => c.notNull())
     .addColumn('project_id', 'text', (c) => c.notNull())
     .addColumn('position', 'bigint', (c) => c.notNull())
@@ -86,11 +89,25 @@ export async function createProjectedTables(
   if (withIndexes) await createIndexes(db, set, tag);
 }
 
-/** A rebuild loads its tables first and indexes them after: much faster than keeping indexes up to date row by row. */
-export async function createIndexes(db: Kysely<ReadModelSchema>, set: TableSet, tag: string): Promise<void> {
-  await db.schema.createIndex(`ix_${tag}_participants_project`).on(set.participants).columns(['project_id', 'status']).execute();
-  await db.schema.createIndex(`ix_${tag}_milestones_participant`).on(set.milestones).columns(['participant_id', 'position']).execute();
-  await db.schema.createIndex(`ix_${tag}_milestones_project`).on(set.milestones).columns(['project_id', 'recorded_at']).execute();
+const INDEXES = {
+  participants_project: { table: 'participants', columns: ['project_id', 'status'] },
+  /** The timeline of one participant, and the rebuild's derivation of outcomes by key range. */
+  milestones_participant: { table: 'milestones', columns: ['participant_id', 'position'] },
+  milestones_project: { table: 'milestones', columns: ['project_id', 'recorded_at'] },
+} as const;
+
+export type IndexName = keyof typeof INDEXES;
+
+/**
+ * A rebuild loads its tables first and indexes them after: much faster than keeping indexes up
+ * to date row by row. It creates the one its derivation reads by first (`only`), the rest after
+ * the derivation has rewritten every participant row.
+ */
+export async function createIndexes(db: Kysely<ReadModelSchema>, set: TableSet, tag: string, only?: IndexName[]): Promise<void> {
+  for (const [name, { table, columns }] of Object.entries(INDEXES)) {
+    if (only && !only.includes(name as IndexName)) continue;
+    await db.schema.createIndex(`ix_${tag}_${name}`).on(set[table]).columns([...columns]).execute();
+  }
 }
 
 export async function dropProjectedTables(db: Kysely<ReadModelSchema>, set: TableSet): Promise<void> {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Pool, types } from 'pg';
+import { Pool, PoolClient, types } from 'pg';
 import { SQLITE_BUSY_TIMEOUT_MS } from '@pathway/event-store';
 import { replaceNulInParameters } from './postgres-text';
 import { ReadModelSchema } from './read-model-schema';
@@ -24,7 +24,17 @@ export interface ReadModelDb {
 
 const INT8_OID = 20;
 
-/** One query layer (Kysely) over either engine; nothing above this line knows which one runs. */
+/** The driver under a Kysely instance opened here: a rebuild writes through it directly (see bulk-writers.ts). */
+export type ReadModelDriver =
+  | { engine: 'sqlite'; database: Database.Database }
+  /** `clients`: the pool's open connections by server process id, to find the one a transaction holds. */
+  | { engine: 'postgres'; clients: Map<number, PoolClient> };
+const drivers = new WeakMap<Kysely<ReadModelSchema>, ReadModelDriver>();
+
+/** The engine (and SQLite's connection) of `db`; undefined for a Kysely instance not opened by `openReadModelDb`. */
+export const readModelDriver = (db: Kysely<ReadModelSchema>): ReadModelDriver | undefined => drivers.get(db);
+
+/** One query layer (Kysely) over either engine; above this line only a rebuild's bulk writes know which one runs (`readModelDriver`). */
 export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbOptions = {}): ReadModelDb {
   if (config.engine === 'postgres') {
     // Positions and counts are bigint in PostgreSQL; they fit a JavaScript number.
@@ -40,7 +50,15 @@ export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbO
     // the server terminating it (a dropped database) is an unhandled 'error' that ends the process.
     pool.on('connect', (client) => client.on('error', () => undefined));
     replaceNulInParameters(pool);
-    return { engine: 'postgres', db: new Kysely({ dialect: new PostgresDialect({ pool }) }) };
+    const clients = new Map<number, PoolClient>();
+    pool.on('connect', (client) => {
+      const pid = (client as PoolClient & { processID: number }).processID;
+      clients.set(pid, client);
+      client.on('end', () => clients.delete(pid));
+    });
+    const db = new Kysely<ReadModelSchema>({ dialect: new PostgresDialect({ pool }) });
+    drivers.set(db, { engine: 'postgres', clients });
+    return { engine: 'postgres', db };
   }
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
   const database = new Database(config.file);
@@ -50,5 +68,7 @@ export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbO
   database.pragma('synchronous = NORMAL');
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS}`);
   database.pragma('cache_size = -32768'); // 32 MiB: rebuilds insert into large indexes
-  return { engine: 'sqlite', db: new Kysely({ dialect: new SqliteDialect({ database }) }) };
+  const db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });
+  drivers.set(db, { engine: 'sqlite', database });
+  return { engine: 'sqlite', db };
 }

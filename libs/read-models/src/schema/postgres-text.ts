@@ -3,7 +3,7 @@ import { Pool, PoolClient } from 'pg';
 /** U+FFFD, the replacement character: shows that something unstorable stood there. */
 const REPLACEMENT = '\uFFFD';
 
-const storable = (value: unknown) => (typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', REPLACEMENT) : value);
+export const storable = (value: unknown) => (typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', REPLACEMENT) : value);
 
 /**
  * PostgreSQL text cannot hold NUL (SQLSTATE 22021); SQLite's can, and the log keeps whatever
