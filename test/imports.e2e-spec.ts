@@ -127,7 +127,7 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
     expect([none.status, none.body.code]).toEqual([415, 'IMPORT.UNSUPPORTED_MEDIA_TYPE']);
   });
 
-  it('lists and counts every row with a problem as invalid, the same person twice on both rows, one problem per cell (issue 12)', async () => {
+  it('lists and counts every row with a problem as invalid, and the same person twice on both rows (issue 12)', async () => {
     const csv = [
       'Deltagar-id;Personnummer;Inskrivningsdatum;Födelsedatum;Kön;Ställning på arbetsmarknaden;Skyddad identitet',
       '24-313-G01;811218-9877;2024-05-15;;woman;unemployed;nej',
@@ -243,6 +243,14 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
     expect((await store.readStream(`participant-${commit.body.milestoneRows[0].participantId}`)).map((e) => e.type)).toEqual(['ParticipantEnrolled', 'GroupSessionAttended']);
   });
 
+  it('gives one problem per cell, however many rules refuse it (issue 12)', async () => {
+    // `1.234,5` is neither a number, nor at least 0, nor at most 168: one cell, one problem.
+    const csv = ['Personnummer;Händelse;Datum;Anställningsform;Avtal;Timmar per vecka', '811218-9876;Fick arbete;2024-04-05;employee;permanent;1.234,5'].join('\r\n');
+    const dry = await imported(await upload(Buffer.from(csv, 'utf8'), true));
+    expect(dry.body.milestoneCounts).toMatchObject({ invalid: 1 });
+    expect(dry.body.problems.map((p: { row: number; column: string; code: string }) => [p.row, p.column, p.code])).toEqual([[2, 'Timmar per vecka', 'IMPORT.INVALID_VALUE']]);
+  });
+
   it('reports progress while running, and serves the problems as an XLSX in Swedish or English', async () => {
     const started = await upload(Buffer.from(CSV, 'latin1'), true).expect(202);
     expect(started.body).toMatchObject({ projectId: PROJECT, dryRun: true, status: 'running', rowsDone: 0, report: null, problem: null });
@@ -284,6 +292,10 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
       expect(dry.stderr).toContain('dry run: nothing written');
       expect(dry.stderr).not.toMatch(/Åsa|811218/);
       expect(JSON.parse(dry.stdout).dryRun).toBe(true);
+      // A row that does not read is counted among the invalid (issue 12).
+      writeFileSync(file, Buffer.from(CSV, 'latin1'));
+      const invalid = await pathway(t.dataDir, 'import', '--project', PROJECT, '--dry-run', file).catch((e: { stdout: string; stderr: string }) => e);
+      expect(invalid.stderr).toContain('1 invalid');
     } finally {
       removeDir(dir);
     }
