@@ -78,13 +78,16 @@ const BINARY_SIGNATURES: readonly Buffer[] = [
   [0x50, 0x4b, 0x05, 0x06], // an empty zip
 ].map((bytes) => Buffer.from(bytes));
 
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a]);
+
 /**
  * True when the bytes hold a control character text never has: C0 controls other than tab, line
- * feed, form feed, carriage return and DOS's end-of-file (0x1A). In UTF-8 and Windows-1252 alike
+ * feed, vertical tab (FileMaker writes it for a line break in a cell), form feed, carriage return
+ * and DOS's end-of-file (0x1A). In UTF-8 and Windows-1252 alike
  * these bytes are only ever those characters (UTF-8's multi-byte sequences are all 0x80 and up).
  */
 function hasBinaryControl(file: Buffer): boolean {
-  for (const byte of file) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1a) return true;
+  for (const byte of file) if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) return true;
   return false;
 }
 

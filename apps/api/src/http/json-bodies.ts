@@ -12,7 +12,9 @@ export const JSON_TYPES = ['application/json', 'application/*+json'];
  * any route sees them:
  * - a body of any other type or charset is 415 `REQUEST.UNSUPPORTED_MEDIA_TYPE`, on every route (also those
  *   that take no body): a `text/plain` report submission once recorded a report because the
- *   unread body looked empty, and form-encoded bodies skipped the size limit;
+ *   unread body looked empty, and form-encoded bodies skipped the size limit; the spreadsheet
+ *   upload alone takes `IMPORT_TYPES` and refuses any other, JSON too, with 415
+ *   `IMPORT.UNSUPPORTED_MEDIA_TYPE` (`importMediaTypeRefusal`), naming XLSX and CSV;
  * - text that is not JSON, or JSON whose top level is not an object or array, is 400
  *   `REQUEST.MALFORMED_JSON` with the field `body`;
  * - JSON nested deeper than `MAX_JSON_DEPTH` is 400 `REQUEST.TOO_DEEP`;
