@@ -60,9 +60,12 @@ describe('the milestone sheet of an import', () => {
       ['Milstolpar', 5, 'Occurred on', 'IMPORT.INVALID_DATE'],
       ['Milstolpar', 6, null, 'IMPORT.NO_IDENTITY'],
       ['Milstolpar', 7, null, 'IMPORT.DUPLICATE_ROW'],
+      // The same milestone with other fields: neither row can be the right one (issue 12).
+      ['Milstolpar', 2, null, 'IMPORT.DUPLICATE_IDENTITY'],
       ['Milstolpar', 8, null, 'IMPORT.DUPLICATE_IDENTITY'],
     ]);
-    expect(parsed.rows.map((r) => r.row)).toEqual([2]);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.invalidRows).toEqual([2, 3, 4, 5, 6, 8]);
     expect(JSON.stringify(parsed.problems)).not.toMatch(/811218|blå/);
   });
 

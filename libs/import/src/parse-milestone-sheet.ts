@@ -17,7 +17,10 @@ export interface ParsedMilestoneRow {
 }
 
 export interface ParsedMilestoneSheet {
+  /** The rows to check further and record. */
   rows: ParsedMilestoneRow[];
+  /** The row numbers of rows that cannot be recorded as read (an error among `problems`), ascending. */
+  invalidRows: number[];
   problems: ImportProblem[];
   rowsRead: number;
 }
@@ -41,7 +44,7 @@ export function parseMilestoneSheet(sheet: Sheet, today: string): ParsedMileston
   const problems: ImportProblem[] = [];
   const at = (p: Omit<ImportProblem, 'sheet'>) => problems.push({ sheet: sheet.name, ...p });
   const [header, ...data] = sheet.rows.filter((r) => !r.cells.every(isBlank));
-  if (!header) return { rows: [], problems, rowsRead: 0 };
+  if (!header) return { rows: [], invalidRows: [], problems, rowsRead: 0 };
   const columns = new Map<number, { column: MilestoneColumn; header: string }>();
   const seenFields = new Set<string>();
   header.cells.forEach((cell, i) => {
@@ -62,9 +65,10 @@ export function parseMilestoneSheet(sheet: Sheet, today: string): ParsedMileston
     }
   }
   if (!seenFields.has('participantId') && !seenFields.has('nationalIdentityNumber')) at({ row: null, column: null, code: 'IMPORT.NO_IDENTITY_COLUMN', severity: 'error' });
-  if (problems.some((p) => p.severity === 'error')) return { rows: [], problems, rowsRead: data.length };
+  if (problems.some((p) => p.severity === 'error')) return { rows: [], invalidRows: [], problems, rowsRead: data.length };
 
   const rows: ParsedMilestoneRow[] = [];
+  const invalid = new Set<number>();
   const seen = new Map<string, { row: number; canonical: string }>();
   for (const { row, cells } of data) {
     const body: Record<string, string | number | boolean> = {};
@@ -98,21 +102,31 @@ export function parseMilestoneSheet(sheet: Sheet, today: string): ParsedMileston
       typeof participantId === 'string' ? { kind: 'participant-id', value: participantId } : typeof nationalIdentityNumber === 'string' ? { kind: 'identity-number', value: nationalIdentityNumber } : null;
     if (!identity) {
       if (!failed) at({ row, column: null, code: 'IMPORT.NO_IDENTITY', severity: 'error' });
+      invalid.add(row);
       continue;
     }
-    if (failed) continue;
+    if (failed) {
+      invalid.add(row);
+      continue;
+    }
     const slot = `${identity.kind}:${identity.value}/${milestone.type}/${milestone.occurredOn}`;
     const canonical = canonicalJson(milestone);
     const first = seen.get(slot);
+    if (first?.canonical === canonical) {
+      at({ row, column: null, code: 'IMPORT.DUPLICATE_ROW', params: { firstRow: first.row }, severity: 'warning' });
+      continue;
+    }
     if (first) {
-      const same = first.canonical === canonical;
-      at({ row, column: null, code: same ? 'IMPORT.DUPLICATE_ROW' : 'IMPORT.DUPLICATE_IDENTITY', params: { firstRow: first.row }, severity: same ? 'warning' : 'error' });
+      // Neither row can be the right one: both are held back until the file says which.
+      if (!invalid.has(first.row)) at({ row: first.row, column: null, code: 'IMPORT.DUPLICATE_IDENTITY', params: { otherRow: row }, severity: 'error' });
+      at({ row, column: null, code: 'IMPORT.DUPLICATE_IDENTITY', params: { otherRow: first.row }, severity: 'error' });
+      invalid.add(first.row).add(row);
       continue;
     }
     seen.set(slot, { row, canonical });
     rows.push({ row, identity, body: milestone, headers });
   }
-  return { rows, problems, rowsRead: data.length };
+  return { rows: rows.filter((r) => !invalid.has(r.row)), invalidRows: [...invalid].sort((a, b) => a - b), problems, rowsRead: data.length };
 }
 
 type Reading = { ok: true; value: string | number | boolean } | { ok: false; code: string; params?: Record<string, string | number> };

@@ -91,15 +91,58 @@ describe('the participant sheet', () => {
     expect(JSON.stringify(problems)).not.toMatch(/Åsa|811218|kvinna/);
   });
 
-  it('skips an exact duplicate row with a warning and refuses the same person with other values', () => {
+  it('skips an exact duplicate row with a warning and refuses the same person with other values on both rows', () => {
     const row = ['811218-9876', '2024-01-15', 'Åsa', 'woman', 'unemployed', null];
-    const { rows, problems } = parseParticipantSheet(sheetOf([header, row, [...row], ['811218-9876', '2024-02-01', 'Åsa', 'woman', 'unemployed', null]]), TODAY);
-    expect(rows.map((r) => r.row)).toEqual([2]);
-    expect(problems.map((p) => [p.row, p.code, p.params?.firstRow, p.severity])).toEqual([
+    const { rows, invalidRows, problems } = parseParticipantSheet(sheetOf([header, row, [...row], ['811218-9876', '2024-02-01', 'Åsa', 'woman', 'unemployed', null]]), TODAY);
+    expect(rows).toEqual([]);
+    expect(invalidRows).toEqual([2, 4]);
+    expect(problems.map((p) => [p.row, p.code, p.params?.firstRow ?? p.params?.otherRow, p.severity])).toEqual([
       [1, 'IMPORT.UNKNOWN_COLUMN', undefined, 'warning'],
       [3, 'IMPORT.DUPLICATE_ROW', 2, 'warning'],
+      [2, 'IMPORT.DUPLICATE_IDENTITY', 4, 'error'],
       [4, 'IMPORT.DUPLICATE_IDENTITY', 2, 'error'],
     ]);
+  });
+
+  it('knows one person under two participant ids by the identity number, however written (issue 12)', () => {
+    const withId = ['Deltagar-id', 'Personnummer', 'Inskrivningsdatum', 'Ställning på arbetsmarknaden'];
+    const { rows, invalidRows, problems } = parseParticipantSheet(
+      sheetOf([withId, ['P-1', '811218-9876', '2024-01-15', 'unemployed'], ['P-2', '198112189876', '2024-02-01', 'employed'], ['P-3', 'AB1234567', '2024-01-15', 'employed']]),
+      TODAY,
+    );
+    expect(rows.map((r) => r.row)).toEqual([4]);
+    expect(invalidRows).toEqual([2, 3]);
+    expect(problems.map((p) => [p.row, p.code, p.params?.otherRow])).toEqual([
+      [2, 'IMPORT.DUPLICATE_IDENTITY', 3],
+      [3, 'IMPORT.DUPLICATE_IDENTITY', 2],
+    ]);
+  });
+
+  it('lists every row that did not read among the invalid rows (issue 12)', () => {
+    const ok = ['811218-9876', '2024-01-15', 'Åsa', 'woman', 'unemployed', null];
+    const { rows, invalidRows } = parseParticipantSheet(
+      sheetOf([
+        header,
+        ['811218-9877', '2024-01-15', 'Bo', 'man', 'employed', null],
+        ['640823-3234', '2024-13-01', 'Cay', 'man', 'employed', null],
+        ['701063-2391', '15/01/2024', 'Dan', 'man', 'employed', null],
+        ['AB1234567', '2024-01-15', 'Eva', 'woman', null, null],
+        ['CD7654321', '2024-01-15', 'Fia', 'kvinna?', 'employed', null],
+        ok,
+      ]),
+      TODAY,
+    );
+    expect(invalidRows).toEqual([2, 3, 4, 5, 6]);
+    expect(rows.map((r) => r.row)).toEqual([7]);
+  });
+
+  it('reads protected identity as the sealed flag the enrolment takes (issue 12)', () => {
+    const { rows, problems } = parseParticipantSheet(
+      sheetOf([['Personnummer', 'Inskrivningsdatum', 'Ställning på arbetsmarknaden', 'Skyddad identitet / Protected identity'], ['811218-9876', '2024-01-15', 'unemployed', 'Ja']]),
+      TODAY,
+    );
+    expect(problems).toEqual([]);
+    expect(rows[0]!.body.personal).toEqual({ nationalIdentityNumber: '811218-9876', protectedIdentity: true });
   });
 
   it('finds the header below a title row', () => {

@@ -1,4 +1,5 @@
 import { canonicalJson } from '@pathway/application';
+import { normaliseIdentityNumber } from '@pathway/privacy';
 import { readCell } from './cells';
 import { ImportProblem } from './import-problem';
 import { columnOfHeader, ParticipantColumn, PARTICIPANT_COLUMNS } from './participant-columns';
@@ -10,7 +11,8 @@ export interface EnrolmentBody {
   participantId?: string;
   enrolledOn?: string;
   profile: Record<string, string | boolean | null>;
-  personal?: Record<string, string>;
+  /** Text, except `protectedIdentity` (a yes/no). */
+  personal?: { nationalIdentityNumber?: string } & Record<string, string | boolean>;
 }
 
 /** What makes a row the same participant on the next import: its id column, else its identity number. */
@@ -27,7 +29,10 @@ export interface ParsedRow {
 }
 
 export interface ParsedSheet {
+  /** The rows to check further and import. */
   rows: ParsedRow[];
+  /** The row numbers of rows that cannot be imported as read (an error among `problems`), ascending. */
+  invalidRows: number[];
   problems: ImportProblem[];
   /** Data rows seen (empty rows not counted). */
   rowsRead: number;
@@ -46,8 +51,10 @@ const isBlank = (cell: CellValue | undefined) => cell === null || cell === undef
  * (IMPORT.MERGED_HEADER: the merged-over column is ignored), the same field twice or a required
  * column missing an error for the file. Each row gives a problem per unreadable cell, an
  * identity (IMPORT.NO_IDENTITY without an id or identity number), and a row equal to an earlier
- * one is skipped with a warning (IMPORT.DUPLICATE_ROW); the same identity with other values is an
- * error (IMPORT.DUPLICATE_IDENTITY). Problems never carry a cell's content.
+ * one is skipped with a warning (IMPORT.DUPLICATE_ROW); the same person (the same participant id,
+ * or the same identity number however written) with other values is an error on both rows
+ * (IMPORT.DUPLICATE_IDENTITY, `otherRow`). Every row with an error is in `invalidRows`.
+ * Problems never carry a cell's content.
  *
  * @param today ISO date: the century of 10-digit Swedish identity numbers
  */
@@ -60,34 +67,53 @@ export function parseParticipantSheet(sheet: Sheet, today: string): ParsedSheet 
   if (headerAt > 0) problems.push({ row: header!.row, column: null, code: 'IMPORT.ROWS_ABOVE_HEADER', params: { rows: headerAt }, severity: 'warning' });
   if (!header) {
     problems.push({ row: null, column: null, code: 'IMPORT.EMPTY_FILE', severity: 'error' });
-    return { rows: [], problems, rowsRead: 0 };
+    return { rows: [], invalidRows: [], problems, rowsRead: 0 };
   }
   const columns = mapHeader(header.row, header.cells, sheet.mergedInto.get(header.row), problems);
-  if (problems.some((p) => p.severity === 'error')) return { rows: [], problems, rowsRead: data.length };
+  if (problems.some((p) => p.severity === 'error')) return { rows: [], invalidRows: [], problems, rowsRead: data.length };
 
-  const rows: ParsedRow[] = [];
-  const seen = new Map<string, { row: number; canonical: string }>();
+  const read: ParsedRow[] = [];
+  const invalid = new Set<number>();
   for (const { row, cells } of data) {
     const parsed = parseRow(row, cells, columns, today, problems);
-    if (!parsed) continue;
-    const identityKey = `${parsed.identity.kind}:${parsed.identity.value}`;
+    if (parsed) read.push(parsed);
+    else invalid.add(row);
+  }
+  const skipped = new Set<number>();
+  // One person is one participant id and one identity number: either key seen before makes the row a repeat.
+  const firstWith = new Map<string, { row: number; canonical: string }>();
+  for (const parsed of read) {
+    const keys = identityKeys(parsed, today);
     const canonical = canonicalJson(parsed.body);
-    const first = seen.get(identityKey);
-    if (first) {
-      const same = first.canonical === canonical;
-      problems.push({
-        row,
-        column: null,
-        code: same ? 'IMPORT.DUPLICATE_ROW' : 'IMPORT.DUPLICATE_IDENTITY',
-        params: { firstRow: first.row },
-        severity: same ? 'warning' : 'error',
-      });
+    const first = keys.map((key) => firstWith.get(key)).find((seen) => seen !== undefined);
+    if (!first) {
+      for (const key of keys) firstWith.set(key, { row: parsed.row, canonical });
       continue;
     }
-    seen.set(identityKey, { row, canonical });
-    rows.push(parsed);
+    if (first.canonical === canonical) {
+      problems.push({ row: parsed.row, column: null, code: 'IMPORT.DUPLICATE_ROW', params: { firstRow: first.row }, severity: 'warning' });
+      skipped.add(parsed.row);
+      continue;
+    }
+    // Neither row can be the right one: both are held back until the file says which.
+    if (!invalid.has(first.row)) {
+      problems.push({ row: first.row, column: null, code: 'IMPORT.DUPLICATE_IDENTITY', params: { otherRow: parsed.row }, severity: 'error' });
+      invalid.add(first.row);
+    }
+    problems.push({ row: parsed.row, column: null, code: 'IMPORT.DUPLICATE_IDENTITY', params: { otherRow: first.row }, severity: 'error' });
+    invalid.add(parsed.row);
   }
-  return { rows, problems, rowsRead: data.length };
+  const rows = read.filter((r) => !invalid.has(r.row) && !skipped.has(r.row));
+  return { rows, invalidRows: [...invalid].sort((a, b) => a - b), problems, rowsRead: data.length };
+}
+
+/** The keys a row's person is known by in the file: its participant id, and its identity number in the one written form the blind index uses. */
+function identityKeys(row: ParsedRow, today: string): string[] {
+  const number = row.body.personal?.nationalIdentityNumber;
+  return [
+    ...(row.body.participantId ? [`id:${row.body.participantId}`] : []),
+    ...(typeof number === 'string' ? [`nin:${normaliseIdentityNumber(number, today)}`] : []),
+  ];
 }
 
 function mapHeader(row: number, cells: CellValue[], merged: Set<number> | undefined, problems: ImportProblem[]): Map<number, { column: ParticipantColumn; header: string }> {
@@ -158,7 +184,7 @@ function parseRow(
     }
     if (column.path.length === 1) (body as unknown as Record<string, unknown>)[column.path[0]] = value;
     else if (column.path[0] === 'profile') body.profile[column.path[1]] = value;
-    else (body.personal ??= {})[column.path[1]] = String(value);
+    else (body.personal ??= {})[column.path[1]] = column.kind === 'yes-no' ? value : String(value);
   }
   const identity: RowIdentity | null = body.participantId
     ? { kind: 'participant-id', value: body.participantId }

@@ -40,6 +40,8 @@ export const PARTICIPANT_COLUMNS: readonly ParticipantColumn[] = [
   { field: 'phone', path: ['personal', 'phone'], sv: 'Telefon', en: 'Phone', kind: 'text' },
   { field: 'email', path: ['personal', 'email'], sv: 'E-post', en: 'Email', kind: 'text' },
   { field: 'address', path: ['personal', 'address'], sv: 'Adress', en: 'Address', kind: 'text' },
+  // The flag enrolment and contact details set: the SCB participant file then carries the replacement code, not the number.
+  { field: 'protectedIdentity', path: ['personal', 'protectedIdentity'], sv: 'Skyddad identitet', en: 'Protected identity', aliases: ['sekretessmarkering'], kind: 'yes-no' },
 ];
 
 /** The written answers for "not disclosed", in both languages (the template's drop-downs offer the first two). */

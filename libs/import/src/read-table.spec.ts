@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import { decodeText, detectSeparator, readTable } from './read-table';
+import { checkFile, decodeText, detectSeparator, readTable } from './read-table';
 import { checkZip } from './zip-guard';
 import { csvOf, xlsxOf } from './testing/sample-files';
 import { ImportFileRefused } from './import-problem';
@@ -70,6 +70,28 @@ describe('reading an import file', () => {
     const many = zipOf(Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, data: Buffer.from('x') })));
     expect(() => checkZip(many, { maxFileBytes: 1_000_000, maxEntries: 10, maxInflatedBytes: 1_000_000 })).toThrow(ImportFileRefused);
     expect(() => checkZip(Buffer.from('PK\u0003\u0004 not really'))).toThrow(expect.objectContaining({ code: 'IMPORT.NOT_A_SPREADSHEET' }) as unknown as Error);
+  });
+
+  it('refuses what is no spreadsheet before reading it: a zip without a workbook, binary files, empty and header-only files (issue 12)', async () => {
+    const refusal = (file: Buffer) => {
+      try {
+        checkFile(file);
+        return 'accepted';
+      } catch (error) {
+        return (error as ImportFileRefused).code;
+      }
+    };
+    expect(refusal(zipOf([{ name: 'word/document.xml', data: Buffer.from('<w/>') }]))).toBe('IMPORT.NOT_A_SPREADSHEET');
+    expect(refusal(zipOf([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]))).toBe('accepted');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR rest of an image')]);
+    expect(refusal(png)).toBe('IMPORT.NOT_A_SPREADSHEET');
+    expect(refusal(Buffer.from('%PDF-1.7\nA;B\n1;2\n'))).toBe('IMPORT.NOT_A_SPREADSHEET');
+    // Random bytes: a control character text never holds, even without a NUL.
+    expect(refusal(Buffer.from([0x41, 0x3b, 0x42, 0x0a, 0x03, 0xfe, 0x3b, 0x99, 0x0a]))).toBe('IMPORT.NOT_A_SPREADSHEET');
+    expect(refusal(Buffer.from('A;B\n1;\u0000\n'))).toBe('IMPORT.NOT_A_SPREADSHEET');
+    expect(refusal(Buffer.alloc(0))).toBe('IMPORT.EMPTY_FILE');
+    expect(refusal(Buffer.from('Personnummer;Inskrivningsdatum\r\n;\r\n\r\n'))).toBe('IMPORT.NO_DATA_ROWS');
+    expect(refusal(csvOf(['Personnummer|Namn', '811218-9876|Åsa Öberg'], 'windows-1252'))).toBe('accepted');
   });
 
   it('passes a real XLSX through the guard', async () => {

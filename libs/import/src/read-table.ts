@@ -48,14 +48,61 @@ export async function readTable(file: Buffer, limits: ZipLimits = DEFAULT_ZIP_LI
 
 /**
  * The checks of a file short of reading its sheets (a fraction of a second even at the size
- * limit, so an upload is refused before its job starts): its size, and an XLSX's zip
- * (`checkZip`: entries and inflated size). Throws `ImportFileRefused`.
+ * limit, so an upload is refused before its job starts): IMPORT.EMPTY_FILE for no bytes,
+ * IMPORT.FILE_TOO_LARGE, an XLSX's zip (`checkZip`: entries, inflated size, a workbook part),
+ * a CSV's content (`checkCsv`). Throws `ImportFileRefused`.
  */
 export function checkFile(file: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): void {
+  if (file.length === 0) throw new ImportFileRefused('IMPORT.EMPTY_FILE', 'The file is empty');
   if (file.length > limits.maxFileBytes) {
     throw new ImportFileRefused('IMPORT.FILE_TOO_LARGE', 'The file is larger than an import takes', { maxBytes: limits.maxFileBytes });
   }
   if (formatOf(file) === 'xlsx') checkZip(file, limits);
+  else checkCsv(file);
+}
+
+/**
+ * Magic numbers of files sent in place of a spreadsheet: images, PDF, archives, and the old
+ * binary Excel (.xls, OLE2), which the import does not read. Their first bytes.
+ */
+const BINARY_SIGNATURES: readonly Buffer[] = [
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF
+  [0x25, 0x50, 0x44, 0x46], // PDF
+  [0x1f, 0x8b], // gzip
+  [0x42, 0x5a, 0x68], // bzip2
+  [0x37, 0x7a, 0xbc, 0xaf], // 7z
+  [0x52, 0x61, 0x72, 0x21], // RAR
+  [0xd0, 0xcf, 0x11, 0xe0], // OLE2: .xls, .doc
+  [0x50, 0x4b, 0x05, 0x06], // an empty zip
+].map((bytes) => Buffer.from(bytes));
+
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a]);
+
+/**
+ * True when the bytes hold a control character text never has: C0 controls other than tab, line
+ * feed, vertical tab (FileMaker writes it for a line break in a cell), form feed, carriage return
+ * and DOS's end-of-file (0x1A). In UTF-8 and Windows-1252 alike
+ * these bytes are only ever those characters (UTF-8's multi-byte sequences are all 0x80 and up).
+ */
+function hasBinaryControl(file: Buffer): boolean {
+  for (const byte of file) if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) return true;
+  return false;
+}
+
+/**
+ * A CSV is text: a known binary signature or a control character text never holds (a NUL,
+ * `hasBinaryControl`) is IMPORT.NOT_A_SPREADSHEET; a file of at most one line
+ * with content is IMPORT.NO_DATA_ROWS (a header, or a row, alone: nothing to import). Lines are
+ * counted without parsing quotes: a header-only file has one line whatever its quoting.
+ */
+function checkCsv(file: Buffer): void {
+  if (BINARY_SIGNATURES.some((signature) => file.subarray(0, signature.length).equals(signature)) || hasBinaryControl(file)) {
+    throw new ImportFileRefused('IMPORT.NOT_A_SPREADSHEET', 'The file is neither an XLSX spreadsheet nor a CSV text file');
+  }
+  const lines = decodeText(file).text.split(/\r\n|\r|\n/).filter((line) => /[^\s,;"]/.test(line));
+  if (lines.length < 2) throw new ImportFileRefused('IMPORT.NO_DATA_ROWS', 'The file holds no rows below its header');
 }
 
 async function readXlsx(file: Buffer): Promise<Table> {

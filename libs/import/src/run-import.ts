@@ -11,9 +11,9 @@ import {
   RequestContext,
   todayIn,
 } from '@pathway/application';
-import { DomainError, EntryProfile, Milestone, notFound, participantDecider, ParticipantState, ProjectDetails } from '@pathway/domain';
-import { BLIND_INDEX_KEY_ID, IdentityIndex, KeyStore, PersonalData, sealPersonalData } from '@pathway/privacy';
-import { ImportProblem } from './import-problem';
+import { DomainError, EntryProfile, Milestone, notFound, participantDecider, ParticipantEnrolled, ParticipantState, ProjectDetails } from '@pathway/domain';
+import { BLIND_INDEX_KEY_ID, IdentityIndex, KeyStore, openPersonalData, PersonalData, Sealed, sealPersonalData } from '@pathway/privacy';
+import { ImportFileRefused, ImportProblem } from './import-problem';
 import { EnrolmentBody, ParsedRow, parseParticipantSheet } from './parse-participant-sheet';
 import { readTable, Sheet, Table } from './read-table';
 import { DEFAULT_ZIP_LIMITS, ZipLimits } from './zip-guard';
@@ -146,7 +146,8 @@ function sheetsOf(table: Table): { participants?: Sheet; milestones?: Sheet } {
  * (`importMilestones`). Progress goes to `onProgress` in rows; the event loop gets a turn every
  * YIELD_EVERY_ROWS rows, so a server running this in the background keeps answering.
  *
- * Throws `ImportFileRefused` for an unreadable file, DomainError PROJECT.NOT_FOUND.
+ * Throws `ImportFileRefused` for an unreadable file or one without data rows (IMPORT.NO_DATA_ROWS),
+ * DomainError PROJECT.NOT_FOUND.
  */
 export async function runImport(deps: ImportDependencies, file: Buffer, options: ImportOptions): Promise<ImportReport> {
   const table = await readTable(file, options.limits ?? DEFAULT_ZIP_LIMITS);
@@ -154,7 +155,7 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
   if (!project) throw notFound('PROJECT.NOT_FOUND', 'No such project');
   const today = todayIn(deps.commands, project);
   const { participants: sheet, milestones: foundMilestones } = sheetsOf(table);
-  const parsed = sheet ? parseParticipantSheet(sheet, today) : { rows: [], problems: [], rowsRead: 0 };
+  const parsed = sheet ? parseParticipantSheet(sheet, today) : { rows: [], invalidRows: [], problems: [], rowsRead: 0 };
   const problems = [...parsed.problems];
   const report: ImportReport = {
     projectId: options.projectId,
@@ -172,7 +173,11 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
   };
   const milestoneSheet = options.milestones ? foundMilestones : undefined;
   const milestoneRows = milestoneSheet ? parseMilestoneSheet(milestoneSheet, today) : undefined;
-  const total = parsed.rows.length + (milestoneRows?.rows.length ?? 0);
+  // A header without rows (a CSV's is refused by `checkFile` before the job): a clear refusal, not a report of nothing.
+  if (parsed.rowsRead === 0 && !milestoneRows?.rowsRead && ![...problems, ...(milestoneRows?.problems ?? [])].some((p) => p.severity === 'error')) {
+    throw new ImportFileRefused('IMPORT.NO_DATA_ROWS', 'The file holds no rows below its header');
+  }
+  const total = parsed.rows.length + parsed.invalidRows.length + (milestoneRows ? milestoneRows.rows.length + milestoneRows.invalidRows.length : 0);
   let done = 0;
   const rowDone = async () => {
     options.onProgress?.({ done: ++done, total });
@@ -182,6 +187,11 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
   options.onProgress?.({ done, total });
   const fingerprintKey = (await deps.keys.dataKeyFor(BLIND_INDEX_KEY_ID)).material;
   const planned: { row: ParsedRow; enrolment: ValidEnrolment; participantId: string; fingerprint: string }[] = [];
+  // Rows that did not read (their problems are in already) are counted and listed like those a rule refuses.
+  for (const row of parsed.invalidRows) {
+    report.rows.push({ row, outcome: 'invalid' });
+    await rowDone();
+  }
 
   for (const row of parsed.rows) {
     const checked = await checkRow(deps, row, project, today, options);
@@ -192,7 +202,7 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
     } else {
       const participantId = checked.enrolment.participantId ?? nameBasedUuid(`import/${project.projectId}/${await deps.identities.digestOf(row.identity.value)}`);
       const fingerprint = createHmac('sha256', fingerprintKey).update(`import-row:${project.projectId}\n${canonicalJson(checked.enrolment)}`).digest('hex');
-      const existing = await existingOutcome(deps, participantId, fingerprint, row, project.projectId);
+      const existing = await existingOutcome(deps, participantId, fingerprint, row, checked.enrolment, project.projectId);
       if (existing) {
         if (existing.problem) problems.push(existing.problem);
         report.rows.push({ row: row.row, outcome: existing.outcome, participantId });
@@ -259,12 +269,30 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
       set: (participantId, state) => void states.set(participantId, state),
     }, rowDone);
   }
+  keepOneErrorPerCell(problems);
   // The participant sheet's problems first, then the milestone sheet's, each by row.
   const sheetOrder = (p: ImportProblem) => (milestoneSheet && p.sheet === milestoneSheet.name ? 1 : 0);
   problems.sort((a, b) => sheetOrder(a) - sheetOrder(b) || (a.row ?? 0) - (b.row ?? 0));
   // A CSV has no sheets to name.
   if (table.format === 'csv') for (const problem of problems) delete problem.sheet;
   return report;
+}
+
+/**
+ * One error per cell: a cell several rules refuse (`1.234,5` is neither a number nor within
+ * bounds) gets the first rule's problem only, since fixing the cell answers them all. Errors for
+ * a whole row or file (no column) and warnings are kept. Edits `problems` in place.
+ */
+function keepOneErrorPerCell(problems: ImportProblem[]): void {
+  const seen = new Set<string>();
+  const kept = problems.filter((p) => {
+    if (p.severity !== 'error' || p.column === null || p.row === null) return true;
+    const cell = JSON.stringify([p.sheet ?? '', p.row, p.column]);
+    if (seen.has(cell)) return false;
+    seen.add(cell);
+    return true;
+  });
+  problems.splice(0, problems.length, ...kept);
 }
 
 /** DTO rules, then the decider's enrolment rules on a new participant of the project. */
@@ -295,16 +323,23 @@ async function checkRow(
     );
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const field = DOMAIN_FIELDS[error.code];
-    return { problems: [{ row: row.row, column: field ? headerOf(row, field) : null, code: error.code, ...(error.params ? { params: { ...error.params } } : {}), severity: 'error' }] };
+    const code = ENROLMENT_CODES[error.code] ?? error.code;
+    const field = DOMAIN_FIELDS[code];
+    return { problems: [{ row: row.row, column: field ? headerOf(row, field) : null, code, ...(error.params ? { params: { ...error.params } } : {}), severity: 'error' }] };
   }
   return { enrolment };
 }
 
+/**
+ * The decider's codes shared by milestones and enrolment, as the enrolment's own: a row is an
+ * enrolment, and "milestone" in its problem would send the user to the wrong sheet.
+ */
+const ENROLMENT_CODES: Record<string, string> = { 'MILESTONE.DATE_IN_FUTURE': 'IMPORT.ENROLMENT_IN_FUTURE' };
+
 /** The field a domain rule's refusal is about, to name its column. */
 const DOMAIN_FIELDS: Record<string, string> = {
   'PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD': 'enrolledOn',
-  'MILESTONE.DATE_IN_FUTURE': 'enrolledOn',
+  'IMPORT.ENROLMENT_IN_FUTURE': 'enrolledOn',
   'PARTICIPANT.IMPLAUSIBLE_BIRTH_DATE': 'profile.birthDate',
   'PARTICIPANT.BORN_AFTER_ENROLMENT': 'profile.birthDate',
 };
@@ -324,13 +359,15 @@ async function existingOutcome(
   participantId: string,
   fingerprint: string,
   row: ParsedRow,
+  wanted: ValidEnrolment,
   projectId: string,
 ): Promise<{ outcome: 'unchanged' | 'conflict'; problem?: ImportProblem } | null> {
   const events = await deps.commands.store.readStream(participantStream(participantId));
   const enrolment = events.find((e) => e.type === 'ParticipantEnrolled');
   if (enrolment) {
     if (idempotencyOf(enrolment)?.request === fingerprint) return { outcome: 'unchanged' };
-    return { outcome: 'conflict', problem: { row: row.row, column: null, code: 'IMPORT.ROW_CHANGED', severity: 'error' } };
+    const columns = await changedColumns(deps, participantId, enrolment.data as ParticipantEnrolled['data'], wanted, row);
+    return { outcome: 'conflict', problem: { row: row.row, column: null, code: 'IMPORT.ROW_CHANGED', params: { columns: columns.join(', ') }, severity: 'error' } };
   }
   const number = row.body.personal?.nationalIdentityNumber;
   if (!number) return null;
@@ -342,6 +379,21 @@ async function existingOutcome(
     }
   }
   return null;
+}
+
+/**
+ * The headers (as the row's file writes them, else the field names) of the fields where a row
+ * differs from the participant's enrolment as recorded: enrolment date and profile as logged,
+ * personal data opened from the enrolment's sealed box. Names only: the values stay out of the
+ * report. A box that cannot be opened (erased, key missing) compares as no personal data.
+ */
+async function changedColumns(deps: ImportDependencies, participantId: string, recorded: ParticipantEnrolled['data'], wanted: ValidEnrolment, row: ParsedRow): Promise<string[]> {
+  const opened = recorded.personal ? openPersonalData(participantId, [recorded.personal as Sealed], await deps.keys.lookup(participantId)) : { status: 'none' as const };
+  const personal: Record<string, unknown> = opened.status === 'recorded' ? { ...opened.data } : {};
+  const was: Record<string, unknown> = { enrolledOn: recorded.enrolledOn, ...recorded.profile, ...personal };
+  const now: Record<string, unknown> = { enrolledOn: wanted.enrolledOn, ...wanted.profile, ...(wanted.personal ?? {}) };
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])];
+  return fields.filter((field) => canonicalJson(was[field] ?? null) !== canonicalJson(now[field] ?? null)).map((field) => row.headers[field] ?? field);
 }
 
 /** Rows between yields to the event loop. */
@@ -424,6 +476,11 @@ async function importMilestones(
     requests.set(participantId, read);
     return read;
   };
+  for (const row of parsed.invalidRows) {
+    report.milestoneRows.push({ row, outcome: 'invalid' });
+    report.milestoneCounts.invalid++;
+    await rowDone();
+  }
   const enrolledHere = async (participantId: string) =>
     (await deps.commands.store.readStream(participantStream(participantId))).some((e) => e.type === 'ParticipantEnrolled' && e.data.projectId === projectId);
 
@@ -486,4 +543,5 @@ async function importMilestones(
     report.milestoneCounts[outcome.outcome]++;
     await rowDone();
   }
+  report.milestoneRows.sort((a, b) => a.row - b.row);
 }

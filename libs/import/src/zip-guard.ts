@@ -27,7 +27,7 @@ const LOCAL = 0x04034b50;
  * §4.3) and inflating every entry under a hard output cap (zlib `maxOutputLength`), so a zip
  * bomb is refused after at most `maxInflatedBytes` of work, whatever its headers declare.
  * Refuses with `ImportFileRefused`: IMPORT.FILE_TOO_LARGE, IMPORT.NOT_A_SPREADSHEET (no zip
- * directory, ZIP64, encrypted or unknown compression), IMPORT.TOO_MANY_ENTRIES,
+ * directory, ZIP64, encrypted or unknown compression, no `xl/workbook.xml`), IMPORT.TOO_MANY_ENTRIES,
  * IMPORT.INFLATES_TOO_LARGE.
  */
 export function checkZip(file: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): void {
@@ -39,6 +39,7 @@ export function checkZip(file: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
   if (entries > limits.maxEntries) throw new ImportFileRefused('IMPORT.TOO_MANY_ENTRIES', 'The file holds too many parts for a spreadsheet', { max: limits.maxEntries });
   let budget = limits.maxInflatedBytes;
   let at = directoryOffset;
+  let workbook = false;
   for (let i = 0; i < entries; i++) {
     if (at + 46 > file.length || file.readUInt32LE(at) !== CENTRAL) throw notSpreadsheet('central directory');
     const flags = file.readUInt16LE(at + 8);
@@ -51,9 +52,15 @@ export function checkZip(file: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
     if (flags & 0x1) throw notSpreadsheet('encrypted entry');
     if (compressedSize === 0xffffffff || localOffset === 0xffffffff) throw notSpreadsheet('ZIP64');
     budget -= inflatedSize(file, localOffset, compressedSize, method, budget, limits);
+    workbook ||= file.toString('utf8', at + 46, at + 46 + nameLength) === WORKBOOK_PART;
     at += 46 + nameLength + extraLength + commentLength;
   }
+  // Any zip passes the walk above (a .docx, a zipped folder): a spreadsheet has its workbook part.
+  if (!workbook) throw notSpreadsheet('no workbook');
 }
+
+/** The workbook part every XLSX holds (ECMA-376 Part 1, §12.3.23, at the path Excel and every writer use). */
+const WORKBOOK_PART = 'xl/workbook.xml';
 
 function inflatedSize(file: Buffer, localOffset: number, compressedSize: number, method: number, budget: number, limits: ZipLimits): number {
   if (localOffset + 30 > file.length || file.readUInt32LE(localOffset) !== LOCAL) throw notSpreadsheet('local header');

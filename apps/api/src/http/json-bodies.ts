@@ -12,7 +12,9 @@ export const JSON_TYPES = ['application/json', 'application/*+json'];
  * any route sees them:
  * - a body of any other type or charset is 415 `REQUEST.UNSUPPORTED_MEDIA_TYPE`, on every route (also those
  *   that take no body): a `text/plain` report submission once recorded a report because the
- *   unread body looked empty, and form-encoded bodies skipped the size limit;
+ *   unread body looked empty, and form-encoded bodies skipped the size limit; the spreadsheet
+ *   upload alone takes `IMPORT_TYPES` and refuses any other, JSON too, with 415
+ *   `IMPORT.UNSUPPORTED_MEDIA_TYPE` (`importMediaTypeRefusal`), naming XLSX and CSV;
  * - text that is not JSON, or JSON whose top level is not an object or array, is 400
  *   `REQUEST.MALFORMED_JSON` with the field `body`;
  * - JSON nested deeper than `MAX_JSON_DEPTH` is 400 `REQUEST.TOO_DEEP`;
@@ -37,7 +39,17 @@ export const IMPORT_TYPES = [XLSX_MEDIA_TYPE, 'text/csv', 'application/vnd.ms-ex
 export const IMPORT_LIMIT_BYTES = DEFAULT_ZIP_LIMITS.maxFileBytes;
 const IMPORT_ROUTE = /^\/api\/v1\/projects\/[^/]+\/imports$/;
 
-const isImportUpload = (request: Request) => request.method === 'POST' && IMPORT_ROUTE.test(request.path) && typeof request.is(IMPORT_TYPES) === 'string';
+const isImportRoute = (request: Request) => request.method === 'POST' && IMPORT_ROUTE.test(request.path);
+const isImportUpload = (request: Request) => isImportRoute(request) && typeof request.is(IMPORT_TYPES) === 'string';
+
+/**
+ * The import route's 415, for a body of another type (JSON too) or none: it names the types the
+ * route takes, not JSON as every other route's does.
+ */
+export const importMediaTypeRefusal = () =>
+  new EdgeRefusal(415, 'IMPORT.UNSUPPORTED_MEDIA_TYPE', `Send the spreadsheet as the body: XLSX (Content-Type ${XLSX_MEDIA_TYPE}) or CSV (Content-Type text/csv)`, [
+    { field: 'Content-Type', reason: `the body must be an XLSX or CSV file, sent as one of ${IMPORT_TYPES.join(', ')}` },
+  ]);
 
 const rawImportBody = raw({ type: IMPORT_TYPES, limit: IMPORT_LIMIT_BYTES });
 
@@ -55,6 +67,7 @@ function charsetOf(contentType: string | undefined): string | undefined {
 function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
   if (!hasBody(request)) return next();
   if (isImportUpload(request)) return next();
+  if (isImportRoute(request)) return next(importMediaTypeRefusal());
   // JSON exchanged between systems is UTF-8 (RFC 8259 §8.1); other charsets are refused here too.
   const charset = charsetOf(request.headers['content-type']);
   if (!request.is(JSON_TYPES) || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {

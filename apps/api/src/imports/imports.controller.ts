@@ -12,7 +12,7 @@ import { EdgeRefusal, RequestValidationError } from '../http/problem';
 import { ParseIdPipe } from '../http/parse-id.pipe';
 import { HEADER_TOKEN } from '../http/request-context.decorator';
 import { principalOf } from '../auth/authenticated-request';
-import { IMPORT_TYPES } from '../http/json-bodies';
+import { IMPORT_TYPES, importMediaTypeRefusal } from '../http/json-bodies';
 import { ParticipantIdentityIndex } from '../participants/participant-identity-index';
 import { validateEnrolmentBody } from './enrolment-body-validator';
 import { milestoneRecorder, validateMilestoneBody } from './milestone-body-validator';
@@ -64,9 +64,8 @@ export class ImportsController {
     if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
       throw new RequestValidationError([{ field: 'dryRun', reason: 'dryRun must be true or false' }]);
     }
-    if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-      throw new EdgeRefusal(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', `Send the spreadsheet as the body, with Content-Type ${XLSX_MEDIA_TYPE} or text/csv`);
-    }
+    // No body at all, so no type to read it by (an empty body of a spreadsheet type is IMPORT.EMPTY_FILE below).
+    if (!Buffer.isBuffer(request.body)) throw importMediaTypeRefusal();
     // Not the Caller decorator: each row brings its own Idempotency-Key, and fingerprinting a 10 MB body is not wanted.
     const correlation = request.header('X-Correlation-Id');
     if (correlation !== undefined && !HEADER_TOKEN.test(correlation)) {

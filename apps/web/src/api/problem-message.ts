@@ -22,7 +22,10 @@ const VALUES_OF: Partial<Record<ProblemCode, (params: Values, date: FormatDate) 
   'IMPORT.DUPLICATE_COLUMN': (p) => ({ header: String(p.header ?? '') }),
   'IMPORT.UNKNOWN_COLUMN': (p) => ({ header: String(p.header ?? '') }),
   'IMPORT.DUPLICATE_ROW': (p) => ({ firstRow: Number(p.firstRow) }),
-  'IMPORT.DUPLICATE_IDENTITY': (p) => ({ firstRow: Number(p.firstRow) }),
+  'IMPORT.DUPLICATE_IDENTITY': (p) => ({ otherRow: Number(p.otherRow) }),
+  // Headers as written in the file, never the values that differ.
+  'IMPORT.ROW_CHANGED': (p) => ({ columns: String(p.columns ?? '') }),
+  'IMPORT.ENROLMENT_IN_FUTURE': (p, date) => ({ date: date(String(p.today)) }),
   'IMPORT.NOT_IN_LIST': (p) => ({ allowed: String(p.allowed ?? '') }),
   'PROJECT.PERIOD_EXCLUDES_ENROLMENTS': (p, date) => ({ from: date(String(p.earliest)), to: date(String(p.latest)) }),
   'FOLLOW_UP.OUTSIDE_WINDOW': (p, date) => ({ months: Number(p.monthsAfterExit), date: date(String(p.lastExitOn)), from: date(String(p.from)), to: date(String(p.to)) }),

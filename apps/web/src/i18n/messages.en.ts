@@ -635,7 +635,7 @@ export const en = {
   // Import from the project's spreadsheet
   'problem.IMPORT.ALREADY_ENROLLED': 'The person is already enrolled in the project as another participant; the row is not imported.',
   'problem.IMPORT.DUPLICATE_COLUMN': 'The column {header} appears twice; remove one of them.',
-  'problem.IMPORT.DUPLICATE_IDENTITY': 'The same participant as on row {firstRow}, with other values; fix it before importing.',
+  'problem.IMPORT.DUPLICATE_IDENTITY': 'The same participant as on row {otherRow}, with other values; neither row is imported until one is fixed.',
   'problem.IMPORT.DUPLICATE_ROW': 'The row repeats row {firstRow} and is skipped.',
   'problem.IMPORT.EMPTY_FILE': 'The file holds no rows.',
   'problem.IMPORT.FILE_TOO_LARGE': 'The file is too large for an import (at most 10 MB).',
@@ -653,7 +653,7 @@ export const en = {
   'problem.IMPORT.NO_IDENTITY_COLUMN': 'The file needs a participant id or an identity number column.',
   'problem.IMPORT.REQUIRED': 'The field is required.',
   'problem.IMPORT.ROWS_ABOVE_HEADER': 'The rows above the header row (a title, say) are not read.',
-  'problem.IMPORT.ROW_CHANGED': 'The participant already exists with other values; nothing is overwritten. Correct it in Pathway instead.',
+  'problem.IMPORT.ROW_CHANGED': 'The participant already exists with other values in: {columns}. Nothing is overwritten; correct it in Pathway instead.',
   'problem.IMPORT.TOO_MANY_ENTRIES': 'The file holds too many parts to be a spreadsheet.',
   'problem.IMPORT.UNKNOWN_COLUMN': 'The column {header} is not recognised and is not read.',
   // Indicator report screen (issue 11, evaluator item 1)
@@ -1161,6 +1161,9 @@ export const en = {
   'changeUser.conflict': 'Someone else changed this account while you were editing it. It is shown as it is now: make your change again and save.',
   'problem.USER.LAST_ADMIN': 'At least one administrator who can sign in must remain.',
   'problem.USER.NOT_FOUND': 'There is no such user.',
+  'problem.IMPORT.ENROLMENT_IN_FUTURE': 'The enrolment date cannot be in the future (today is {date}).',
+  'problem.IMPORT.NO_DATA_ROWS': 'The file has a header but no participant or milestone rows below it.',
+  'problem.IMPORT.UNSUPPORTED_MEDIA_TYPE': 'Choose an Excel file (.xlsx) or a CSV file.',
 } as const;
 
 export type MessageId = keyof typeof en;

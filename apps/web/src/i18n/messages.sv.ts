@@ -637,7 +637,7 @@ export const sv: Record<MessageId, string> = {
   // Import from the project's spreadsheet
   'problem.IMPORT.ALREADY_ENROLLED': 'Personen är redan inskriven i projektet som en annan deltagare; raden importeras inte.',
   'problem.IMPORT.DUPLICATE_COLUMN': 'Kolumnen {header} förekommer två gånger; ta bort den ena.',
-  'problem.IMPORT.DUPLICATE_IDENTITY': 'Samma deltagare som på rad {firstRow}, men med andra värden; ingen av dem importeras förrän det är rättat.',
+  'problem.IMPORT.DUPLICATE_IDENTITY': 'Samma deltagare som på rad {otherRow}, men med andra värden; ingen av raderna importeras förrän en av dem är rättad.',
   'problem.IMPORT.DUPLICATE_ROW': 'Raden är en kopia av rad {firstRow} och hoppas över.',
   'problem.IMPORT.EMPTY_FILE': 'Filen innehåller inga rader.',
   'problem.IMPORT.FILE_TOO_LARGE': 'Filen är för stor för en import (högst 10 MB).',
@@ -655,7 +655,7 @@ export const sv: Record<MessageId, string> = {
   'problem.IMPORT.NO_IDENTITY_COLUMN': 'Filen behöver en kolumn med deltagar-id eller personnummer.',
   'problem.IMPORT.REQUIRED': 'Fältet måste fyllas i.',
   'problem.IMPORT.ROWS_ABOVE_HEADER': 'Raderna ovanför rubrikraden (till exempel en titel) läses inte.',
-  'problem.IMPORT.ROW_CHANGED': 'Deltagaren finns redan med andra värden; inget skrivs över. Rätta i Pathway i stället.',
+  'problem.IMPORT.ROW_CHANGED': 'Deltagaren finns redan med andra värden i: {columns}. Inget skrivs över; rätta i Pathway i stället.',
   'problem.IMPORT.TOO_MANY_ENTRIES': 'Filen innehåller för många delar för att vara ett kalkylblad.',
   'problem.IMPORT.UNKNOWN_COLUMN': 'Kolumnen {header} känns inte igen och läses inte.',
   // Indikatorrapporten (issue 11, utvärderare punkt 1)
@@ -1163,4 +1163,7 @@ export const sv: Record<MessageId, string> = {
   'changeUser.conflict': 'Någon annan ändrade kontot medan du skrev. Det visas som det är nu: gör din ändring igen och spara.',
   'problem.USER.LAST_ADMIN': 'Minst en administratör som kan logga in måste finnas kvar.',
   'problem.USER.NOT_FOUND': 'Användaren finns inte.',
+  'problem.IMPORT.ENROLMENT_IN_FUTURE': 'Inskrivningsdatumet får inte vara i framtiden (i dag är det {date}).',
+  'problem.IMPORT.NO_DATA_ROWS': 'Filen har en rubrikrad men inga deltagare eller milstolpar under den.',
+  'problem.IMPORT.UNSUPPORTED_MEDIA_TYPE': 'Välj en Excelfil (.xlsx) eller en CSV-fil.',
 };
