@@ -160,7 +160,7 @@ describe('importing from the project spreadsheet over HTTP and the CLI', () => {
       [4, 'Inskrivningsdatum', 'IMPORT.INVALID_DATE'],
       [5, 'Ställning på arbetsmarknaden', 'IMPORT.REQUIRED'],
       [6, 'Kön', 'IMPORT.NOT_IN_LIST'],
-      [7, 'Inskrivningsdatum', 'IMPORT.ENROLMENT_IN_FUTURE'],
+      [7, 'Inskrivningsdatum', 'ENROLMENT.DATE_IN_FUTURE'],
       [9, null, 'IMPORT.DUPLICATE_IDENTITY'],
       [10, null, 'IMPORT.DUPLICATE_IDENTITY'],
     ]);

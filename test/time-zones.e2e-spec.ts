@@ -64,7 +64,7 @@ describe('project time zones over HTTP', () => {
     it('takes "today" as the Auckland date, the next UTC day long before UTC midnight', async () => {
       at('2026-03-14T10:30:00Z'); // 23:30 on 14 March in Auckland (UTC+13)
       await enrol('P-3', 'akl-1', '2026-03-14').expect(201);
-      expect((await enrol('P-3', 'akl-2', '2026-03-15').expect(422)).body.code).toBe('MILESTONE.DATE_IN_FUTURE');
+      expect((await enrol('P-3', 'akl-2', '2026-03-15').expect(422)).body.code).toBe('ENROLMENT.DATE_IN_FUTURE');
 
       at('2026-03-14T11:30:00Z'); // 00:30 on 15 March in Auckland, still 14 March in UTC
       await enrol('P-3', 'akl-2', '2026-03-15').expect(201);

@@ -323,23 +323,17 @@ async function checkRow(
     );
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const code = ENROLMENT_CODES[error.code] ?? error.code;
+    const { code } = error;
     const field = DOMAIN_FIELDS[code];
     return { problems: [{ row: row.row, column: field ? headerOf(row, field) : null, code, ...(error.params ? { params: { ...error.params } } : {}), severity: 'error' }] };
   }
   return { enrolment };
 }
 
-/**
- * The decider's codes shared by milestones and enrolment, as the enrolment's own: a row is an
- * enrolment, and "milestone" in its problem would send the user to the wrong sheet.
- */
-const ENROLMENT_CODES: Record<string, string> = { 'MILESTONE.DATE_IN_FUTURE': 'IMPORT.ENROLMENT_IN_FUTURE' };
-
 /** The field a domain rule's refusal is about, to name its column. */
 const DOMAIN_FIELDS: Record<string, string> = {
   'PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD': 'enrolledOn',
-  'IMPORT.ENROLMENT_IN_FUTURE': 'enrolledOn',
+  'ENROLMENT.DATE_IN_FUTURE': 'enrolledOn',
   'PARTICIPANT.IMPLAUSIBLE_BIRTH_DATE': 'profile.birthDate',
   'PARTICIPANT.BORN_AFTER_ENROLMENT': 'profile.birthDate',
 };

@@ -18,6 +18,8 @@ const VALUES_OF: Partial<Record<ProblemCode, (params: Values, date: FormatDate) 
   'MILESTONE.BEFORE_EXIT': (p, date) => ({ date: date(String(p.earliest)) }),
   'INTERVENTION.ENDS_BEFORE_START': (p, date) => ({ date: date(String(p.earliest)) }),
   'MILESTONE.DATE_IN_FUTURE': (p, date) => ({ date: date(String(p.today)) }),
+  'ENROLMENT.DATE_IN_FUTURE': (p, date) => ({ date: date(String(p.today)) }),
+  'CORRECTION.DATE_IN_FUTURE': (p, date) => ({ date: date(String(p.today)) }),
   // An import's problems name a header as written in the file, or the row a duplicate repeats (never a cell's content).
   'IMPORT.DUPLICATE_COLUMN': (p) => ({ header: String(p.header ?? '') }),
   'IMPORT.UNKNOWN_COLUMN': (p) => ({ header: String(p.header ?? '') }),
@@ -25,7 +27,6 @@ const VALUES_OF: Partial<Record<ProblemCode, (params: Values, date: FormatDate) 
   'IMPORT.DUPLICATE_IDENTITY': (p) => ({ otherRow: Number(p.otherRow) }),
   // Headers as written in the file, never the values that differ.
   'IMPORT.ROW_CHANGED': (p) => ({ columns: String(p.columns ?? '') }),
-  'IMPORT.ENROLMENT_IN_FUTURE': (p, date) => ({ date: date(String(p.today)) }),
   'IMPORT.NOT_IN_LIST': (p) => ({ allowed: String(p.allowed ?? '') }),
   'PROJECT.PERIOD_EXCLUDES_ENROLMENTS': (p, date) => ({ from: date(String(p.earliest)), to: date(String(p.latest)) }),
   'FOLLOW_UP.OUTSIDE_WINDOW': (p, date) => ({ months: Number(p.monthsAfterExit), date: date(String(p.lastExitOn)), from: date(String(p.from)), to: date(String(p.to)) }),

@@ -1161,9 +1161,10 @@ export const en = {
   'changeUser.conflict': 'Someone else changed this account while you were editing it. It is shown as it is now: make your change again and save.',
   'problem.USER.LAST_ADMIN': 'At least one administrator who can sign in must remain.',
   'problem.USER.NOT_FOUND': 'There is no such user.',
-  'problem.IMPORT.ENROLMENT_IN_FUTURE': 'The enrolment date cannot be in the future (today is {date}).',
   'problem.IMPORT.NO_DATA_ROWS': 'The file has a header but no participant or milestone rows below it.',
   'problem.IMPORT.UNSUPPORTED_MEDIA_TYPE': 'Choose an Excel file (.xlsx) or a CSV file.',
+  'problem.ENROLMENT.DATE_IN_FUTURE': 'The enrolment date cannot be in the future (today is {date}).',
+  'problem.CORRECTION.DATE_IN_FUTURE': 'The corrected enrolment date cannot be in the future (today is {date}).',
 } as const;
 
 export type MessageId = keyof typeof en;

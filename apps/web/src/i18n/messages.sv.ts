@@ -1163,7 +1163,8 @@ export const sv: Record<MessageId, string> = {
   'changeUser.conflict': 'Någon annan ändrade kontot medan du skrev. Det visas som det är nu: gör din ändring igen och spara.',
   'problem.USER.LAST_ADMIN': 'Minst en administratör som kan logga in måste finnas kvar.',
   'problem.USER.NOT_FOUND': 'Användaren finns inte.',
-  'problem.IMPORT.ENROLMENT_IN_FUTURE': 'Inskrivningsdatumet får inte vara i framtiden (i dag är det {date}).',
   'problem.IMPORT.NO_DATA_ROWS': 'Filen har en rubrikrad men inga deltagare eller milstolpar under den.',
   'problem.IMPORT.UNSUPPORTED_MEDIA_TYPE': 'Välj en Excelfil (.xlsx) eller en CSV-fil.',
+  'problem.ENROLMENT.DATE_IN_FUTURE': 'Inskrivningsdatumet får inte vara i framtiden (i dag är det {date}).',
+  'problem.CORRECTION.DATE_IN_FUTURE': 'Det rättade inskrivningsdatumet får inte vara i framtiden (i dag är det {date}).',
 };

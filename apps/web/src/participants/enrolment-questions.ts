@@ -63,7 +63,7 @@ export const questionHelp = (field: string) => `enrol.help.${field}` as MessageI
  * path (`personal.email`, `profile.birthDate`); rule refusals (422) a stable code.
  */
 export const FIELD_OF_CODE: Readonly<Record<string, { field: string; message: MessageId }>> = {
-  'MILESTONE.DATE_IN_FUTURE': { field: 'enrolledOn', message: 'enrol.error.enrolledOn.future' },
+  'ENROLMENT.DATE_IN_FUTURE': { field: 'enrolledOn', message: 'enrol.error.enrolledOn.future' },
   'PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD': { field: 'enrolledOn', message: 'enrol.error.enrolledOn.outsidePeriod' },
   'PARTICIPANT.BORN_AFTER_ENROLMENT': { field: 'birthDate', message: 'enrol.error.birthDate.afterEnrolment' },
   'PARTICIPANT.IMPLAUSIBLE_BIRTH_DATE': { field: 'birthDate', message: 'enrol.error.birthDate.implausible' },

@@ -79,7 +79,7 @@ describe('participant decider: corrections of the entry', () => {
   });
 
   it('refuses a corrected enrolment date in the future (the project day)', () => {
-    given(enrolled).when(correct({ enrolledOn: '2025-06-02' })).thenFails('MILESTONE.DATE_IN_FUTURE');
+    given(enrolled).when(correct({ enrolledOn: '2025-06-02' })).thenFails('CORRECTION.DATE_IN_FUTURE');
     given(enrolled).when(correct({ enrolledOn: today })).then([corrected({ enrolledOn: today })]);
   });
 

@@ -88,7 +88,7 @@ describe('participant decider', () => {
     });
 
     it('refuses an enrolment dated in the future', () => {
-      given().when(enrol({ enrolledOn: '2025-06-02' })).thenFails('MILESTONE.DATE_IN_FUTURE');
+      given().when(enrol({ enrolledOn: '2025-06-02' })).thenFails('ENROLMENT.DATE_IN_FUTURE');
     });
 
     it.each(['2023-03-30', '2026-03-31'])('refuses an enrolment on %s, outside the project period', (enrolledOn) => {

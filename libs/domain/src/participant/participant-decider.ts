@@ -47,7 +47,7 @@ function enrol({ data, project, today }: EnrolParticipant, state: ParticipantSta
   if (state.status !== 'not-enrolled') {
     throw conflict('PARTICIPANT.ALREADY_ENROLLED', `Participant ${data.participantId} is already enrolled`);
   }
-  notInFuture(data.enrolledOn, today);
+  notInFuture(data.enrolledOn, today, 'ENROLMENT.DATE_IN_FUTURE');
   if (data.enrolledOn < project.startDate || data.enrolledOn > project.endDate) {
     throw ruleBroken(
       'PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD',
@@ -71,7 +71,7 @@ function recordMilestone({ data, today }: RecordMilestone, state: ParticipantSta
     throw notFound('PARTICIPANT.NOT_FOUND', 'No such participant');
   }
   requireNotWithdrawn(state);
-  notInFuture(milestone.occurredOn, today);
+  notInFuture(milestone.occurredOn, today, 'MILESTONE.DATE_IN_FUTURE');
   notBefore(milestone.occurredOn, enrolledOn, 'MILESTONE.BEFORE_ENROLMENT', 'the enrolment date');
 
   switch (milestone.type) {
@@ -159,7 +159,7 @@ function erasePersonalData({ data }: ErasePersonalData, state: ParticipantState)
 /**
  * Corrects fields of the entry profile and the enrolment date, keeping what was recorded in the
  * log. The corrected entry must be one an enrolment would have been accepted with: the date not
- * in the future (`MILESTONE.DATE_IN_FUTURE`), within the project period
+ * in the future (`CORRECTION.DATE_IN_FUTURE`), within the project period
  * (`PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD`), not after any milestone that counts
  * (`CORRECTION.ENROLMENT_AFTER_FIRST_MILESTONE`), a plausible birth date at that date. At least
  * one field (`CORRECTION.NO_FIELDS`) and one that changes (`CORRECTION.NOTHING_CHANGED`); the
@@ -179,7 +179,7 @@ function correctEntryProfile({ data, project, today }: CorrectEntryProfile, stat
   const corrected = applyEntryCorrection(current, changed);
   if (changed.enrolledOn !== undefined) {
     if (!project) throw notFound('PROJECT.NOT_FOUND', 'No such project');
-    notInFuture(corrected.enrolledOn, today);
+    notInFuture(corrected.enrolledOn, today, 'CORRECTION.DATE_IN_FUTURE');
     if (corrected.enrolledOn < project.startDate || corrected.enrolledOn > project.endDate) {
       throw ruleBroken(
         'PARTICIPANT.ENROLMENT_OUTSIDE_PROJECT_PERIOD',
@@ -278,8 +278,14 @@ function requireWithinFollowUpWindow(occurredOn: IsoDate, monthsAfterExit: numbe
   }
 }
 
-function notInFuture(date: IsoDate, today: IsoDate): void {
-  if (date > today) throw ruleBroken('MILESTONE.DATE_IN_FUTURE', `${date} is in the future`, { date, today });
+/**
+ * A date after the project's today is refused (422 with params `{ date, today }`, ISO dates in the
+ * project's time zone) under the code of what is dated, so the problem names the right thing:
+ * `ENROLMENT.DATE_IN_FUTURE` (enrolledOn), `CORRECTION.DATE_IN_FUTURE` (the corrected enrolledOn),
+ * `MILESTONE.DATE_IN_FUTURE` (occurredOn). A withdrawal is dated by the server (today), never refused so.
+ */
+function notInFuture(date: IsoDate, today: IsoDate, code: `${'ENROLMENT' | 'CORRECTION' | 'MILESTONE'}.DATE_IN_FUTURE`): void {
+  if (date > today) throw ruleBroken(code, `${date} is in the future`, { date, today });
 }
 
 function notBefore(date: IsoDate, earliest: IsoDate, code: string, what: string): void {
