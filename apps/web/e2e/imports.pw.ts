@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { IMPORT_PROJECTS, IMPORTER } from './seed';
 import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
 
@@ -136,3 +137,78 @@ test('keyboard only: choose the file, check it, import it', async ({ page }) => 
   await expect(page.locator('#import-result')).toHaveText('Imported');
   await expect(page.locator('#import-result')).toBeFocused();
 });
+
+/**
+ * An XLSX with a milestone sheet: participant and milestone rows counted apart, each problem named
+ * by its sheet (both sheets have a broken row 4), dates in the future refused under the code of
+ * what is dated. `{prefix}-3` is enrolled in the future; `{prefix}-2`'s milestone is before its
+ * enrolment and `{prefix}-1`'s second is in the future.
+ */
+async function workbook(prefix: string, withRows = true): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const book = new ExcelJS.Workbook();
+  const participants = book.addWorksheet('Deltagare');
+  participants.addRow(['Deltagar-id', 'Inskrivningsdatum', 'Kön', 'Ställning på arbetsmarknaden']);
+  if (withRows) {
+    participants.addRow([`${prefix}-1`, '2024-01-15', 'woman', 'unemployed']);
+    participants.addRow([`${prefix}-2`, '2024-02-01', 'man', 'unemployed']);
+    participants.addRow([`${prefix}-3`, '2999-01-01', 'woman', 'unemployed']);
+  }
+  const milestones = book.addWorksheet('Milstolpar');
+  milestones.addRow(['Deltagar-id', 'Händelse', 'Datum']);
+  if (withRows) {
+    milestones.addRow([`${prefix}-1`, 'job-search-started', '2024-02-01']);
+    milestones.addRow([`${prefix}-2`, 'job-search-started', '2024-01-01']);
+    milestones.addRow([`${prefix}-1`, 'job-search-started', '2999-01-01']);
+  }
+  return { name: `${prefix}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) };
+}
+
+for (const locale of LOCALES) {
+  test(`${locale}: an XLSX with milestones: counts of each sheet from the report, problems named by sheet, commit`, async ({ page }) => {
+    const project = IMPORT_PROJECTS[locale === 'sv' ? 'milestonesSv' : 'milestonesEn'];
+    await openIn(page, locale, `/projects/${project.id}/import`);
+    await signIn(page, IMPORTER);
+    await page.getByLabel(text(locale, 'Kalkylblad att importera', 'Spreadsheet to import')).setInputFiles(await workbook(`ms-${locale}`));
+    await page.getByRole('button', { name: text(locale, 'Kontrollera filen', 'Check the file') }).click();
+    const heading = page.locator('#import-result');
+    await expect(heading).toHaveText(text(locale, 'Resultat av kontrollen', 'Result of the check'));
+    const report = page.locator('section.import-report');
+    await expect(report.locator('p').first()).toHaveText(
+      text(locale, '2 deltagare av 3 rader kan importeras. Inget har skrivits än. 1 händelse av 3 rader kan registreras.', '2 participants of 3 rows can be imported. Nothing has been written yet. 1 milestone of 3 rows can be recorded.'),
+    );
+    await expect(report.locator('h3')).toHaveText([text(locale, 'Deltagarrader', 'Participant rows'), text(locale, 'Händelserader', 'Milestone rows'), text(locale, 'Problem (3)', 'Problems (3)')]);
+    // new, imported before, conflicts, rows with errors: participants, then milestones.
+    await expect(report.locator('dl').nth(0).locator('dd')).toHaveText(['2', '0', '0', '1']);
+    await expect(report.locator('dl').nth(1).locator('dd')).toHaveText(['1', '0', '0', '2']);
+    const problems = report.locator('tbody tr');
+    const at = (sheet: string, row: string) => problems.filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${sheet}$`) }) }).filter({ has: page.locator('th', { hasText: new RegExp(`^${row}$`) }) });
+    await expect(at('Deltagare', '4')).toContainText(text(locale, 'Inskrivningsdatumet får inte vara i framtiden', 'The enrolment date cannot be in the future'));
+    await expect(at('Deltagare', '4')).toContainText('Inskrivningsdatum');
+    await expect(at('Milstolpar', '3')).toContainText(text(locale, 'före inskrivningen', 'before the enrolment'));
+    await expect(at('Milstolpar', '4')).toContainText(text(locale, 'Datumet får inte vara i framtiden', 'The date cannot be in the future'));
+    await checkState(page, `import-milestones-report-${locale}`);
+
+    await page.getByRole('button', { name: text(locale, 'Importera 2 deltagare och 1 händelse', 'Import 2 participants and 1 milestone') }).click();
+    await expect(heading).toHaveText(text(locale, 'Importerat', 'Imported'));
+    await expect(report.locator('p').first()).toHaveText(text(locale, '2 deltagare importerades. 1 händelse registrerades.', '2 participants were imported. 1 milestone was recorded.'));
+    await expect(report.locator('dl').nth(0).locator('dd')).toHaveText(['2', '0', '0', '1']);
+    await expect(report.locator('dl').nth(1).locator('dd')).toHaveText(['1', '0', '0', '2']);
+    await checkState(page, `import-milestones-committed-${locale}`);
+  });
+}
+
+for (const locale of LOCALES) {
+  test(`${locale}: a file with a header and no rows: the job fails, and the page says why`, async ({ page }) => {
+    await openIn(page, locale, `/projects/${IMPORT_PROJECTS.headerOnly.id}/import`);
+    await signIn(page, IMPORTER);
+    await page.getByLabel(text(locale, 'Kalkylblad att importera', 'Spreadsheet to import')).setInputFiles(await workbook(`empty-${locale}`, false));
+    await page.getByRole('button', { name: text(locale, 'Kontrollera filen', 'Check the file') }).click();
+    const heading = page.locator('#import-result');
+    await expect(heading).toHaveText(text(locale, 'Filen kunde inte importeras', 'The file could not be imported'));
+    await expect(heading).toBeFocused();
+    await expect(page.locator('section.error-message p')).toHaveText(
+      text(locale, 'Filen har en rubrikrad men inga deltagare eller milstolpar under den.', 'The file has a header but no participant or milestone rows below it.'),
+    );
+    await checkState(page, `import-no-rows-${locale}`);
+  });
+}

@@ -223,6 +223,10 @@ export const IMPORT_PROJECTS = {
   sv: { id: '24-310-S01', registration: projectRegistration('24-310-S01', '#import sv') },
   en: { id: '24-310-S02', registration: projectRegistration('24-310-S02', '#import en') },
   keyboard: { id: '24-310-S03', registration: projectRegistration('24-310-S03', '#import tangentbord') },
+  // An XLSX with a milestone sheet, one per language, and a file with a header but no rows.
+  milestonesSv: { id: '24-314-B01', registration: projectRegistration('24-314-B01', '#import händelser sv') },
+  milestonesEn: { id: '24-314-B02', registration: projectRegistration('24-314-B02', '#import händelser en') },
+  headerOnly: { id: '24-314-B03', registration: projectRegistration('24-314-B03', '#import bara rubriker') },
 };
 export const IMPORTER = { role: 'caseworker', email: 'import2.ida@example.org', name: 'Ida Import', password: 'spreadsheets move in here' };
 

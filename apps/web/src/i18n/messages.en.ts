@@ -1165,6 +1165,13 @@ export const en = {
   'problem.IMPORT.UNSUPPORTED_MEDIA_TYPE': 'Choose an Excel file (.xlsx) or a CSV file.',
   'problem.ENROLMENT.DATE_IN_FUTURE': 'The enrolment date cannot be in the future (today is {date}).',
   'problem.CORRECTION.DATE_IN_FUTURE': 'The corrected enrolment date cannot be in the future (today is {date}).',
+  'import.count.recorded': 'Recorded now',
+  'import.counts.participants': 'Participant rows',
+  'import.counts.milestones': 'Milestone rows',
+  'import.checked.milestones': '{count, plural, one {# milestone} other {# milestones}} of {rows, plural, one {# row} other {# rows}} can be recorded.',
+  'import.committed.milestones': '{count, plural, one {# milestone was} other {# milestones were}} recorded.',
+  'import.commit.withMilestones': 'Import {count, plural, =0 {} one {# participant and } other {# participants and }}{milestones, plural, one {# milestone} other {# milestones}}',
+  'import.problems.sheet': 'Sheet',
 } as const;
 
 export type MessageId = keyof typeof en;

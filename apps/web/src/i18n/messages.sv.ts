@@ -1167,4 +1167,11 @@ export const sv: Record<MessageId, string> = {
   'problem.IMPORT.UNSUPPORTED_MEDIA_TYPE': 'Välj en Excelfil (.xlsx) eller en CSV-fil.',
   'problem.ENROLMENT.DATE_IN_FUTURE': 'Inskrivningsdatumet får inte vara i framtiden (i dag är det {date}).',
   'problem.CORRECTION.DATE_IN_FUTURE': 'Det rättade inskrivningsdatumet får inte vara i framtiden (i dag är det {date}).',
+  'import.count.recorded': 'Registrerade nu',
+  'import.counts.participants': 'Deltagarrader',
+  'import.counts.milestones': 'Händelserader',
+  'import.checked.milestones': '{count, plural, one {# händelse} other {# händelser}} av {rows, plural, one {# rad} other {# rader}} kan registreras.',
+  'import.committed.milestones': '{count, plural, one {# händelse} other {# händelser}} registrerades.',
+  'import.commit.withMilestones': 'Importera {count, plural, =0 {} other {# deltagare och }}{milestones, plural, one {# händelse} other {# händelser}}',
+  'import.problems.sheet': 'Blad',
 };

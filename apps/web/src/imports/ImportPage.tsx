@@ -9,7 +9,7 @@ import { useLocale } from '../i18n/locale';
 import { useT } from '../i18n/t';
 import { JobProgress, pollJob } from '../projections/job-progress';
 import { useSession } from '../session/session';
-import { contentTypeOf, refusalMessageId, rowsWithErrors, shownProblems, PROBLEMS_SHOWN } from './import-report';
+import { contentTypeOf, refusalMessageId, shownProblems, PROBLEMS_SHOWN } from './import-report';
 
 type Report = components['schemas']['ImportReportDto'];
 type Job = components['schemas']['ImportJobDto'];
@@ -23,9 +23,10 @@ type State =
 /**
  * Import from the project's spreadsheet (`POST /api/v1/projects/{id}/imports`, the project's
  * caseworkers and admins): the template to download, a file to choose (or drop), the dry run's
- * report (counts, and every problem by row, column and reason in the user's language: the API
- * sends codes and params, never a cell's content, and this page shows nothing else), then
- * "Import N participants" sends the same file with `dryRun=false` and shows what was written.
+ * report (participant and, with a milestone sheet or CSV, milestone counts, and every problem by
+ * sheet, row, column and reason in the user's language: the API sends codes and params, never a
+ * cell's content, and this page shows nothing else), then "Import N participants (and M
+ * milestones)" sends the same file with `dryRun=false` and shows what was written.
  * Each upload starts a job on the API, polled (`GET …/imports/{jobId}`) for a progress bar of
  * rows; its start is announced politely (the bar is not, tick by tick). The problems can be
  * downloaded as an XLSX in the page's language. Importing the same file again writes nothing
@@ -216,29 +217,38 @@ function ReportView({
   number: (n: number) => string;
 }) {
   const t = useT();
-  const { counts } = report;
+  const { counts, milestoneCounts } = report;
   const shown = shownProblems(report.problems);
-  const errors = rowsWithErrors(report);
-  const counted: Array<[MessageId, number]> = committed
+  // An XLSX numbers participant and milestone rows each in its own sheet: a row is named by both.
+  const bySheet = report.problems.some((p) => p.sheet !== undefined);
+  const hasMilestones = report.milestoneRowsRead > 0;
+  const hasParticipants = report.rowsRead > 0 || !hasMilestones;
+  const participantCounts = countedOf(committed ? ['import.count.enrolled', counts.enrolled] : ['import.count.new', counts.new], counts);
+  const milestoneCounted = countedOf(committed ? ['import.count.recorded', milestoneCounts.recorded] : ['import.count.new', milestoneCounts.new], milestoneCounts);
+  const sentences = committed
     ? [
-        ['import.count.enrolled', counts.enrolled],
-        ['import.count.unchanged', counts.unchanged],
-        ['import.count.conflict', counts.conflict],
-        ['import.count.invalid', errors],
+        counts.enrolled > 0 && t('import.committed.summary', { count: counts.enrolled }),
+        milestoneCounts.recorded > 0 && t('import.committed.milestones', { count: milestoneCounts.recorded }),
+        counts.enrolled + milestoneCounts.recorded === 0 && t('import.committed.nothing'),
       ]
     : [
-        ['import.count.new', counts.new],
-        ['import.count.unchanged', counts.unchanged],
-        ['import.count.conflict', counts.conflict],
-        ['import.count.invalid', errors],
+        // With milestones, "nothing new" about the participants alone would read as the file's whole answer.
+        hasParticipants &&
+          (counts.new > 0 || hasMilestones ? t('import.checked.summary', { count: counts.new, rows: report.rowsRead }) : t('import.checked.nothingNew', { rows: report.rowsRead })),
+        hasMilestones && t('import.checked.milestones', { count: milestoneCounts.new, rows: report.milestoneRowsRead }),
       ];
-  const summary = committed
-    ? counts.enrolled > 0
-      ? t('import.committed.summary', { count: counts.enrolled })
-      : t('import.committed.nothing')
-    : counts.new > 0
-      ? t('import.checked.summary', { count: counts.new, rows: report.rowsRead })
-      : t('import.checked.nothingNew', { rows: report.rowsRead });
+  const summary = sentences.filter(Boolean).join(' ');
+  const toWrite = counts.new + milestoneCounts.new;
+  const facts = (counted: Array<[MessageId, number]>) => (
+    <dl className="facts">
+      {counted.map(([id, value]) => (
+        <div key={id} className="fact">
+          <dt>{t(id)}</dt>
+          <dd>{number(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 
   return (
     <section aria-labelledby="import-result" className="import-report">
@@ -246,18 +256,24 @@ function ReportView({
         {t(committed ? 'import.committed.title' : 'import.checked.title')}
       </h2>
       <p className={committed ? 'notice' : undefined}>{summary}</p>
-      <dl className="facts">
-        {counted.map(([id, value]) => (
-          <div key={id} className="fact">
-            <dt>{t(id)}</dt>
-            <dd>{number(value)}</dd>
-          </div>
-        ))}
-      </dl>
-      {!committed && counts.new > 0 && (
+      {hasMilestones ? (
+        <>
+          {hasParticipants && (
+            <>
+              <h3>{t('import.counts.participants')}</h3>
+              {facts(participantCounts)}
+            </>
+          )}
+          <h3>{t('import.counts.milestones')}</h3>
+          {facts(milestoneCounted)}
+        </>
+      ) : (
+        facts(participantCounts)
+      )}
+      {!committed && toWrite > 0 && (
         <div className="actions">
           <button type="button" className="button primary" disabled={busy} aria-disabled={busy} onClick={onCommit}>
-            {t('import.commit', { count: counts.new })}
+            {milestoneCounts.new > 0 ? t('import.commit.withMilestones', { count: counts.new, milestones: milestoneCounts.new }) : t('import.commit', { count: counts.new })}
           </button>
         </div>
       )}
@@ -276,6 +292,7 @@ function ReportView({
             <table>
               <thead>
                 <tr>
+                  {bySheet && <th scope="col">{t('import.problems.sheet')}</th>}
                   <th scope="col">{t('import.problems.row')}</th>
                   <th scope="col">{t('import.problems.column')}</th>
                   <th scope="col">{t('import.problems.severity')}</th>
@@ -285,6 +302,7 @@ function ReportView({
               <tbody>
                 {shown.map((problem, index) => (
                   <tr key={index}>
+                    {bySheet && <td className="wrap">{problem.sheet ?? '–'}</td>}
                     <th scope="row">{problem.row === null ? t('import.problems.wholeFile') : number(problem.row)}</th>
                     <td className="wrap">{problem.column ?? '–'}</td>
                     <td>{t(problem.severity === 'error' ? 'import.problems.error' : 'import.problems.warning')}</td>
@@ -298,4 +316,9 @@ function ReportView({
       )}
     </section>
   );
+}
+
+/** A sheet's counts as the report lists them: what was (or would be) written first, then the rest. */
+function countedOf(first: [MessageId, number], counts: { unchanged: number; conflict: number; invalid: number }): Array<[MessageId, number]> {
+  return [first, ['import.count.unchanged', counts.unchanged], ['import.count.conflict', counts.conflict], ['import.count.invalid', counts.invalid]];
 }

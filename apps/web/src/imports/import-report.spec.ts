@@ -1,26 +1,6 @@
-import { contentTypeOf, refusalMessageId, rowsWithErrors, shownProblems, PROBLEMS_SHOWN } from './import-report';
+import { contentTypeOf, refusalMessageId, shownProblems, PROBLEMS_SHOWN } from './import-report';
 
 describe('the import screen’s report', () => {
-  it('counts each row kept out for an error once, also rows the sheet could not read, but not conflicts', () => {
-    const report = {
-      rows: [
-        { row: 2, outcome: 'new' },
-        { row: 3, outcome: 'invalid' },
-        { row: 6, outcome: 'conflict' },
-      ],
-      problems: [
-        { row: 1, severity: 'warning' },
-        { row: 3, severity: 'error' },
-        { row: 4, severity: 'error' },
-        { row: 4, severity: 'error' },
-        { row: 5, severity: 'warning' },
-        { row: 6, severity: 'error' },
-        { row: null, severity: 'error' },
-      ],
-    };
-    expect(rowsWithErrors(report)).toBe(2);
-  });
-
   it('sends a file with the type its name says, whatever the browser guessed', () => {
     expect(contentTypeOf('Deltagare.XLSX')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(contentTypeOf('export.csv')).toBe('text/csv');

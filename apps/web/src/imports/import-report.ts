@@ -36,15 +36,3 @@ export function refusalMessageId(problem: Pick<Problem, 'status' | 'code'>): Mes
   if (problem.status === 404) return 'import.refused.notFound';
   return null;
 }
-
-/**
- * The rows an import keeps out for an error: every row named by an error problem (a cell the
- * sheet could not read never reaches the report's rows, so `counts.invalid` alone misses it),
- * and every `invalid` row, but not the conflicts, which are counted apart.
- */
-export function rowsWithErrors(report: { rows: ReadonlyArray<{ row: number; outcome: string }>; problems: ReadonlyArray<{ row: number | null; severity: string }> }): number {
-  const conflicts = new Set(report.rows.filter((r) => r.outcome === 'conflict').map((r) => r.row));
-  const rows = new Set(report.rows.filter((r) => r.outcome === 'invalid').map((r) => r.row));
-  for (const p of report.problems) if (p.severity === 'error' && p.row !== null && !conflicts.has(p.row)) rows.add(p.row);
-  return rows.size;
-}
