@@ -17,10 +17,12 @@ const FUTURE = '2999-01-01';
  */
 describe('dates in the future, per route', () => {
   let t: TestApp;
-  const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: framtidProject.timeZone }).format(new Date());
+  let timeZone: string;
+  /** The project's today (sv-SE formats a date as ISO). */
+  const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone }).format(new Date());
   const place = (catalogue: Record<string, string>, locale: string, body: { code: string; params?: Record<string, string | number> }) =>
     describeProblem(
-      { ...body, type: '', title: '', status: 422 },
+      { ...body, title: '', status: 422 },
       (id: MessageId, values) => String(new IntlMessageFormat(catalogue[id], locale).format(values)),
       (iso) => iso,
     ).fields;
@@ -28,6 +30,7 @@ describe('dates in the future, per route', () => {
   beforeAll(async () => {
     t = await startApp();
     await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
+    timeZone = (await t.caseworker.get(`/api/v1/projects/${framtidProject.id}`).expect(200)).body.timeZone;
     await t.caseworker.post(ENROL).send({ participantId: 'fut-1', enrolledOn: '2024-01-15', profile: entryProfile }).expect(201);
   });
   afterAll(async () => {
