@@ -1171,7 +1171,6 @@ export const en = {
   'import.checked.milestones': '{count, plural, one {# milestone} other {# milestones}} of {rows, plural, one {# row} other {# rows}} can be recorded.',
   'import.committed.milestones': '{count, plural, one {# milestone was} other {# milestones were}} recorded.',
   'import.commit.withMilestones': 'Import {count, plural, =0 {} one {# participant and } other {# participants and }}{milestones, plural, one {# milestone} other {# milestones}}',
-  'import.problems.sheet': 'Sheet',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1173,5 +1173,4 @@ export const sv: Record<MessageId, string> = {
   'import.checked.milestones': '{count, plural, one {# händelse} other {# händelser}} av {rows, plural, one {# rad} other {# rader}} kan registreras.',
   'import.committed.milestones': '{count, plural, one {# händelse} other {# händelser}} registrerades.',
   'import.commit.withMilestones': 'Importera {count, plural, =0 {} other {# deltagare och }}{milestones, plural, one {# händelse} other {# händelser}}',
-  'import.problems.sheet': 'Blad',
 };

@@ -219,7 +219,7 @@ function ReportView({
   const t = useT();
   const { counts, milestoneCounts } = report;
   const shown = shownProblems(report.problems);
-  // An XLSX numbers participant and milestone rows each in its own sheet: a row is named by both.
+  // An XLSX numbers the rows of each sheet on its own: a row number alone would be ambiguous.
   const bySheet = report.problems.some((p) => p.sheet !== undefined);
   const hasMilestones = report.milestoneRowsRead > 0;
   const hasParticipants = report.rowsRead > 0 || !hasMilestones;
@@ -292,7 +292,7 @@ function ReportView({
             <table>
               <thead>
                 <tr>
-                  {bySheet && <th scope="col">{t('import.problems.sheet')}</th>}
+                  {bySheet && <th scope="col">{t('import.problemsFile.sheetColumn')}</th>}
                   <th scope="col">{t('import.problems.row')}</th>
                   <th scope="col">{t('import.problems.column')}</th>
                   <th scope="col">{t('import.problems.severity')}</th>
