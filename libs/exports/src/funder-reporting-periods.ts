@@ -43,6 +43,16 @@ export function endOfMonth(date: string): string {
   return `${year}-${month}-${String(lastDay).padStart(2, '0')}`;
 }
 
+/**
+ * The latest month end that has passed on `today` (YYYY-MM-DD, the date in the project's zone):
+ * the last day of the month before `today`'s. Funders see figures only as known on such a day,
+ * so two of their views differ only by what was recorded between two month ends.
+ */
+export function latestMonthEnd(today: string): string {
+  const [, year, month] = DATE.exec(today)!;
+  return new Date(Date.UTC(Number(year), Number(month) - 1, 0)).toISOString().slice(0, 10);
+}
+
 /** Which kinds of reporting period `from`..`to` is: a calendar quarter, a calendar year, the project's whole period (none: empty). */
 export function periodKind(from: string | undefined, to: string, project: { startDate: string; endDate: string }): FunderPeriodKind[] {
   const kinds: FunderPeriodKind[] = [];
@@ -116,8 +126,7 @@ export function funderPeriodChoices(
   allowed: readonly FunderPeriodKind[],
   today: string,
 ): FunderPeriodChoice[] {
-  const [, year, month] = DATE.exec(today)!;
-  const monthEnd = new Date(Date.UTC(Number(year), Number(month) - 1, 0)).toISOString().slice(0, 10);
+  const monthEnd = latestMonthEnd(today);
   const choices: FunderPeriodChoice[] = [];
   const firstYear = Number(project.startDate.slice(0, 4));
   const lastYear = Number(project.endDate.slice(0, 4));

@@ -33,6 +33,9 @@ export class SubmittedReportSummaryDto {
   asKnownOn!: string | null;
   /** `sha-256=<base64>` of the submitted JSON file. */
   digest!: string;
+  /** Whether a month end has passed since the report's cut-off; until then nothing is compared. */
+  comparable!: boolean;
+  /** Whether a published count, as known on `comparedAsKnownOn`, differs. */
   differsNow!: boolean;
   @ApiProperty({ type: [ReportChangeDto] })
   changes!: ReportChangeDto[];
@@ -61,7 +64,8 @@ export class SubmittedReportsDto {
   suppressionThreshold!: number;
   @ApiProperty({ type: [FunderPeriodChoiceDto] })
   reportingPeriods!: FunderPeriodChoiceDto[];
-  comparedAt!: string;
+  /** The latest month end that has passed in the project's zone (YYYY-MM-DD): what "now" stands for in the comparisons. */
+  comparedAsKnownOn!: string;
   @ApiProperty({ type: [SubmittedReportSummaryDto] })
   reports!: SubmittedReportSummaryDto[];
 }

@@ -2,15 +2,15 @@ import { Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { projectStream } from '@pathway/application';
-import { calendarDateIn, IsoDate, notFound, SubmittedReport } from '@pathway/domain';
+import { calendarDateIn, cutOffFor, IsoDate, notFound, SubmittedReport } from '@pathway/domain';
 import { Environment } from '@pathway/config';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
-import { ExportDifference, exportDifferences, ExportRow, FunderPeriodChoice, funderPeriodChoices, FunderPeriodKind } from '@pathway/exports';
+import { ExportDifference, exportDifferences, ExportRow, FunderPeriodChoice, funderPeriodChoices, FunderPeriodKind, latestMonthEnd } from '@pathway/exports';
 import { projectSummary, ReadModelDb } from '@pathway/read-models';
 import { READ_MODELS } from '@pathway/runtime';
 import { FunderExports } from './funder-exports';
 
-/** The reports submitted for a project, each against the same period as known `now` (an instant). */
+/** The reports submitted for a project, each against the same period as known on the latest month end before `now`. */
 export class SubmittedReportsQuery {
   constructor(
     readonly projectId: string,
@@ -29,7 +29,12 @@ export interface SubmittedReportSummary {
   asKnownOn: string | null;
   /** `sha-256=<base64>` of the JSON file submitted, as the export's `Digest` header. */
   digest: string;
-  /** Whether a count of the same period, as known now and suppressed by the same rule, differs. */
+  /**
+   * Whether a month end has passed since the report's cut-off, so that it can be compared: false
+   * until then (`differsNow` false, no changes).
+   */
+  comparable: boolean;
+  /** Whether a count of the same period, as known on `comparedAsKnownOn` and suppressed by the same rule, differs. */
   differsNow: boolean;
   /** Each differing count, then and now, both suppressed: never a participant. */
   changes: ExportDifference[];
@@ -41,14 +46,21 @@ export interface SubmittedReports {
   suppressionThreshold: number;
   /** The periods a funder may download now (FunderReportingRule), newest first. */
   reportingPeriods: FunderPeriodChoice[];
-  /** When "now" was for the comparisons (ISO instant). */
-  comparedAt: string;
+  /**
+   * The day "now" stands for in the comparisons: the latest month end that has passed in the
+   * project's zone (YYYY-MM-DD; the figures as known at the end of that day). Never the present
+   * instant: comparing a report with figures known at any moment a funder chooses would let them
+   * single out the one person recorded since (README, "Funders ask for fixed periods as known on
+   * month ends").
+   */
+  comparedAsKnownOn: IsoDate;
   reports: SubmittedReportSummary[];
 }
 
 /**
  * Submitted reports (IndicatorReportSubmitted events of the project's stream), newest first,
- * each compared with its period as known now. Both sides are funder exports: the submitted one
+ * each compared with its period as known on the latest month end that has passed (when that is
+ * after the report's cut-off). Both sides are funder exports: the submitted one
  * as recorded, the current one built by `FunderExports.figures` (the one suppression rule), and
  * `exportDifferences` compares their published cells. 404 PROJECT.NOT_FOUND for an unknown project.
  */
@@ -66,20 +78,24 @@ export class SubmittedReportsHandler implements IQueryHandler<SubmittedReportsQu
     if (!project) throw notFound('PROJECT.NOT_FOUND', 'No such project');
     const events = await this.store.readStream(projectStream(projectId));
     const submitted = events.filter((e) => e.type === 'IndicatorReportSubmitted').reverse();
-    const comparedAt = now.toISOString();
+    const comparedAsKnownOn = latestMonthEnd(calendarDateIn(now, project.timeZone));
+    const comparedCutOff = cutOffFor(comparedAsKnownOn, project.timeZone);
     const reports: SubmittedReportSummary[] = [];
     for (const event of submitted) {
       const { digest, content } = event.data as unknown as SubmittedReport;
       const meta = content.meta as { period: { from: IsoDate | null; to: IsoDate }; asKnownOn: string | null };
-      const current = await this.exports.figures(projectId, { ...meta.period, asKnownOn: comparedAt });
-      const changes = exportDifferences(content.rows as unknown as ExportRow[], current.rows);
+      const cutOff = meta.asKnownOn ?? String(event.metadata.recordedAt);
+      const comparable = Date.parse(cutOff) < Date.parse(comparedCutOff);
+      const current = comparable ? await this.exports.figures(projectId, { ...meta.period, asKnownOn: comparedCutOff }) : null;
+      const changes = current ? exportDifferences(content.rows as unknown as ExportRow[], current.rows) : [];
       reports.push({
         reportId: event.eventId,
         submittedAt: String(event.metadata.recordedAt),
         submittedByRole: String(event.metadata.actorRole),
         period: meta.period,
-        asKnownOn: meta.asKnownOn ?? String(event.metadata.recordedAt),
+        asKnownOn: cutOff,
         digest,
+        comparable,
         differsNow: changes.length > 0,
         changes,
       });
@@ -89,7 +105,7 @@ export class SubmittedReportsHandler implements IQueryHandler<SubmittedReportsQu
       project: { projectId, name: project.name, startDate: project.startDate, endDate: project.endDate, timeZone: project.timeZone },
       suppressionThreshold: this.config.get('SUPPRESSION_THRESHOLD'),
       reportingPeriods: funderPeriodChoices(project, allowed, calendarDateIn(now, project.timeZone)),
-      comparedAt,
+      comparedAsKnownOn,
       reports,
     };
   }

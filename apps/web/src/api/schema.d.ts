@@ -1347,6 +1347,9 @@ export interface components {
             period: components["schemas"]["ReportPeriodDto"];
             /** @description `sha-256=<base64>` of the submitted JSON file. */
             digest: string;
+            /** @description Whether a month end has passed since the report's cut-off; until then nothing is compared. */
+            comparable: boolean;
+            /** @description Whether a published count, as known on `comparedAsKnownOn`, differs. */
             differsNow: boolean;
         };
         FunderProjectDto: {
@@ -1361,7 +1364,8 @@ export interface components {
             reports: components["schemas"]["SubmittedReportSummaryDto"][];
             project: components["schemas"]["FunderProjectDto"];
             suppressionThreshold: number;
-            comparedAt: string;
+            /** @description The latest month end that has passed in the project's zone (YYYY-MM-DD): what "now" stands for in the comparisons. */
+            comparedAsKnownOn: string;
         };
         IndicatorReportDto: {
             /** @description First day of the period (inclusive); without it, from the start of the project. */

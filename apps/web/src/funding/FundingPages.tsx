@@ -6,7 +6,7 @@ import { Link } from '../app/router';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
-import { digestHex, EXPORT_FORMATS, ExportedFile, ExportRow, fetchExport, PeriodChoice, Published, SubmittedReports } from './funding-api';
+import { differsText, digestHex, EXPORT_FORMATS, ExportedFile, ExportRow, fetchExport, PeriodChoice, Published, SubmittedReports } from './funding-api';
 
 type Loaded<T> = T | 'loading' | 'failed' | 'forbidden';
 
@@ -261,7 +261,7 @@ function Submitted({ reports }: { reports: SubmittedReports }) {
   return (
     <section aria-labelledby="submitted-heading">
       <h2 id="submitted-heading">{t('funding.submitted')}</h2>
-      <p>{t('funding.submittedIntro', { now: instant(reports.comparedAt) })}</p>
+      <p>{t('funding.submittedIntro', { now: date(reports.comparedAsKnownOn) })}</p>
       {reports.reports.length === 0 ? (
         <p>{t('funding.noneSubmitted')}</p>
       ) : (
@@ -282,7 +282,7 @@ function Submitted({ reports }: { reports: SubmittedReports }) {
                 </dd>
                 <dt>{t('funding.differsNow')}</dt>
                 <dd>
-                  <strong>{report.differsNow ? t('funding.yes') : t('funding.no')}</strong>
+                  <strong>{differsText(t, report)}</strong>
                 </dd>
               </dl>
               {report.differsNow && (
@@ -320,3 +320,4 @@ function Submitted({ reports }: { reports: SubmittedReports }) {
     </section>
   );
 }
+

@@ -1,4 +1,7 @@
 import type { components } from '../api/schema';
+import type { useT } from '../i18n/t';
+
+type Translate = ReturnType<typeof useT>;
 
 export type SubmittedReports = components['schemas']['SubmittedReportsDto'];
 export type SubmittedReportSummary = components['schemas']['SubmittedReportSummaryDto'];
@@ -53,4 +56,10 @@ export async function fetchExport(projectId: string, period: PeriodChoice, forma
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `indicators.${format}`;
   const rows = format === 'json' ? (JSON.parse(await blob.text()) as { rows: ExportRow[] }).rows : undefined;
   return { format, url: URL.createObjectURL(blob), fileName, sha256: digestHex(response.headers.get('Digest')), rows };
+}
+
+/** Yes or no; before a month end has passed since the report's cut-off, that nothing is compared yet. */
+export function differsText(t: Translate, report: { comparable: boolean; differsNow: boolean }): string {
+  if (!report.comparable) return t('funding.notYetComparable');
+  return report.differsNow ? t('funding.yes') : t('funding.no');
 }

@@ -1008,7 +1008,7 @@ export const en = {
   'funding.numerator': 'numerator',
   'funding.denominator': 'denominator',
   'funding.submitted': 'Submitted reports',
-  'funding.submittedIntro': 'Each report submitted to you, with the figures as they were known then. Below each: whether the same figures, as known now ({now}), differ. Only counts are compared, with small counts withheld on both sides.',
+  'funding.submittedIntro': 'Each report submitted to you, with the figures as they were known then. Below each: whether the same figures, as known at the end of the latest month ({now}), differ. Only counts are compared, with small counts withheld on both sides. Figures are compared at month ends only, so that no comparison points out one person recorded late.',
   'funding.noneSubmitted': 'No report has been submitted for this project yet.',
   'funding.reportHeading': 'Report submitted {when}',
   'funding.reportPeriod': 'Period',
@@ -1171,6 +1171,7 @@ export const en = {
   'import.checked.milestones': '{count, plural, one {# milestone} other {# milestones}} of {rows, plural, one {# row} other {# rows}} can be recorded.',
   'import.committed.milestones': '{count, plural, one {# milestone was} other {# milestones were}} recorded.',
   'import.commit.withMilestones': 'Import {count, plural, =0 {} one {# participant and } other {# participants and }}{milestones, plural, one {# milestone} other {# milestones}}',
+  'funding.notYetComparable': 'Not yet: compared once a month has ended after the report',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1010,7 +1010,7 @@ export const sv: Record<MessageId, string> = {
   'funding.numerator': 'täljare',
   'funding.denominator': 'nämnare',
   'funding.submitted': 'Lämnade rapporter',
-  'funding.submittedIntro': 'Varje rapport som lämnats till dig, med siffrorna som de var kända då. Under varje: om samma siffror, som de är kända nu ({now}), skiljer sig. Bara antal jämförs, med små antal undanhållna på båda sidor.',
+  'funding.submittedIntro': 'Varje rapport som lämnats till dig, med siffrorna som de var kända då. Under varje: om samma siffror, som de var kända vid slutet av senaste månaden ({now}), skiljer sig. Bara antal jämförs, med små antal undanhållna på båda sidor. Siffrorna jämförs bara vid månadsskiften, så att ingen jämförelse pekar ut en person som registrerats sent.',
   'funding.noneSubmitted': 'Ingen rapport har lämnats för det här projektet ännu.',
   'funding.reportHeading': 'Rapport lämnad {when}',
   'funding.reportPeriod': 'Period',
@@ -1173,4 +1173,5 @@ export const sv: Record<MessageId, string> = {
   'import.checked.milestones': '{count, plural, one {# händelse} other {# händelser}} av {rows, plural, one {# rad} other {# rader}} kan registreras.',
   'import.committed.milestones': '{count, plural, one {# händelse} other {# händelser}} registrerades.',
   'import.commit.withMilestones': 'Importera {count, plural, =0 {} other {# deltagare och }}{milestones, plural, one {# händelse} other {# händelser}}',
+  'funding.notYetComparable': 'Inte än: jämförs när en månad har tagit slut efter rapporten',
 };

@@ -8,7 +8,7 @@ import { PageHeading } from '../app/page-heading';
 import { Link, useNavigation } from '../app/router';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { digestHex, SubmittedReports } from '../funding/funding-api';
+import { differsText, digestHex, SubmittedReports } from '../funding/funding-api';
 import { Comparison, ComparedFigures } from './ComparedFigures';
 import { mayOpenPathway } from './ComparePage';
 
@@ -107,7 +107,7 @@ export function SubmittedReportsPage({ projectId, role }: { projectId: string; r
                   <td>
                     <code className="digest">{digestHex(r.digest)}</code>
                   </td>
-                  <td>{r.differsNow ? t('funding.yes') : t('funding.no')}</td>
+                  <td>{differsText(t, r)}</td>
                 </tr>
               ))}
             </tbody>
