@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess, fork, Serializable } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -44,8 +44,8 @@ export async function startServer(dataDir: string): Promise<Server> {
 }
 
 /** One question to the child and its answer (the child answers in order). */
-async function ask(child: ChildProcess, message: unknown): Promise<unknown> {
-  child.send(message as string);
+async function ask(child: ChildProcess, message: Serializable): Promise<unknown> {
+  child.send(message);
   const [answer] = await once(child, 'message');
   return answer;
 }
