@@ -1,8 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess, fork, Serializable } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { AppModule } from '../apps/api/src/app.module';
 import { configureApp } from '../apps/api/src/configure-app';
 
@@ -12,6 +15,10 @@ import { configureApp } from '../apps/api/src/configure-app';
  */
 export interface Server {
   port: number;
+  /** The app process's CPU time so far (user + system), in microseconds. */
+  cpuMicros(): Promise<number>;
+  /** Starts the V8 CPU profiler in the app; `stop` writes `<name>.cpuprofile` into `dir`. */
+  profile(dir: string, name: string): Promise<{ stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +30,11 @@ export async function startServer(dataDir: string): Promise<Server> {
   const [{ port }] = (await Promise.race([once(child, 'message'), failed])) as [{ port: number }];
   return {
     port,
+    cpuMicros: async () => ((await ask(child, 'cpu')) as { cpu: number }).cpu,
+    profile: async (dir, name) => {
+      await ask(child, 'profile-start');
+      return { stop: async () => void (await ask(child, { profileStop: join(dir, `${name}.cpuprofile`) })) };
+    },
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.send('close');
@@ -31,7 +43,17 @@ export async function startServer(dataDir: string): Promise<Server> {
   };
 }
 
-/** Child side: sends `{ port }` once listening; closes the app (and its store) on any message. */
+/** One question to the child and its answer (the child answers in order). */
+async function ask(child: ChildProcess, message: Serializable): Promise<unknown> {
+  child.send(message);
+  const [answer] = await once(child, 'message');
+  return answer;
+}
+
+/**
+ * Child side: sends `{ port }` once listening; answers `cpu` with `{ cpu }` (µs, user + system),
+ * starts and stops the CPU profiler; closes the app (and its store) on `close`.
+ */
 async function serve(dataDir: string): Promise<void> {
   // No rate limit: one token sends every request, and the limit would measure itself.
   const app = await NestFactory.create<NestExpressApplication>(
@@ -41,8 +63,23 @@ async function serve(dataDir: string): Promise<void> {
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  process.once('message', () => {
-    void app.close().then(() => process.disconnect());
+  const profiler = new Session();
+  process.on('message', (message: unknown) => {
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send!({ cpu: user + system });
+    } else if (message === 'profile-start') {
+      profiler.connect();
+      profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => process.send!({ started: true })));
+    } else if (typeof message === 'object' && message !== null && 'profileStop' in message) {
+      profiler.post('Profiler.stop', (error, { profile }) => {
+        if (!error) writeFileSync(String(message.profileStop), JSON.stringify(profile));
+        profiler.disconnect();
+        process.send!({ written: !error });
+      });
+    } else {
+      void app.close().then(() => process.disconnect());
+    }
   });
   process.send!({ port });
 }

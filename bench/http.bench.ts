@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openLocalTokens } from '@pathway/config';
 import { entryProfile, framtidProject } from '../test/support/fixtures';
-import { startServer } from './http-server';
+import { Server, startServer } from './http-server';
 import { pacedLoad, PacedRequest } from './paced-load';
 import { progress, SCALE, scaled, tempDir } from './measure';
 import { Measurement } from './report';
@@ -17,6 +17,7 @@ const milestone = { type: 'qualification-gained', occurredOn: '2024-07-01', qual
 export async function httpMilestones(): Promise<Measurement[]> {
   const participants = scaled(500);
   const seconds = Math.max(1, Math.round(10 * SCALE));
+  // BENCH_HTTP_PROFILE=<dir>: a V8 CPU profile of the app during the saturating milestone run.
   const dir = tempDir('http');
   const server = await startServer(dir.path);
   try {
@@ -44,9 +45,11 @@ export async function httpMilestones(): Promise<Measurement[]> {
     const pacedRecords = await paced((i) => ({ method: 'POST', path: milestonePath(ids, i), body: JSON.stringify(milestone), headers: caseworker }));
     await sleep(SETTLE_MS);
     progress(`GET /health, ${CONNECTIONS} connections, ${seconds} s`);
-    const baseline = await health(seconds);
+    const [baseline, baselineCpu] = await withCpu(server, () => health(seconds));
     progress(`POST milestones over ${ids.length} participants, ${CONNECTIONS} connections, ${seconds} s`);
-    const records = await recordMilestones(seconds);
+    const profiling = process.env.BENCH_HTTP_PROFILE ? await server.profile(process.env.BENCH_HTTP_PROFILE, 'http-record-milestones') : null;
+    const [records, recordsCpu] = await withCpu(server, () => recordMilestones(seconds));
+    await profiling?.stop();
 
     const label = `GET /health, ${CONNECTIONS} conn.`;
     const failed = records.errors + records.timeouts + pacedRecords.errors;
@@ -59,6 +62,14 @@ export async function httpMilestones(): Promise<Measurement[]> {
         baseline: { label, value: perSecond(baseline) },
         target: { op: '>=', value: 1_000 },
         details: { connections: CONNECTIONS, seconds: records.duration, participants, recorded: records['2xx'] },
+      },
+      {
+        // The app's own CPU time, which other engineers' load on the machine barely moves.
+        name: 'http record milestone, per CPU-second of the app',
+        value: records['2xx'] / (recordsCpu / 1e6),
+        unit: 'records/s',
+        baseline: { label: `${label}, per CPU-second`, value: baseline['2xx'] / (baselineCpu / 1e6) },
+        details: { cpuMicrosPerRecord: recordsCpu / records['2xx'], cpuMicrosPerHealth: baselineCpu / baseline['2xx'] },
       },
       {
         name: 'http record milestone, p50',
@@ -98,6 +109,13 @@ export async function httpMilestones(): Promise<Measurement[]> {
 }
 
 type Headers = Record<string, string>;
+
+/** Runs `work` and also answers the app process's CPU time (µs, user + system) spent meanwhile. */
+async function withCpu<T>(server: Server, work: () => Promise<T>): Promise<[T, number]> {
+  const before = await server.cpuMicros();
+  const result = await work();
+  return [result, (await server.cpuMicros()) - before];
+}
 
 /** The project of the end-to-end tests (an admin registers it) and `count` participants a caseworker enrols; returns their ids. */
 async function seed(base: string, count: number, admin: Headers, caseworker: Headers): Promise<string[]> {

@@ -71,8 +71,11 @@ const logging = LoggerModule.forRootAsync({
       level: config.get('LOG_LEVEL'),
       // Requests are logged by method, path and status only: bodies, headers and query strings
       // (a status filter once carried a name and a phone number) may hold personal data.
+      // The serializers read the raw request and response: pino-http's wrappers would first copy
+      // headers and more into an object of their own on every request, only for these to drop them.
+      wrapSerializers: false,
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+        req: (req: { id: unknown; method: string; url: string; originalUrl?: string }) => ({ id: req.id, method: req.method, url: (req.originalUrl ?? req.url).split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },

@@ -168,6 +168,8 @@ export function unwrapRow(row: KeyRow, masterKeys: MasterKeys, orFail = false): 
  */
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
+  /** The statements every request runs, prepared once: preparing cost more than running them. */
+  private readonly statements;
 
   constructor(
     path: string,
@@ -188,19 +190,22 @@ export class SqliteKeyStore implements KeyStore {
     this.db.exec(MASTER_KEY_CHECK_TABLE);
     this.db.prepare('INSERT OR IGNORE INTO master_key_check (id, wrapped) VALUES (1, ?)').run(masterKeys.wrap(newDataKey()));
     checkMasterKeys(masterKeys, this.checkRow().wrapped);
+    this.statements = {
+      row: this.db.prepare<[string], { wrapped: string | null; version: number }>('SELECT wrapped, version FROM data_keys WHERE participant_id = ?'),
+      insertKey: this.db.prepare<[string, string]>('INSERT OR IGNORE INTO data_keys (participant_id, wrapped) VALUES (?, ?)'),
+    };
   }
 
   async keyFor(participantId: string): Promise<Buffer> {
     const wrapped = this.masterKeys.wrap(newDataKey());
-    await retryWhileBusy(() => this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped) VALUES (?, ?)').run(participantId, wrapped));
+    await retryWhileBusy(() => this.statements.insertKey.run(participantId, wrapped));
     return unwrapRow(await retryWhileBusy(() => this.row(participantId)), this.masterKeys, true)!;
   }
 
   async createKeys(participantIds: readonly string[]): Promise<number> {
     if (participantIds.length === 0) return 0;
     const rows = participantIds.map((id) => [id, this.masterKeys.wrap(newDataKey())] as const);
-    const insert = this.db.prepare('INSERT OR IGNORE INTO data_keys (participant_id, wrapped) VALUES (?, ?)');
-    const create = this.db.transaction(() => rows.reduce((made, [id, wrapped]) => made + insert.run(id, wrapped).changes, 0));
+    const create = this.db.transaction(() => rows.reduce((made, [id, wrapped]) => made + this.statements.insertKey.run(id, wrapped).changes, 0));
     return retryWhileBusy(() => create.immediate());
   }
 
@@ -274,7 +279,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   private row(participantId: string): KeyRow {
-    return this.db.prepare<[string], { wrapped: string | null; version: number }>('SELECT wrapped, version FROM data_keys WHERE participant_id = ?').get(participantId);
+    return this.statements.row.get(participantId);
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import { Pool, PoolClient, types } from 'pg';
 import { SQLITE_BUSY_TIMEOUT_MS } from '@pathway/event-store';
 import { replaceNulInParameters } from './postgres-text';
 import { ReadModelSchema } from './read-model-schema';
+import { withStatementCache } from './statement-cache';
 
 export type ReadModelDbConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -68,7 +69,7 @@ export function openReadModelDb(config: ReadModelDbConfig, options: ReadModelDbO
   database.pragma('synchronous = NORMAL');
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS}`);
   database.pragma('cache_size = -32768'); // 32 MiB: rebuilds insert into large indexes
-  const db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<ReadModelSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   drivers.set(db, { engine: 'sqlite', database });
   return { engine: 'sqlite', db };
 }
