@@ -41,7 +41,7 @@ export function SubmitReportPage() {
   const [projects, setProjects] = useState<ProjectSummary[] | 'loading' | 'failed'>('loading');
   const [values, setValues] = useState<Record<Field, string>>({ projectId: '', from: '', to: '' });
   const [key, setKey] = useState(newIdempotencyKey);
-  const { problem, refuse, clear, describe, send, busy: sending, summaryRef } = useFormProblem({ failed: 'app.error' });
+  const { problem, refuse, clear, fixed, describe, send, busy: sending, summaryRef } = useFormProblem({ failed: 'app.error' });
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const resultRef = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -57,6 +57,7 @@ export function SubmitReportPage() {
 
   const set = (field: Field) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
+    fixed(field);
     // Another request: another key (the API refuses the same key with another body).
     setKey(newIdempotencyKey());
   };
