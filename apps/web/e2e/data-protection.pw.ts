@@ -1,6 +1,6 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, CASEWORKER, ERASED, PARTICIPANTS, RETENTION_PROJECTS } from './seed';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn } from './support';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,7 +21,7 @@ async function replaceWith(page: Page, value: string) {
 }
 
 for (const locale of LOCALES) {
-  const text = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
   const archive = `${ARCHIVE_PROJECT.registration.name} (${ARCHIVE_PROJECT.id})`;
 
   test(`in ${locale}: an admin opens a participant's subject access from the pathway, reads it and downloads it as XLSX and JSON`, async ({ page }) => {

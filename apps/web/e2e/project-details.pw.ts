@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { ADMIN, DETAILS_PROJECTS, DETAILS_USERS } from './seed';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, tabTo } from './support';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
 /** Replaces what the focused input holds with `value`. */
 async function replaceWith(page: Page, value: string) {
@@ -9,7 +9,7 @@ async function replaceWith(page: Page, value: string) {
 }
 
 for (const locale of LOCALES) {
-  const text = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
   const project = DETAILS_PROJECTS[locale];
 
   test(`in ${locale}: an admin changes a project's details by keyboard; refusals, a change made meanwhile, at 320 px`, async ({ page, browser }) => {

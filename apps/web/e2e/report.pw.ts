@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_PROJECT } from './seed';
-import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn } from './support';
 
 const REPORT = `/projects/${REPORT_PROJECT.id}/report`;
 const ZONE = REPORT_PROJECT.registration.timeZone;
@@ -85,7 +85,7 @@ test('an evaluator chooses the period and the moment the figures are known on; t
 });
 
 for (const locale of LOCALES) {
-  const text = <T,>(sv: T, en: T): T => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
 
   test(`in ${locale}: the report loaded, loading, refused and empty; axe-clean, no sideways scrolling at 320 px`, async ({ page }) => {
     test.setTimeout(90_000);
