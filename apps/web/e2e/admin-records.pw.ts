@@ -2,8 +2,6 @@ import { expect, test } from '@playwright/test';
 import { ADMIN, AUDITED, CASEWORKER, RECORDS_PROJECT, TO_ERASE } from './seed';
 import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
-/** Tab until the element is focused: a keyboard user's way there, without a mouse. */
-
 for (const locale of LOCALES) {
   const text = inLanguage(locale);
   const person = TO_ERASE[locale];

@@ -3,8 +3,6 @@ import { expect, Page, test } from '@playwright/test';
 import { ADMIN, CASEWORKER, PROJECT } from './seed';
 import { expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
-/** Tab until the element is focused: a keyboard user's way there, without a mouse. */
-
 /** Replaces what the focused input holds (a default, say) with `value`, then moves on with Tab. */
 async function typeAndTab(page: Page, value: string) {
   await page.keyboard.press('ControlOrMeta+a');

@@ -25,8 +25,6 @@ async function openNewPathway(page: Page, locale: 'sv' | 'en'): Promise<string> 
   return id;
 }
 
-/** Presses Tab until `target` has focus: how a keyboard user gets there. */
-
 /** With SCREENSHOTS=dir, the open dialog photographed whole (the window made tall enough for it). */
 async function capture(page: Page, name: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;

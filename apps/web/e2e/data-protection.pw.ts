@@ -1,17 +1,8 @@
-import { expect, Locator, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, CASEWORKER, ERASED, PARTICIPANTS, RETENTION_PROJECTS } from './seed';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn } from './support';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Tab until the element is focused: a keyboard user's way there, without a mouse. */
-async function tabTo(page: Page, target: Locator, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 /** Replaces what the focused input holds with `value` (nothing: empties it). */
 async function replaceWith(page: Page, value: string) {

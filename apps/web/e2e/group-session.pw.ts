@@ -24,8 +24,6 @@ async function enrolGroup(page: Page, tag: string): Promise<string[]> {
 const attendancesOf = async (page: Page, participantId: string) =>
   ((await apiCall(page, 'GET', `/participants/${participantId}`)) as { timeline: Array<{ type: string }> }).timeline.filter((m) => m.type === 'GroupSessionAttended').length;
 
-/** Tab (or Shift+Tab) until the element is focused: a keyboard user's way there, without a mouse. */
-
 for (const locale of LOCALES) {
   const text = inLanguage(locale);
 
