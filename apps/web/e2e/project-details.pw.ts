@@ -95,6 +95,13 @@ for (const locale of LOCALES) {
     await expectNoAxeViolations(page);
     await capture(page, `users-${locale}`);
     await expectNoPageScrollAt320(page);
+    // Each project id stays whole (never `24-313-` / `D01`); a list of them wraps between ids.
+    for (const width of [320, 1024]) {
+      await page.setViewportSize({ width, height: 720 });
+      const ids = page.locator('.users-table .project-id');
+      await expect(ids.filter({ hasText: project.id })).toBeVisible();
+      expect(await ids.evaluateAll((spans) => spans.filter((s) => s.getClientRects().length > 1).map((s) => s.textContent))).toEqual([]);
+    }
     await page.setViewportSize({ width: 1280, height: 720 });
 
     await tabTo(page, page.getByRole('link', { name: text(`Ändra ${user.name}`, `Change ${user.name}`) }));
