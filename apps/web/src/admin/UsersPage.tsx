@@ -89,7 +89,7 @@ export function UsersPage() {
                   {/* A local account's name leads to its change page; the link's name says so and holds the visible name (WCAG 2.5.3). */}
                   <th scope="row">{local ? <Link to={`/admin/users/${encodeURIComponent(u.id)}`} label={t('users.change', { name: u.displayName })}>{u.displayName}</Link> : u.displayName}</th>
                   <td className="break">{u.email}</td>
-                  <td>{t(`addUser.role.${u.role}` as MessageId)}</td>
+                  <td>{t(`role.${u.role}` as MessageId)}</td>
                   <td>{projectsOf(u)}</td>
                   {local && <td>{t(u.disabled ? 'users.status.disabled' : 'users.status.active')}</td>}
                 </tr>
