@@ -33,13 +33,19 @@ export async function expectNoPageScrollAt320(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/** With SCREENSHOTS=dir, each screen is also photographed there (docs/screenshots keeps a few). */
+/**
+ * With SCREENSHOTS=dir, each screen is also photographed there, 1024 and 360 px wide
+ * (`name.png`, `name-narrow.png`; docs/screenshots keeps a few). The window is then as it was,
+ * so a test goes on the same with photographs or without.
+ */
 export async function capture(page: Page, name: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
+  const before = page.viewportSize();
   await page.setViewportSize({ width: 1024, height: 720 });
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
   await page.setViewportSize({ width: 360, height: 720 });
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}-narrow.png`, fullPage: true });
+  if (before) await page.setViewportSize(before);
 }
 
 /** Presses Tab (or Shift+Tab, backwards) until `target` has the focus, at most `most` times: the journey goes where a keyboard user's would. */
