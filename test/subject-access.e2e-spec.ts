@@ -176,7 +176,8 @@ describe('subject access (GDPR articles 15 and 20)', () => {
     expect(records.getCell('A1').value).toBe('Allt som registrerats om din väg');
     expect(records.getRow(4).values).toEqual([undefined, 'Registrerat', 'Vad', 'Datum då det hände', 'Detaljer', 'Status', 'Registrerat av', 'Roll', 'Antecknings-id']);
     expect(records.getCell('B5').value).toBe('Inskriven i projektet');
-    expect(records.getCell('D7').value).toBe('iscedLevel: Gymnasial eller eftergymnasial (ISCED 3–4); qualification: [raderat]');
+    expect(records.getCell('D7').value).toBe('Nivå (ISCED): Gymnasial eller eftergymnasial (ISCED 3–4); Kvalifikation: [raderat]');
+    expect(records.getCell('G5').value).toBe('Handläggare');
     const erasure = workbook.getWorksheet('Radering')!;
     expect(erasure.getCell('B5').value).toBe('test-admin');
     expect(erasure.getCell('C5').value).toBe(ASTRID_TEXT.erasure);
