@@ -38,7 +38,8 @@ for (const locale of LOCALES) {
     await expect(enrolment).toContainText(text('Grundskola eller kortare (ISCED 0–2)', 'Compulsory school or less (ISCED 0–2)'));
     await expect(enrolment).toContainText(text('Långtidsarbetslös', 'Long-term unemployed'));
     await expect(enrolment).not.toContainText('isced-0-2');
-    await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText(text('kind: Studie- och yrkesvägledning', 'kind: Career guidance'));
+    await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText(text('Slag: Studie- och yrkesvägledning', 'Kind: Career guidance'));
+    await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText(text('Handläggare', 'Caseworker'));
     await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText('2018-03-01');
     // The read is audited by the API, and the page says so.
     await expect(page.getByText(text('Att du öppnar utdraget loggas', 'Opening this document is recorded in the audit log'))).toBeVisible();
