@@ -7,7 +7,7 @@ import { Link } from '../app/router';
 import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { ErrorSummary } from '../participants/form-parts';
+import { ErrorSummary, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { AdminTextField } from './admin-fields';
 import { Role, RoleAndProjectsFields } from './role-and-projects-fields';
@@ -179,14 +179,7 @@ export function AddUserPage() {
             {t('addUser.generated')}
           </p>
         )}
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('addUser.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('addUser.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('addUser.submit')} sendingLabel={t('addUser.sending')} />
       </form>
     </>
   );

@@ -6,7 +6,7 @@ import { PageHeading } from '../app/page-heading';
 import { Link } from '../app/router';
 import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { useT } from '../i18n/t';
-import { ErrorSummary, FieldMessage } from '../participants/form-parts';
+import { ErrorSummary, FieldMessage, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { Role, RoleAndProjectsFields } from './role-and-projects-fields';
 import { ListedUser } from './UsersPage';
@@ -134,14 +134,7 @@ export function ChangeUserPage({ userId }: { userId: string }) {
             {t('changeUser.disabled.hint')}
           </span>
         </fieldset>
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('changeUser.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('changeUser.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('changeUser.submit')} sendingLabel={t('changeUser.sending')} />
       </form>
     </>
   );

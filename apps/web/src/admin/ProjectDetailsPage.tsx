@@ -8,7 +8,7 @@ import { PageHeading } from '../app/page-heading';
 import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { ErrorSummary } from '../participants/form-parts';
+import { ErrorSummary, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { AdminTextField } from './admin-fields';
 
@@ -160,14 +160,7 @@ export function ProjectDetailsPage({ projectId }: { projectId: string }) {
             spellCheck={field === 'reason' ? undefined : false}
           />
         ))}
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('projectDetails.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('projectDetails.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('projectDetails.submit')} sendingLabel={t('projectDetails.sending')} />
       </form>
     </>
   );

@@ -8,7 +8,7 @@ import { Link, useNavigation } from '../app/router';
 import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { ErrorSummary } from '../participants/form-parts';
+import { ErrorSummary, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { AdminTextField } from './admin-fields';
 
@@ -96,14 +96,7 @@ export function RegisterProjectPage() {
             spellCheck={false}
           />
         ))}
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('registerProject.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('registerProject.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('registerProject.submit')} sendingLabel={t('registerProject.sending')} />
       </form>
     </>
   );

@@ -8,7 +8,7 @@ import { Link } from '../app/router';
 import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { ErrorSummary, FieldMessage } from '../participants/form-parts';
+import { ErrorSummary, FieldMessage, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { AdminTextField } from './admin-fields';
 
@@ -167,14 +167,7 @@ export function SubmitReportPage() {
           />
         ))}
         <p className="muted">{t('submitReport.asKnownOnNow')}</p>
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('submitReport.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('submitReport.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('submitReport.submit')} sendingLabel={t('submitReport.sending')} />
       </form>
     </>
   );
