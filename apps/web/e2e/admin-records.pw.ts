@@ -1,18 +1,9 @@
-import { expect, Locator, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ADMIN, AUDITED, CASEWORKER, RECORDS_PROJECT, TO_ERASE } from './seed';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
-
-/** Tab until the element is focused: a keyboard user's way there, without a mouse. */
-async function tabTo(page: Page, target: Locator, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
 for (const locale of LOCALES) {
-  const text = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
   const person = TO_ERASE[locale];
 
   test(`in ${locale}: an admin erases a participant's personal data from the pathway notice by keyboard alone`, async ({ page }) => {

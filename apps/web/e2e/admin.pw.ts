@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { expect, Locator, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { ADMIN, CASEWORKER, PROJECT } from './seed';
-import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
-
-/** Tab until the element is focused: a keyboard user's way there, without a mouse. */
-async function tabTo(page: Page, target: Locator, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
+import { expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
 /** Replaces what the focused input holds (a default, say) with `value`, then moves on with Tab. */
 async function typeAndTab(page: Page, value: string) {
@@ -23,7 +14,7 @@ async function typeAndTab(page: Page, value: string) {
 const registration = (id: string, name: string) => [id, name, 'Stiftelsen Activa, Örebro', 'ESF+', '2021SE05SFPR', 'A2A', 'SE12', '2025-01-01', '2027-12-31', '40', 'Europe/Stockholm'];
 
 for (const locale of LOCALES) {
-  const text = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
 
   test(`in ${locale}: an admin registers a project by keyboard, adds a caseworker to it, and the caseworker sees it`, async ({ page, browser }) => {
     const id = `${locale === 'sv' ? '31' : '32'}-${randomUUID().slice(0, 3)}-S01`;

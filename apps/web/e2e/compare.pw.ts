@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, COMPARE_EVALUATOR, COMPARE_PROJECT } from './seed';
-import { capture, comparedRow, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, tabTo } from './support';
+import { capture, comparedRow, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
 const REPORT = `/projects/${COMPARE_PROJECT.id}/report`;
 const COMPARE = `${REPORT}/compare`;
@@ -97,7 +97,7 @@ test('an admin sees the participants behind a figure but no pathway links (admin
 });
 
 for (const locale of LOCALES) {
-  const text = <T,>(sv: T, en: T): T => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
 
   test(`in ${locale}: comparison and drill-down in each state, axe-clean, no sideways scrolling at 320 px`, async ({ page }) => {
     test.setTimeout(90_000);

@@ -1,14 +1,13 @@
 import { expect, Page } from '@playwright/test';
 import { test } from '@playwright/test';
 import { CORRECTION_PROJECT, CORRECTOR, PROJECT } from './seed';
-import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, tabTo, text } from './support';
 
 /**
  * Correcting the entry answers and withdrawing an enrolment on the pathway page, in a project of
  * their own (CORRECTION_PROJECT): each test enrols its own participants through the API.
  */
 const API = { 'X-Requested-With': 'pathway-web' };
-const text = (locale: 'sv' | 'en', sv: string, en: string) => (locale === 'sv' ? sv : en);
 
 async function enrolled(page: Page): Promise<string> {
   const answer = await page.request.post(`/api/v1/projects/${CORRECTION_PROJECT.id}/participants`, { headers: API, data: { enrolledOn: '2024-01-15', profile: PROJECT.profile } });
@@ -24,15 +23,6 @@ async function openNewPathway(page: Page, locale: 'sv' | 'en'): Promise<string> 
   await expect(page.locator('h1')).toContainText(id);
   await expect(page.locator('section.record')).toBeVisible();
   return id;
-}
-
-/** Presses Tab until `target` has focus: how a keyboard user gets there. */
-async function tabTo(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    if (await target.evaluate((e) => e === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('not reached by Tab');
 }
 
 /** With SCREENSHOTS=dir, the open dialog photographed whole (the window made tall enough for it). */

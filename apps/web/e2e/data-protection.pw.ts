@@ -1,17 +1,8 @@
-import { expect, Locator, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { ADMIN, ARCHIVE_PROJECT, ARCHIVED, CASEWORKER, ERASED, PARTICIPANTS, RETENTION_PROJECTS } from './seed';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Tab until the element is focused: a keyboard user's way there, without a mouse. */
-async function tabTo(page: Page, target: Locator, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 /** Replaces what the focused input holds with `value` (nothing: empties it). */
 async function replaceWith(page: Page, value: string) {
@@ -21,7 +12,7 @@ async function replaceWith(page: Page, value: string) {
 }
 
 for (const locale of LOCALES) {
-  const text = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
   const archive = `${ARCHIVE_PROJECT.registration.name} (${ARCHIVE_PROJECT.id})`;
 
   test(`in ${locale}: an admin opens a participant's subject access from the pathway, reads it and downloads it as XLSX and JSON`, async ({ page }) => {
@@ -47,7 +38,8 @@ for (const locale of LOCALES) {
     await expect(enrolment).toContainText(text('Grundskola eller kortare (ISCED 0–2)', 'Compulsory school or less (ISCED 0–2)'));
     await expect(enrolment).toContainText(text('Långtidsarbetslös', 'Long-term unemployed'));
     await expect(enrolment).not.toContainText('isced-0-2');
-    await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText(text('kind: Studie- och yrkesvägledning', 'kind: Career guidance'));
+    await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText(text('Slag: Studie- och yrkesvägledning', 'Kind: Career guidance'));
+    await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText(text('Handläggare', 'Caseworker'));
     await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText('2018-03-01');
     // The read is audited by the API, and the page says so.
     await expect(page.getByText(text('Att du öppnar utdraget loggas', 'Opening this document is recorded in the audit log'))).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import { DUPLICATES_CASEWORKER, DUPLICATES_PROJECT, PROJECT } from './seed';
-import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, text } from './support';
 
 /**
  * Issue 15: likely duplicates on Today, resolved through the withdrawal dialog; and the pathway's
@@ -9,7 +9,6 @@ import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn
  * with a number and name of its own, so runs in parallel never pair with each other.
  */
 const API = { 'X-Requested-With': 'pathway-web' };
-const text = (locale: 'sv' | 'en', sv: string, en: string) => (locale === 'sv' ? sv : en);
 const TODAY = `/projects/${DUPLICATES_PROJECT.id}/today`;
 
 async function enrol(page: Page, birthDate: string, personal?: object): Promise<string> {

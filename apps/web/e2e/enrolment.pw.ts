@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { ENROL_PROJECT, ENROLLED, ENROLLER, EVALUATOR, PROJECT } from './seed';
-import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn } from './support';
 
 const LIST = `/projects/${ENROL_PROJECT.id}/participants`;
 const FORM = `${LIST}?enrol`;
@@ -14,7 +14,7 @@ async function fillForm(page: Page, text: (sv: string, en: string) => string, id
 }
 
 for (const locale of LOCALES) {
-  const text = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
 
   test(`keyboard only: enrol a participant in ${locale}, then land on their pathway with focus on its heading`, async ({ page }) => {
     const press = (key: string, times = 1) => Array.from({ length: times }).reduce<Promise<void>>((p) => p.then(() => page.keyboard.press(key)), Promise.resolve());

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, Page, test } from '@playwright/test';
 import { EVALUATOR, GROUP_CASEWORKER, GROUP_PROJECT, PROJECT } from './seed';
-import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
 const FORM = `/projects/${GROUP_PROJECT.id}/group-sessions/new`;
 
@@ -24,17 +24,8 @@ async function enrolGroup(page: Page, tag: string): Promise<string[]> {
 const attendancesOf = async (page: Page, participantId: string) =>
   ((await apiCall(page, 'GET', `/participants/${participantId}`)) as { timeline: Array<{ type: string }> }).timeline.filter((m) => m.type === 'GroupSessionAttended').length;
 
-/** Tab (or Shift+Tab) until the element is focused: a keyboard user's way there, without a mouse. */
-async function tabTo(page: Page, target: ReturnType<Page['locator']>, key: 'Tab' | 'Shift+Tab' = 'Tab', max = 15) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press(key);
-  }
-  await expect(target).toBeFocused();
-}
-
 for (const locale of LOCALES) {
-  const text = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
 
   test(`keyboard only, in ${locale}: a group session with one refused row, put right and sent again`, async ({ page }) => {
     await openIn(page, locale, `/projects/${GROUP_PROJECT.id}/participants`);

@@ -1,7 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { IMPORT_PROJECTS, IMPORTER } from './seed';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, text } from './support';
 
 /**
  * Issue 12: the upload screen. Each test imports a file of its own into a project of its own
@@ -9,7 +9,6 @@ import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openI
  * The file holds two good rows, a row with an impossible date, a row with an identity number whose
  * check digit is wrong, and a column the import does not know. Personal data never shows.
  */
-const text = (locale: 'sv' | 'en', sv: string, en: string) => (locale === 'sv' ? sv : en);
 const PERSONAL = ['Åsa Öberg', 'Bo Ek', '811218', 'asa@example.org'];
 
 function csv(prefix: string): { name: string; mimeType: string; buffer: Buffer } {

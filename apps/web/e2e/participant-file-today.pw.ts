@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn } from './support';
 import { ADMIN, FILE_PROJECT } from './seed';
 
 /** With SCREENSHOTS=dir, the screen is also photographed there. */
@@ -11,7 +11,7 @@ async function capture(page: Page, name: string): Promise<void> {
 
 /** The monthly participant file (SCB) on Today: for an admin, the months to send and to send again. */
 for (const locale of LOCALES) {
-  const text = <T,>(sv: T, en: T): T => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
   const monthName = (month: string) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
   test(`in ${locale}: an admin's Today shows the participant file's months due and to send again`, async ({ page }) => {

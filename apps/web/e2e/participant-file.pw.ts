@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, Locale, openIn, signIn } from './support';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, Locale, openIn, signIn } from './support';
 import { ADMIN, PF_PROJECT } from './seed';
 
 /**
@@ -27,7 +27,7 @@ async function download(page: Page, month: string, button: RegExp): Promise<stri
 }
 
 for (const [locale, month] of [['sv', third], ['en', fourth]] as const) {
-  const text = <T,>(sv: T, en: T): T => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
 
   test(`in ${locale}: an admin reads how the months stand, downloads a month and records it as sent`, async ({ page }) => {
     await open(page, locale);

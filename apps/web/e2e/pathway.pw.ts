@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { PROJECT, RECORDER, RECORDING_PROJECT } from './seed';
-import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, text } from './support';
 
 /**
  * Recording on the pathway page. Each test enrols its own participant through the API (as the
@@ -34,7 +34,6 @@ async function capture(target: Page | ReturnType<Page['locator']>, name: string)
   if (process.env.SCREENSHOTS) await target.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, ...('goto' in target ? { fullPage: true } : {}) });
 }
 
-const text = (locale: 'sv' | 'en', sv: string, en: string) => (locale === 'sv' ? sv : en);
 
 async function record(page: Page, locale: 'sv' | 'en', what: string, occurredOn: string, answers: Record<string, string> = {}) {
   await page.getByLabel(text(locale, 'Vad hände?', 'What happened?')).selectOption({ label: what });

@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { ADMIN, DETAILS_PROJECTS, DETAILS_USERS } from './seed';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, tabTo } from './support';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
 /** Replaces what the focused input holds with `value`. */
 async function replaceWith(page: Page, value: string) {
@@ -9,7 +9,7 @@ async function replaceWith(page: Page, value: string) {
 }
 
 for (const locale of LOCALES) {
-  const text = (sv: string, en: string) => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
   const project = DETAILS_PROJECTS[locale];
 
   test(`in ${locale}: an admin changes a project's details by keyboard; refusals, a change made meanwhile, at 320 px`, async ({ page, browser }) => {
@@ -95,6 +95,13 @@ for (const locale of LOCALES) {
     await expectNoAxeViolations(page);
     await capture(page, `users-${locale}`);
     await expectNoPageScrollAt320(page);
+    // Each project id stays whole (never `24-313-` / `D01`); a list of them wraps between ids.
+    for (const width of [320, 1024]) {
+      await page.setViewportSize({ width, height: 720 });
+      const ids = page.locator('.users-table .project-id');
+      await expect(ids.filter({ hasText: project.id })).toBeVisible();
+      expect(await ids.evaluateAll((spans) => spans.filter((s) => s.getClientRects().length > 1).map((s) => s.textContent))).toEqual([]);
+    }
     await page.setViewportSize({ width: 1280, height: 720 });
 
     await tabTo(page, page.getByRole('link', { name: text(`Ändra ${user.name}`, `Change ${user.name}`) }));

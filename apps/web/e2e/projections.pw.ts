@@ -1,8 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import { ADMIN, EVALUATOR } from './seed';
-import { expectNoAxeViolations, expectNoPageScrollAt320, Locale, LOCALES, openIn, signIn } from './support';
+import { expectNoAxeViolations, expectNoPageScrollAt320, Locale, LOCALES, openIn, signIn, tabTo, text } from './support';
 
-const text = <T extends string | RegExp>(locale: Locale, sv: T, en: T): T => (locale === 'sv' ? sv : en);
 
 /** With SCREENSHOTS=dir, the whole page (or the open dialog) photographed. */
 async function capture(page: Page, name: string): Promise<void> {
@@ -12,13 +11,6 @@ async function capture(page: Page, name: string): Promise<void> {
   else await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
-async function tabTo(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    if (await target.evaluate((e) => e === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('not reached by Tab');
-}
 
 /** Signed in as the administrator, on the Projections screen through the main menu. */
 async function openProjections(page: Page, locale: Locale, user = ADMIN): Promise<void> {

@@ -1,19 +1,9 @@
 import { expect, Page, test } from '@playwright/test';
 import { REPORT_EMPTY_PROJECT, REPORT_EVALUATOR, REPORT_PROJECT } from './seed';
-import { expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn } from './support';
 
 const REPORT = `/projects/${REPORT_PROJECT.id}/report`;
 const ZONE = REPORT_PROJECT.registration.timeZone;
-
-/** With SCREENSHOTS=dir, the screen is also photographed there, wide and narrow (docs/screenshots keeps a few). */
-async function capture(page: Page, name: string): Promise<void> {
-  if (!process.env.SCREENSHOTS) return;
-  await page.setViewportSize({ width: 1024, height: 720 });
-  await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 360, height: 720 });
-  await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}-narrow.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 /** The instant the global set-up noted between the first six recordings and the late seventh, as the project's clocks show it. */
 function knownOn(): { date: string; time: string } {
@@ -85,7 +75,7 @@ test('an evaluator chooses the period and the moment the figures are known on; t
 });
 
 for (const locale of LOCALES) {
-  const text = <T,>(sv: T, en: T): T => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
 
   test(`in ${locale}: the report loaded, loading, refused and empty; axe-clean, no sideways scrolling at 320 px`, async ({ page }) => {
     test.setTimeout(90_000);

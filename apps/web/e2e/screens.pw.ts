@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { capture, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn } from './support';
+import { capture, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn } from './support';
 import { EMPTY_PROJECT, PROJECT, TODAY_PROJECT } from './seed';
 
 /** Every screen in both languages: the right heading, zero axe violations, no sideways scrolling at 320 px. */
 for (const locale of LOCALES) {
-  const text = <T,>(sv: T, en: T): T => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
 
   test.describe(`in ${locale}`, () => {
     test('the sign-in page, and a wrong password', async ({ page }) => {

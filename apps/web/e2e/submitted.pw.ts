@@ -1,6 +1,6 @@
 import { expect, Page, Route, test } from '@playwright/test';
 import { EVALWEB_EVALUATOR, FUNDED_PROJECT, FUNDER, MANY_PROJECT, SUBMITTED_PROJECT, UNSUBMITTED_PROJECT } from './seed';
-import { capture, comparedRow, expectNoAxeViolations, expectNoPageScrollAt320, LOCALES, openIn, signIn, tabTo } from './support';
+import { capture, comparedRow, expectNoAxeViolations, expectNoPageScrollAt320, inLanguage, LOCALES, openIn, signIn, tabTo } from './support';
 
 const REPORT = `/projects/${SUBMITTED_PROJECT.id}/report`;
 const SUBMITTED = `${REPORT}/submitted`;
@@ -136,7 +136,7 @@ test('the participants behind a large figure are drawn 200 at a time, more on re
 });
 
 for (const locale of LOCALES) {
-  const text = <T,>(sv: T, en: T): T => (locale === 'sv' ? sv : en);
+  const text = inLanguage(locale);
 
   test(`in ${locale}: submitted reports loading, listed, compared, none and unknown; axe-clean, no sideways scrolling at 320 px`, async ({ page }) => {
     test.setTimeout(90_000);

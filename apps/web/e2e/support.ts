@@ -33,23 +33,38 @@ export async function expectNoPageScrollAt320(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/** With SCREENSHOTS=dir, each screen is also photographed there (docs/screenshots keeps a few). */
+/**
+ * With SCREENSHOTS=dir, each screen is also photographed there, 1024 and 360 px wide
+ * (`name.png`, `name-narrow.png`; docs/screenshots keeps a few). The window is then as it was,
+ * so a test goes on the same with photographs or without.
+ */
 export async function capture(page: Page, name: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
+  const before = page.viewportSize();
   await page.setViewportSize({ width: 1024, height: 720 });
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
   await page.setViewportSize({ width: 360, height: 720 });
   await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}-narrow.png`, fullPage: true });
+  if (before) await page.setViewportSize(before);
 }
 
-/** Presses Tab until `target` has the focus: the journey goes where a keyboard user's would. */
-export async function tabTo(page: Page, target: Locator, most = 80): Promise<void> {
+/** Presses Tab (or Shift+Tab, backwards) until `target` has the focus, at most `most` times: the journey goes where a keyboard user's would. */
+export async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', most = 80): Promise<void> {
   for (let i = 0; i < most; i += 1) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
   await expect(target).toBeFocused();
 }
+
+/** The Swedish or the English of a text, by the test's language: `text(locale, 'Spara', 'Save')`. */
+export const text = <T,>(locale: Locale, sv: T, en: T): T => (locale === 'sv' ? sv : en);
+
+/** `text` bound to one language, for a test run in it: `const say = inLanguage(locale); say('Spara', 'Save')`. */
+export const inLanguage =
+  (locale: Locale) =>
+  <T,>(sv: T, en: T): T =>
+    text(locale, sv, en);
 
 /** A figure's row in a comparison (Compare, submitted reports): its heading cell names the code and the group. */
 export const comparedRow = (page: Page, code: string, part: string): Locator =>

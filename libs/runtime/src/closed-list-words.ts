@@ -1,7 +1,8 @@
 /**
  * The words for the values of the closed lists a participant's record holds, in English and
- * Swedish: the entry profile's answers (`enrol.<field>.<code>`) and the milestones' answers
- * (`option.<list>.<code>`). One source for the web app's forms (its message catalogues take them
+ * Swedish: the entry profile's answers (`enrol.<field>.<code>`), the milestones' answers
+ * (`option.<list>.<code>`), the grounds of a withdrawal (`withdraw.ground.<code>`) and the users'
+ * roles (`role.<code>`). One source for the web app's forms (its message catalogues take them
  * in under these ids) and the subject-access document (closedListWord), so a person reads the
  * same words in the form that recorded an answer and in the copy of what is held about them.
  */
@@ -55,6 +56,12 @@ export const CLOSED_LIST_WORDS_EN = {
   'option.situation.job-searching': 'Looking for work',
   'option.situation.inactive': 'Neither working nor looking for work',
   'option.situation.unknown': 'Not known',
+  'withdraw.ground.never-took-part': 'The person never took part',
+  'withdraw.ground.duplicate': 'The person is already enrolled as another participant',
+  'role.caseworker': 'Caseworker',
+  'role.evaluator': 'Evaluator',
+  'role.funder': 'Funder',
+  'role.admin': 'Administrator',
 } as const;
 
 export const CLOSED_LIST_WORDS_SV: Record<keyof typeof CLOSED_LIST_WORDS_EN, string> = {
@@ -107,6 +114,12 @@ export const CLOSED_LIST_WORDS_SV: Record<keyof typeof CLOSED_LIST_WORDS_EN, str
   'option.situation.job-searching': 'Söker arbete',
   'option.situation.inactive': 'Varken arbetar eller söker arbete',
   'option.situation.unknown': 'Okänt',
+  'withdraw.ground.never-took-part': 'Personen deltog aldrig',
+  'withdraw.ground.duplicate': 'Personen är redan inskriven som en annan deltagare',
+  'role.caseworker': 'Handläggare',
+  'role.evaluator': 'Utvärderare',
+  'role.funder': 'Finansiär',
+  'role.admin': 'Administratör',
 };
 
 /** Which list a field's value comes from (the API's field names: the entry profile's and the milestones'). */
@@ -123,6 +136,7 @@ const LIST_OF_FIELD: Readonly<Record<string, string>> = {
   contract: 'option.contract',
   reason: 'option.reason',
   situation: 'option.situation',
+  ground: 'withdraw.ground',
 };
 
 /**
@@ -132,7 +146,15 @@ const LIST_OF_FIELD: Readonly<Record<string, string>> = {
  */
 export function closedListWord(field: string, value: unknown, language: 'en' | 'sv'): string | undefined {
   const list = LIST_OF_FIELD[field];
-  if (list === undefined || typeof value !== 'string') return undefined;
+  return list === undefined || typeof value !== 'string' ? undefined : wordOf(`${list}.${value}`, language);
+}
+
+/** A user's role in words (`caseworker` in Swedish: "Handläggare"), or undefined for a role this list does not know (one from an organisation's login service, say). */
+export function roleWord(role: string, language: 'en' | 'sv'): string | undefined {
+  return wordOf(`role.${role}`, language);
+}
+
+function wordOf(key: string, language: 'en' | 'sv'): string | undefined {
   const words: Readonly<Record<string, string>> = language === 'sv' ? CLOSED_LIST_WORDS_SV : CLOSED_LIST_WORDS_EN;
-  return Object.hasOwn(words, `${list}.${value}`) ? words[`${list}.${value}`] : undefined;
+  return Object.hasOwn(words, key) ? words[key] : undefined;
 }

@@ -2,12 +2,12 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, ProjectSummary } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
 import { PageHeading } from '../app/page-heading';
 import { Link } from '../app/router';
+import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { ErrorSummary } from '../participants/form-parts';
+import { ErrorSummary, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { AdminTextField } from './admin-fields';
 import { Role, RoleAndProjectsFields } from './role-and-projects-fields';
@@ -48,12 +48,9 @@ export function AddUserPage() {
   const [values, setValues] = useState({ displayName: '', email: '', role: 'caseworker' as Role, password: '' });
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [generated, setGenerated] = useState(false);
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
+  const { problem, refuse, clear, fixed, describe, send, busy: sending, summaryRef } = useFormProblem({ failed: 'app.error' });
   const [added, setAdded] = useState<{ name: string; password: string | null } | null>(null);
-  const [sending, setSending] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const addedRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => summaryRef.current?.focus(), [problem]);
   useEffect(() => addedRef.current?.focus(), [added]);
   useEffect(() => {
     void api.GET('/api/v1/projects').then(({ data, response }) => {
@@ -65,6 +62,7 @@ export function AddUserPage() {
   const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'long', timeZone: 'UTC' });
   const set = (field: keyof typeof values) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
+    fixed(field);
     if (field === 'password') setGenerated(false);
   };
   const toggle = (projectId: string, on: boolean) =>
@@ -87,9 +85,8 @@ export function AddUserPage() {
     event.preventDefault();
     if (sending) return;
     const local = missing();
-    if (Object.keys(local).length > 0) return setProblem({ summary: t('problem.REQUEST.INVALID'), fields: local });
-    setSending(true);
-    try {
+    if (Object.keys(local).length > 0) return refuse({ summary: t('problem.REQUEST.INVALID'), fields: local });
+    await send(async () => {
       const { error, response } = await api.POST('/api/v1/users', {
         params: { header: { 'Idempotency-Key': idempotencyKey } as never },
         body: { email: values.email.trim(), displayName: values.displayName.trim(), role: values.role, projects: values.role === 'admin' && chosen.size === 0 ? undefined : [...chosen], password: values.password } as never,
@@ -97,18 +94,13 @@ export function AddUserPage() {
       if (response.status === 401) return expired();
       if (response.ok) {
         setAdded({ name: values.displayName.trim(), password: generated ? values.password : null });
-        setProblem(null);
-        return;
+        return clear();
       }
-      const described = describeProblem(problemOf(error, response), t, date);
+      const described = describe(error, response, date);
       if (described.fields.projects) described.fields.projects = t('addUser.error.projects');
       if (response.status === 403) described.summary = t('admin.forbidden');
-      setProblem(described);
-    } catch {
-      setProblem({ summary: t('app.error'), fields: {} });
-    } finally {
-      setSending(false);
-    }
+      refuse(described);
+    });
   }
 
   function startAgain() {
@@ -160,10 +152,7 @@ export function AddUserPage() {
   }
 
   const label = (field: (typeof FIELDS)[number]) => t(`addUser.${field}` as MessageId);
-  const ordered: ProblemMessages | null = problem && {
-    summary: problem.summary,
-    fields: Object.fromEntries(FIELDS.filter((f) => problem.fields[f]).map((f) => [f, `${label(f)}: ${problem.fields[f]}`])),
-  };
+  const ordered = labelledInOrder(problem, FIELDS, (f) => label(f as (typeof FIELDS)[number]));
 
   return (
     <>
@@ -177,11 +166,11 @@ export function AddUserPage() {
         <AdminTextField id={fieldId('displayName')} label={label('displayName')} hint={t('addUser.displayName.hint')} error={problem?.fields.displayName} value={values.displayName} onChange={set('displayName')} />
         <AdminTextField id={fieldId('email')} label={label('email')} hint={t('addUser.email.hint')} error={problem?.fields.email} value={values.email} onChange={set('email')} type="email" spellCheck={false} />
 
-        <RoleAndProjectsFields fieldId={fieldId} role={values.role} onRole={(role) => setValues((v) => ({ ...v, role }))} projects={projects} chosen={chosen} onToggle={toggle} errors={problem?.fields ?? {}} />
+        <RoleAndProjectsFields fieldId={fieldId} role={values.role} onRole={(role) => (setValues((v) => ({ ...v, role })), fixed('role'))} projects={projects} chosen={chosen} onToggle={(id, on) => (toggle(id, on), fixed('projects'))} errors={problem?.fields ?? {}} />
 
         <AdminTextField id={fieldId('password')} label={label('password')} hint={t('addUser.password.hint')} error={problem?.fields.password} value={values.password} onChange={set('password')} autoComplete="new-password" spellCheck={false} />
         <p>
-          <button type="button" className="button" onClick={() => { setValues((v) => ({ ...v, password: generatePassword() })); setGenerated(true); }}>
+          <button type="button" className="button" onClick={() => { setValues((v) => ({ ...v, password: generatePassword() })); fixed('password'); setGenerated(true); }}>
             {t('addUser.generate')}
           </button>
         </p>
@@ -190,14 +179,7 @@ export function AddUserPage() {
             {t('addUser.generated')}
           </p>
         )}
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('addUser.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('addUser.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('addUser.submit')} sendingLabel={t('addUser.sending')} />
       </form>
     </>
   );

@@ -198,7 +198,7 @@ export function AuditLogPage() {
                     <td>
                       <Link to={urlOf({ ...applied, subject: entry.subject })}>{entry.subject}</Link>
                     </td>
-                    <td>{KNOWN_ROLES.has(entry.role) ? t(`audit.role.${entry.role}` as MessageId) : entry.role}</td>
+                    <td>{KNOWN_ROLES.has(entry.role) ? t(`role.${entry.role}` as MessageId) : entry.role}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,11 +1,12 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, ProjectSummary } from '../api/client';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
+import { problemOf } from '../api/problems';
 import { PageHeading } from '../app/page-heading';
 import { Link } from '../app/router';
+import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { useT } from '../i18n/t';
-import { ErrorSummary, FieldMessage } from '../participants/form-parts';
+import { ErrorSummary, FieldMessage, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { Role, RoleAndProjectsFields } from './role-and-projects-fields';
 import { ListedUser } from './UsersPage';
@@ -28,12 +29,9 @@ export function ChangeUserPage({ userId }: { userId: string }) {
   const [role, setRole] = useState<Role>('caseworker');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [disabled, setDisabled] = useState(false);
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
+  const { problem, refuse, clear, fixed, describe, send, busy: sending, summaryRef } = useFormProblem({ failed: 'app.error' });
   const [notice, setNotice] = useState<'saved' | 'conflict' | null>(null);
-  const [sending, setSending] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => summaryRef.current?.focus(), [problem]);
   useEffect(() => noticeRef.current?.focus(), [notice]);
 
   const show = (u: ListedUser) => {
@@ -66,9 +64,8 @@ export function ChangeUserPage({ userId }: { userId: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (sending || typeof user !== 'object') return;
-    setSending(true);
     setNotice(null);
-    try {
+    await send(async () => {
       const { data, error, response } = await api.PATCH('/api/v1/users/{userId}', {
         params: { path: { userId }, header: { 'If-Match': `"${user.version}"` } as never },
         body: { role, projects: [...chosen], disabled },
@@ -76,25 +73,21 @@ export function ChangeUserPage({ userId }: { userId: string }) {
       if (response.status === 401) return expired();
       if (response.ok && data) {
         show(data);
-        setProblem(null);
+        clear();
         return setNotice('saved');
       }
       const answered = problemOf(error, response);
       if (answered.code === 'CONCURRENCY.VERSION_MISMATCH') {
         await load();
-        setProblem(null);
+        clear();
         return setNotice('conflict');
       }
-      const described = describeProblem(answered, t, (iso) => intl.formatDate(iso, { dateStyle: 'long', timeZone: 'UTC' }));
+      const described = describe(error, response, (iso) => intl.formatDate(iso, { dateStyle: 'long', timeZone: 'UTC' }));
       if (described.fields.projects) described.fields.projects = t('addUser.error.projects');
       if (answered.code === 'USER.LAST_ADMIN') described.fields.disabled = described.summary;
       if (response.status === 403) described.summary = t('admin.forbidden');
-      setProblem(described);
-    } catch {
-      setProblem({ summary: t('app.error'), fields: {} });
-    } finally {
-      setSending(false);
-    }
+      refuse(described);
+    });
   }
 
   if (typeof user !== 'object') {
@@ -112,10 +105,7 @@ export function ChangeUserPage({ userId }: { userId: string }) {
 
   const title = t('changeUser.title', { name: user.displayName });
   const label = (field: (typeof FIELDS)[number]) => t(field === 'disabled' ? 'changeUser.disabled' : field === 'role' ? 'addUser.role' : 'addUser.projects');
-  const ordered: ProblemMessages | null = problem && {
-    summary: problem.summary,
-    fields: Object.fromEntries(FIELDS.filter((f) => problem.fields[f]).map((f) => [f, `${label(f)}: ${problem.fields[f]}`])),
-  };
+  const ordered = labelledInOrder(problem, FIELDS, (f) => label(f as (typeof FIELDS)[number]));
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
@@ -132,26 +122,19 @@ export function ChangeUserPage({ userId }: { userId: string }) {
       )}
       {ordered && <ErrorSummary ref={summaryRef} problem={ordered} fieldId={fieldId} title={t('changeUser.errors.title')} />}
       <form noValidate onSubmit={(e) => void submit(e)} className="admin-form">
-        <RoleAndProjectsFields fieldId={fieldId} role={role} onRole={setRole} projects={projects} chosen={chosen} onToggle={toggle} errors={problem?.fields ?? {}} />
+        <RoleAndProjectsFields fieldId={fieldId} role={role} onRole={(r) => (setRole(r), fixed('role'))} projects={projects} chosen={chosen} onToggle={(id, on) => (toggle(id, on), fixed('projects'))} errors={problem?.fields ?? {}} />
         <fieldset className="field">
           <legend>{t('changeUser.account')}</legend>
           <FieldMessage id={fieldId('disabled')} message={problem?.fields.disabled} />
           <div className="choice">
-            <input type="checkbox" id={fieldId('disabled')} checked={disabled} onChange={(e) => setDisabled(e.target.checked)} aria-describedby={[`${fieldId('disabled')}-hint`, problem?.fields.disabled ? `${fieldId('disabled')}-error` : ''].filter(Boolean).join(' ')} />
+            <input type="checkbox" id={fieldId('disabled')} checked={disabled} onChange={(e) => (setDisabled(e.target.checked), fixed('disabled'))} aria-describedby={[`${fieldId('disabled')}-hint`, problem?.fields.disabled ? `${fieldId('disabled')}-error` : ''].filter(Boolean).join(' ')} />
             <label htmlFor={fieldId('disabled')}>{t('changeUser.disabled')}</label>
           </div>
           <span className="hint" id={`${fieldId('disabled')}-hint`}>
             {t('changeUser.disabled.hint')}
           </span>
         </fieldset>
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('changeUser.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('changeUser.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('changeUser.submit')} sendingLabel={t('changeUser.sending')} />
       </form>
     </>
   );

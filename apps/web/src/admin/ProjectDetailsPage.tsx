@@ -3,11 +3,12 @@ import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import type { components } from '../api/schema';
 import { newIdempotencyKey } from '../api/idempotency-key';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
+import { problemOf } from '../api/problems';
 import { PageHeading } from '../app/page-heading';
+import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { ErrorSummary } from '../participants/form-parts';
+import { ErrorSummary, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { AdminTextField } from './admin-fields';
 
@@ -34,13 +35,10 @@ export function ProjectDetailsPage({ projectId }: { projectId: string }) {
   const { expired } = useSession();
   const [details, setDetails] = useState<ProjectDetails | 'loading' | 'failed' | 'notFound'>('loading');
   const [values, setValues] = useState<Record<Field, string> | null>(null);
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
+  const { problem, refuse, clear, fixed, describe, send, busy: sending, summaryRef } = useFormProblem({ failed: 'app.error' });
   const [notice, setNotice] = useState<'saved' | 'unchanged' | 'conflict' | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const [sending, setSending] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => summaryRef.current?.focus(), [problem]);
   useEffect(() => noticeRef.current?.focus(), [notice]);
 
   const load = useCallback(async (): Promise<ProjectDetails | null> => {
@@ -68,9 +66,8 @@ export function ProjectDetailsPage({ projectId }: { projectId: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (sending || !values || typeof details !== 'object') return;
-    setSending(true);
     setNotice(null);
-    try {
+    await send(async () => {
       const planned = values.plannedParticipants.trim();
       const body = {
         name: values.name.trim(),
@@ -88,7 +85,7 @@ export function ProjectDetailsPage({ projectId }: { projectId: string }) {
       const answered = problemOf(error, response);
       if (response.ok) {
         const saved = (await load()) ?? details;
-        setProblem(null);
+        clear();
         setValues(formOf(saved));
         setIdempotencyKey(newIdempotencyKey());
         return setNotice(saved.version === details.version ? 'unchanged' : 'saved');
@@ -96,19 +93,15 @@ export function ProjectDetailsPage({ projectId }: { projectId: string }) {
       if (answered.code === 'CONCURRENCY.VERSION_MISMATCH') {
         // Someone else changed the project meanwhile: show theirs, keep what this admin typed.
         await load();
-        setProblem(null);
+        clear();
         setIdempotencyKey(newIdempotencyKey());
         return setNotice('conflict');
       }
-      const described = describeProblem(answered, t, date);
+      const described = describe(error, response, date);
       for (const field of Object.keys(described.fields)) if (DATE_FIELDS.has(field) && answered.errors?.length) described.fields[field] = t('problem.field.date');
       if (response.status === 403) described.summary = t('admin.forbidden');
-      setProblem({ summary: described.summary, fields: Object.fromEntries(FIELDS.filter((f) => described.fields[f]).map((f) => [f, described.fields[f]])) });
-    } catch {
-      setProblem({ summary: t('app.error'), fields: {} });
-    } finally {
-      setSending(false);
-    }
+      refuse({ summary: described.summary, fields: Object.fromEntries(FIELDS.filter((f) => described.fields[f]).map((f) => [f, described.fields[f]])) });
+    });
   }
 
   const title = t('projectDetails.title', { project: projectId });
@@ -121,10 +114,7 @@ export function ProjectDetailsPage({ projectId }: { projectId: string }) {
     );
   }
 
-  const ordered: ProblemMessages | null = problem && {
-    summary: problem.summary,
-    fields: Object.fromEntries(Object.entries(problem.fields).map(([f, message]) => [f, `${label(f as Field)}: ${message}`])),
-  };
+  const ordered = labelledInOrder(problem, FIELDS, (f) => label(f as Field));
   const shown: Array<[MessageId, string]> = [
     ['projectDetails.name', details.name],
     ['projectDetails.owner', details.owner],
@@ -165,19 +155,12 @@ export function ProjectDetailsPage({ projectId }: { projectId: string }) {
             hint={t(`projectDetails.${field}.hint` as MessageId)}
             error={problem?.fields[field]}
             value={values[field]}
-            onChange={(value) => setValues((v) => v && { ...v, [field]: value })}
+            onChange={(value) => (setValues((v) => v && { ...v, [field]: value }), fixed(field))}
             inputMode={DATE_FIELDS.has(field) || field === 'plannedParticipants' ? 'numeric' : undefined}
             spellCheck={field === 'reason' ? undefined : false}
           />
         ))}
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('projectDetails.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('projectDetails.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('projectDetails.submit')} sendingLabel={t('projectDetails.sending')} />
       </form>
     </>
   );

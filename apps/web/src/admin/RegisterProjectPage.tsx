@@ -1,13 +1,14 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { api, ProjectSummary } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
-import { describeProblem, problemOf, ProblemMessages } from '../api/problems';
+import { problemOf } from '../api/problems';
 import { PageHeading } from '../app/page-heading';
 import { Link, useNavigation } from '../app/router';
+import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { ErrorSummary } from '../participants/form-parts';
+import { ErrorSummary, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { AdminTextField } from './admin-fields';
 
@@ -31,12 +32,12 @@ export function RegisterProjectPage() {
   const { expired } = useSession();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [values, setValues] = useState<Record<Field, string>>(() => ({ ...Object.fromEntries(FIELDS.map((f) => [f, ''])), fund: 'ESF+', timeZone: 'Europe/Stockholm' }) as Record<Field, string>);
-  const [problem, setProblem] = useState<ProblemMessages | null>(null);
-  const [sending, setSending] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => summaryRef.current?.focus(), [problem]);
+  const { problem, refuse, fixed, describe, send, busy: sending, summaryRef } = useFormProblem({ failed: 'app.error' });
 
-  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: Field) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    fixed(field);
+  };
   const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'long', timeZone: 'UTC' });
 
   function body() {
@@ -49,8 +50,7 @@ export function RegisterProjectPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (sending) return;
-    setSending(true);
-    try {
+    await send(async () => {
       const request = body();
       const { error, response } = await api.POST('/api/v1/projects', {
         params: { header: { 'Idempotency-Key': idempotencyKey } as never },
@@ -61,25 +61,18 @@ export function RegisterProjectPage() {
         await untilListed(request.id);
         return navigate(`/projects?registered=${encodeURIComponent(request.id)}`);
       }
-      const described = describeProblem(problemOf(error, response), t, date);
+      const described = describe(error, response, date);
       // The shared rule marks dates by their name's ending; these two are dates too.
       for (const field of Object.keys(described.fields)) if (DATE_FIELDS.has(field) && problemOf(error, response).errors?.length) described.fields[field] = t('problem.field.date');
       if (response.status === 403) described.summary = t('admin.forbidden');
-      setProblem(described);
-    } catch {
-      setProblem({ summary: t('app.error'), fields: {} });
-    } finally {
-      setSending(false);
-    }
+      refuse(described);
+    });
   }
 
   const label = (field: Field) => t(`registerProject.${field}` as MessageId);
   const hint = (field: Field) => t(`registerProject.${field}.hint` as MessageId);
   // The summary names each field, in the form's order, so it says where to go.
-  const ordered: ProblemMessages | null = problem && {
-    summary: problem.summary,
-    fields: Object.fromEntries(FIELDS.filter((f) => problem.fields[f]).map((f) => [f, `${label(f)}: ${problem.fields[f]}`])),
-  };
+  const ordered = labelledInOrder(problem, FIELDS, (f) => label(f as Field));
 
   return (
     <>
@@ -103,14 +96,7 @@ export function RegisterProjectPage() {
             spellCheck={false}
           />
         ))}
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('registerProject.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('registerProject.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('registerProject.submit')} sendingLabel={t('registerProject.sending')} />
       </form>
     </>
   );

@@ -8,7 +8,7 @@ import { Link } from '../app/router';
 import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { ErrorSummary, FieldMessage } from '../participants/form-parts';
+import { ErrorSummary, FieldMessage, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { AdminTextField } from './admin-fields';
 
@@ -41,7 +41,7 @@ export function SubmitReportPage() {
   const [projects, setProjects] = useState<ProjectSummary[] | 'loading' | 'failed'>('loading');
   const [values, setValues] = useState<Record<Field, string>>({ projectId: '', from: '', to: '' });
   const [key, setKey] = useState(newIdempotencyKey);
-  const { problem, refuse, clear, describe, send, busy: sending, summaryRef } = useFormProblem({ failed: 'app.error' });
+  const { problem, refuse, clear, fixed, describe, send, busy: sending, summaryRef } = useFormProblem({ failed: 'app.error' });
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const resultRef = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -57,6 +57,7 @@ export function SubmitReportPage() {
 
   const set = (field: Field) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
+    fixed(field);
     // Another request: another key (the API refuses the same key with another body).
     setKey(newIdempotencyKey());
   };
@@ -166,14 +167,7 @@ export function SubmitReportPage() {
           />
         ))}
         <p className="muted">{t('submitReport.asKnownOnNow')}</p>
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('submitReport.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('submitReport.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('submitReport.submit')} sendingLabel={t('submitReport.sending')} />
       </form>
     </>
   );

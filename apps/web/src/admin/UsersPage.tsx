@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { PageHeading } from '../app/page-heading';
 import { Link } from '../app/router';
@@ -42,7 +42,18 @@ export function UsersPage() {
     );
   }
   const local = list.source === 'local';
-  const projectsOf = (u: ListedUser) => (u.role === 'admin' ? t('users.projects.all') : u.projects.length ? u.projects.join(', ') : t('users.projects.none'));
+  // Each id kept whole (`24-313-D01` never broken at a hyphen); the list wraps between ids.
+  const projectsOf = (u: ListedUser) =>
+    u.role === 'admin'
+      ? t('users.projects.all')
+      : u.projects.length
+        ? u.projects.map((id, index) => (
+            <Fragment key={id}>
+              {index > 0 && ', '}
+              <span className="project-id">{id}</span>
+            </Fragment>
+          ))
+        : t('users.projects.none');
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
@@ -78,7 +89,7 @@ export function UsersPage() {
                   {/* A local account's name leads to its change page; the link's name says so and holds the visible name (WCAG 2.5.3). */}
                   <th scope="row">{local ? <Link to={`/admin/users/${encodeURIComponent(u.id)}`} label={t('users.change', { name: u.displayName })}>{u.displayName}</Link> : u.displayName}</th>
                   <td className="break">{u.email}</td>
-                  <td>{t(`addUser.role.${u.role}` as MessageId)}</td>
+                  <td>{t(`role.${u.role}` as MessageId)}</td>
                   <td>{projectsOf(u)}</td>
                   {local && <td>{t(u.disabled ? 'users.status.disabled' : 'users.status.active')}</td>}
                 </tr>

@@ -33,7 +33,7 @@ export function RoleAndProjectsFields(props: {
           <div className="choice" key={role}>
             <input type="radio" id={idOf('role', index, role)} name="role" value={role} checked={props.role === role} onChange={() => props.onRole(role)} />
             <label htmlFor={idOf('role', index, role)}>
-              <strong>{t(`addUser.role.${role}` as MessageId)}</strong>
+              <strong>{t(`role.${role}` as MessageId)}</strong>
               <br />
               <span className="hint">{t(`addUser.role.${role}.hint` as MessageId)}</span>
             </label>

@@ -9,7 +9,7 @@ import { Link } from '../app/router';
 import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
-import { ErrorSummary, FieldMessage } from '../participants/form-parts';
+import { ErrorSummary, FieldMessage, SubmitButton } from '../participants/form-parts';
 import { useSession } from '../session/session';
 import { usePassedRetention } from './retention-api';
 
@@ -240,14 +240,7 @@ export function RetentionPage() {
             value={values.basis}
             onChange={set('basis')}
           />
-          <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-            {t('retention.submit')}
-          </button>
-          {sending && (
-            <p role="status" className="muted">
-              {t('retention.sending')}
-            </p>
-          )}
+          <SubmitButton sending={sending} label={t('retention.submit')} sendingLabel={t('retention.sending')} />
         </form>
       </section>
     </>

@@ -275,7 +275,7 @@ function Submitted({ reports }: { reports: SubmittedReports }) {
                 <dt>{t('funding.cutOff')}</dt>
                 <dd>{report.asKnownOn ? instant(report.asKnownOn) : '–'}</dd>
                 <dt>{t('funding.submittedBy')}</dt>
-                <dd>{t(`addUser.role.${report.submittedByRole}` as MessageId)}</dd>
+                <dd>{t(`role.${report.submittedByRole}` as MessageId)}</dd>
                 <dt>{t('funding.sha256')}</dt>
                 <dd>
                   <code className="digest">{digestHex(report.digest)}</code>

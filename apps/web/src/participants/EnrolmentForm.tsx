@@ -7,6 +7,7 @@ import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { useSession } from '../session/session';
 import { CHOICE_QUESTIONS, ChoiceQuestion, FIELD_OF_CODE, formFieldOf, NOT_DISCLOSED, questionHelp, questionLabel } from './enrolment-questions';
+import { SubmitButton } from './form-parts';
 
 type Values = Record<string, string>;
 type FieldErrors = Record<string, { message: MessageId; values?: Record<string, string> }>;
@@ -239,14 +240,7 @@ export function EnrolmentForm({ projectId }: { projectId: string }) {
         {CHOICE_QUESTIONS.map((q) => (
           <Choice key={q.field} question={q} value={values[q.field] ?? ''} onChange={set(q.field)} error={errorFor(q.field)} described={described(q.field)} />
         ))}
-        <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
-          {t('enrol.submit')}
-        </button>
-        {sending && (
-          <p role="status" className="muted">
-            {t('enrol.sending')}
-          </p>
-        )}
+        <SubmitButton sending={sending} label={t('enrol.submit')} sendingLabel={t('enrol.sending')} />
       </form>
     </>
   );

@@ -40,3 +40,23 @@ export function FieldMessage({ id, message }: { id: string; message?: string }) 
     </span>
   );
 }
+
+/**
+ * A form's primary button and, while its request runs, the words that say so (a polite status):
+ * the button is then disabled, so a second press sends nothing. `label` and `sendingLabel` are
+ * the texts in the page's language.
+ */
+export function SubmitButton({ sending, label, sendingLabel }: { sending: boolean; label: string; sendingLabel: string }) {
+  return (
+    <>
+      <button type="submit" className="button primary" disabled={sending} aria-disabled={sending}>
+        {label}
+      </button>
+      {sending && (
+        <p role="status" className="muted">
+          {sendingLabel}
+        </p>
+      )}
+    </>
+  );
+}

@@ -103,7 +103,7 @@ export function SubmittedReportsPage({ projectId, role }: { projectId: string; r
                   </td>
                   <td>{period(r.period)}</td>
                   <td>{r.asKnownOn ? instant(r.asKnownOn) : '–'}</td>
-                  <td>{t(`addUser.role.${r.submittedByRole}` as MessageId)}</td>
+                  <td>{t(`role.${r.submittedByRole}` as MessageId)}</td>
                   <td>
                     <code className="digest">{digestHex(r.digest)}</code>
                   </td>
@@ -127,7 +127,7 @@ export function SubmittedReportsPage({ projectId, role }: { projectId: string; r
                 <dt>{t('submitted.comparison.by')}</dt>
                 <dd>
                   <span className="code">{compared.data.submittedReport.submittedBy}</span>
-                  {chosen ? ` (${t(`addUser.role.${chosen.submittedByRole}` as MessageId)})` : ''}
+                  {chosen ? ` (${t(`role.${chosen.submittedByRole}` as MessageId)})` : ''}
                 </dd>
                 <dt>{t('submitted.column.digest')}</dt>
                 <dd>

@@ -53,8 +53,31 @@ describe('the subject-access document', () => {
     const section = (language: 'en' | 'sv', id: string) => buildSubjectAccessDocument(input(events), language).sections.find((s) => s.id === id)!.rows;
     expect(section('sv', 'entry-profile').slice(2, 5).map((r) => r.value)).toEqual(['Icke-binär', 'Långtidsarbetslös', 'Grundskola eller kortare (ISCED 0–2)']);
     expect(section('en', 'entry-profile')[4]!.value).toBe('Compulsory school or less (ISCED 0–2)');
-    expect(section('en', 'records')[1]!.details).toBe('interventionId: i-1; kind: IPS (individual placement and support)');
-    expect(section('sv', 'records')[2]!.details).toBe('reason: Avbröt; situation: Söker arbete; note: isced-0-2');
+    expect(section('en', 'records')[1]!.details).toBe('Activity id: i-1; Kind: IPS (individual placement and support)');
+    expect(section('sv', 'records')[2]!.details).toBe('Skäl: Avbröt; Situation: Söker arbete; note: isced-0-2');
+  });
+
+  it("names roles, withdrawal grounds and the entries' fields in words of the document's language, not as codes", () => {
+    const withdrawn = event('EnrolmentWithdrawn', 2, { withdrawnOn: '2025-01-02', ground: 'duplicate', duplicateOf: 'p-0', reason: {} }, { reason: { status: 'open', text: 'Två inskrivningar' } });
+    const corrected = event('EntryProfileCorrected', 3, { correctedOn: '2025-01-03', corrected: { gender: 'woman', disability: true } });
+    const school = event('SchoolCompleted', 4, { occurredOn: '2025-01-04', level: 'compulsory', fullGrades: null });
+    const reads: SubjectAccessInput['reads'] = [{ at: '2025-02-01T10:00:00.000Z', subject: 'admin-1', role: 'admin', action: 'subject-access.read', participantId: 'p-1', projectId: 'P', correlationId: 'c' } as never];
+    const doc = (language: 'en' | 'sv') => buildSubjectAccessDocument({ ...input([enrolled, withdrawn, corrected, school]), reads }, language);
+    const rows = (language: 'en' | 'sv', id: string) => doc(language).sections.find((s) => s.id === id)!.rows;
+
+    expect(rows('sv', 'corrections').map((r) => r.details)).toEqual([
+      'Återkallad den: 2025-01-02; Grund: Personen är redan inskriven som en annan deltagare; Redan inskriven som: p-0; Skäl: Två inskrivningar',
+      'Rättat den: 2025-01-03; Kön: Kvinna; Funktionsnedsättning: ja',
+    ]);
+    expect(rows('en', 'corrections')[0]!.details).toBe('Withdrawn on: 2025-01-02; Ground: The person is already enrolled as another participant; Already enrolled as: p-0; Reason: Två inskrivningar');
+    expect(rows('en', 'records')[3]!.details).toBe('School: Compulsory school; Full grades: not recorded');
+    expect(rows('sv', 'records').map((r) => r.role)).toEqual(['Handläggare', 'Handläggare', 'Handläggare', 'Handläggare']);
+    expect(rows('en', 'corrections').map((r) => r.role)).toEqual(['Caseworker', 'Caseworker']);
+    expect(rows('sv', 'reads')[0]!.role).toBe('Administratör');
+    expect(rows('en', 'about')[3]!.value).toBe('admin-1 (Administrator)');
+    // A role this installation does not know (from an organisation's login service) is shown as it came.
+    const other = buildSubjectAccessDocument({ ...input([{ ...enrolled, actorRole: 'auditor' }]) }, 'sv');
+    expect(other.sections.find((s) => s.id === 'records')!.rows[0]!.role).toBe('auditor');
   });
 
   it('tells sent notices from those after the relay checkpoint', () => {

@@ -3,7 +3,7 @@ import { RecordedAuditEntry } from '@pathway/audit';
 import { PROFILE_FLAGS } from '@pathway/domain';
 import { ParticipantMilestoneV1 } from '@pathway/integration';
 import { PersonalData } from '@pathway/privacy';
-import { closedListWord } from '../closed-list-words';
+import { closedListWord, roleWord } from '../closed-list-words';
 import { SectionId, SUBJECT_ACCESS_TEXTS, SubjectAccessLanguage, SubjectAccessTexts } from './subject-access-texts';
 
 export const SUBJECT_ACCESS_SCHEMA = 'pathway.subject-access.v1';
@@ -85,8 +85,9 @@ const NOT_DETAILS = new Set(['participantId', 'projectId', 'occurredOn', 'enroll
  * inputs, same document). Sections, in order: about, entry profile (as corrected, a note of the
  * value first recorded beside each corrected field), personal details, every
  * recorded event, retractions, corrections, reads of personal data (audit log), Kafka notices,
- * erasure. Values from closed lists (an answer at enrolment, a milestone's reason or situation) are
- * written as the words the app's forms offer them in (closed-list-words.ts), in the document's
+ * erasure. Values from closed lists (an answer at enrolment, a milestone's reason or situation, a
+ * withdrawal's ground) and users' roles are written as the words the app shows them in
+ * (closed-list-words.ts), fields by their plain names (subject-access-texts.ts), in the document's
  * language; dates are ISO (YYYY-MM-DD, instants in UTC).
  */
 export function buildSubjectAccessDocument(input: SubjectAccessInput, language: SubjectAccessLanguage = 'en'): SubjectAccessDocument {
@@ -98,6 +99,7 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
     rows,
   });
   const eventName = (type: string) => t.events[type] ?? type;
+  const role = (code: string | null) => (code === null ? null : (roleWord(code, language) ?? code));
   const byId = new Map(input.events.map((e) => [e.eventId, e]));
   const retractedBy = new Map(input.events.filter((e) => e.type === 'MilestoneRetracted').map((e) => [String(e.data.retractedEventId), e]));
   const enrolment = input.events.find((e) => e.type === 'ParticipantEnrolled');
@@ -114,7 +116,7 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
         { item: t.fields.participantId!, value: input.participantId },
         { item: t.fields.project!, value: input.project ? `${input.project.projectId} ${input.project.name}` : null },
         { item: t.fields.generatedAt!, value: input.generatedAt },
-        { item: t.fields.requestedBy!, value: `${input.requestedBy.subject} (${input.requestedBy.role})` },
+        { item: t.fields.requestedBy!, value: `${input.requestedBy.subject} (${role(input.requestedBy.role)})` },
       ]),
       section('entry-profile', ['field', 'value', 'note'], enrolment ? profileRows(enrolment.data, input.events.filter((e) => e.type === 'EntryProfileCorrected'), t, language) : []),
       section('personal-data', ['field', 'value'], personalDataRows(input.personalData, t)),
@@ -130,7 +132,7 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
             details: details(e, t, language),
             status: retraction ? `${eventName('MilestoneRetracted')} ${retraction.recordedAt}` : null,
             recordedBy: e.actor,
-            role: e.actorRole,
+            role: role(e.actorRole),
             eventId: e.eventId,
           };
         }),
@@ -148,7 +150,7 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
               occurredOn: (target?.data.occurredOn ?? null) as Cell,
               reason: shownText(e.freeText.reason, t),
               recordedBy: e.actor,
-              role: e.actorRole,
+              role: role(e.actorRole),
               retractedEntryId: String(e.data.retractedEventId),
             };
           }),
@@ -158,12 +160,12 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
         ['recordedAt', 'entry', 'details', 'recordedBy', 'role', 'eventId'],
         input.events
           .filter((e) => CORRECTION_EVENT_TYPES.has(e.type))
-          .map((e) => ({ recordedAt: e.recordedAt, entry: eventName(e.type), details: details(e, t, language), recordedBy: e.actor, role: e.actorRole, eventId: e.eventId })),
+          .map((e) => ({ recordedAt: e.recordedAt, entry: eventName(e.type), details: details(e, t, language), recordedBy: e.actor, role: role(e.actorRole), eventId: e.eventId })),
       ),
       section(
         'reads',
         ['at', 'who', 'role', 'action'],
-        input.reads.map((r) => ({ at: r.at, who: r.subject, role: r.role, action: r.action })),
+        input.reads.map((r) => ({ at: r.at, who: r.subject, role: role(r.role), action: r.action })),
       ),
       section(
         'notices',
@@ -215,16 +217,20 @@ function personalDataRows(personal: SubjectPersonalData, t: SubjectAccessTexts):
   return Object.entries(personal.data).map(([field, value]) => ({ field: t.fields[field] ?? field, value: (value ?? null) as Cell }));
 }
 
-/** The fields of an event a reader needs, as `name: value; ...`, closed-list values in words, free text as shown. */
+/**
+ * The fields of an event a reader needs, as `Name: value; ...` in the document's language: each
+ * field by its plain name (t.fields, else its own), closed-list values and grounds in words
+ * (closed-list-words.ts), yes/no, an empty field as "not recorded", free text as shown. A
+ * correction's `corrected` fields read by their own names (the entry says they were corrected).
+ */
 function details(event: SubjectAccessEvent, t: SubjectAccessTexts, language: SubjectAccessLanguage): string | null {
-  const word = (field: string, value: unknown) => closedListWord(field, value, language) ?? shown(value);
+  const name = (field: string) => t.fields[field] ?? field;
+  const word = (field: string, value: unknown) =>
+    value === null || value === undefined ? t.notRecorded : typeof value === 'boolean' ? (value ? t.yes : t.no) : (closedListWord(field, value, language) ?? shown(value));
   const parts = Object.entries(event.data)
     .filter(([key]) => !NOT_DETAILS.has(key) && !(key in event.freeText))
-    .flatMap(([key, value]) =>
-      // One level of nesting (a correction's `corrected` fields) reads as `corrected.gender: Man`.
-      isRecord(value) ? Object.entries(value).map(([inner, v]) => `${key}.${inner}: ${word(inner, v)}`) : [`${key}: ${word(key, value)}`],
-    );
-  for (const [field, view] of Object.entries(event.freeText)) parts.push(`${field}: ${shownText(view, t)}`);
+    .flatMap(([key, value]) => (isRecord(value) ? Object.entries(value).map(([inner, v]) => `${name(inner)}: ${word(inner, v)}`) : [`${name(key)}: ${word(key, value)}`]));
+  for (const [field, view] of Object.entries(event.freeText)) parts.push(`${name(field)}: ${shownText(view, t)}`);
   return parts.length > 0 ? parts.join('; ') : null;
 }
 

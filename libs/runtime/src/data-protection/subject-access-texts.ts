@@ -18,10 +18,13 @@ export interface SubjectAccessTexts {
   columns: Record<string, string>;
   /** Plain names of the event types; an unknown type is shown by its own name. */
   events: Record<string, string>;
+  /** Plain names of the fields (entry profile, personal details, the entries' data); an unknown field is shown by its own name. */
   fields: Record<string, string>;
   yes: string;
   no: string;
   notDisclosed: string;
+  /** A field of an entry left empty (no value given, or none applies), in the Details column. */
+  notRecorded: string;
   /** How a free-text value that is not shown reads, by its status. */
   textStatus: Record<'sealed' | 'erased' | 'not-kept' | 'key-missing' | 'unreadable', string>;
   personalDataStatus: Record<'none' | 'erased' | 'key-missing' | 'unreadable', string>;
@@ -118,10 +121,33 @@ const EN: SubjectAccessTexts = {
     nationalIdentityNumber: 'Identity number',
     protectedIdentity: 'Protected identity',
     notes: 'Notes',
+    // The fields of the pathway's entries, as the Details column names them.
+    interventionId: 'Activity id',
+    kind: 'Kind',
+    outcome: 'Outcome',
+    level: 'School',
+    fullGrades: 'Full grades',
+    qualification: 'Qualification',
+    iscedLevel: 'Level (ISCED)',
+    programme: 'Education',
+    employment: 'Employment',
+    contract: 'Contract',
+    hoursPerWeek: 'Hours a week',
+    reason: 'Reason',
+    situation: 'Situation',
+    monthsAfterExit: 'Months after leaving',
+    improvedSituation: 'Situation improved',
+    sessionId: 'Group session id',
+    retractedEventId: 'Withdrawn entry id',
+    correctedOn: 'Corrected on',
+    withdrawnOn: 'Withdrawn on',
+    ground: 'Ground',
+    duplicateOf: 'Already enrolled as',
   },
   yes: 'yes',
   no: 'no',
   notDisclosed: 'not disclosed',
+  notRecorded: 'not recorded',
   textStatus: {
     sealed: '[not shown]',
     erased: '[erased]',
@@ -227,10 +253,33 @@ const SV: SubjectAccessTexts = {
     nationalIdentityNumber: 'Personnummer',
     protectedIdentity: 'Skyddad identitet',
     notes: 'Anteckningar',
+    // The fields of the pathway's entries, as the Details column names them.
+    interventionId: 'Insatsens id',
+    kind: 'Slag',
+    outcome: 'Resultat',
+    level: 'Skola',
+    fullGrades: 'Fullständiga betyg',
+    qualification: 'Kvalifikation',
+    iscedLevel: 'Nivå (ISCED)',
+    programme: 'Utbildning',
+    employment: 'Anställning',
+    contract: 'Anställningsform',
+    hoursPerWeek: 'Timmar i veckan',
+    reason: 'Skäl',
+    situation: 'Situation',
+    monthsAfterExit: 'Månader efter avslut',
+    improvedSituation: 'Bättre situation',
+    sessionId: 'Gruppträffens id',
+    retractedEventId: 'Id för återkallad anteckning',
+    correctedOn: 'Rättat den',
+    withdrawnOn: 'Återkallad den',
+    ground: 'Grund',
+    duplicateOf: 'Redan inskriven som',
   },
   yes: 'ja',
   no: 'nej',
   notDisclosed: 'ej uppgivet',
+  notRecorded: 'inte registrerat',
   textStatus: {
     sealed: '[visas inte]',
     erased: '[raderat]',
