@@ -147,13 +147,13 @@ export interface GroupedCells {
  * The participants `where` selects, counted in the database by the values the catalogue reads
  * (its `reads`, `POPULATION_READS`, gender; dates by where they fall against the period), in one
  * statement: each row's class of every field with classes folded into one integer (a digit per
- * field, `code`), grouped by it and by the fields counted by value (the median's days). The
- * groups are then summed in JavaScript into each entry's cells, which keep only the fields the
+ * field in a mixed radix, `code`), beside the fields counted by value (the median's days). The
+ * rows are then summed in JavaScript into each entry's cells, which keep only the fields the
  * entry and its population read: a few thousand cells instead of a row per participant.
  *
- * Why one code: SQLite groups by sorting, and a sort keyed on many columns that carries every
- * column the aggregates read cost most of the time; one integer key and one COUNT is a small sort
- * (and a hash aggregate on PostgreSQL). Measured in docs/scaling.md.
+ * Why so: SQLite groups by sorting, and its sort keyed on seven columns and carrying every column
+ * the 70-odd `COUNT(*) FILTER`s read (the way before) cost most of the report's time; even a sort
+ * on the one code cost more than reading the rows (`codedRows`). Measured in docs/scaling.md.
  *
  * Null when some row holds a value outside the classes (a value the domain does not list): the
  * caller then counts from the rows, so the answer is never wrong, only slower.
