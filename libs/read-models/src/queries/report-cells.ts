@@ -1,4 +1,4 @@
-import { Kysely, RawBuilder, sql } from 'kysely';
+import { Kysely, PostgresAdapter, RawBuilder, sql } from 'kysely';
 import { EDUCATION_LEVELS, EXIT_REASONS, GENDERS, LABOUR_MARKET_STATUSES, SITUATIONS } from '@pathway/domain';
 import {
   CATALOGUE,
@@ -13,22 +13,26 @@ import {
 } from '@pathway/indicators';
 import { ReadModelSchema } from '../schema/read-model-schema';
 
+/** A condition on the row and the value a rule reads for every row meeting it. */
+interface FieldClass {
+  when: RawBuilder<unknown>;
+  value: unknown;
+}
+
 /**
- * One outcome field as the participants table holds it. `grouped`: an expression to group by and
- * the value a rule reads for each of its results. `classes`: conditions that split the rows into
- * groups every rule reading the field answers alike for, each with such a value; null when the
- * field takes too many values to count class by class (it is grouped by, in a statement of its own).
+ * One outcome field as the participants table holds it. `classes`: disjoint conditions that split
+ * the rows into groups every rule reading the field answers alike for, each with such a value;
+ * null when the field takes too many values to count class by class: it is then grouped by
+ * `value.expr` and each group read back with `value.decode`.
  */
 interface FieldSql {
-  grouped(period: ReportPeriod): { expr: RawBuilder<unknown>; decode(raw: unknown): unknown };
-  classes(period: ReportPeriod): Array<{ when: RawBuilder<unknown>; value: unknown }> | null;
+  classes(period: ReportPeriod): FieldClass[] | null;
+  value?: { expr: RawBuilder<unknown>; decode(raw: unknown): unknown };
 }
 
 type Column = keyof ReadModelSchema['participants'];
 
-const same = (raw: unknown) => raw;
 const choice = (column: Column, values: readonly string[], nullable: boolean): FieldSql => ({
-  grouped: () => ({ expr: sql.ref(column), decode: same }),
   classes: () => [
     ...values.map((value) => ({ when: sql`${sql.ref(column)} = ${value}`, value })),
     ...(nullable ? [{ when: sql`${sql.ref(column)} IS NULL`, value: null }] : []),
@@ -36,7 +40,6 @@ const choice = (column: Column, values: readonly string[], nullable: boolean): F
 });
 /** A yes/no column (1/0, NULL for not known when `nullable`). */
 const yesNo = (column: Column, nullable = true): FieldSql => ({
-  grouped: () => ({ expr: sql.ref(column), decode: (raw) => (raw === null ? null : Number(raw) === 1) }),
   classes: () => [
     { when: sql`${sql.ref(column)} = 1`, value: true },
     { when: sql`${sql.ref(column)} = 0`, value: false },
@@ -49,27 +52,19 @@ const yesNo = (column: Column, nullable = true): FieldSql => ({
  * ends only (`cohortOf`, the median's "placed by the end"), so a date before, within or after the
  * period stands for every such date. The stand-ins compare as ISO dates do.
  */
-const dated = (column: Column): FieldSql => {
-  const places = (period: ReportPeriod) => [
+const dated = (column: Column): FieldSql => ({
+  classes: (period) => [
     ...(period.from === null ? [] : [{ when: sql`${sql.ref(column)} < ${period.from}`, value: '0000-01-01' }]),
     { when: sql`${sql.ref(column)} <= ${period.to}`, value: period.to },
     { when: sql`${sql.ref(column)} > ${period.to}`, value: '9999-12-31' },
-  ];
-  return {
-    grouped: (period) => {
-      const known = places(period);
-      const cases = known.map((p, i) => sql`WHEN ${p.when} THEN ${sql.lit(i)}`);
-      return {
-        expr: sql`CASE ${sql.join(cases, sql` `)} ELSE NULL END`,
-        decode: (raw) => (raw === null ? null : known[Number(raw)]!.value),
-      };
-    },
-    classes: (period) => [...places(period), { when: sql`${sql.ref(column)} IS NULL`, value: null }],
-  };
-};
+    { when: sql`${sql.ref(column)} IS NULL`, value: null },
+  ],
+});
 
 /** Ages the bands are probed over: the plausibility rule keeps ages at entry within 0-120. */
 const MAX_AGE = 150;
+
+const wholeNumber = (column: Column) => ({ expr: sql.ref(column), decode: (raw: unknown) => (raw === null ? null : Number(raw)) });
 
 /**
  * A whole number split at the points where some indicator reading it changes its answer, found by
@@ -77,7 +72,7 @@ const MAX_AGE = 150;
  * Null (grouped by value instead) when a rate reads the field: a rate is no per-participant rule.
  */
 const banded = (column: Column, field: OutcomeField): FieldSql => ({
-  grouped: () => ({ expr: sql.ref(column), decode: (raw) => (raw === null ? null : Number(raw)) }),
+  value: wholeNumber(column),
   classes: () => {
     if (CATALOGUE.some((e) => isRate(e) && e.reads.includes(field))) return null;
     const rules = INDICATORS.filter((i) => i.reads.includes(field)).map((i) => i.counts);
@@ -94,10 +89,7 @@ const banded = (column: Column, field: OutcomeField): FieldSql => ({
     ];
   },
 });
-const exactNumber = (column: Column): FieldSql => ({
-  grouped: () => ({ expr: sql.ref(column), decode: (raw) => (raw === null ? null : Number(raw)) }),
-  classes: () => null,
-});
+const exactNumber = (column: Column): FieldSql => ({ value: wholeNumber(column), classes: () => null });
 
 /** Every field the catalogue or its populations read, and how the database counts it. */
 const FIELDS: Partial<Record<OutcomeField, FieldSql>> = {
@@ -134,12 +126,15 @@ const fieldSql = (field: OutcomeField): FieldSql => {
   return found;
 };
 
-/** Grouped by in the one statement that counts most entries: the fields that place participants in populations. */
+/** Kept in every entry's cells: the fields that place participants in populations, and gender. */
 const KEY: readonly OutcomeField[] = [...new Set<OutcomeField>(['gender', ...Object.values(POPULATION_READS).flat()])];
 
 /** The fields an entry reads beyond the key, sorted: entries alike in these share their cells. */
 const beyondKey = (entry: CatalogueEntry) => [...new Set(entry.reads)].filter((f) => !KEY.includes(f)).sort();
 const facetOf = (entry: CatalogueEntry) => beyondKey(entry).join();
+
+/** Every field some entry's cells keep. */
+const COUNTED: readonly OutcomeField[] = [...new Set<OutcomeField>([...KEY, ...CATALOGUE.flatMap((e) => e.reads)])];
 
 export interface GroupedCells {
   /** The cells each catalogue entry is counted from (`countIndicatorReport`). */
@@ -150,10 +145,15 @@ export interface GroupedCells {
 
 /**
  * The participants `where` selects, counted in the database by the values the catalogue reads
- * (its `reads`, `POPULATION_READS`, gender; dates by where they fall against the period): one
- * statement grouped by the population fields that counts every finite class of the other fields
- * (`COUNT(*) FILTER`), and one grouped statement per entry reading a field of many values (the
- * median's days). A few thousand cells instead of a row per participant.
+ * (its `reads`, `POPULATION_READS`, gender; dates by where they fall against the period), in one
+ * statement: each row's class of every field with classes folded into one integer (a digit per
+ * field in a mixed radix, `code`), beside the fields counted by value (the median's days). The
+ * rows are then summed in JavaScript into each entry's cells, which keep only the fields the
+ * entry and its population read: a few thousand cells instead of a row per participant.
+ *
+ * Why so: SQLite groups by sorting, and its sort keyed on seven columns and carrying every column
+ * the 70-odd `COUNT(*) FILTER`s read (the way before) cost most of the report's time; even a sort
+ * on the one code cost more than reading the rows (`codedRows`). Measured in docs/scaling.md.
  *
  * Null when some row holds a value outside the classes (a value the domain does not list): the
  * caller then counts from the rows, so the answer is never wrong, only slower.
@@ -164,69 +164,118 @@ export async function groupedCells(
   period: ReportPeriod,
   extra: readonly OutcomeCell[],
 ): Promise<GroupedCells | null> {
-  const key = KEY.map((f) => ({ field: f, ...fieldSql(f).grouped(period) }));
-  const facets = new Map<string, OutcomeField[]>();
-  const exact: CatalogueEntry[] = [];
-  for (const entry of CATALOGUE) {
-    const fields = beyondKey(entry);
-    if (fields.some((f) => fieldSql(f).classes(period) === null)) exact.push(entry);
-    else facets.set(facetOf(entry), fields);
+  const classed: Classed[] = [];
+  const exact: Exact[] = [];
+  let span = 1;
+  for (const field of COUNTED) {
+    const { classes, value } = fieldSql(field);
+    const known = classes(period);
+    if (known === null) exact.push({ field, ...value! });
+    else {
+      classed.push({ field, classes: known, radix: span });
+      span *= known.length;
+    }
   }
+  // Past 2^53 a code would not come back exact as a JavaScript number.
+  if (!Number.isSafeInteger(span)) throw new Error(`The grouped report's code needs ${span} values, more than a number holds exactly`);
 
-  const counted = [...facets.entries()].map(([name, fields]) => ({ name, fields, combos: combinations(fields, period) }));
-  const filters = counted.flatMap((facet) => facet.combos.map((combo) => sql`COUNT(*) FILTER (WHERE ${combo.when})`));
-  const columns = [...key.map((k) => k.expr), sql`COUNT(*)`, sql`MAX(last_position)`, ...filters];
-  const byKey = sql`${sql.join(columns.map((c, i) => sql`${c} AS ${sql.ref(`c${i}`)}`))}`;
-  const rows = await sql<Record<string, unknown>>`SELECT ${byKey} FROM participants WHERE ${where} GROUP BY ${sql.join(key.map((_, i) => sql.lit(i + 1)))}`.execute(db);
+  // BIGINT: PostgreSQL multiplies integers in 32 bits. A value in no class makes its CASE, and so the code, NULL.
+  const digits = classed.map(({ classes, radix }) =>
+    sql`CAST(${sql.lit(radix)} AS BIGINT) * CASE ${sql.join(classes.map((k, i) => sql`WHEN ${k.when} THEN ${sql.lit(i)}`), sql` `)} END`);
+  const grouped = [sql.join(digits, sql` + `), ...exact.map((e) => e.expr)];
+  const rows = await codedRows(db, where, grouped);
+  const facets = new Map<string, Facet>();
+  for (const entry of CATALOGUE) {
+    const name = facetOf(entry);
+    if (!facets.has(name)) facets.set(name, facet(new Set([...KEY, ...beyondKey(entry)]), classed, exact));
+  }
+  const all = [...facets.values()];
 
-  const cellsOf = new Map<string, OutcomeCell[]>(counted.map((f) => [f.name, []]));
   let position = 0;
-  for (const row of rows.rows) {
-    const values = columns.map((_, i) => row[`c${i}`]);
-    const base = Object.fromEntries(key.map((k, i) => [k.field, k.decode(values[i] ?? null)]));
-    const n = Number(values[key.length]);
-    position = Math.max(position, Number(values[key.length + 1] ?? 0));
-    let column = key.length + 2;
-    for (const facet of counted) {
-      const cells = cellsOf.get(facet.name)!;
-      let seen = 0;
-      for (const combo of facet.combos) {
-        const participants = Number(values[column++]);
-        seen += participants;
-        if (participants > 0) cells.push({ outcome: { ...base, ...combo.values } as unknown as ParticipantOutcome, participants });
+  const digit = new Array<number>(classed.length).fill(0);
+  for (const row of rows) {
+    if (row.c0 === null) return null;
+    const code = Number(row.c0);
+    for (let i = 0; i < classed.length; i++) digit[i] = Math.floor(code / classed[i]!.radix) % classed[i]!.classes.length;
+    const participants = Number(row.n);
+    position = Math.max(position, Number(row.last ?? 0));
+    for (const f of all) {
+      let key = 0;
+      for (let j = 0; j < f.classed.length; j++) key += digit[f.classed[j]!]! * f.weights[j]!;
+      if (f.exact === null) f.counts[key] += participants;
+      else {
+        const value = row[`c${f.exact + 1}`] ?? null;
+        const byValue = f.byValue.get(key) ?? new Map<unknown, number>();
+        f.byValue.set(key, byValue.set(value, (byValue.get(value) ?? 0) + participants));
       }
-      if (seen !== n) return null;
     }
   }
 
-  for (const entry of exact) cellsOf.set(`exact:${entry.code}`, await groupedBy(db, where, entry, period));
-  for (const cells of cellsOf.values()) cells.push(...extra);
-  return {
-    cellsFor: (entry) => cellsOf.get(exact.includes(entry) ? `exact:${entry.code}` : facetOf(entry))!,
-    position,
-  };
+  const cellsOf = new Map([...facets].map(([name, f]) => [name, [...cellsIn(f, classed, exact), ...extra]]));
+  return { cellsFor: (entry) => cellsOf.get(facetOf(entry))!, position };
 }
 
-/** Every combination of the fields' classes: a condition and the values it stands for. */
-function combinations(fields: OutcomeField[], period: ReportPeriod) {
-  let combos: Array<{ when: RawBuilder<unknown>; values: Record<string, unknown> }> = [{ when: sql`TRUE`, values: {} }];
-  for (const field of fields) {
-    const classes = fieldSql(field).classes(period)!;
-    combos = combos.flatMap((c) => classes.map((k) => ({ when: sql`${c.when} AND ${k.when}`, values: { ...c.values, [field]: k.value } })));
+type Classed = { field: OutcomeField; classes: FieldClass[]; radix: number };
+type Exact = { field: OutcomeField; expr: RawBuilder<unknown>; decode(raw: unknown): unknown };
+
+/**
+ * The participants counted for the entries alike in the fields they read: `classed` indexes the
+ * statement's classed fields they read and `weights` places each one's class in the facet's own
+ * mixed-radix key, which indexes `counts`; an entry reading a field counted by value (`exact`,
+ * at most one) is counted in `byValue` instead, by key and then by value. Typed arrays and
+ * numbers, not a map of strings: this loop runs once per participant per facet.
+ */
+interface Facet {
+  classed: number[];
+  weights: number[];
+  counts: Float64Array;
+  exact: number | null;
+  byValue: Map<number, Map<unknown, number>>;
+}
+
+function facet(fields: ReadonlySet<OutcomeField>, classed: readonly Classed[], exact: readonly Exact[]): Facet {
+  const read = classed.flatMap((c, i) => (fields.has(c.field) ? [i] : []));
+  const weights: number[] = [];
+  let span = 1;
+  for (const i of read) {
+    weights.push(span);
+    span *= classed[i]!.classes.length;
   }
-  return combos;
+  const byValue = exact.flatMap((e, i) => (fields.has(e.field) ? [i] : []));
+  if (byValue.length > 1) throw new Error(`An entry reads ${byValue.length} fields counted by value; the grouped report counts one`);
+  return { classed: read, weights, counts: new Float64Array(byValue.length ? 0 : span), exact: byValue[0] ?? null, byValue: new Map() };
 }
 
-/** One entry's cells from a statement grouped by every field it and its population read. */
-async function groupedBy(db: Kysely<ReadModelSchema>, where: RawBuilder<unknown>, entry: CatalogueEntry, period: ReportPeriod): Promise<OutcomeCell[]> {
-  const fields = [...new Set<OutcomeField>(['gender', ...POPULATION_READS[entry.population], ...entry.reads])];
-  const grouped = fields.map((f) => ({ field: f, ...fieldSql(f).grouped(period) }));
-  const columns = [...grouped.map((g) => g.expr), sql`COUNT(*)`];
-  const select = sql.join(columns.map((c, i) => sql`${c} AS ${sql.ref(`c${i}`)}`));
-  const rows = await sql<Record<string, unknown>>`SELECT ${select} FROM participants WHERE ${where} GROUP BY ${sql.join(grouped.map((_, i) => sql.lit(i + 1)))}`.execute(db);
-  return rows.rows.map((row) => {
-    const values = columns.map((_, i) => row[`c${i}`]);
-    const outcome = Object.fromEntries(grouped.map((g, i) => [g.field, g.decode(values[i] ?? null)]));
-    return { outcome: outcome as unknown as ParticipantOutcome, participants: Number(values[grouped.length]) };
-  });
+/** A facet's counts as cells: each key's classes (and value) read back into the values the rules read. */
+function cellsIn(f: Facet, classed: readonly Classed[], exact: readonly Exact[]): OutcomeCell[] {
+  const outcome = (key: number) => Object.fromEntries(f.classed.map((i, j) => {
+    const { field, classes } = classed[i]!;
+    return [field, classes[Math.floor(key / f.weights[j]!) % classes.length]!.value];
+  }));
+  if (f.exact === null) {
+    const cells: OutcomeCell[] = [];
+    f.counts.forEach((participants, key) => {
+      if (participants > 0) cells.push({ outcome: outcome(key) as unknown as ParticipantOutcome, participants });
+    });
+    return cells;
+  }
+  const { field, decode } = exact[f.exact]!;
+  return [...f.byValue].flatMap(([key, byValue]) => [...byValue].map(([value, participants]) =>
+    ({ outcome: { ...outcome(key), [field]: decode(value) } as unknown as ParticipantOutcome, participants })));
 }
+
+/**
+ * The rows `where` selects as their `grouped` values (`c0`, `c1`, ...), how many rows have them
+ * (`n`) and the last log position among those (`last`). PostgreSQL groups them (a hash
+ * aggregate); SQLite groups by sorting, which took longer than reading the 100,000 rows of the
+ * benchmark one by one (135 ms against 50 ms of CPU), so it returns every row with `n` 1.
+ */
+async function codedRows(db: Kysely<ReadModelSchema>, where: RawBuilder<unknown>, grouped: RawBuilder<unknown>[]) {
+  const values = sql.join(grouped.map((c, i) => sql`${c} AS ${sql.ref(`c${i}`)}`));
+  const query = db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<CodedRow>`SELECT ${values}, COUNT(*) AS n, MAX(last_position) AS last FROM participants WHERE ${where} GROUP BY ${sql.join(grouped.map((_, i) => sql.lit(i + 1)))}`
+    : sql<CodedRow>`SELECT ${values}, 1 AS n, last_position AS last FROM participants WHERE ${where}`;
+  return (await query.execute(db)).rows;
+}
+
+type CodedRow = Record<string, unknown> & { n: unknown; last: unknown };
