@@ -982,7 +982,7 @@ export const en = {
   'funding.kind.quarter': 'Quarter',
   'funding.kind.year': 'Year',
   'funding.kind.project': 'Whole project',
-  'funding.asKnownOn': 'The figures are as known at the end of {date}: what was recorded later is not counted. Counts from 1 to {threshold, number} less one are shown as “withheld”, and so are other counts from which they could be worked out, so that no person can be singled out.',
+  'funding.asKnownOn': 'The figures are as known at the end of {date}: what was recorded later is not counted. Counts from 1 to {largest, number} are shown as “withheld”, and so are other counts from which they could be worked out, so that no person can be singled out.',
   'funding.downloads': 'Download the figures',
   'funding.format.csv': 'CSV (comma)',
   'funding.format.csv-semicolon': 'CSV (semicolon, for Swedish Excel)',

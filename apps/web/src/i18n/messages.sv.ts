@@ -984,7 +984,7 @@ export const sv: Record<MessageId, string> = {
   'funding.kind.quarter': 'Kvartal',
   'funding.kind.year': 'År',
   'funding.kind.project': 'Hela projektet',
-  'funding.asKnownOn': 'Siffrorna är som de var kända vid slutet av {date}: det som registrerades senare räknas inte. Antal från 1 till {threshold, number} minus ett visas som ”undanhållet”, liksom andra antal som de skulle kunna räknas fram ur, så att ingen person kan pekas ut.',
+  'funding.asKnownOn': 'Siffrorna är som de var kända vid slutet av {date}: det som registrerades senare räknas inte. Antal från 1 till {largest, number} visas som ”undanhållet”, liksom andra antal som de skulle kunna räknas fram ur, så att ingen person kan pekas ut.',
   'funding.downloads': 'Ladda ner siffrorna',
   'funding.format.csv': 'CSV (komma)',
   'funding.format.csv-semicolon': 'CSV (semikolon, för svenska Excel)',
