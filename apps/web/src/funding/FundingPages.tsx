@@ -7,6 +7,7 @@ import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { FigureName } from '../reports/FigureName';
 import { useSession } from '../session/session';
+import { DigestCheck } from './DigestCheck';
 import { digestHex, EXPORT_FORMATS, ExportedFile, ExportRow, fetchExport, PeriodChoice, Published, SubmittedReports } from './funding-api';
 
 type Loaded<T> = T | 'loading' | 'failed' | 'forbidden';
@@ -188,15 +189,7 @@ function Figures({ projectId, reports }: { projectId: string; reports: Submitted
               </li>
             ))}
           </ul>
-          <details className="how-to-check">
-            <summary>{t('funding.checkHow')}</summary>
-            <p>{t('funding.checkWhy')}</p>
-            <p>{t('funding.checkLinux')}</p>
-            <pre>{`sha256sum ${files[0]!.fileName}`}</pre>
-            <p>{t('funding.checkWindows')}</p>
-            <pre>{`Get-FileHash -Algorithm SHA256 ${files[0]!.fileName}`}</pre>
-            <p>{t('funding.checkSame')}</p>
-          </details>
+          <DigestCheck fileName={files[0]!.fileName} />
           <h3 id="esf-heading">{t('funding.esfTable')}</h3>
           <div className="table-scroll" role="region" aria-labelledby="esf-heading" tabIndex={0}>
             <table>

@@ -1171,6 +1171,8 @@ export const en = {
   'import.checked.milestones': '{count, plural, one {# milestone} other {# milestones}} of {rows, plural, one {# row} other {# rows}} can be recorded.',
   'import.committed.milestones': '{count, plural, one {# milestone was} other {# milestones were}} recorded.',
   'import.commit.withMilestones': 'Import {count, plural, =0 {} one {# participant and } other {# participants and }}{milestones, plural, one {# milestone} other {# milestones}}',
+  // A stand-in file name in the how-to-check commands where the page has no file.
+  'digest.yourFile': 'report.json',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1173,4 +1173,6 @@ export const sv: Record<MessageId, string> = {
   'import.checked.milestones': '{count, plural, one {# händelse} other {# händelser}} av {rows, plural, one {# rad} other {# rader}} kan registreras.',
   'import.committed.milestones': '{count, plural, one {# händelse} other {# händelser}} registrerades.',
   'import.commit.withMilestones': 'Importera {count, plural, =0 {} other {# deltagare och }}{milestones, plural, one {# händelse} other {# händelser}}',
+  // A stand-in file name in the how-to-check commands where the page has no file.
+  'digest.yourFile': 'rapport.json',
 };
