@@ -1173,6 +1173,11 @@ export const en = {
   'import.commit.withMilestones': 'Import {count, plural, =0 {} one {# participant and } other {# participants and }}{milestones, plural, one {# milestone} other {# milestones}}',
   // A stand-in file name in the how-to-check commands where the page has no file.
   'digest.yourFile': 'report.json',
+  // A date or time in a shared link (or typed) that is not well formed.
+  'report.error.badDate': 'Write a date as YYYY-MM-DD, for example 2025-03-14.',
+  'report.error.badTime': 'Write a time as HH:MM, for example 10:00.',
+  'compare.error.badDate': 'Write a date as YYYY-MM-DD, for example 2025-03-14',
+  'compare.error.badTime': 'Write a time as HH:MM, for example 10:00',
 } as const;
 
 export type MessageId = keyof typeof en;

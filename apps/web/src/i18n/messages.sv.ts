@@ -1175,4 +1175,9 @@ export const sv: Record<MessageId, string> = {
   'import.commit.withMilestones': 'Importera {count, plural, =0 {} other {# deltagare och }}{milestones, plural, one {# händelse} other {# händelser}}',
   // A stand-in file name in the how-to-check commands where the page has no file.
   'digest.yourFile': 'rapport.json',
+  // A date or time in a shared link (or typed) that is not well formed.
+  'report.error.badDate': 'Skriv ett datum som ÅÅÅÅ-MM-DD, till exempel 2025-03-14.',
+  'report.error.badTime': 'Skriv en tid som TT:MM, till exempel 10:00.',
+  'compare.error.badDate': 'Skriv ett datum som ÅÅÅÅ-MM-DD, till exempel 2025-03-14',
+  'compare.error.badTime': 'Skriv en tid som TT:MM, till exempel 10:00',
 };
