@@ -806,7 +806,7 @@ export const en = {
   'erasure.dialog.intro': 'What happens:',
   'erasure.dialog.key': 'The participant’s key is destroyed. Their name, identity number, contact details and free text become unreadable everywhere: in the log, in backups and in copies.',
   'erasure.dialog.stays': 'The pathway and every report stay: the participant is still counted, under their code.',
-  'erasure.dialog.recorded': 'The erasure is recorded with your name, the time and the reason.',
+  'erasure.dialog.recorded': 'The erasure is recorded with your user id, the time and the reason.',
   'erasure.dialog.warning': 'This cannot be undone.',
   'erasure.field.reason': 'Reason',
   'erasure.field.reason.hint': 'Why the personal data is erased, for example “GDPR art. 17 request, ticket 4711”. Seen by administrators only.',

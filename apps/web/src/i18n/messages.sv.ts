@@ -808,7 +808,7 @@ export const sv: Record<MessageId, string> = {
   'erasure.dialog.intro': 'Det här händer:',
   'erasure.dialog.key': 'Deltagarens nyckel förstörs. Namn, personnummer, kontaktuppgifter och fritext blir oläsliga överallt: i loggen, i säkerhetskopior och i kopior.',
   'erasure.dialog.stays': 'Vägen och alla rapporter finns kvar: deltagaren räknas fortfarande, under sin kod.',
-  'erasure.dialog.recorded': 'Raderingen registreras med ditt namn, tiden och skälet.',
+  'erasure.dialog.recorded': 'Raderingen registreras med ditt användar-id, tiden och skälet.',
   'erasure.dialog.warning': 'Det går inte att ångra.',
   'erasure.field.reason': 'Skäl',
   'erasure.field.reason.hint': 'Varför personuppgifterna raderas, till exempel ”Begäran enligt GDPR art. 17, ärende 4711”. Syns bara för administratörer.',
