@@ -782,7 +782,7 @@ export const en = {
   'projections.copy.date.hint': "YYYY-MM-DD, for example 2025-06-30. Without a time: the end of that day in each project's time zone.",
   'projections.copy.date.invalid': "Enter a real date as YYYY-MM-DD.",
   'projections.copy.time': "Time of day (optional)",
-  'projections.copy.time.hint': "HH:MM, 24-hour clock, in your computer's time zone, for example 14:30.",
+  'projections.copy.time.hint': "HH:MM, 24-hour clock, in the projects' time zone ({zone}), as the report reads it, for example 14:30.",
   'projections.copy.time.invalid': "Enter a time as HH:MM, for example 14:30.",
   'projections.copy.submit': "Build the copy",
   'projections.copy.progress': "Building the copy",

@@ -784,7 +784,7 @@ export const sv: Record<MessageId, string> = {
   'projections.copy.date.hint': "ÅÅÅÅ-MM-DD, till exempel 2025-06-30. Utan klockslag: slutet av den dagen i varje projekts tidszon.",
   'projections.copy.date.invalid': "Ange ett verkligt datum som ÅÅÅÅ-MM-DD.",
   'projections.copy.time': "Klockslag (frivilligt)",
-  'projections.copy.time.hint': "TT:MM, 24-timmarsklocka, i din dators tidszon, till exempel 14:30.",
+  'projections.copy.time.hint': "TT:MM, 24-timmarsklocka, i projektens tidszon ({zone}), som rapporten läser den, till exempel 14:30.",
   'projections.copy.time.invalid': "Ange ett klockslag som TT:MM, till exempel 14:30.",
   'projections.copy.submit': "Ta fram kopian",
   'projections.copy.progress': "Kopian tas fram",
