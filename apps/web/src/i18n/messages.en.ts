@@ -1178,6 +1178,7 @@ export const en = {
   'report.error.badTime': 'Write a time as HH:MM, for example 10:00.',
   'compare.error.badDate': 'Write a date as YYYY-MM-DD, for example 2025-03-14',
   'compare.error.badTime': 'Write a time as HH:MM, for example 10:00',
+  'problem.AUTH.ACCOUNT_DISABLED': 'Your account is disabled. Ask an administrator of Pathway in your organisation to enable it again.',
 } as const;
 
 export type MessageId = keyof typeof en;

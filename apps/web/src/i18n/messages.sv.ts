@@ -1180,4 +1180,5 @@ export const sv: Record<MessageId, string> = {
   'report.error.badTime': 'Skriv en tid som TT:MM, till exempel 10:00.',
   'compare.error.badDate': 'Skriv ett datum som ÅÅÅÅ-MM-DD, till exempel 2025-03-14',
   'compare.error.badTime': 'Skriv en tid som TT:MM, till exempel 10:00',
+  'problem.AUTH.ACCOUNT_DISABLED': 'Ditt konto är avstängt. Be en administratör för Pathway i din organisation att aktivera det igen.',
 };
