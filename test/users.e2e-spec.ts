@@ -19,7 +19,7 @@ describe('users: local accounts changed by admins', () => {
 
   const signIn = async (email: string) => {
     const response = await request(t.app.getHttpServer()).post('/api/v1/session').send({ email, password });
-    return { status: response.status, cookie: ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]?.split(';')[0] };
+    return { status: response.status, body: response.body as unknown, cookie: ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0]?.split(';')[0] };
   };
   const byEmail = async (email: string) => ((await t.admin.get('/api/v1/users').expect(200)).body.users as Array<{ email: string; id: string; version: number }>).find((u) => u.email === email)!;
 
@@ -53,7 +53,11 @@ describe('users: local accounts changed by admins', () => {
     const user = await byEmail('projects-cw@example.org');
     await t.admin.patch(`/api/v1/users/${encodeURIComponent(user.id)}`).send({ disabled: true }).expect(200);
     await request(t.app.getHttpServer()).get('/api/v1/session').set('Cookie', cookie!).expect(401);
-    expect((await signIn('projects-cw@example.org')).status).toBe(401);
+    // The right password is told the account is disabled; a wrong one learns nothing of it.
+    const refused = await signIn('projects-cw@example.org');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ status: 403, code: 'AUTH.ACCOUNT_DISABLED' });
+    expect((await request(t.app.getHttpServer()).post('/api/v1/session').send({ email: 'projects-cw@example.org', password: 'not the password' })).status).toBe(401);
     await t.admin.patch(`/api/v1/users/${encodeURIComponent(user.id)}`).send({ disabled: false }).expect(200);
     expect((await signIn('projects-cw@example.org')).status).toBe(200);
   });

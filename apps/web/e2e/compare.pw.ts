@@ -141,6 +141,13 @@ for (const locale of LOCALES) {
     await expect(row(page, 'EECO01', text('Män', 'Men')).locator('td').nth(3)).toHaveText(text('Oförändrad', 'Unchanged'));
     await expectNoAxeViolations(page);
 
+    // A malformed day A in a shared link: named at its field, no comparison shown.
+    await page.goto(`${COMPARE}?aDate=61130-02-02`);
+    await expect(page.locator('.error-summary')).toContainText(text('Skriv ett datum som ÅÅÅÅ-MM-DD', 'Write a date as YYYY-MM-DD'));
+    await expect(page.locator('#compare-a-date')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('table')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
     // A day to come: the API refuses, the page says why.
     await page.goto(`${COMPARE}?aDate=2099-01-01`);
     await expect(page.locator('.error-summary')).toContainText(text('Välj en tidpunkt som har passerat', 'Choose a moment that has passed'));

@@ -41,6 +41,12 @@ for (const locale of LOCALES) {
 
     await openFundedProject(page);
     await expectNoAxeViolations(page);
+    // The indicators and rates in the reader's words, as the report names them; no API codes of rates.
+    await expect(page.locator('tbody th').first()).toHaveText(locale === 'en' ? 'EECO01 Total number of participants' : 'EECO01 Totalt antal deltagare');
+    await expect(page.getByRole('rowheader', { name: locale === 'en' ? 'Completed the programme (of those who left)' : 'Fullföljde programmet (av dem som avslutat)' })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('COMPLETION_RATE');
+    // The counts withheld, worked out from the threshold (5): 1 to 4.
+    await expect(page.locator('.notice').first()).toContainText(locale === 'en' ? 'Counts from 1 to 4 are' : 'Antal från 1 till 4 visas');
     // Four files, each with its 64-hex-digit SHA-256, and how to check it.
     await expect(page.locator('.downloads a[download]')).toHaveCount(4);
     await expect(page.locator('.downloads code.digest')).toHaveText(Array(4).fill(/^[0-9a-f]{64}$/));

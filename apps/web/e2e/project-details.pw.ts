@@ -135,5 +135,19 @@ for (const locale of LOCALES) {
     await page.getByRole('link', { name: text('Tillbaka till användarna', 'Back to the users') }).click();
     await expect(row).toContainText(text('Avstängd', 'Disabled'));
     await expect(row).toContainText(text('Utvärderare', 'Evaluator'));
+
+    // The disabled account: a wrong password learns nothing of it; the right one is told it is disabled and whom to ask.
+    await page.context().clearCookies();
+    await openIn(page, locale, '/');
+    const trySignIn = async (password: string) => {
+      await page.locator('input[name="email"]').fill(user.email);
+      await page.locator('input[name="password"]').fill(password);
+      await page.locator('button[type="submit"]').click();
+    };
+    await trySignIn('not the password');
+    await expect(page.getByRole('alert')).toHaveText(text('E-postadressen eller lösenordet är fel.', 'The e-mail address or the password is wrong.'));
+    await trySignIn(user.password);
+    await expect(page.getByRole('alert')).toContainText(text('Ditt konto är avstängt. Be en administratör', 'Your account is disabled. Ask an administrator'));
+    await expectNoAxeViolations(page);
   });
 }

@@ -68,6 +68,8 @@ for (const locale of LOCALES) {
     test('builds an evaluator copy as known on a date and downloads it; a wrong date is said at its field; axe clean', async ({ page }) => {
       await openProjections(page, locale);
       const date = page.getByLabel(text(locale, 'Känd per (datum)', 'As known on (date)'));
+      // A time of day is read in the projects' zone, as the report reads it, and the hint says which (UTC once another test gives a project another zone).
+      await expect(page.locator('#copy-time-hint')).toContainText(text(locale, /i projektens tidszon \((Europe\/Stockholm|UTC)\)/, /in the projects' time zone \((Europe\/Stockholm|UTC)\)/));
       await date.fill('2025-13-40');
       await page.getByRole('button', { name: text(locale, 'Ta fram kopian', 'Build the copy') }).click();
       await expect(page.locator('#copy-date-error')).toContainText(text(locale, 'Ange ett verkligt datum', 'Enter a real date'));

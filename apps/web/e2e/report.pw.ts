@@ -117,6 +117,14 @@ for (const locale of LOCALES) {
     await expectNoAxeViolations(page);
     await capture(page, `report-invalid-${locale}`);
 
+    // A shared link with malformed dates: each named at its field, no figures for a question not asked.
+    await page.goto(`${REPORT}?to=22025-03-11&knownOnDate=12026-03-01`);
+    await expect(page.locator('.error-summary')).toContainText(text('Skriv ett datum som ÅÅÅÅ-MM-DD', 'Write a date as YYYY-MM-DD'));
+    await expect(page.getByLabel(text('Till', 'To'), { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#report-known-date')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('table')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
     // A shared link with a moment to come: the API refuses it, the page says why.
     await page.goto(`${REPORT}?knownOnDate=2099-01-01`);
     await expect(page.locator('.error-summary')).toContainText(text('måste ha passerat', 'must have passed'));

@@ -49,6 +49,9 @@ test('keyboard only: from the report to its submitted reports, one compared with
   // The comparison's heading takes the focus when it has come.
   await expect(page.getByRole('heading', { level: 2, name: /^The report submitted .*, compared with now$/ })).toBeFocused();
   await expect(page.getByText('The submitted side is the very report that was submitted')).toBeVisible();
+  // The recorded digest in hex with the funder page's how-to-check words.
+  await expect(page.locator('.submitted-comparison code.digest')).toHaveText(/^[0-9a-f]{64}$/);
+  await expect(page.locator('.submitted-comparison .how-to-check summary')).toHaveText('How to check a file’s SHA-256');
   const comparison = page.locator('table.comparison');
   await expect(comparison.getByRole('columnheader', { name: 'Submitted', exact: true })).toBeVisible();
   await expect(comparison.getByRole('columnheader', { name: 'Now', exact: true })).toBeVisible();

@@ -7,6 +7,12 @@ import { AccountVersionMismatchError, LastAdminError, UserNotFoundError } from '
 import { DuplicateUserError } from './user-account';
 import { SqliteUserStore } from './sqlite-user-store';
 
+/** A sign-in that must have started a session (not null, not `disabled`). */
+function started<T>(signedIn: T | 'disabled' | null): T {
+  if (!signedIn || signedIn === 'disabled') throw new Error(`expected a session, got ${String(signedIn)}`);
+  return signedIn;
+}
+
 describe('LocalAccounts on DATA_DIR/users.db', () => {
   let dir: string;
   let accounts: LocalAccounts;
@@ -41,25 +47,25 @@ describe('LocalAccounts on DATA_DIR/users.db', () => {
     const user = await accounts.add(anna);
     expect(await accounts.signIn('anna.k@example.org', 'wrong password', 0)).toBeNull();
     expect(await accounts.signIn('nobody@example.org', anna.password, 0)).toBeNull();
-    const signedIn = await accounts.signIn('ANNA.K@example.org', anna.password, 0);
-    expect(signedIn?.user).toEqual({ id: user.id, email: 'anna.k@example.org', displayName: 'Anna K', role: 'caseworker', projects: ['P-1'] });
-    expect(await accounts.resume(signedIn!.secret, 60_000)).toEqual({
+    const signedIn = started(await accounts.signIn('ANNA.K@example.org', anna.password, 0));
+    expect(signedIn.user).toEqual({ id: user.id, email: 'anna.k@example.org', displayName: 'Anna K', role: 'caseworker', projects: ['P-1'] });
+    expect(await accounts.resume(signedIn.secret, 60_000)).toEqual({
       principal: { subject: user.id, role: 'caseworker', projects: ['P-1'] },
-      user: signedIn!.user,
+      user: signedIn.user,
     });
   });
 
   it('ends a session after 30 idle minutes, after 8 hours in any case, and at sign-out', async () => {
     await accounts.add(anna);
-    const idle = (await accounts.signIn(anna.email, anna.password, 0))!;
+    const idle = started(await accounts.signIn(anna.email, anna.password, 0));
     expect(await accounts.resume(idle.secret, 29 * 60_000)).not.toBeNull();
     expect(await accounts.resume(idle.secret, 29 * 60_000 + 30 * 60_000)).toBeNull();
 
-    const busy = (await accounts.signIn(anna.email, anna.password, 0))!;
+    const busy = started(await accounts.signIn(anna.email, anna.password, 0));
     for (let t = 20 * 60_000; t < 8 * 3_600_000; t += 20 * 60_000) expect(await accounts.resume(busy.secret, t)).not.toBeNull();
     expect(await accounts.resume(busy.secret, 8 * 3_600_000)).toBeNull();
 
-    const out = (await accounts.signIn(anna.email, anna.password, 0))!;
+    const out = started(await accounts.signIn(anna.email, anna.password, 0));
     await accounts.signOut(out.secret);
     expect(await accounts.resume(out.secret, 1)).toBeNull();
   });
@@ -84,7 +90,7 @@ describe('LocalAccounts on DATA_DIR/users.db', () => {
   it('changes role and projects under the version seen; a stale version changes nothing', async () => {
     await accounts.add({ ...anna, email: 'admin@example.org', role: 'admin', projects: [] });
     const user = await accounts.add(anna);
-    const signedIn = (await accounts.signIn(anna.email, anna.password, 0))!;
+    const signedIn = started(await accounts.signIn(anna.email, anna.password, 0));
     const changed = await accounts.change(user.id, { role: 'evaluator', projects: ['P-1', 'P-2'] }, 1);
     expect(changed).toMatchObject({ role: 'evaluator', projects: ['P-1', 'P-2'], version: 2 });
     // The session reads the account on every request: the new role holds at once.
@@ -97,10 +103,11 @@ describe('LocalAccounts on DATA_DIR/users.db', () => {
   it('a disabled account cannot sign in and its sessions end; enabled again, it can', async () => {
     await accounts.add({ ...anna, email: 'admin@example.org', role: 'admin', projects: [] });
     const user = await accounts.add(anna);
-    const session = (await accounts.signIn(anna.email, anna.password, 0))!;
+    const session = started(await accounts.signIn(anna.email, anna.password, 0));
     await accounts.change(user.id, { disabled: true });
     expect(await accounts.resume(session.secret, 1)).toBeNull();
-    expect(await accounts.signIn(anna.email, anna.password, 2)).toBeNull();
+    expect(await accounts.signIn(anna.email, anna.password, 2)).toBe('disabled');
+    expect(await accounts.signIn(anna.email, 'wrong password', 2)).toBeNull();
     await accounts.change(user.id, { disabled: false });
     expect(await accounts.signIn(anna.email, anna.password, 3)).not.toBeNull();
   });

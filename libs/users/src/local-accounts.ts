@@ -59,11 +59,16 @@ export class LocalAccounts implements Sessions {
     return listed(changed);
   }
 
-  /** The secret of a new session for a matching e-mail and password, or null (also for a disabled account). Takes as long either way. */
-  async signIn(email: string, password: string, now: number): Promise<{ secret: string; user: UserAccount } | null> {
+  /**
+   * The secret of a new session for a matching e-mail and password; `disabled` when they match a
+   * disabled account (only who knows the password learns the account's state, so it is no oracle
+   * for a guesser); else null. Takes as long either way.
+   */
+  async signIn(email: string, password: string, now: number): Promise<{ secret: string; user: UserAccount } | 'disabled' | null> {
     const user = await this.store.byEmail(email);
     const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !matches || user.disabled) return null;
+    if (!user || !matches) return null;
+    if (user.disabled) return 'disabled';
     const secret = newSessionSecret();
     await this.store.endSessionsIdleSince(now - this.lifetime.idleMs);
     await this.store.startSession(sessionIdOf(secret), user.id, now);

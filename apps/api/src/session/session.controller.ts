@@ -29,7 +29,8 @@ export class SessionController {
 
   /**
    * 200 with the user and a session cookie; 401 `AUTH.SIGN_IN_FAILED` for a wrong e-mail or
-   * password (the same answer for both); 429 `AUTH.SIGN_IN_THROTTLED` with Retry-After after
+   * password (the same answer for both); 403 `AUTH.ACCOUNT_DISABLED` for the right password of a
+   * disabled account; 429 `AUTH.SIGN_IN_THROTTLED` with Retry-After after
    * 5 failures in 15 minutes for the e-mail address, or 50 from the caller's address.
    */
   @Post()
@@ -49,6 +50,8 @@ export class SessionController {
       throw new AuthProblem(429, 'AUTH.SIGN_IN_THROTTLED', 'Too many failed sign-ins; try again after Retry-After seconds');
     }
     const signedIn = await accounts.signIn(body.email, body.password, now);
+    // The right password of a disabled account: saying so tells a guesser nothing they lack.
+    if (signedIn === 'disabled') throw new AuthProblem(403, 'AUTH.ACCOUNT_DISABLED', 'The account is disabled; an administrator can enable it again');
     if (!signedIn) {
       keys.forEach(([throttle, key]) => throttle.recordFailure(key, now));
       throw new AuthProblem(401, 'AUTH.SIGN_IN_FAILED', 'The e-mail address or the password is wrong');

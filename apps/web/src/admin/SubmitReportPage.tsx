@@ -6,6 +6,8 @@ import { problemOf } from '../api/problems';
 import { PageHeading } from '../app/page-heading';
 import { Link } from '../app/router';
 import { labelledInOrder, useFormProblem } from '../app/use-form-problem';
+import { DigestCheck } from '../funding/DigestCheck';
+import { digestHex } from '../funding/funding-api';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
 import { ErrorSummary, FieldMessage, SubmitButton } from '../participants/form-parts';
@@ -122,9 +124,12 @@ export function SubmitReportPage() {
             <dt>{t('submitReport.submitted.asKnownOn')}</dt>
             <dd>{submitted.asKnownOn ? <time dateTime={submitted.asKnownOn}>{intl.formatDate(submitted.asKnownOn, { dateStyle: 'long', timeStyle: 'medium' })}</time> : '–'}</dd>
             <dt>{t('submitReport.submitted.digest')}</dt>
-            <dd className="digest">{submitted.digest}</dd>
+            <dd>
+              <code className="digest">{digestHex(submitted.digest)}</code>
+            </dd>
           </dl>
           <p>{t('submitReport.submitted.explain')}</p>
+          <DigestCheck />
         </section>
       )}
       {ordered && <ErrorSummary ref={summaryRef} problem={ordered} fieldId={fieldId} title={t('submitReport.errors.title')} />}

@@ -5,7 +5,9 @@ import { PageHeading } from '../app/page-heading';
 import { Link } from '../app/router';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
+import { FigureName } from '../reports/FigureName';
 import { useSession } from '../session/session';
+import { DigestCheck } from './DigestCheck';
 import { differsText, digestHex, EXPORT_FORMATS, ExportedFile, ExportRow, fetchExport, PeriodChoice, Published, SubmittedReports } from './funding-api';
 
 type Loaded<T> = T | 'loading' | 'failed' | 'forbidden';
@@ -144,10 +146,10 @@ function Figures({ projectId, reports }: { projectId: string; reports: Submitted
     );
   }
   const rows = typeof files === 'object' ? files.find((f) => f.format === 'json')?.rows ?? [] : [];
-  const indicators = new Map<string, { name: string; cells: Map<string, ExportRow> }>();
+  const indicators = new Map<string, Map<string, ExportRow>>();
   for (const row of rows.filter((r) => r.kind !== 'rate')) {
-    const entry = indicators.get(row.code) ?? { name: row.name, cells: new Map() };
-    entry.cells.set(row.breakdown, row);
+    const entry = indicators.get(row.code) ?? new Map<string, ExportRow>();
+    entry.set(row.breakdown, row);
     indicators.set(row.code, entry);
   }
   const rates = rows.filter((r) => r.kind === 'rate' && r.breakdown === 'total');
@@ -164,7 +166,7 @@ function Figures({ projectId, reports }: { projectId: string; reports: Submitted
           ))}
         </select>
       </div>
-      <p className="notice">{t('funding.asKnownOn', { date: date(period.asKnownOn), threshold: reports.suppressionThreshold })}</p>
+      <p className="notice">{t('funding.asKnownOn', { date: date(period.asKnownOn), largest: reports.suppressionThreshold - 1 })}</p>
       {files === 'loading' ? (
         <p role="status">{t('app.loading')}</p>
       ) : files === 'forbidden' ? (
@@ -187,15 +189,7 @@ function Figures({ projectId, reports }: { projectId: string; reports: Submitted
               </li>
             ))}
           </ul>
-          <details className="how-to-check">
-            <summary>{t('funding.checkHow')}</summary>
-            <p>{t('funding.checkWhy')}</p>
-            <p>{t('funding.checkLinux')}</p>
-            <pre>{`sha256sum ${files[0]!.fileName}`}</pre>
-            <p>{t('funding.checkWindows')}</p>
-            <pre>{`Get-FileHash -Algorithm SHA256 ${files[0]!.fileName}`}</pre>
-            <p>{t('funding.checkSame')}</p>
-          </details>
+          <DigestCheck fileName={files[0]!.fileName} />
           <h3 id="esf-heading">{t('funding.esfTable')}</h3>
           <div className="table-scroll" role="region" aria-labelledby="esf-heading" tabIndex={0}>
             <table>
@@ -210,9 +204,11 @@ function Figures({ projectId, reports }: { projectId: string; reports: Submitted
                 </tr>
               </thead>
               <tbody>
-                {[...indicators].map(([code, { name, cells }]) => (
+                {[...indicators].map(([code, cells]) => (
                   <tr key={code}>
-                    <th scope="row">{`${code} ${name}`}</th>
+                    <th scope="row">
+                      <FigureName code={code} />
+                    </th>
                     {BREAKDOWNS.map((b) => (
                       <td key={b} className="num">
                         {published(cells.get(b)?.value ?? null)}
@@ -237,7 +233,9 @@ function Figures({ projectId, reports }: { projectId: string; reports: Submitted
               <tbody>
                 {rates.map((rate) => (
                   <tr key={rate.code}>
-                    <th scope="row">{`${rate.code} ${rate.name}`}</th>
+                    <th scope="row">
+                      <FigureName code={rate.code} />
+                    </th>
                     <td className="num">{typeof rate.value === 'number' ? intl.formatNumber(rate.value, { maximumFractionDigits: 4 }) : published(rate.value)}</td>
                     <td className="num">{published(rate.numerator)}</td>
                     <td className="num">{published(rate.denominator)}</td>
@@ -302,7 +300,10 @@ function Submitted({ reports }: { reports: SubmittedReports }) {
                       <tbody>
                         {report.changes.map((change) => (
                           <tr key={`${change.code}-${change.breakdown}-${change.part}`}>
-                            <th scope="row">{change.part === 'value' ? change.code : `${change.code} (${t(`funding.${change.part}` as MessageId)})`}</th>
+                            <th scope="row">
+                              <FigureName code={change.code} />
+                              {change.part !== 'value' && ` (${t(`funding.${change.part}` as MessageId)})`}
+                            </th>
                             <td>{t(`funding.breakdown.${change.breakdown}` as MessageId)}</td>
                             <td className="num">{published(change.then as Published)}</td>
                             <td className="num">{published(change.now as Published)}</td>

@@ -776,7 +776,7 @@ export const en = {
   'projections.copy.date.hint': "YYYY-MM-DD, for example 2025-06-30. Without a time: the end of that day in each project's time zone.",
   'projections.copy.date.invalid': "Enter a real date as YYYY-MM-DD.",
   'projections.copy.time': "Time of day (optional)",
-  'projections.copy.time.hint': "HH:MM, 24-hour clock, in your computer's time zone, for example 14:30.",
+  'projections.copy.time.hint': "HH:MM, 24-hour clock, in the projects' time zone ({zone}), as the report reads it, for example 14:30.",
   'projections.copy.time.invalid': "Enter a time as HH:MM, for example 14:30.",
   'projections.copy.submit': "Build the copy",
   'projections.copy.progress': "Building the copy",
@@ -800,7 +800,7 @@ export const en = {
   'erasure.dialog.intro': 'What happens:',
   'erasure.dialog.key': 'The participant’s key is destroyed. Their name, identity number, contact details and free text become unreadable everywhere: in the log, in backups and in copies.',
   'erasure.dialog.stays': 'The pathway and every report stay: the participant is still counted, under their code.',
-  'erasure.dialog.recorded': 'The erasure is recorded with your name, the time and the reason.',
+  'erasure.dialog.recorded': 'The erasure is recorded with your user id, the time and the reason.',
   'erasure.dialog.warning': 'This cannot be undone.',
   'erasure.field.reason': 'Reason',
   'erasure.field.reason.hint': 'Why the personal data is erased, for example “GDPR art. 17 request, ticket 4711”. Seen by administrators only.',
@@ -972,7 +972,7 @@ export const en = {
   'funding.kind.quarter': 'Quarter',
   'funding.kind.year': 'Year',
   'funding.kind.project': 'Whole project',
-  'funding.asKnownOn': 'The figures are as known at the end of {date}: what was recorded later is not counted. Counts from 1 to {threshold, number} less one are shown as “withheld”, and so are other counts from which they could be worked out, so that no person can be singled out.',
+  'funding.asKnownOn': 'The figures are as known at the end of {date}: what was recorded later is not counted. Counts from 1 to {largest, number} are shown as “withheld”, and so are other counts from which they could be worked out, so that no person can be singled out.',
   'funding.downloads': 'Download the figures',
   'funding.format.csv': 'CSV (comma)',
   'funding.format.csv-semicolon': 'CSV (semicolon, for Swedish Excel)',
@@ -1162,6 +1162,14 @@ export const en = {
   'import.committed.milestones': '{count, plural, one {# milestone was} other {# milestones were}} recorded.',
   'import.commit.withMilestones': 'Import {count, plural, =0 {} one {# participant and } other {# participants and }}{milestones, plural, one {# milestone} other {# milestones}}',
   'funding.notYetComparable': 'Not yet: compared once a month has ended after the report',
+  // A stand-in file name in the how-to-check commands where the page has no file.
+  'digest.yourFile': 'report.json',
+  // A date or time in a shared link (or typed) that is not well formed.
+  'report.error.badDate': 'Write a date as YYYY-MM-DD, for example 2025-03-14.',
+  'report.error.badTime': 'Write a time as HH:MM, for example 10:00.',
+  'compare.error.badDate': 'Write a date as YYYY-MM-DD, for example 2025-03-14',
+  'compare.error.badTime': 'Write a time as HH:MM, for example 10:00',
+  'problem.AUTH.ACCOUNT_DISABLED': 'Your account is disabled. Ask an administrator of Pathway in your organisation to enable it again.',
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { describeProblem, problemOf } from '../api/problems';
 import { AdminTextField } from '../admin/admin-fields';
 import { useT } from '../i18n/t';
+import { wallClockToInstant } from '../reports/report-search';
 import { useSession } from '../session/session';
 import { Announcements, JobProgress, pollJob } from './job-progress';
 
@@ -24,8 +25,30 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
+ * The time zone a time of day is read in, as the report reads it: the projects' own zone (from
+ * `GET /api/v1/projects`, those the caller sees); UTC when their zones differ, since one moment
+ * cannot then be one wall-clock time in each. Null until the projects are loaded.
+ */
+function useProjectsZone(): string | null {
+  const [zone, setZone] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void api.GET('/api/v1/projects').then(({ data, response }) => {
+      if (!current) return;
+      const zones = new Set(response.ok ? (data as unknown as Array<{ timeZone?: string }>).map((p) => p.timeZone ?? 'UTC') : []);
+      setZone(zones.size === 1 ? [...zones][0]! : 'UTC');
+    }, () => current && setZone('UTC'));
+    return () => {
+      current = false;
+    };
+  }, []);
+  return zone;
+}
+
+/**
  * The evaluator's copy as known on a date: a date (the end of that day in each project's own
- * time zone) and, if wanted, a time of day (in this browser's time zone); the API builds the copy
+ * time zone) and, if wanted, a time of day (in the projects' zone, named in the hint; UTC when
+ * their zones differ, useProjectsZone); the API builds the copy
  * as a job, this follows it, then offers the SQLite file to download (kept an hour).
  */
 export function EvaluatorCopyPanel() {
@@ -40,11 +63,12 @@ export function EvaluatorCopyPanel() {
   const [sending, setSending] = useState(false);
   const stopRef = useRef<() => void>(() => undefined);
   useEffect(() => () => stopRef.current(), []);
+  const zone = useProjectsZone() ?? 'UTC';
 
   const formatDate = (iso: string) => intl.formatDate(iso, { dateStyle: 'long', timeZone: 'UTC' });
   /** The moment asked for, in words, for the messages. */
   const described = (asKnownOn: string) =>
-    DATE.test(asKnownOn) ? t('projections.copy.endOf', { date: formatDate(asKnownOn) }) : intl.formatDate(asKnownOn, { dateStyle: 'long', timeStyle: 'short' });
+    DATE.test(asKnownOn) ? t('projections.copy.endOf', { date: formatDate(asKnownOn) }) : intl.formatDate(asKnownOn, { dateStyle: 'long', timeStyle: 'short', timeZone: zone, timeZoneName: 'short' });
 
   const follow = (jobId: string) => {
     stopRef.current();
@@ -76,7 +100,7 @@ export function EvaluatorCopyPanel() {
     if (hm && !TIME.test(hm)) found.time = t('projections.copy.time.invalid');
     setErrors(found);
     if (found.date || found.time) return;
-    const asKnownOn = hm ? new Date(`${d}T${hm}:00`).toISOString() : d;
+    const asKnownOn = hm ? wallClockToInstant(d, hm, zone) : d;
     setSending(true);
     setMessage(null);
     try {
@@ -106,7 +130,7 @@ export function EvaluatorCopyPanel() {
       <p>{t('projections.copy.intro')}</p>
       <form noValidate onSubmit={(e) => void submit(e)} className="admin-form copy-form">
         <AdminTextField id="copy-date" label={t('projections.copy.date')} hint={t('projections.copy.date.hint')} error={errors.date} value={date} onChange={setDate} inputMode="numeric" spellCheck={false} />
-        <AdminTextField id="copy-time" label={t('projections.copy.time')} hint={t('projections.copy.time.hint')} error={errors.time} value={time} onChange={setTime} inputMode="numeric" spellCheck={false} />
+        <AdminTextField id="copy-time" label={t('projections.copy.time')} hint={t('projections.copy.time.hint', { zone })} error={errors.time} value={time} onChange={setTime} inputMode="numeric" spellCheck={false} />
         <button type="submit" className="button primary" disabled={sending || running} aria-disabled={sending || running}>
           {t('projections.copy.submit')}
         </button>

@@ -55,7 +55,10 @@ export function ProjectionsPage() {
       const before = previous.current;
       if (before) {
         const changes = next.filter((row) => before.get(row.name) !== row.state).map((row) => t('projections.changed', { name: nameOf(row.name), state: stateOf(row) }));
-        const gone = [...before.keys()].filter((name) => !next.some((row) => row.name === name)).map((name) => t('projections.gone', { name: nameOf(name) }));
+        const gone = [...before.keys()]
+          .filter((name) => !next.some((row) => row.name === name))
+          // The rebuild's copy (`outcomes:next`) goes when the switch is made: the rebuild is finished, not "in progress: finished".
+          .map((name) => (name.endsWith(':next') ? t('projections.rebuild.succeeded') : t('projections.gone', { name: nameOf(name) })));
         if (changes.length + gone.length > 0) setAnnouncement([...changes, ...gone].join(' '));
       }
       previous.current = new Map(next.map((row) => [row.name, row.state]));

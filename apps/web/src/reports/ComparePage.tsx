@@ -56,7 +56,10 @@ export function ComparePage({ projectId, role }: { projectId: string; role: Sess
   // The toggle does not ask the API again: it only shows more of the same answer.
   const askedKey = writeCompareSearch({ ...chosen, all: false });
   const nothingChosen = !chosen.aDate && !chosen.aTime;
-  const linkProblems = nothingChosen ? null : form.check(chosen);
+  // A link with no day A asks for one in words (compare.chooseA), but a malformed value in it is still named at its field.
+  const found = form.check(chosen);
+  const { aDate: _noDayA, ...otherProblems } = found ?? {};
+  const linkProblems = !nothingChosen ? found : Object.keys(otherProblems).length > 0 ? otherProblems : null;
   const answer = useAnswer<Comparison>(!ready || nothingChosen || linkProblems ? null : `${projectId} ${zone} ${askedKey}`, (signal) => {
     const b = sideParam(chosen.bDate, chosen.bTime, zone!);
     const query = { ...(chosen.from ? { from: chosen.from } : {}), ...(chosen.to ? { to: chosen.to } : {}), asKnownOnA: sideParam(chosen.aDate, chosen.aTime, zone!)!, ...(b ? { asKnownOnB: b } : {}) };

@@ -6,6 +6,7 @@ import { useT } from '../i18n/t';
 import { IndicatorChart } from './IndicatorChart';
 import { figureHref } from './FigurePage';
 import { figureLabel } from './figure-label';
+import { FigureName } from './FigureName';
 import { asKnownOnParam, ReportSearch } from './report-search';
 
 const GROUPS = ['women', 'men', 'nonBinary', 'genderNotDisclosed'] as const;
@@ -52,7 +53,7 @@ export function ReportFigures({ loaded, zone, choices, projectId, number, date, 
   const indicatorRow = (i: IndicatorReport['indicators'][number]) => (
     <tr key={i.code}>
       <th scope="row">
-        <span className="code">{i.code}</span> {t(`indicator.${i.code}` as MessageId)}
+        <FigureName code={i.code} />
       </th>
       {GROUPS.map((g) => (
         <td key={g} className="number">{figure(i[g], i.code, 'indicator', g, 'count')}</td>
@@ -120,7 +121,9 @@ export function ReportFigures({ loaded, zone, choices, projectId, number, date, 
           <tbody>
             {report.rates.map((r) => (
               <tr key={r.code}>
-                <th scope="row">{t(`rate.${r.code}` as MessageId)}</th>
+                <th scope="row">
+                  <FigureName code={r.code} />
+                </th>
                 <td className="number">{figure(r.numerator, r.code, 'rate', 'total', 'numerator')}</td>
                 <td className="number">{figure(r.denominator, r.code, 'rate', 'total', 'denominator')}</td>
                 <td className="number">{r.code === 'MEDIAN_DAYS_TO_PLACEMENT' ? (r.value === null ? '–' : t('report.rate.medianDays', { days: number(r.value) })) : percent(r.value)}</td>

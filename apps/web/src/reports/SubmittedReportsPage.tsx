@@ -8,6 +8,7 @@ import { PageHeading } from '../app/page-heading';
 import { Link, useNavigation } from '../app/router';
 import { MessageId } from '../i18n/messages.en';
 import { useT } from '../i18n/t';
+import { DigestCheck } from '../funding/DigestCheck';
 import { differsText, digestHex, SubmittedReports } from '../funding/funding-api';
 import { Comparison, ComparedFigures } from './ComparedFigures';
 import { mayOpenPathway } from './ComparePage';
@@ -134,6 +135,7 @@ export function SubmittedReportsPage({ projectId, role }: { projectId: string; r
                   <code className="digest">{digestHex(compared.data.submittedReport.digest)}</code>
                 </dd>
               </dl>
+              <DigestCheck />
               <p className="notice">{t(compared.data.submittedReport.digestReproduced ? 'submitted.reproduced' : 'submitted.notReproduced')}</p>
               <ComparedFigures
                 comparison={compared.data}

@@ -1,4 +1,5 @@
 import { wallClockToInstant } from './report-search';
+import { malformed } from './url-values';
 
 /**
  * The comparison's choices as they live in the URL (`/projects/{id}/report/compare`):
@@ -16,21 +17,13 @@ export interface CompareSearch {
   all: boolean;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^\d{2}:\d{2}(:\d{2})?$/;
 const TEXT_FIELDS = ['from', 'to', 'aDate', 'aTime', 'bDate', 'bTime'] as const;
 
-/** The choices in a `location.search`; anything not well formed is left empty. */
+/** The choices in a `location.search`, as written: what is not well formed is kept for `compareSearchProblems` to name. */
 export function readCompareSearch(search: string): CompareSearch {
   const params = new URLSearchParams(search);
-  const value = (name: string, pattern: RegExp) => {
-    const raw = params.get(name) ?? '';
-    return pattern.test(raw) ? raw : '';
-  };
-  return {
-    from: value('from', DATE), to: value('to', DATE), aDate: value('aDate', DATE), aTime: value('aTime', TIME),
-    bDate: value('bDate', DATE), bTime: value('bTime', TIME), all: params.get('all') === '1',
-  };
+  const value = (name: string) => params.get(name) ?? '';
+  return { from: value('from'), to: value('to'), aDate: value('aDate'), aTime: value('aTime'), bDate: value('bDate'), bTime: value('bTime'), all: params.get('all') === '1' };
 }
 
 /** The query string for the choices (empty ones left out), with its leading `?`, or '' for none. */
@@ -41,16 +34,17 @@ export function writeCompareSearch(choices: CompareSearch): string {
   return params.size ? `?${params}` : '';
 }
 
-export type CompareProblem = 'toBeforeFrom' | 'timeWithoutDate' | 'aRequired' | 'bBeforeA';
+export type CompareProblem = 'toBeforeFrom' | 'timeWithoutDate' | 'aRequired' | 'bBeforeA' | 'badDate' | 'badTime';
 
-/** What is wrong with the choices, by field, before the API is asked. */
-export function compareSearchProblems(choices: CompareSearch): Partial<Record<'to' | 'aDate' | 'bDate', CompareProblem>> {
-  const problems: Partial<Record<'to' | 'aDate' | 'bDate', CompareProblem>> = {};
-  if (choices.from && choices.to && choices.to < choices.from) problems.to = 'toBeforeFrom';
+/** What is wrong with the choices, by field, before the API is asked; a date or time not well formed first (from a link or typed). */
+export function compareSearchProblems(choices: CompareSearch): Partial<Record<(typeof TEXT_FIELDS)[number], CompareProblem>> {
+  const bad = malformed(choices, ['from', 'to', 'aDate', 'bDate'], ['aTime', 'bTime']);
+  const problems: Partial<Record<(typeof TEXT_FIELDS)[number], CompareProblem>> = {};
+  if (!bad.from && !bad.to && choices.from && choices.to && choices.to < choices.from) problems.to = 'toBeforeFrom';
   if (!choices.aDate) problems.aDate = choices.aTime ? 'timeWithoutDate' : 'aRequired';
   if (choices.bTime && !choices.bDate) problems.bDate = 'timeWithoutDate';
-  else if (choices.aDate && choices.bDate && `${choices.bDate}T${choices.bTime || '24'}` < `${choices.aDate}T${choices.aTime || '24'}`) problems.bDate = 'bBeforeA';
-  return problems;
+  else if (Object.keys(bad).length === 0 && choices.aDate && choices.bDate && `${choices.bDate}T${choices.bTime || '24'}` < `${choices.aDate}T${choices.aTime || '24'}`) problems.bDate = 'bBeforeA';
+  return { ...problems, ...bad };
 }
 
 /** The API's `asKnownOnA`/`asKnownOnB` for one side: a date alone, a date and time in `zone` as a UTC instant, or undefined (B: now). */

@@ -1,3 +1,4 @@
+import { compareSearchProblems, readCompareSearch } from './compare-search';
 import { asKnownOnParam, readReportSearch, reportSearchProblems, wallClockToInstant, writeReportSearch } from './report-search';
 
 describe('the report choices in the URL', () => {
@@ -8,8 +9,11 @@ describe('the report choices in the URL', () => {
     expect(writeReportSearch({ from: '', to: '', knownOnDate: '', knownOnTime: '' })).toBe('');
   });
 
-  it('ignore values that are not well formed', () => {
-    expect(readReportSearch('?from=yesterday&to=2025-02-30&knownOnTime=25')).toEqual({ from: '', to: '2025-02-30', knownOnDate: '', knownOnTime: '' });
+  it('keep values that are not well formed, and name each at its field', () => {
+    const read = readReportSearch('?from=yesterday&to=22025-03-11&knownOnDate=2025-02-30&knownOnTime=25');
+    expect(read).toEqual({ from: 'yesterday', to: '22025-03-11', knownOnDate: '2025-02-30', knownOnTime: '25' });
+    expect(reportSearchProblems(read)).toEqual({ from: 'badDate', to: 'badDate', knownOnDate: 'badDate', knownOnTime: 'badTime' });
+    expect(compareSearchProblems(readCompareSearch('?aDate=61130-02-02&bTime=24:00'))).toEqual({ aDate: 'badDate', bDate: 'timeWithoutDate', bTime: 'badTime' });
   });
 
   it('find the end before the start and a time without a date', () => {

@@ -1,3 +1,5 @@
+import { malformed } from './url-values';
+
 /**
  * The indicator report's choices as they live in the URL, so a link shows the same figures and
  * the browser's back button steps through earlier choices:
@@ -12,17 +14,11 @@ export interface ReportSearch {
   knownOnTime: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^\d{2}:\d{2}(:\d{2})?$/;
-
-/** The choices in a `location.search`; anything not well formed is left empty (as if not chosen). */
+/** The choices in a `location.search`, as written: what is not well formed is kept for `reportSearchProblems` to name. */
 export function readReportSearch(search: string): ReportSearch {
   const params = new URLSearchParams(search);
-  const value = (name: string, pattern: RegExp) => {
-    const raw = params.get(name) ?? '';
-    return pattern.test(raw) ? raw : '';
-  };
-  return { from: value('from', DATE), to: value('to', DATE), knownOnDate: value('knownOnDate', DATE), knownOnTime: value('knownOnTime', TIME) };
+  const value = (name: string) => params.get(name) ?? '';
+  return { from: value('from'), to: value('to'), knownOnDate: value('knownOnDate'), knownOnTime: value('knownOnTime') };
 }
 
 /** The query string for the choices (empty ones left out), with its leading `?`, or '' for none. */
@@ -32,11 +28,18 @@ export function writeReportSearch(choices: ReportSearch): string {
   return params.size ? `?${params}` : '';
 }
 
-/** What is wrong with the choices, by field, before the API is asked: the end before the start, a time without a date. */
-export function reportSearchProblems(choices: ReportSearch): Partial<Record<'to' | 'knownOnDate', 'toBeforeFrom' | 'timeWithoutDate'>> {
+export type ReportProblem = 'toBeforeFrom' | 'timeWithoutDate' | 'badDate' | 'badTime';
+
+/**
+ * What is wrong with the choices, by field, before the API is asked: a date or time not well
+ * formed (from a link or typed), the end before the start, a time without a date.
+ */
+export function reportSearchProblems(choices: ReportSearch): Partial<Record<keyof ReportSearch, ReportProblem>> {
+  const bad = malformed(choices, ['from', 'to', 'knownOnDate'], ['knownOnTime']);
   return {
-    ...(choices.from && choices.to && choices.to < choices.from ? { to: 'toBeforeFrom' as const } : {}),
+    ...(!bad.from && !bad.to && choices.from && choices.to && choices.to < choices.from ? { to: 'toBeforeFrom' as const } : {}),
     ...(choices.knownOnTime && !choices.knownOnDate ? { knownOnDate: 'timeWithoutDate' as const } : {}),
+    ...bad,
   };
 }
 

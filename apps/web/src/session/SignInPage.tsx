@@ -76,7 +76,7 @@ function PasswordSignIn({ notice }: { notice?: 'signedOut' | 'expired' }) {
     setBusy(false);
     if (!problem) return;
     const minutes = Math.max(1, Math.ceil((problem.retryAfterSeconds ?? 60) / 60));
-    setFailure(problem.code === 'AUTH.SIGN_IN_THROTTLED' ? t('signIn.throttled', { minutes }) : problem.code === 'AUTH.SIGN_IN_FAILED' ? t('signIn.failed') : t('app.error'));
+    setFailure(problem.code === 'AUTH.SIGN_IN_THROTTLED' ? t('signIn.throttled', { minutes }) : problem.code === 'AUTH.SIGN_IN_FAILED' ? t('signIn.failed') : problem.code === 'AUTH.ACCOUNT_DISABLED' ? t('problem.AUTH.ACCOUNT_DISABLED') : t('app.error'));
   };
 
   const noticeId: MessageId | null = notice === 'expired' ? 'signIn.expired' : notice === 'signedOut' ? 'signIn.signedOut' : null;
