@@ -684,7 +684,8 @@ export interface paths {
         put?: never;
         /**
          * 200 with the user and a session cookie; 401 `AUTH.SIGN_IN_FAILED` for a wrong e-mail or
-         *     password (the same answer for both); 429 `AUTH.SIGN_IN_THROTTLED` with Retry-After after
+         *     password (the same answer for both); 403 `AUTH.ACCOUNT_DISABLED` for the right password of a
+         *     disabled account; 429 `AUTH.SIGN_IN_THROTTLED` with Retry-After after
          *     5 failures in 15 minutes for the e-mail address, or 50 from the caller's address.
          */
         post: operations["SessionController_signIn"];
