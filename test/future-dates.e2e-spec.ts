@@ -30,6 +30,8 @@ describe('dates in the future, per route', () => {
   beforeAll(async () => {
     t = await startApp();
     await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
+    // The project's zone is read from the read models: wait for them (a fast machine asked before the projector applied it).
+    await projected(t);
     timeZone = (await t.caseworker.get(`/api/v1/projects/${framtidProject.id}`).expect(200)).body.timeZone;
     await t.caseworker.post(ENROL).send({ participantId: 'fut-1', enrolledOn: '2024-01-15', profile: entryProfile }).expect(201);
   });
