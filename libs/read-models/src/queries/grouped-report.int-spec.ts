@@ -101,7 +101,8 @@ function readModelRows({ pathways }: Cohort) {
         position: 0,
         type: KINDS[m.kind],
         occurredOn: day(on),
-        recordedAt: instant(on + m.recordedAfter),
+        // Never before the enrolment: a participant's stream starts with it, so the log does too.
+        recordedAt: instant(Math.max(on + m.recordedAfter, p.enrolledOn + p.recordedAfter)),
         details,
         retractedBy: null as string | null,
         retractedAt: null as string | null,
@@ -109,7 +110,7 @@ function readModelRows({ pathways }: Cohort) {
       };
       events.push({ at: fact.recordedAt, order: events.length, assign: (n) => (fact.position = n) });
       if (m.retractedAfter !== null) {
-        const at = instant(on + m.recordedAfter + m.retractedAfter);
+        const at = instant(Math.max(on + m.recordedAfter, p.enrolledOn + p.recordedAfter) + m.retractedAfter);
         // Recorded after the fact it retracts, so at a later position.
         events.push({ at, order: events.length, assign: (n) => Object.assign(fact, { retractedBy: `${fact.eventId}-r`, retractedAt: at, retractedPosition: n }) });
       }
