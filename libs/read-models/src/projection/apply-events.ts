@@ -3,6 +3,7 @@ import { EnrolmentFact } from '@pathway/indicators';
 import { RecordedEvent } from '@pathway/event-store';
 import { BatchChanges, collectChanges } from './batch-changes';
 import { enrolmentFact, outcomeRows } from './rows';
+import { storeOutcomeCodes } from '../queries/report-cells';
 import { ReadModelSchema } from '../schema/read-model-schema';
 import { TableSet } from '../schema/table-set';
 
@@ -78,6 +79,7 @@ async function rederiveOutcomes(
       oc.column('participant_id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))),
     )
     .execute();
+  await storeOutcomeCodes(trx, tables.participants, participantIds);
 }
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {

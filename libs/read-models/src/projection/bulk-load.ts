@@ -4,6 +4,7 @@ import { applyDetailChanges } from './apply-events';
 import { BatchChanges, retractWithinBatch } from './batch-changes';
 import { BulkWriter, bulkWriter } from './bulk-writers';
 import { ENROLMENT_COLUMNS, enrolmentFact, outcomeRows, participantRow } from './rows';
+import { storeOutcomeCodes } from '../queries/report-cells';
 import { readModelDriver } from '../schema/open-read-model-db';
 import { ReadModelSchema } from '../schema/read-model-schema';
 import { TableSet } from '../schema/table-set';
@@ -78,7 +79,8 @@ export class BulkLoad {
   /**
    * Derives every participant's row from its enrolment and all its timeline rows, in rounds of
    * participants taken in key order, each round's timeline rows read by key range (the
-   * `(participant_id, position)` index is created before this runs).
+   * `(participant_id, position)` index is created before this runs); then every row's report
+   * code in one statement.
    */
   async deriveAll(trx: Kysely<ReadModelSchema>, tables: TableSet): Promise<void> {
     await this.writer.analyze(trx, [tables.participants, tables.milestones]);
@@ -90,7 +92,7 @@ export class BulkLoad {
         .orderBy('participant_id')
         .limit(DERIVE_CHUNK)
         .execute();
-      if (stored.length === 0) return;
+      if (stored.length === 0) return storeOutcomeCodes(trx, tables.participants);
       const last = stored.at(-1)!.participant_id;
       const recorded = await trx
         .selectFrom(tables.milestones)

@@ -47,6 +47,8 @@ export function participantRow(enrolment: EnrolmentFact, current: CorrectedEntry
     first_placement_on: outcome.firstPlacementOn,
     days_to_first_placement: outcome.daysToFirstPlacement,
     last_position: lastPosition,
+    // Stored after the row is written, by the report's own expression (`storeOutcomeCodes`).
+    outcome_code: null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Kysely, PostgresAdapter, RawBuilder, sql } from 'kysely';
+import { Kysely, RawBuilder, sql } from 'kysely';
 import { EDUCATION_LEVELS, EXIT_REASONS, GENDERS, LABOUR_MARKET_STATUSES, SITUATIONS } from '@pathway/domain';
 import {
   CATALOGUE,
@@ -27,6 +27,8 @@ interface FieldClass {
  */
 interface FieldSql {
   classes(period: ReportPeriod): FieldClass[] | null;
+  /** Whether the classes depend on the period (dates); the others' classes are stored in `outcome_code`. */
+  byPeriod?: true;
   value?: { expr: RawBuilder<unknown>; decode(raw: unknown): unknown };
 }
 
@@ -53,6 +55,7 @@ const yesNo = (column: Column, nullable = true): FieldSql => ({
  * period stands for every such date. The stand-ins compare as ISO dates do.
  */
 const dated = (column: Column): FieldSql => ({
+  byPeriod: true,
   classes: (period) => [
     ...(period.from === null ? [] : [{ when: sql`${sql.ref(column)} < ${period.from}`, value: '0000-01-01' }]),
     { when: sql`${sql.ref(column)} <= ${period.to}`, value: period.to },
@@ -136,6 +139,48 @@ const facetOf = (entry: CatalogueEntry) => beyondKey(entry).join();
 /** Every field some entry's cells keep. */
 const COUNTED: readonly OutcomeField[] = [...new Set<OutcomeField>([...KEY, ...CATALOGUE.flatMap((e) => e.reads)])];
 
+type Classed = { field: OutcomeField; classes: FieldClass[]; radix: number };
+type Exact = { field: OutcomeField; expr: RawBuilder<unknown>; decode(raw: unknown): unknown };
+
+/** The period-independent fields counted by class, each with its place (`radix`) in the code, and how many codes there are. */
+const { stored: STORED, span: STORED_SPAN } = COUNTED.reduce(
+  (acc, field) => {
+    const found = fieldSql(field);
+    const classes = found.byPeriod ? null : found.classes({ from: null, to: '9999-12-31' });
+    if (classes === null) return acc;
+    return { stored: [...acc.stored, { field, classes, radix: acc.span }], span: acc.span * classes.length };
+  },
+  { stored: [] as Classed[], span: 1 },
+);
+/** The fields counted by value, not by class (the median's days). */
+const EXACT: readonly Exact[] = COUNTED.flatMap((field) => {
+  const { byPeriod, classes, value } = fieldSql(field);
+  return !byPeriod && classes({ from: null, to: '9999-12-31' }) === null ? [{ field, ...value! }] : [];
+});
+
+/** A field's class as a digit of the code; BIGINT: PostgreSQL multiplies integers in 32 bits. A value in no class makes it NULL. */
+const digit = ({ classes, radix }: Classed) =>
+  sql`CAST(${sql.lit(radix)} AS BIGINT) * CASE ${sql.join(classes.map((k, i) => sql`WHEN ${k.when} THEN ${sql.lit(i)}`), sql` `)} END`;
+
+/** The row's code of the stored fields, computed from its columns: what `outcome_code` caches. */
+const STORED_CODE = sql.join(STORED.map(digit), sql` + `);
+
+/**
+ * What the stored classes are: a code is only read back by the layout that wrote it. Kept beside
+ * the codes (read_model_meta); when it changes, `ensureSchema` stores every code again.
+ */
+export const OUTCOME_CODE_LAYOUT = JSON.stringify(STORED.map(({ field, classes }) => [field, classes.map((k) => k.value)]));
+
+/**
+ * Stores `outcome_code` of the rows of `table` (participants, or a rebuild's `next_participants`)
+ * that `participantIds` names, or of every row: the projection calls it after writing rows, so
+ * the report reads one integer instead of evaluating a CASE per field and row. Idempotent.
+ */
+export async function storeOutcomeCodes(db: Kysely<ReadModelSchema>, table: 'participants', participantIds?: readonly string[]): Promise<void> {
+  const update = db.updateTable(table).set({ outcome_code: STORED_CODE as RawBuilder<number | null> });
+  await (participantIds ? update.where('participant_id', 'in', participantIds) : update).execute();
+}
+
 export interface GroupedCells {
   /** The cells each catalogue entry is counted from (`countIndicatorReport`). */
   cellsFor(entry: CatalogueEntry): readonly OutcomeCell[];
@@ -144,16 +189,17 @@ export interface GroupedCells {
 }
 
 /**
- * The participants `where` selects, counted in the database by the values the catalogue reads
- * (its `reads`, `POPULATION_READS`, gender; dates by where they fall against the period), in one
- * statement: each row's class of every field with classes folded into one integer (a digit per
- * field in a mixed radix, `code`), beside the fields counted by value (the median's days). The
- * rows are then summed in JavaScript into each entry's cells, which keep only the fields the
- * entry and its population read: a few thousand cells instead of a row per participant.
+ * The participants `where` selects, counted by the values the catalogue reads (its `reads`,
+ * `POPULATION_READS`, gender; dates by where they fall against the period), in one grouped
+ * statement: each row's classes as one integer (a digit per field in a mixed radix: the stored
+ * `outcome_code` of the fields that do not depend on the period, plus the dates' digits), beside
+ * the fields counted by value (the median's days). The groups are then summed into each entry's
+ * cells, which keep only the fields the entry and its population read: a few thousand cells
+ * instead of a row per participant.
  *
- * Why so: SQLite groups by sorting, and its sort keyed on seven columns and carrying every column
- * the 70-odd `COUNT(*) FILTER`s read (the way before) cost most of the report's time; even a sort
- * on the one code cost more than reading the rows (`codedRows`). Measured in docs/scaling.md.
+ * Why so: evaluating a CASE per field and row, and reading each row's page for its columns, cost
+ * most of the report's time; the stored code and the index covering what the statement reads
+ * leave the database a dense scan and a small sort. Measured in docs/scaling.md.
  *
  * Null when some row holds a value outside the classes (a value the domain does not list): the
  * caller then counts from the rows, so the answer is never wrong, only slower.
@@ -164,26 +210,25 @@ export async function groupedCells(
   period: ReportPeriod,
   extra: readonly OutcomeCell[],
 ): Promise<GroupedCells | null> {
-  const classed: Classed[] = [];
-  const exact: Exact[] = [];
-  let span = 1;
+  const classed: Classed[] = [...STORED];
+  let span = STORED_SPAN;
   for (const field of COUNTED) {
-    const { classes, value } = fieldSql(field);
-    const known = classes(period);
-    if (known === null) exact.push({ field, ...value! });
-    else {
-      classed.push({ field, classes: known, radix: span });
-      span *= known.length;
-    }
+    const { byPeriod, classes } = fieldSql(field);
+    if (!byPeriod) continue;
+    const known = classes(period)!;
+    classed.push({ field, classes: known, radix: span });
+    span *= known.length;
   }
+  const exact = EXACT;
   // Past 2^53 a code would not come back exact as a JavaScript number.
   if (!Number.isSafeInteger(span)) throw new Error(`The grouped report's code needs ${span} values, more than a number holds exactly`);
 
-  // BIGINT: PostgreSQL multiplies integers in 32 bits. A value in no class makes its CASE, and so the code, NULL.
-  const digits = classed.map(({ classes, radix }) =>
-    sql`CAST(${sql.lit(radix)} AS BIGINT) * CASE ${sql.join(classes.map((k, i) => sql`WHEN ${k.when} THEN ${sql.lit(i)}`), sql` `)} END`);
-  const grouped = [sql.join(digits, sql` + `), ...exact.map((e) => e.expr)];
-  const rows = await codedRows(db, where, grouped);
+  const coded = (stored: RawBuilder<unknown>) =>
+    codedRows(db, where, [sql.join([stored, ...classed.slice(STORED.length).map(digit)], sql` + `), ...exact.map((e) => e.expr)]);
+  // The stored codes, read from the index that covers them; computed here for all the rows when
+  // some have none (rows not written by the projection, or a value outside the classes).
+  const stored = await coded(sql.ref('outcome_code'));
+  const rows = stored.some((row) => row.c0 === null) ? await coded(STORED_CODE) : stored;
   const facets = new Map<string, Facet>();
   for (const entry of CATALOGUE) {
     const name = facetOf(entry);
@@ -192,16 +237,16 @@ export async function groupedCells(
   const all = [...facets.values()];
 
   let position = 0;
-  const digit = new Array<number>(classed.length).fill(0);
+  const digits = new Array<number>(classed.length).fill(0);
   for (const row of rows) {
     if (row.c0 === null) return null;
     const code = Number(row.c0);
-    for (let i = 0; i < classed.length; i++) digit[i] = Math.floor(code / classed[i]!.radix) % classed[i]!.classes.length;
+    for (let i = 0; i < classed.length; i++) digits[i] = Math.floor(code / classed[i]!.radix) % classed[i]!.classes.length;
     const participants = Number(row.n);
     position = Math.max(position, Number(row.last ?? 0));
     for (const f of all) {
       let key = 0;
-      for (let j = 0; j < f.classed.length; j++) key += digit[f.classed[j]!]! * f.weights[j]!;
+      for (let j = 0; j < f.classed.length; j++) key += digits[f.classed[j]!]! * f.weights[j]!;
       if (f.exact === null) f.counts[key] += participants;
       else {
         const value = row[`c${f.exact + 1}`] ?? null;
@@ -214,9 +259,6 @@ export async function groupedCells(
   const cellsOf = new Map([...facets].map(([name, f]) => [name, [...cellsIn(f, classed, exact), ...extra]]));
   return { cellsFor: (entry) => cellsOf.get(facetOf(entry))!, position };
 }
-
-type Classed = { field: OutcomeField; classes: FieldClass[]; radix: number };
-type Exact = { field: OutcomeField; expr: RawBuilder<unknown>; decode(raw: unknown): unknown };
 
 /**
  * The participants counted for the entries alike in the fields they read: `classed` indexes the
@@ -266,15 +308,13 @@ function cellsIn(f: Facet, classed: readonly Classed[], exact: readonly Exact[])
 
 /**
  * The rows `where` selects as their `grouped` values (`c0`, `c1`, ...), how many rows have them
- * (`n`) and the last log position among those (`last`). PostgreSQL groups them (a hash
- * aggregate); SQLite groups by sorting, which took longer than reading the 100,000 rows of the
- * benchmark one by one (135 ms against 50 ms of CPU), so it returns every row with `n` 1.
+ * (`n`) and the last log position among those (`last`): one grouped statement, which both
+ * engines answer from the index covering the columns it reads (create-tables.ts) when the code
+ * is the stored one.
  */
-async function codedRows(db: Kysely<ReadModelSchema>, where: RawBuilder<unknown>, grouped: RawBuilder<unknown>[]) {
+async function codedRows(db: Kysely<ReadModelSchema>, where: RawBuilder<unknown>, grouped: RawBuilder<unknown>[]): Promise<CodedRow[]> {
   const values = sql.join(grouped.map((c, i) => sql`${c} AS ${sql.ref(`c${i}`)}`));
-  const query = db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<CodedRow>`SELECT ${values}, COUNT(*) AS n, MAX(last_position) AS last FROM participants WHERE ${where} GROUP BY ${sql.join(grouped.map((_, i) => sql.lit(i + 1)))}`
-    : sql<CodedRow>`SELECT ${values}, 1 AS n, last_position AS last FROM participants WHERE ${where}`;
+  const query = sql<CodedRow>`SELECT ${values}, COUNT(*) AS n, MAX(last_position) AS last FROM participants WHERE ${where} GROUP BY ${sql.join(grouped.map((_, i) => sql.lit(i + 1)))}`;
   return (await query.execute(db)).rows;
 }
 

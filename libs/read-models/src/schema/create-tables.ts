@@ -68,6 +68,7 @@ export async function createProjectedTables(
     .addColumn('last_entry_on', 'text', (c) => c.notNull())
     .addColumn('school_completed', 'integer', (c) => c.notNull())
     .addColumn('last_position', 'bigint', (c) => c.notNull())
+    .addColumn('outcome_code', 'bigint')
     .execute();
 
   await db.schema
@@ -91,6 +92,15 @@ export async function createProjectedTables(
 
 const INDEXES = {
   participants_project: { table: 'participants', columns: ['project_id', 'status'] },
+  /**
+   * Covers what the indicator report reads of a project's rows (report-cells.ts): the stored code,
+   * the dates it places against the period, the median's days and the position, so the report
+   * reads this index alone, densely, not every row's page.
+   */
+  participants_report: {
+    table: 'participants',
+    columns: ['project_id', 'outcome_code', 'enrolled_on', 'last_exit_on', 'six_month_point_on', 'first_placement_on', 'days_to_first_placement', 'last_position'],
+  },
   /** The timeline of one participant, and the rebuild's derivation of outcomes by key range. */
   milestones_participant: { table: 'milestones', columns: ['participant_id', 'position'] },
   milestones_project: { table: 'milestones', columns: ['project_id', 'recorded_at'] },

@@ -1,5 +1,6 @@
 import { Kysely } from 'kysely';
 import { createProjectedTables, dropProjectedTables } from './create-tables';
+import { OUTCOME_CODE_LAYOUT, storeOutcomeCodes } from '../queries/report-cells';
 import { ensureOperationalTables } from './operational-tables';
 import { ReadModelSchema } from './read-model-schema';
 import { LIVE_TABLES, NEXT_TABLES } from './table-set';
@@ -13,7 +14,8 @@ import { LIVE_TABLES, NEXT_TABLES } from './table-set';
 // 4: projects.time_zone, the project's IANA zone.
 // 5: participants.age_at_entry is null for an implausible birth date recorded before the rule.
 // 6: corrections of the entry and withdrawals: participants.recorded_entry, status `withdrawn`, timeline rows.
-export const READ_MODEL_SCHEMA_VERSION = '6';
+// 7: participants.outcome_code, the report's stored classes, and the index covering what the report reads.
+export const READ_MODEL_SCHEMA_VERSION = '7';
 
 export const LIVE_PROJECTION = 'outcomes';
 export const NEXT_PROJECTION = 'outcomes:next';
@@ -52,10 +54,28 @@ export async function ensureSchema(db: Kysely<ReadModelSchema>): Promise<{ recre
   await ensureOperationalTables(db);
 
   const current = await db.selectFrom('read_model_meta').select('value').where('key', '=', 'schema_version').executeTakeFirst();
-  if (current?.value === READ_MODEL_SCHEMA_VERSION) return { recreated: false };
+  const recreated = current?.value !== READ_MODEL_SCHEMA_VERSION;
+  if (recreated) await startProjectionsAfresh(db);
+  await ensureOutcomeCodeLayout(db);
+  return { recreated };
+}
 
-  await startProjectionsAfresh(db);
-  return { recreated: true };
+/**
+ * Stores every participant's report code again when the classes it holds have changed since
+ * they were stored (a catalogue that reads another field, a closed list with another value): a
+ * code is only ever read by the layout that wrote it. One statement, no replay.
+ */
+async function ensureOutcomeCodeLayout(db: Kysely<ReadModelSchema>): Promise<void> {
+  const stored = await db.selectFrom('read_model_meta').select('value').where('key', '=', 'outcome_code_layout').executeTakeFirst();
+  if (stored?.value === OUTCOME_CODE_LAYOUT) return;
+  await db.transaction().execute(async (trx) => {
+    await storeOutcomeCodes(trx, 'participants');
+    await trx
+      .insertInto('read_model_meta')
+      .values({ key: 'outcome_code_layout', value: OUTCOME_CODE_LAYOUT })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: OUTCOME_CODE_LAYOUT }))
+      .execute();
+  });
 }
 
 /**

@@ -71,6 +71,12 @@ export interface ParticipantsTable {
   days_to_first_placement: number | null;
   /** The last log position that changed this participant. */
   last_position: number;
+  /**
+   * The row's classes of every outcome field the report counts whose classes do not depend on
+   * the report's period, as one integer (`storeOutcomeCodes`, queries/report-cells.ts); null
+   * until stored, or when a value is outside the classes. A cache: the report computes it when null.
+   */
+  outcome_code: number | null;
 }
 
 /**
