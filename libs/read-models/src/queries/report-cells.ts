@@ -142,11 +142,14 @@ const COUNTED: readonly OutcomeField[] = [...new Set<OutcomeField>([...KEY, ...C
 type Classed = { field: OutcomeField; classes: FieldClass[]; radix: number };
 type Exact = { field: OutcomeField; expr: RawBuilder<unknown>; decode(raw: unknown): unknown };
 
+/** Any period: the classes of a field that does not depend on it are the same for all. */
+const ANY_PERIOD: ReportPeriod = { from: null, to: '9999-12-31' };
+
 /** The period-independent fields counted by class, each with its place (`radix`) in the code, and how many codes there are. */
 const { stored: STORED, span: STORED_SPAN } = COUNTED.reduce(
   (acc, field) => {
     const found = fieldSql(field);
-    const classes = found.byPeriod ? null : found.classes({ from: null, to: '9999-12-31' });
+    const classes = found.byPeriod ? null : found.classes(ANY_PERIOD);
     if (classes === null) return acc;
     return { stored: [...acc.stored, { field, classes, radix: acc.span }], span: acc.span * classes.length };
   },
@@ -155,7 +158,7 @@ const { stored: STORED, span: STORED_SPAN } = COUNTED.reduce(
 /** The fields counted by value, not by class (the median's days). */
 const EXACT: readonly Exact[] = COUNTED.flatMap((field) => {
   const { byPeriod, classes, value } = fieldSql(field);
-  return !byPeriod && classes({ from: null, to: '9999-12-31' }) === null ? [{ field, ...value! }] : [];
+  return !byPeriod && classes(ANY_PERIOD) === null ? [{ field, ...value! }] : [];
 });
 
 /** A field's class as a digit of the code; BIGINT: PostgreSQL multiplies integers in 32 bits. A value in no class makes it NULL. */
@@ -265,7 +268,7 @@ export async function groupedCells(
  * statement's classed fields they read and `weights` places each one's class in the facet's own
  * mixed-radix key, which indexes `counts`; an entry reading a field counted by value (`exact`,
  * at most one) is counted in `byValue` instead, by key and then by value. Typed arrays and
- * numbers, not a map of strings: this loop runs once per participant per facet.
+ * numbers, not a map of strings: this loop runs once per group of the statement per facet.
  */
 interface Facet {
   classed: number[];
