@@ -61,6 +61,8 @@ export async function startApp(
 
 /** A test app with its own read-model database; `stop()` closes it, removes its directory and drops the database. */
 export interface EngineTestApp extends TestApp {
+  /** The settings it was started with (DATABASE_URL, MASTER_KEY…): for the CLI on the same data. */
+  settings: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -72,10 +74,12 @@ export interface EngineTestApp extends TestApp {
 export async function startAppOn(engine: 'sqlite' | 'postgres', settings: Record<string, string> = {}): Promise<EngineTestApp> {
   const database = engine === 'postgres' ? await postgresTestDatabase() : null;
   const readModels: Record<string, string> = database?.config.engine === 'postgres' ? { READ_MODEL_DB: 'postgres', DATABASE_URL: database.config.url } : {};
+  const all = { MASTER_KEY: randomBytes(32).toString('hex'), ...readModels, ...settings };
   try {
-    const t = await startApp(undefined, { MASTER_KEY: randomBytes(32).toString('hex'), ...readModels, ...settings });
+    const t = await startApp(undefined, all);
     return {
       ...t,
+      settings: all,
       stop: async () => {
         await t.close();
         removeDir(t.dataDir);
