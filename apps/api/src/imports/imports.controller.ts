@@ -45,8 +45,7 @@ export class ImportsController {
    * `Location`); `GET …/imports/{jobId}` gives its progress, then the report: each row's outcome
    * and every problem by row, column and stable code, never a cell's content. A file refused
    * whole (too large, not a spreadsheet, a zip bomb, a header with no rows below it: 422
-   * IMPORT.NO_DATA_ROWS for an XLSX as for a CSV) is refused here, before a job starts: the file
-   * is read and its sheets parsed first (`readImport`), the rows checked and written in the job; one
+   * IMPORT.NO_DATA_ROWS, for an XLSX as for a CSV) is refused here, before a job starts; one
    * import per project at a time (409 IMPORT.ALREADY_RUNNING). Importing the same file again
    * writes nothing; a changed row is a conflict.
    */
@@ -78,6 +77,7 @@ export class ImportsController {
     const { subject: actor, role: actorRole } = principalOf(request);
     const deps = { commands: this.deps, keys: this.keys, identities: this.identities };
     const milestones = { validate: validateMilestoneBody, record: milestoneRecorder(this.deps, this.keys) };
+    // The file is read and its sheets parsed before the job (an XLSX's rows are known only then), so it is refused whole here.
     let read: ReadImport;
     try {
       read = await readImport(deps, request.body as Buffer, { projectId, milestones });
