@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
+import { testEngines } from '../libs/read-models/src/testing/read-model-engines';
 import { entryProfile, framtidProject } from './support/fixtures';
-import { removeDir, startApp, TestApp } from './support/test-app';
+import { EngineTestApp, startAppOn } from './support/test-app';
 import { projected } from './support/wait-for';
 
 const PROJECT = framtidProject.id;
@@ -25,8 +24,7 @@ type Figure = { code: string; total: number; women: number; men: number; nonBina
  * K0 is after the enrolments, K1..K4 after each change in the order above.
  */
 describe.each(testEngines())('corrections and withdrawals with %s read models', (engine) => {
-  let database: TestDatabase | null = null;
-  let t: TestApp;
+  let t: EngineTestApp;
   const K: string[] = [];
   const ids = { A: 'corr-a', B: 'corr-b', C: 'corr-c', D: 'corr-d', E: 'corr-e' };
 
@@ -42,12 +40,7 @@ describe.each(testEngines())('corrections and withdrawals with %s read models', 
   };
 
   beforeAll(async () => {
-    const settings: Record<string, string> = { MASTER_KEY: randomBytes(32).toString('hex') };
-    if (engine === 'postgres') {
-      database = await postgresTestDatabase();
-      Object.assign(settings, { READ_MODEL_DB: 'postgres', DATABASE_URL: (database.config as { url: string }).url });
-    }
-    t = await startApp(undefined, settings);
+    t = await startAppOn(engine);
     await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
     const enrol = (participantId: string, enrolledOn: string, birthDate = entryProfile.birthDate) =>
       t.caseworker.post(ENROL).send({ participantId, enrolledOn, profile: { ...entryProfile, birthDate }, personal: { name: 'Rätta Person' } }).expect(201);
@@ -69,9 +62,7 @@ describe.each(testEngines())('corrections and withdrawals with %s read models', 
     await projected(t);
   }, 60_000);
   afterAll(async () => {
-    await t.close();
-    removeDir(t.dataDir);
-    await database?.drop();
+    await t?.stop();
   });
 
   it('splits by gender as corrected only from the correction on', async () => {

@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { participantStream } from '@pathway/application';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
-import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
+import { testEngines } from '../libs/read-models/src/testing/read-model-engines';
 import { entryProfile, framtidProject } from './support/fixtures';
-import { removeDir, startApp, TestApp } from './support/test-app';
+import { EngineTestApp, startAppOn } from './support/test-app';
 import { projected } from './support/wait-for';
 
 const PROJECT = '22-015-S01';
@@ -14,8 +14,7 @@ const SESSIONS = `/api/v1/projects/${PROJECT}/group-sessions`;
  * safe to send again (all of it or only the refused rows), on both read-model engines.
  */
 describe.each(testEngines())('group sessions (%s)', (engine) => {
-  let t: TestApp;
-  let database: TestDatabase | null = null;
+  let t: EngineTestApp;
   let store: EventStore;
 
   const enrol = (participantId: string, projectId = PROJECT) =>
@@ -29,21 +28,14 @@ describe.each(testEngines())('group sessions (%s)', (engine) => {
     Object.fromEntries(body.results.map((r) => [r.participantId, r.problem ? `${r.result} ${r.problem.code}` : r.result]));
 
   beforeAll(async () => {
-    const settings: Record<string, string> = { MASTER_KEY: randomBytes(32).toString('hex') };
-    if (engine === 'postgres') {
-      database = await postgresTestDatabase();
-      Object.assign(settings, { READ_MODEL_DB: 'postgres', DATABASE_URL: database.config.engine === 'postgres' ? database.config.url : '' });
-    }
-    t = await startApp(undefined, settings);
+    t = await startAppOn(engine);
     store = t.app.get(EVENT_STORE);
     await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
     await t.admin.post('/api/v1/projects').send({ ...framtidProject, id: 'P-2', name: 'Projekt två' }).expect(201);
   }, 30_000);
 
   afterAll(async () => {
-    await t?.close();
-    if (t) removeDir(t.dataDir);
-    await database?.drop();
+    await t?.stop();
   });
 
   it('records the present, refuses the exited and the other project, answers a resend already-recorded, and records a fixed row sent alone', async () => {

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -7,9 +6,9 @@ import { participantStream, projectStream } from '@pathway/application';
 import { EVENT_STORE, EventStore } from '@pathway/event-store';
 import { KeyStore } from '@pathway/privacy';
 import { KEY_STORE } from '@pathway/runtime';
-import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
+import { testEngines } from '../libs/read-models/src/testing/read-model-engines';
 import { entryProfile, framtidProject } from './support/fixtures';
-import { Agent, removeDir, startApp, TestApp } from './support/test-app';
+import { Agent, EngineTestApp, startAppOn } from './support/test-app';
 import { projected } from './support/wait-for';
 
 type Answer = request.Response;
@@ -27,8 +26,7 @@ const shape = (answer: Answer) => ({ status: answer.status, body: answer.body as
  * same key and another request, 422 IDEMPOTENCY.KEY_REUSED and nothing written.
  */
 describe.each(testEngines())('Idempotency-Key (%s)', (engine) => {
-  let t: TestApp;
-  let database: TestDatabase | null = null;
+  let t: EngineTestApp;
   let pg: Client | null = null;
   let store: EventStore;
   let keys: KeyStore;
@@ -51,15 +49,11 @@ describe.each(testEngines())('Idempotency-Key (%s)', (engine) => {
     t.caseworker.post(ENROL).send({ participantId, enrolledOn: '2024-01-15', profile: entryProfile, ...(personal ? { personal } : {}) }).expect(201);
 
   beforeAll(async () => {
-    const settings: Record<string, string> = { MASTER_KEY: randomBytes(32).toString('hex') };
+    t = await startAppOn(engine);
     if (engine === 'postgres') {
-      database = await postgresTestDatabase();
-      const url = database.config.engine === 'postgres' ? database.config.url : '';
-      Object.assign(settings, { READ_MODEL_DB: 'postgres', DATABASE_URL: url });
-      pg = new Client({ connectionString: url });
+      pg = new Client({ connectionString: t.settings.DATABASE_URL });
       await pg.connect();
     }
-    t = await startApp(undefined, settings);
     store = t.app.get(EVENT_STORE);
     keys = t.app.get(KEY_STORE);
     otherProject = await t.as('caseworker', ['P-2'], 'caseworker-of-p2');
@@ -70,9 +64,7 @@ describe.each(testEngines())('Idempotency-Key (%s)', (engine) => {
 
   afterAll(async () => {
     await pg?.end();
-    await t?.close();
-    if (t) removeDir(t.dataDir);
-    await database?.drop();
+    await t?.stop();
   });
 
   interface Route {

@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { CommandDependencies } from '@pathway/application';
 import { COMMAND_DEPENDENCIES } from '@pathway/runtime';
-import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
+import { testEngines } from '../libs/read-models/src/testing/read-model-engines';
 import { pathwayWith } from './support/cli';
 import { entryProfile, framtidProject } from './support/fixtures';
-import { removeDir, startApp, TestApp } from './support/test-app';
+import { EngineTestApp, startAppOn } from './support/test-app';
 import { projected } from './support/wait-for';
 
 const PROJECT = framtidProject.id; // #framtid: 2023-03-31 to 2026-03-30, Europe/Stockholm
@@ -28,8 +27,7 @@ const PROTECTED_INCOMPLETE = 'Skyddad identitet: ersättningskoden kan inte bild
  * the months due and to resend on an admin's Today; and `pathway participant-file` on the same data.
  */
 describe.each(testEngines())('the monthly participant file (SCB) with %s read models', (engine) => {
-  let database: TestDatabase | null = null;
-  let t: TestApp;
+  let t: EngineTestApp;
   let clock: Date;
   const at = (instant: string) => {
     clock = new Date(instant);
@@ -51,14 +49,9 @@ describe.each(testEngines())('the monthly participant file (SCB) with %s read mo
   };
   let boExit: string;
   let januaryFile: { asKnownOn: string; digest: string };
-  let settings: Record<string, string> = {};
 
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      database = await postgresTestDatabase();
-      settings = { READ_MODEL_DB: 'postgres', DATABASE_URL: (database.config as { url: string }).url, MASTER_KEY: randomBytes(32).toString('hex') };
-    }
-    t = await startApp(undefined, settings);
+    t = await startAppOn(engine);
     t.app.get<CommandDependencies>(COMMAND_DEPENDENCIES, { strict: false }).now = () => clock;
     at('2024-01-10T09:00:00Z');
     await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
@@ -68,9 +61,7 @@ describe.each(testEngines())('the monthly participant file (SCB) with %s read mo
     boExit = await record('bo', { type: 'exited', occurredOn: '2024-01-24', reason: 'completed', situation: 'job-searching' });
   }, 30_000);
   afterAll(async () => {
-    await t.close();
-    removeDir(t.dataDir);
-    await database?.drop();
+    await t?.stop();
   });
 
   it('lists no month before it has ended in Stockholm, then the ended ones with their due dates', async () => {
@@ -221,7 +212,7 @@ describe.each(testEngines())('the monthly participant file (SCB) with %s read mo
   it('writes the same file from the command line, audited as the CLI, and lists the months with --status', async () => {
     await projected(t);
     const out = join(t.dataDir, 'april.csv');
-    const written = await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--format', 'csv', '--out', out, '--actor', 'cli:admin-7');
+    const written = await pathwayWith(t.settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--format', 'csv', '--out', out, '--actor', 'cli:admin-7');
     expect(written.stdout).toMatch(/april\.csv {2}sha-256=\S+ {2}as known on \d{4}-/);
     const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Personnummer,Startdatum,Slutdatum,Anmärkning');
@@ -229,22 +220,22 @@ describe.each(testEngines())('the monthly participant file (SCB) with %s read mo
     const { entries } = (await t.admin.get('/api/v1/audit?participantId=eva').expect(200)).body;
     expect(entries.filter((e: { action: string; subject: string }) => e.action === 'participant-file.read' && e.subject === 'cli:admin-7')).toHaveLength(1);
 
-    const status = await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--status');
+    const status = await pathwayWith(t.settings, t.dataDir, 'participant-file', '--project', PROJECT, '--status');
     expect(status.stdout).toMatch(/^2024-01 {2}sent {6}due 2024-02-28 {2}sent as known on 2024-05-03T09:00:00.000Z \(3 rows\)$/m);
     expect(status.stdout).toMatch(/^2024-04 {2}overdue {3}due 2024-05-28$/m); // the CLI runs on the real clock
-    const json = JSON.parse((await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--status', '--json')).stdout);
+    const json = JSON.parse((await pathwayWith(t.settings, t.dataDir, 'participant-file', '--project', PROJECT, '--status', '--json')).stdout);
     expect(json.find((m: { month: string }) => m.month === '2024-02')).toMatchObject({ status: 'sent', dueBy: '2024-03-28' });
 
     // Recorded as sent from the command line, with the cut-off and digest the file was written with (and the command it prints).
     const [, digest, asKnownOn] = /(sha-256=\S+) {2}as known on (\S+)/.exec(written.stdout)!;
     expect(written.stderr).toContain(`--month 2024-04 --record-sent --as-known-on ${asKnownOn} --file-digest ${digest}`);
-    const recorded = await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--record-sent', '--as-known-on', asKnownOn!, '--file-digest', digest!, '--actor', 'cli:admin-7');
+    const recorded = await pathwayWith(t.settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--record-sent', '--as-known-on', asKnownOn!, '--file-digest', digest!, '--actor', 'cli:admin-7');
     expect(recorded.stdout).toBe(`2024-04 recorded as sent: as known on ${asKnownOn}, ${lines.length - 1} row(s), ${digest}\n`);
-    expect((await pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--status')).stdout).toMatch(/^2024-04 {2}sent /m);
-    await expect(pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--record-sent')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('needs --as-known-on') });
-    await expect(pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--record-sent', '--as-known-on', 'yesterday')).rejects.toMatchObject({ stderr: expect.stringContaining('ISO 8601 instant') });
+    expect((await pathwayWith(t.settings, t.dataDir, 'participant-file', '--project', PROJECT, '--status')).stdout).toMatch(/^2024-04 {2}sent /m);
+    await expect(pathwayWith(t.settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--record-sent')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('needs --as-known-on') });
+    await expect(pathwayWith(t.settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04', '--record-sent', '--as-known-on', 'yesterday')).rejects.toMatchObject({ stderr: expect.stringContaining('ISO 8601 instant') });
 
-    await expect(pathwayWith(settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('needs --out') });
-    await expect(pathwayWith(settings, t.dataDir, 'participant-file', '--project', 'NO-SUCH', '--status')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('No project NO-SUCH') });
+    await expect(pathwayWith(t.settings, t.dataDir, 'participant-file', '--project', PROJECT, '--month', '2024-04')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('needs --out') });
+    await expect(pathwayWith(t.settings, t.dataDir, 'participant-file', '--project', 'NO-SUCH', '--status')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('No project NO-SUCH') });
   }, 120_000);
 });

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
+import { testEngines } from '../libs/read-models/src/testing/read-model-engines';
 import { entryProfile, framtidProject } from './support/fixtures';
-import { removeDir, startApp, TestApp } from './support/test-app';
+import { EngineTestApp, startAppOn } from './support/test-app';
 import { projected } from './support/wait-for';
 
 const PROJECT = '24-313-D01';
@@ -13,28 +12,20 @@ const change = { name: '#framtid', startDate: '2023-03-31', endDate: '2026-03-30
  * read model, and a rebuild that gives the same project.
  */
 describe.each(testEngines())('project details (%s)', (engine) => {
-  let t: TestApp;
-  let database: TestDatabase | null = null;
-  let caseworker: TestApp['caseworker'];
+  let t: EngineTestApp;
+  let caseworker: EngineTestApp['caseworker'];
 
   const enrol = (participantId: string, enrolledOn: string, project = PROJECT) =>
     caseworker.post(`/api/v1/projects/${project}/participants`).send({ participantId, enrolledOn, profile: entryProfile }).expect(201);
 
   beforeAll(async () => {
-    const settings: Record<string, string> = { MASTER_KEY: randomBytes(32).toString('hex') };
-    if (engine === 'postgres') {
-      database = await postgresTestDatabase();
-      Object.assign(settings, { READ_MODEL_DB: 'postgres', DATABASE_URL: database.config.engine === 'postgres' ? database.config.url : '' });
-    }
-    t = await startApp(undefined, settings);
+    t = await startAppOn(engine);
     caseworker = await t.as('caseworker', [PROJECT, '24-313-D02', '24-313-D03'], 'projects-caseworker');
     for (const id of [PROJECT, '24-313-D02', '24-313-D03']) await t.admin.post('/api/v1/projects').send({ ...framtidProject, id }).expect(201);
   }, 30_000);
 
   afterAll(async () => {
-    await t?.close();
-    if (t) removeDir(t.dataDir);
-    await database?.drop();
+    await t?.stop();
   });
 
   it('gives the details with their version, changes them under If-Match, and the read model follows', async () => {

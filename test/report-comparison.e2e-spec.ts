@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
+import { randomUUID } from 'node:crypto';
+import { testEngines } from '../libs/read-models/src/testing/read-model-engines';
 import { entryProfile, framtidProject } from './support/fixtures';
-import { removeDir, startApp, TestApp } from './support/test-app';
+import { EngineTestApp, startAppOn } from './support/test-app';
 import { projected } from './support/wait-for';
 
 const PROJECT = framtidProject.id;
@@ -21,8 +21,7 @@ interface Figure {
 
 /** Issue 11, evaluator 2: two days of the report compared, each change explained by the events between them. */
 describe.each(testEngines())('report comparison with %s read models', (engine) => {
-  let database: TestDatabase | null = null;
-  let t: TestApp;
+  let t: EngineTestApp;
   let A: string;
   const figure = (body: { figures: Figure[] }, id: string) => {
     const f = body.figures.find((x) => `${x.code}/${x.group}/${x.measure}` === id)!;
@@ -32,12 +31,7 @@ describe.each(testEngines())('report comparison with %s read models', (engine) =
     t.caseworker.post(ENROL).send({ participantId, enrolledOn: '2025-06-01', profile: entryProfile, personal: { name: 'Comparison Person' } }).expect(201);
 
   beforeAll(async () => {
-    let settings = {};
-    if (engine === 'postgres') {
-      database = await postgresTestDatabase();
-      settings = { READ_MODEL_DB: 'postgres', DATABASE_URL: (database.config as { url: string }).url, MASTER_KEY: randomBytes(32).toString('hex') };
-    }
-    t = await startApp(undefined, settings);
+    t = await startAppOn(engine);
     await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
     await enrol('cmp-w');
     await enrol('cmp-m');
@@ -51,9 +45,7 @@ describe.each(testEngines())('report comparison with %s read models', (engine) =
     await projected(t);
   }, 60_000);
   afterAll(async () => {
-    await t.close();
-    removeDir(t.dataDir);
-    await database?.drop();
+    await t?.stop();
   });
 
   it('compares the report as known on A with now, each changed figure explained by its participants and their events', async () => {

@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { RETENTION_ERASURE_REASON, runRetention } from '@pathway/runtime';
-import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
+import { testEngines } from '../libs/read-models/src/testing/read-model-engines';
 import { DataProtection } from '../apps/api/src/data-protection/data-protection';
 import { pathwayWith } from './support/cli';
 import { entryProfile, framtidProject } from './support/fixtures';
-import { removeDir, startApp, TestApp } from './support/test-app';
+import { EngineTestApp, startAppOn } from './support/test-app';
 import { projected } from './support/wait-for';
 
 const FRAMTID = '22-015-S01';
@@ -15,21 +15,14 @@ const KEPT = 'rt-kept';
 const NAMES: Record<string, string> = { 'rt-1': 'Ingrid Tallmo', 'rt-2': 'Oskar Fjällgren', 'rt-3': 'Maja Ekbom', 'rt-4': 'Pär Lindhagen', 'rt-kept': 'Sune Åkervik' };
 
 describe.each(testEngines())('retention with %s read models', (engine) => {
-  let t: TestApp;
-  let database: TestDatabase | null = null;
-  let settings: Record<string, string> = {};
-  const cli = (...args: string[]) => pathwayWith(settings, t.dataDir, ...args);
+  let t: EngineTestApp;
+  const cli = (...args: string[]) => pathwayWith(t.settings, t.dataDir, ...args);
   const indicators = async (projectId: string) => (await t.evaluator.get(`/api/v1/projects/${projectId}/indicators?to=2026-03-30`).expect(200)).body;
   const personalData = async (participantId: string) => (await t.caseworker.get(`/api/v1/participants/${participantId}`).expect(200)).body.personalData;
   const before: Record<string, unknown> = {};
 
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      database = await postgresTestDatabase();
-      const url = database.config.engine === 'postgres' ? database.config.url : '';
-      settings = { READ_MODEL_DB: 'postgres', DATABASE_URL: url, MASTER_KEY: randomBytes(32).toString('hex') };
-    }
-    t = await startApp(undefined, settings);
+    t = await startAppOn(engine);
     await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
     await t.admin.post('/api/v1/projects').send({ ...framtidProject, id: 'P-2', name: 'Projekt två' }).expect(201);
     for (const [i, id] of [...DUE, ERASED_BEFORE].entries()) {
@@ -45,9 +38,7 @@ describe.each(testEngines())('retention with %s read models', (engine) => {
   }, 60_000);
 
   afterAll(async () => {
-    await t?.close();
-    if (t) removeDir(t.dataDir);
-    await database?.drop();
+    await t?.stop();
   });
 
   it('records a retention end for admins only, from the ESF+ rule or as given, never before the project ends', async () => {

@@ -86,42 +86,42 @@ describe('subject access (GDPR articles 15 and 20)', () => {
 
     const records = section(doc, 'records').rows;
     expect(records.map((r) => [r.entry, r.occurredOn, r.recordedBy, r.role])).toEqual([
-      ['Enrolled in the project', '2024-01-15', 'test-caseworker', 'Caseworker'],
+      ['Enrolled', '2024-01-15', 'test-caseworker', 'Caseworker'],
       ['Activity started', '2024-02-01', 'test-caseworker', 'Caseworker'],
-      ['Qualification gained', '2024-06-01', 'test-caseworker', 'Caseworker'],
+      ['Gained a qualification', '2024-06-01', 'test-caseworker', 'Caseworker'],
       ['Got a job', '2024-09-02', 'test-caseworker', 'Caseworker'],
-      ['Entry withdrawn as a mistake', null, 'test-caseworker', 'Caseworker'],
-      ['Enrolment details corrected', null, 'test-caseworker', 'Caseworker'],
-      ['Personal details erased', null, 'test-admin', 'Administrator'],
+      ['Milestone retracted', null, 'test-caseworker', 'Caseworker'],
+      ['Entry answers corrected', null, 'test-caseworker', 'Caseworker'],
+      ['Personal data erased', null, 'test-admin', 'Administrator'],
     ]);
     expect(records.map((r) => r.eventId).slice(1, 5)).toEqual([ids.training, ids.qualification, ids.job, ids.retraction]);
     for (const r of records) expect(r.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
     expect(records[1]!.details).toBe('Activity id: iv-1; Kind: Training course');
     // Free text typed about her went with her key.
     expect(records[2]!.details).toBe('Level (ISCED): Upper secondary or post-secondary (ISCED 3–4); Qualification: [erased]');
-    expect(records[3]!.status).toMatch(/^Entry withdrawn as a mistake \d{4}-/);
+    expect(records[3]!.status).toMatch(/^Milestone retracted \d{4}-/);
     expect(records[0]!.status).toBeNull();
 
     expect(section(doc, 'retractions').rows).toEqual([
       { recordedAt: records[4]!.recordedAt, retractedEntry: 'Got a job', occurredOn: '2024-09-02', reason: '[erased]', recordedBy: 'test-caseworker', role: 'Caseworker', retractedEntryId: ids.job },
     ]);
     expect(section(doc, 'corrections').rows).toEqual([
-      { recordedAt: records[5]!.recordedAt, entry: 'Enrolment details corrected', details: expect.stringMatching(/^Corrected on: \d{4}-\d\d-\d\d; Birth date: 2003-08-15; Reason: \[erased\]$/), recordedBy: 'test-caseworker', role: 'Caseworker', eventId: ids.correction },
+      { recordedAt: records[5]!.recordedAt, entry: 'Entry answers corrected', details: expect.stringMatching(/^Corrected on: \d{4}-\d\d-\d\d; Birth date: 2003-08-15; Reason: \[erased\]$/), recordedBy: 'test-caseworker', role: 'Caseworker', eventId: ids.correction },
     ]);
 
     const reads = section(doc, 'reads').rows;
     expect(reads.map((r) => [r.who, r.role, r.action])).toEqual([
-      ['test-caseworker', 'Caseworker', 'personal-data.read'],
-      ['test-admin', 'Administrator', 'subject-access.read'],
+      ['test-caseworker', 'Caseworker', 'Personal data read'],
+      ['test-admin', 'Administrator', 'Subject access document'],
     ]);
 
     expect(section(doc, 'notices').rows.map((r) => [r.notice, r.occurredOn, r.status])).toEqual([
-      ['enrolled', '2024-01-15', 'not sent (no connected systems)'],
-      ['intervention-started', '2024-02-01', 'not sent (no connected systems)'],
-      ['qualification-gained', '2024-06-01', 'not sent (no connected systems)'],
-      ['job-placed', '2024-09-02', 'not sent (no connected systems)'],
-      ['retracted', null, 'not sent (no connected systems)'],
-      ['personal-data-erased', null, 'not sent (no connected systems)'],
+      ['Enrolled', '2024-01-15', 'not sent (no connected systems)'],
+      ['Activity started', '2024-02-01', 'not sent (no connected systems)'],
+      ['Gained a qualification', '2024-06-01', 'not sent (no connected systems)'],
+      ['Got a job', '2024-09-02', 'not sent (no connected systems)'],
+      ['Milestone retracted', null, 'not sent (no connected systems)'],
+      ['Personal data erased', null, 'not sent (no connected systems)'],
     ]);
     expect(JSON.parse(section(doc, 'notices').rows[3]!.message as string)).toMatchObject({ participantId: ASTRID_ID, codes: { employment: 'employee', contract: 'temporary', hoursPerWeek: 30 } });
 
@@ -143,9 +143,9 @@ describe('subject access (GDPR articles 15 and 20)', () => {
     expect(section(doc, 'corrections').rows).toEqual([
       expect.objectContaining({ entry: 'Enrolment withdrawn as made in error', details: expect.stringMatching(/Ground: The person never took part; Already enrolled as: not recorded; Reason: Signed up but never came$/) }),
     ]);
-    expect(section(doc, 'notices').rows.map((r) => r.notice)).toEqual(['enrolled', 'enrolment-withdrawn']);
+    expect(section(doc, 'notices').rows.map((r) => r.notice)).toEqual(['Enrolled', 'Enrolment withdrawn as made in error']);
     expect(section(doc, 'erasure').rows).toEqual([]);
-    expect(section(doc, 'reads').rows).toEqual([expect.objectContaining({ who: 'test-admin', action: 'subject-access.read' })]);
+    expect(section(doc, 'reads').rows).toEqual([expect.objectContaining({ who: 'test-admin', action: 'Subject access document' })]);
   });
 
   it('writes the same document as a workbook, one sheet per section, in Swedish too', async () => {
@@ -175,7 +175,7 @@ describe('subject access (GDPR articles 15 and 20)', () => {
     const records = workbook.getWorksheet('Vägen')!;
     expect(records.getCell('A1').value).toBe('Allt som registrerats om din väg');
     expect(records.getRow(4).values).toEqual([undefined, 'Registrerat', 'Vad', 'Datum då det hände', 'Detaljer', 'Status', 'Registrerat av', 'Roll', 'Antecknings-id']);
-    expect(records.getCell('B5').value).toBe('Inskriven i projektet');
+    expect(records.getCell('B5').value).toBe('Inskriven');
     expect(records.getCell('D7').value).toBe('Nivå (ISCED): Gymnasial eller eftergymnasial (ISCED 3–4); Kvalifikation: [raderat]');
     expect(records.getCell('G5').value).toBe('Handläggare');
     const erasure = workbook.getWorksheet('Radering')!;
@@ -190,7 +190,7 @@ describe('subject access (GDPR articles 15 and 20)', () => {
     const { body: fromApi } = await t.admin.get(ACCESS(ASTRID_ID)).expect(200);
     const withoutTimes = (doc: { sections: Section[] }) => doc.sections.filter((s) => !['about', 'reads'].includes(s.id));
     expect(withoutTimes(fromCli)).toEqual(withoutTimes(fromApi));
-    expect(section(fromApi, 'reads').rows).toContainEqual(expect.objectContaining({ who: 'admin-cli-7', role: 'Administrator', action: 'subject-access.read' }));
+    expect(section(fromApi, 'reads').rows).toContainEqual(expect.objectContaining({ who: 'admin-cli-7', role: 'Administrator', action: 'Subject access document' }));
     await expect(pathway(t.dataDir, 'subject-access', '--participant', 'nobody-here')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('No participant nobody-here') });
   }, 60_000);
 });

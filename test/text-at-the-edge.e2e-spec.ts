@@ -1,6 +1,6 @@
-import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
+import { testEngines } from '../libs/read-models/src/testing/read-model-engines';
 import { entryProfile, framtidProject } from './support/fixtures';
-import { removeDir, startApp, TestApp } from './support/test-app';
+import { EngineTestApp, startAppOn } from './support/test-app';
 import { projected } from './support/wait-for';
 
 /**
@@ -8,22 +8,16 @@ import { projected } from './support/wait-for';
  * every project. Such text is refused at the edge, so the read models keep up, on each engine.
  */
 describe.each(testEngines())('control characters never reach the %s read models', (engine) => {
-  let t: TestApp;
-  let database: TestDatabase | undefined;
+  let t: EngineTestApp;
   const participant = '/api/v1/participants/nul-p-1';
 
   beforeAll(async () => {
-    database = engine === 'postgres' ? await postgresTestDatabase() : undefined;
-    const settings: Record<string, string> =
-      database?.config.engine === 'postgres' ? { READ_MODEL_DB: 'postgres', DATABASE_URL: database.config.url, MASTER_KEY: 'ab'.repeat(32) } : {};
-    t = await startApp(undefined, settings);
+    t = await startAppOn(engine);
     await t.admin.post('/api/v1/projects').send(framtidProject).expect(201);
     await t.caseworker.post('/api/v1/projects/22-015-S01/participants').send({ participantId: 'nul-p-1', enrolledOn: '2024-01-15', profile: entryProfile }).expect(201);
   }, 30_000);
   afterAll(async () => {
-    await t?.close();
-    if (t) removeDir(t.dataDir);
-    await database?.drop();
+    await t?.stop();
   });
 
   it('refuses NUL in a retraction reason and a qualification with 400, and the projections carry on', async () => {

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { CommandDependencies } from '@pathway/application';
 import { COMMAND_DEPENDENCIES } from '@pathway/runtime';
-import { postgresTestDatabase, TestDatabase, testEngines } from '../libs/read-models/src/testing/read-model-engines';
+import { testEngines } from '../libs/read-models/src/testing/read-model-engines';
 import { entryProfile } from './support/fixtures';
-import { removeDir, startApp, TestApp } from './support/test-app';
+import { EngineTestApp, startAppOn } from './support/test-app';
 import { projected } from './support/wait-for';
 
 const PROJECT = 'P-2';
@@ -14,8 +13,7 @@ const WORKLIST = `/api/v1/projects/${PROJECT}/worklist`;
  * clock injected (CommandDependencies.now) and "today" taken in the project's zone (Stockholm).
  */
 describe.each(testEngines())('the worklist with %s read models', (engine) => {
-  let database: TestDatabase | null = null;
-  let t: TestApp;
+  let t: EngineTestApp;
   let clock = new Date('2026-03-10T12:00:00Z');
   const enrol = (participantId: string, enrolledOn: string) =>
     t.caseworker.post(`/api/v1/projects/${PROJECT}/participants`).send({ participantId, enrolledOn, profile: entryProfile, personal: { name: 'Worklist Person' } }).expect(201);
@@ -31,12 +29,7 @@ describe.each(testEngines())('the worklist with %s read models', (engine) => {
   let placement: string;
 
   beforeAll(async () => {
-    let settings: Record<string, string> = {};
-    if (engine === 'postgres') {
-      database = await postgresTestDatabase();
-      settings = { READ_MODEL_DB: 'postgres', DATABASE_URL: (database.config as { url: string }).url, MASTER_KEY: randomBytes(32).toString('hex') };
-    }
-    t = await startApp(undefined, settings);
+    t = await startAppOn(engine);
     t.app.get<CommandDependencies>(COMMAND_DEPENDENCIES, { strict: false }).now = () => clock;
     await t.admin
       .post('/api/v1/projects')
@@ -61,9 +54,7 @@ describe.each(testEngines())('the worklist with %s read models', (engine) => {
     await record('w-quiet', { type: 'intervention-started', occurredOn: '2025-12-01', interventionId: 'ips-7', kind: 'ips' });
   }, 60_000);
   afterAll(async () => {
-    await t.close();
-    removeDir(t.dataDir);
-    await database?.drop();
+    await t?.stop();
   });
 
   it('lists each kind with its dates and rule, most urgent first, with no personal data', async () => {

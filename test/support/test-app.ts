@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { Role } from '@pathway/auth';
 import { openLocalTokens } from '@pathway/config';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { postgresTestDatabase } from '../../libs/read-models/src/testing/read-model-engines';
 
 /** The projects the tests' standard callers work in. */
 export const TEST_PROJECTS = ['22-015-S01', 'P-2', 'P-3'];
@@ -55,6 +57,39 @@ export async function startApp(
     as,
     close: () => app.close(),
   };
+}
+
+/** A test app with its own read-model database; `stop()` closes it, removes its directory and drops the database. */
+export interface EngineTestApp extends TestApp {
+  /** The settings it was started with (DATABASE_URL, MASTER_KEY…): for the CLI on the same data. */
+  settings: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real app with its read models on `engine`: SQLite in the app's own directory, or a fresh
+ * PostgreSQL database of its own on the test server. Either way under a random MASTER_KEY (which
+ * READ_MODEL_DB=postgres requires); `settings` are laid over these.
+ */
+export async function startAppOn(engine: 'sqlite' | 'postgres', settings: Record<string, string> = {}): Promise<EngineTestApp> {
+  const database = engine === 'postgres' ? await postgresTestDatabase() : null;
+  const readModels: Record<string, string> = database?.config.engine === 'postgres' ? { READ_MODEL_DB: 'postgres', DATABASE_URL: database.config.url } : {};
+  const all = { MASTER_KEY: randomBytes(32).toString('hex'), ...readModels, ...settings };
+  try {
+    const t = await startApp(undefined, all);
+    return {
+      ...t,
+      settings: all,
+      stop: async () => {
+        await t.close();
+        removeDir(t.dataDir);
+        await database?.drop();
+      },
+    };
+  } catch (error) {
+    await database?.drop();
+    throw error;
+  }
 }
 
 export function removeDir(dir: string): void {

@@ -41,8 +41,17 @@ for (const locale of LOCALES) {
     await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText(text('Slag: Studie- och yrkesvägledning', 'Kind: Career guidance'));
     await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText(text('Handläggare', 'Caseworker'));
     await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText('2018-03-01');
-    // The read is audited by the API, and the page says so.
-    await expect(page.getByText(text('Att du öppnar utdraget loggas', 'Opening this document is recorded in the audit log'))).toBeVisible();
+    // What was done and the entries the notices tell of, in words, never as codes.
+    const reads = page.getByRole('region', { name: text('Vem som tittat på dina personuppgifter', 'Who looked at your personal details') });
+    await expect(reads).toContainText(text('Registerutdrag', 'Subject access document'));
+    await expect(reads).not.toContainText('subject-access.read');
+    await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).toContainText(text('Inskriven', 'Enrolled'));
+    await expect(page.getByRole('region', { name: text('Allt som registrerats om din väg', 'Everything recorded on your pathway') })).not.toContainText('ParticipantEnrolled');
+    await expect(page.getByRole('region', { name: text('Meddelanden till andra system', 'Notices sent to other systems') }).locator('tbody tr').first().locator('td').nth(1)).toHaveText(text('Inskriven', 'Enrolled'));
+    // The read is audited by the API under the user's pseudonymous id (the audit log holds no name), and the page says just that.
+    await expect(page.getByText(text('Att du öppnar utdraget skrivs i granskningsloggen', 'Opening this document is recorded in the audit log'))).toContainText(
+      text('ditt pseudonyma användar-id (inte ditt namn), din roll', 'your pseudonymous user id (not your name), your role'),
+    );
     await expectNoAxeViolations(page);
     await capture(page, `subject-access-${locale}`);
     await expectNoPageScrollAt320(page);

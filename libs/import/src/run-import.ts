@@ -14,7 +14,7 @@ import {
 import { DomainError, EntryProfile, Milestone, notFound, participantDecider, ParticipantEnrolled, ParticipantState, ProjectDetails } from '@pathway/domain';
 import { BLIND_INDEX_KEY_ID, IdentityIndex, KeyStore, openPersonalData, PersonalData, Sealed, sealPersonalData } from '@pathway/privacy';
 import { ImportFileRefused, ImportProblem } from './import-problem';
-import { EnrolmentBody, ParsedRow, parseParticipantSheet } from './parse-participant-sheet';
+import { EnrolmentBody, ParsedRow, ParsedSheet, parseParticipantSheet } from './parse-participant-sheet';
 import { readTable, Sheet, Table } from './read-table';
 import { DEFAULT_ZIP_LIMITS, ZipLimits } from './zip-guard';
 import { isMilestoneHeader, isMilestoneSheet } from './milestone-columns';
@@ -128,6 +128,44 @@ function sheetsOf(table: Table): { participants?: Sheet; milestones?: Sheet } {
   return { participants, milestones: table.sheets.find((s) => s !== participants && isMilestoneSheet(s.name)) };
 }
 
+/** An import file read and its sheets parsed for a project (`readImport`): what `runImport` goes on from. */
+export interface ReadImport {
+  table: Table;
+  project: ProjectDetails;
+  /** ISO date in the project's time zone. */
+  today: string;
+  /** The participant sheet, if the file has one, and its rows as parsed (none without one). */
+  sheet?: Sheet;
+  parsed: ParsedSheet;
+  /** The milestone sheet and its rows, when milestones are imported (`options.milestones`) and the file has one. */
+  milestoneSheet?: Sheet;
+  milestoneRows?: ParsedMilestoneSheet;
+}
+
+/**
+ * Reads an import file (`readTable`) and parses its participant and milestone sheets for the
+ * project: the part of `runImport` that decides whether the file is refused whole. A header
+ * without rows below it, and no error to report instead, is IMPORT.NO_DATA_ROWS: a clear refusal,
+ * not a report of nothing. A CSV's is found by `checkFile` already; an XLSX's rows are known only
+ * once it is read, so the API calls this before the import's job starts.
+ *
+ * Throws `ImportFileRefused` (an unreadable file, IMPORT.NO_DATA_ROWS), DomainError PROJECT.NOT_FOUND.
+ */
+export async function readImport(deps: ImportDependencies, file: Buffer, options: Pick<ImportOptions, 'projectId' | 'limits' | 'milestones'>): Promise<ReadImport> {
+  const table = await readTable(file, options.limits ?? DEFAULT_ZIP_LIMITS);
+  const project = await loadProject(deps.commands, options.projectId);
+  if (!project) throw notFound('PROJECT.NOT_FOUND', 'No such project');
+  const today = todayIn(deps.commands, project);
+  const { participants: sheet, milestones: foundMilestones } = sheetsOf(table);
+  const parsed = sheet ? parseParticipantSheet(sheet, today) : { rows: [], invalidRows: [], problems: [], rowsRead: 0 };
+  const milestoneSheet = options.milestones ? foundMilestones : undefined;
+  const milestoneRows = milestoneSheet ? parseMilestoneSheet(milestoneSheet, today) : undefined;
+  if (parsed.rowsRead === 0 && !milestoneRows?.rowsRead && ![...parsed.problems, ...(milestoneRows?.problems ?? [])].some((p) => p.severity === 'error')) {
+    throw new ImportFileRefused('IMPORT.NO_DATA_ROWS', 'The file holds no rows below its header');
+  }
+  return { table, project, today, sheet, parsed, milestoneSheet, milestoneRows };
+}
+
 /**
  * Imports the participants of a spreadsheet (XLSX or CSV, see `readTable`) into a project:
  * each row read (`parseParticipantSheet`), validated by the API's enrolment DTO
@@ -146,16 +184,14 @@ function sheetsOf(table: Table): { participants?: Sheet; milestones?: Sheet } {
  * (`importMilestones`). Progress goes to `onProgress` in rows; the event loop gets a turn every
  * YIELD_EVERY_ROWS rows, so a server running this in the background keeps answering.
  *
+ * `file` is the file's bytes, or the file as `readImport` read it already (the API reads it before
+ * the import's job starts, so that a file with nothing to import is refused up front).
+ *
  * Throws `ImportFileRefused` for an unreadable file or one without data rows (IMPORT.NO_DATA_ROWS),
  * DomainError PROJECT.NOT_FOUND.
  */
-export async function runImport(deps: ImportDependencies, file: Buffer, options: ImportOptions): Promise<ImportReport> {
-  const table = await readTable(file, options.limits ?? DEFAULT_ZIP_LIMITS);
-  const project = await loadProject(deps.commands, options.projectId);
-  if (!project) throw notFound('PROJECT.NOT_FOUND', 'No such project');
-  const today = todayIn(deps.commands, project);
-  const { participants: sheet, milestones: foundMilestones } = sheetsOf(table);
-  const parsed = sheet ? parseParticipantSheet(sheet, today) : { rows: [], invalidRows: [], problems: [], rowsRead: 0 };
+export async function runImport(deps: ImportDependencies, file: Buffer | ReadImport, options: ImportOptions): Promise<ImportReport> {
+  const { table, project, today, sheet, parsed, milestoneSheet, milestoneRows } = Buffer.isBuffer(file) ? await readImport(deps, file, options) : file;
   const problems = [...parsed.problems];
   const report: ImportReport = {
     projectId: options.projectId,
@@ -171,12 +207,6 @@ export async function runImport(deps: ImportDependencies, file: Buffer, options:
     milestoneRows: [],
     problems,
   };
-  const milestoneSheet = options.milestones ? foundMilestones : undefined;
-  const milestoneRows = milestoneSheet ? parseMilestoneSheet(milestoneSheet, today) : undefined;
-  // A header without rows (a CSV's is refused by `checkFile` before the job): a clear refusal, not a report of nothing.
-  if (parsed.rowsRead === 0 && !milestoneRows?.rowsRead && ![...problems, ...(milestoneRows?.problems ?? [])].some((p) => p.severity === 'error')) {
-    throw new ImportFileRefused('IMPORT.NO_DATA_ROWS', 'The file holds no rows below its header');
-  }
   const total = parsed.rows.length + parsed.invalidRows.length + (milestoneRows ? milestoneRows.rows.length + milestoneRows.invalidRows.length : 0);
   let done = 0;
   const rowDone = async () => {

@@ -1,10 +1,12 @@
 /**
  * The words for the values of the closed lists a participant's record holds, in English and
  * Swedish: the entry profile's answers (`enrol.<field>.<code>`), the milestones' answers
- * (`option.<list>.<code>`), the grounds of a withdrawal (`withdraw.ground.<code>`) and the users'
- * roles (`role.<code>`). One source for the web app's forms (its message catalogues take them
- * in under these ids) and the subject-access document (closedListWord), so a person reads the
- * same words in the form that recorded an answer and in the copy of what is held about them.
+ * (`option.<list>.<code>`), the grounds of a withdrawal (`withdraw.ground.<code>`), the users'
+ * roles (`role.<code>`), the entries of a pathway by event type (`milestone.<EventType>`) and
+ * what the audit log records a user did (`audit.action.<action>`). One source for the web app
+ * (its message catalogues take them in under these ids) and the subject-access document
+ * (closedListWord, roleWord, eventWord, auditActionWord), so a person reads the same words in the
+ * app that recorded an answer and in the copy of what is held about them.
  */
 export const CLOSED_LIST_WORDS_EN = {
   'enrol.gender.woman': 'Woman',
@@ -62,6 +64,28 @@ export const CLOSED_LIST_WORDS_EN = {
   'role.evaluator': 'Evaluator',
   'role.funder': 'Funder',
   'role.admin': 'Administrator',
+  'milestone.ParticipantEnrolled': 'Enrolled',
+  'milestone.InterventionStarted': 'Activity started',
+  'milestone.InterventionEnded': 'Activity ended',
+  'milestone.SchoolCompleted': 'Finished school',
+  'milestone.QualificationGained': 'Gained a qualification',
+  'milestone.EducationEntered': 'Started education',
+  'milestone.JobSearchStarted': 'Started looking for work',
+  'milestone.JobPlaced': 'Got a job',
+  'milestone.ParticipantExited': 'Left the project',
+  'milestone.FollowUpRecorded': 'Follow-up',
+  'milestone.ParticipantReEntered': 'Came back to the project',
+  'milestone.GroupSessionAttended': 'Took part in a group session',
+  'milestone.MilestoneRetracted': 'Milestone retracted',
+  'milestone.ContactDetailsChanged': 'Contact details changed',
+  'milestone.PersonalDataErased': 'Personal data erased',
+  'milestone.EntryProfileCorrected': 'Entry answers corrected',
+  'milestone.EnrolmentWithdrawn': 'Enrolment withdrawn as made in error',
+  'audit.action.personal-data.read': 'Personal data read',
+  'audit.action.personal-data.search': 'Search by personal data',
+  'audit.action.subject-access.read': 'Subject access document',
+  'audit.action.erasure-reason.read': 'Erasure reason read',
+  'audit.action.participant-file.read': 'Identity number read for the participant file to SCB',
 } as const;
 
 export const CLOSED_LIST_WORDS_SV: Record<keyof typeof CLOSED_LIST_WORDS_EN, string> = {
@@ -120,6 +144,28 @@ export const CLOSED_LIST_WORDS_SV: Record<keyof typeof CLOSED_LIST_WORDS_EN, str
   'role.evaluator': 'Utvärderare',
   'role.funder': 'Finansiär',
   'role.admin': 'Administratör',
+  'milestone.ParticipantEnrolled': 'Inskriven',
+  'milestone.InterventionStarted': 'Insats startade',
+  'milestone.InterventionEnded': 'Insats avslutad',
+  'milestone.SchoolCompleted': 'Gick ut skolan',
+  'milestone.QualificationGained': 'Fick en examen eller ett intyg',
+  'milestone.EducationEntered': 'Började studera',
+  'milestone.JobSearchStarted': 'Började söka arbete',
+  'milestone.JobPlaced': 'Fick arbete',
+  'milestone.ParticipantExited': 'Avslutade projektet',
+  'milestone.FollowUpRecorded': 'Uppföljning',
+  'milestone.ParticipantReEntered': 'Kom tillbaka till projektet',
+  'milestone.GroupSessionAttended': 'Deltog i en gruppaktivitet',
+  'milestone.MilestoneRetracted': 'Händelse återkallad',
+  'milestone.ContactDetailsChanged': 'Kontaktuppgifter ändrade',
+  'milestone.PersonalDataErased': 'Personuppgifter raderade',
+  'milestone.EntryProfileCorrected': 'Svaren vid inskrivningen rättade',
+  'milestone.EnrolmentWithdrawn': 'Inskrivningen återkallad som ett misstag',
+  'audit.action.personal-data.read': 'Personuppgifter lästa',
+  'audit.action.personal-data.search': 'Sökning på personuppgifter',
+  'audit.action.subject-access.read': 'Registerutdrag',
+  'audit.action.erasure-reason.read': 'Skälet till radering läst',
+  'audit.action.participant-file.read': 'Personnummer läst till deltagarfilen till SCB',
 };
 
 /** Which list a field's value comes from (the API's field names: the entry profile's and the milestones'). */
@@ -152,6 +198,16 @@ export function closedListWord(field: string, value: unknown, language: 'en' | '
 /** A user's role in words (`caseworker` in Swedish: "Handläggare"), or undefined for a role this list does not know (one from an organisation's login service, say). */
 export function roleWord(role: string, language: 'en' | 'sv'): string | undefined {
   return wordOf(`role.${role}`, language);
+}
+
+/** An entry of a pathway in words by its event type (`JobPlaced` in Swedish: "Fick arbete"), or undefined for a type this list does not know (one added later). */
+export function eventWord(eventType: string, language: 'en' | 'sv'): string | undefined {
+  return wordOf(`milestone.${eventType}`, language);
+}
+
+/** What the audit log records a user did, in words (`subject-access.read`: "Subject access document"), or undefined for an action this list does not know. */
+export function auditActionWord(action: string, language: 'en' | 'sv'): string | undefined {
+  return wordOf(`audit.action.${action}`, language);
 }
 
 function wordOf(key: string, language: 'en' | 'sv'): string | undefined {

@@ -1,11 +1,9 @@
-import { ensureSchema, openReadModelDb, ReadModelDb } from '@pathway/read-models';
-import { testDatabase, testEngines, TestDatabase } from '../../read-models/src/testing/read-model-engines';
+import { openTestReadModelDb, testEngines, TestReadModelDb } from '../../read-models/src/testing/read-model-engines';
 import { RebuildAlreadyActiveError, RebuildJobs } from './rebuild-jobs';
 
 /** One rebuild at a time, an owner and a lease: a dead owner's job is taken over, a live one's is not. */
 describe.each(testEngines())('rebuild jobs on %s', (engine) => {
-  let database: TestDatabase;
-  let rm: ReadModelDb;
+  let rm: TestReadModelDb;
   let jobs: RebuildJobs;
   const t0 = new Date('2026-01-01T10:00:00.000Z');
   const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -13,14 +11,11 @@ describe.each(testEngines())('rebuild jobs on %s', (engine) => {
   const [a, b] = ['elsewhere-1:4242:aaaa', 'elsewhere-2:4243:bbbb'];
 
   beforeEach(async () => {
-    database = await testDatabase(engine);
-    rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
+    rm = await openTestReadModelDb(engine);
     jobs = new RebuildJobs(rm.db);
   });
   afterEach(async () => {
-    await rm.db.destroy();
-    await database.drop();
+    await rm.drop();
   });
 
   it('refuses a second request while one is requested or running, with that job', async () => {

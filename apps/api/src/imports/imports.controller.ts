@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Controller, Get, Header, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
-import { CommandDependencies, loadProject } from '@pathway/application';
+import { CommandDependencies } from '@pathway/application';
 import { conflict, notFound } from '@pathway/domain';
-import { checkFile, ImportFileRefused, importTemplate, problemsWorkbook, runImport, XLSX_MEDIA_TYPE } from '@pathway/import';
+import { ImportFileRefused, importTemplate, problemsWorkbook, readImport, ReadImport, runImport, XLSX_MEDIA_TYPE } from '@pathway/import';
 import { KeyStore } from '@pathway/privacy';
 import { COMMAND_DEPENDENCIES, KEY_STORE } from '@pathway/runtime';
 import { Access } from '../auth/access.decorator';
@@ -44,7 +44,8 @@ export class ImportsController {
    * writes nothing; `dryRun=false` records the rows that pass. Answers 202 with the job (and
    * `Location`); `GET …/imports/{jobId}` gives its progress, then the report: each row's outcome
    * and every problem by row, column and stable code, never a cell's content. A file refused
-   * whole (too large, not a spreadsheet, a zip bomb) is refused here, before a job starts; one
+   * whole (too large, not a spreadsheet, a zip bomb, a header with no rows below it: 422
+   * IMPORT.NO_DATA_ROWS, for an XLSX as for a CSV) is refused here, before a job starts; one
    * import per project at a time (409 IMPORT.ALREADY_RUNNING). Importing the same file again
    * writes nothing; a changed row is a conflict.
    */
@@ -74,20 +75,22 @@ export class ImportsController {
     const correlationId = correlation ?? randomUUID();
     response.setHeader('X-Correlation-Id', correlationId);
     const { subject: actor, role: actorRole } = principalOf(request);
-    const file: Buffer = request.body;
+    const deps = { commands: this.deps, keys: this.keys, identities: this.identities };
+    const milestones = { validate: validateMilestoneBody, record: milestoneRecorder(this.deps, this.keys) };
+    // The file is read and its sheets parsed before the job (an XLSX's rows are known only then), so it is refused whole here.
+    let read: ReadImport;
     try {
-      checkFile(file);
+      read = await readImport(deps, request.body as Buffer, { projectId, milestones });
     } catch (error) {
       if (error instanceof ImportFileRefused) throw new EdgeRefusal(FILE_REFUSAL_STATUS[error.code] ?? 422, error.code, error.message);
       throw error;
     }
-    if (!(await loadProject(this.deps, projectId))) throw notFound('PROJECT.NOT_FOUND', 'No such project');
     const job = this.jobs.start(projectId, dryRun !== 'false', (onProgress) =>
-      runImport({ commands: this.deps, keys: this.keys, identities: this.identities }, file, {
+      runImport(deps, read, {
         projectId,
         dryRun: dryRun !== 'false',
         validateBody: validateEnrolmentBody,
-        milestones: { validate: validateMilestoneBody, record: milestoneRecorder(this.deps, this.keys) },
+        milestones,
         request: { actor, actorRole, correlationId },
         onProgress,
       }),

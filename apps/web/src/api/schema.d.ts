@@ -898,7 +898,8 @@ export interface paths {
          *     writes nothing; `dryRun=false` records the rows that pass. Answers 202 with the job (and
          *     `Location`); `GET …/imports/{jobId}` gives its progress, then the report: each row's outcome
          *     and every problem by row, column and stable code, never a cell's content. A file refused
-         *     whole (too large, not a spreadsheet, a zip bomb) is refused here, before a job starts; one
+         *     whole (too large, not a spreadsheet, a zip bomb, a header with no rows below it: 422
+         *     IMPORT.NO_DATA_ROWS, for an XLSX as for a CSV) is refused here, before a job starts; one
          *     import per project at a time (409 IMPORT.ALREADY_RUNNING). Importing the same file again
          *     writes nothing; a changed row is a conflict.
          */

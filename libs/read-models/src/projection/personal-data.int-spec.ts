@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   changeContactDetails,
   CommandDependencies,
@@ -13,16 +10,16 @@ import {
   retractMilestone,
 } from '@pathway/application';
 import { FREE_TEXT_FIELDS, Milestone } from '@pathway/domain';
-import { RecordedEvent, SqliteEventStore } from '@pathway/event-store';
+import { RecordedEvent } from '@pathway/event-store';
 import { AUDIT_KEY_ID, DataKey, newDataKey, sealPersonalData, sealText } from '@pathway/privacy';
 import { applyEvents } from './apply-events';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildReadModels } from './rebuild';
-import { ensureSchema, LIVE_PROJECTION } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
+import { LIVE_PROJECTION } from '../schema/ensure-schema';
 import { LIVE_TABLES } from '../schema/table-set';
 import { dumpTables } from '../testing/dump-tables';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { liveAndReplay } from '../testing/live-and-replay';
+import { testEngines } from '../testing/read-model-engines';
 import { framtid, unemployedWoman as profile } from '../../../domain/src/testing/fixtures';
 
 const PERSONAL_EVENTS = new Set(['ContactDetailsChanged', 'PersonalDataErased']);
@@ -39,8 +36,7 @@ const withoutPersonalData = (log: RecordedEvent[]): RecordedEvent[] =>
 
 /** Personal data lives in the log only, sealed: the read models neither copy it nor count it. */
 describe.each(testEngines())('personal data in the projection on %s', (engine) => {
-  const dir = mkdtempSync(join(tmpdir(), 'pathway-personal-'));
-  const store = new SqliteEventStore(join(dir, 'events.db'));
+  const { store, open } = liveAndReplay(engine);
   const deps: CommandDependencies = { store, now: () => new Date('2025-06-01T12:00:00Z'), newId: randomUUID };
   const caller = { actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'c-1' };
   const key: DataKey = { ref: { id: 'a', version: 1 }, material: newDataKey() };
@@ -57,14 +53,6 @@ describe.each(testEngines())('personal data in the projection on %s', (engine) =
     metadata: { recordedAt: '2025-06-01T12:00:00.000Z', actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'c-0', causationId: 'c-0', projectId: 'P1', schemaVersion: 1 },
   };
   const record = (participantId: string, milestone: Milestone) => recordMilestone(deps, participantId, milestone, caller);
-  const databases: TestDatabase[] = [];
-  const open = async (): Promise<ReadModelDb> => {
-    const database = await testDatabase(engine);
-    databases.push(database);
-    const rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
-    return rm;
-  };
 
   beforeAll(async () => {
     await registerProject(deps, { ...framtid, projectId: 'P1' }, caller);
@@ -77,12 +65,6 @@ describe.each(testEngines())('personal data in the projection on %s', (engine) =
     await changeContactDetails(deps, 'a', changedTo, caller);
     await erasePersonalData(deps, 'a', erasureReason, caller);
     await record('a', { type: 'job-placed', occurredOn: '2024-10-14', employment: 'employee', contract: 'permanent', hoursPerWeek: 40 });
-  });
-
-  afterAll(async () => {
-    for (const database of databases) await database.drop();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('projects enrolment, contact change and erasure without storing or counting anything personal', async () => {

@@ -12,11 +12,10 @@ import { ProjectionRunner } from './projection-runner';
 import { participantPathway } from '../queries/participant-pathway';
 import { projectSummary } from '../queries/project-summary';
 import { projectionStatus } from '../queries/projection-status';
-import { ensureSchema, LIVE_PROJECTION, startProjectionsAfresh } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
+import { LIVE_PROJECTION, startProjectionsAfresh } from '../schema/ensure-schema';
 import { LIVE_TABLES } from '../schema/table-set';
 import { dumpTables } from '../testing/dump-tables';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { openTestReadModelDb, testEngines, TestReadModelDb } from '../testing/read-model-engines';
 
 const caller = { actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'c-1' };
 const profile = { ...unemployedWoman, birthDate: '2004-05-17', educationLevel: 'isced-0-2', foreignBackground: true, ruralArea: true } as const;
@@ -26,23 +25,19 @@ const project = { ...framtid, projectId: 'P1' };
 describe.each(testEngines())('projection failures on %s', (engine) => {
   let dir: string;
   let store: SqliteEventStore;
-  let database: TestDatabase;
-  let rm: ReadModelDb;
+  let rm: TestReadModelDb;
   let deps: CommandDependencies;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pathway-fail-'));
     store = new SqliteEventStore(join(dir, 'events.db'));
     deps = { store, now: () => new Date('2025-06-01T12:00:00Z'), newId: randomUUID };
-    database = await testDatabase(engine);
-    rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
+    rm = await openTestReadModelDb(engine);
     await registerProject(deps, project, caller);
     await enrolParticipant(deps, { projectId: 'P1', participantId: 'a', enrolledOn: '2024-01-15', profile }, caller);
   });
   afterEach(async () => {
-    await rm.db.destroy();
-    await database.drop();
+    await rm.drop();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -8,20 +8,18 @@ import { SqliteEventStore } from '@pathway/event-store';
 import { applyEvents } from './apply-events';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildReadModels } from './rebuild';
-import { ensureSchema, LIVE_PROJECTION } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
+import { LIVE_PROJECTION } from '../schema/ensure-schema';
 import { LIVE_TABLES } from '../schema/table-set';
 import { participantPathway } from '../queries/participant-pathway';
 import { projectSummary } from '../queries/project-summary';
 import { projectTimeZone } from '../queries/project-time-zone';
 import { dumpTables } from '../testing/dump-tables';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { openTestReadModelDb, testEngines, TestReadModelDb } from '../testing/read-model-engines';
 
 describe.each(testEngines())('projection on %s', (engine) => {
   let dir: string;
   let store: SqliteEventStore;
-  let database: TestDatabase;
-  let rm: ReadModelDb;
+  let rm: TestReadModelDb;
   let deps: CommandDependencies;
   let runner: ProjectionRunner;
   const caller = { actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'c-1' };
@@ -31,9 +29,7 @@ describe.each(testEngines())('projection on %s', (engine) => {
     dir = mkdtempSync(join(tmpdir(), 'pathway-proj-'));
     store = new SqliteEventStore(join(dir, 'events.db'));
     deps = { store, now: () => new Date('2025-06-01T12:00:00Z'), newId: randomUUID };
-    database = await testDatabase(engine);
-    rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
+    rm = await openTestReadModelDb(engine);
     runner = new ProjectionRunner(store, rm.db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 3 });
 
     await registerProject(
@@ -82,8 +78,7 @@ describe.each(testEngines())('projection on %s', (engine) => {
   });
 
   afterAll(async () => {
-    await rm.db.destroy();
-    await database.drop();
+    await rm.drop();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

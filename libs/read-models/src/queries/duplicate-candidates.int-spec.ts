@@ -1,9 +1,7 @@
 import { Insertable } from 'kysely';
 import { duplicateCandidates } from './duplicate-candidates';
-import { ensureSchema } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
 import { ParticipantsTable } from '../schema/read-model-schema';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { openTestReadModelDb, testEngines, TestReadModelDb } from '../testing/read-model-engines';
 
 const PARTICIPANTS = 3_000;
 
@@ -18,13 +16,10 @@ const row = (id: string, projectId: string, birthDate: string | null, status = '
 
 /** The likely-duplicates check's candidates, straight from the tables, on each engine. */
 describe.each(testEngines())('duplicate candidates on %s', (engine) => {
-  let database: TestDatabase;
-  let rm: ReadModelDb;
+  let rm: TestReadModelDb;
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
+    rm = await openTestReadModelDb(engine);
     // 3,000 participants born on distinct days (day i after 1950-01-01), but for the few below.
     const rows: Insertable<ParticipantsTable>[] = [];
     for (let i = 0; i < PARTICIPANTS; i++) rows.push(row(`p-${String(i).padStart(5, '0')}`, 'P-DUP', new Date(Date.UTC(1950, 0, 1 + i)).toISOString().slice(0, 10), 'active', i));
@@ -41,8 +36,7 @@ describe.each(testEngines())('duplicate candidates on %s', (engine) => {
     for (let i = 0; i < rows.length; i += 500) await rm.db.insertInto('participants').values(rows.slice(i, i + 500)).execute();
   }, 120_000);
   afterAll(async () => {
-    await rm.db.destroy();
-    await database.drop();
+    await rm.drop();
   });
 
   it('answers the participants not withdrawn, and those sharing a birth date with another of them', async () => {

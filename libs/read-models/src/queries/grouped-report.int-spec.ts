@@ -5,9 +5,7 @@ import { computeIndicatorReport, currentEntry, deriveOutcome, EnrolmentFact, Mil
 import { indicatorReport, outcomesAtCutOff, reportOutcomes } from './indicator-report';
 import { groupedCells, storeOutcomeCodes } from './report-cells';
 import { participantRow } from '../projection/rows';
-import { ensureSchema } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { openTestReadModelDb, testEngines, TestReadModelDb } from '../testing/read-model-engines';
 
 const PROJECT = 'P';
 const PLANNED = 7;
@@ -141,13 +139,10 @@ function readModelRows({ pathways }: Cohort) {
  * retractions, recorded late and early, and periods cutting through them.
  */
 describe.each(testEngines())('indicator report counted in SQL on %s', (engine) => {
-  let database: TestDatabase;
-  let rm: ReadModelDb;
+  let rm: TestReadModelDb;
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
+    rm = await openTestReadModelDb(engine);
     await rm.db.insertInto('projects').values({
       project_id: PROJECT, name: 'Fixture', owner: 'O', fund: 'ESF+', programme: 'X', specific_objective: 'A2A', region: 'SE12',
       start_date: '2024-01-01', end_date: '2026-12-31', planned_participants: PLANNED, time_zone: 'Europe/Stockholm',
@@ -155,8 +150,7 @@ describe.each(testEngines())('indicator report counted in SQL on %s', (engine) =
     }).execute();
   });
   afterAll(async () => {
-    await rm.db.destroy();
-    await database.drop();
+    await rm.drop();
   });
 
   it('equals computeIndicatorReport over the rows, live and as known on any cut-off', async () => {

@@ -18,10 +18,9 @@ import { computeIndicatorReport, figureId, figuresOf } from '@pathway/indicators
 import { indicatorReport, outcomesAtCutOff } from './indicator-report';
 import { ComparedFigure, indicatorReportComparison, IndicatorReportComparisonDocument } from './indicator-report-comparison';
 import { ProjectionRunner } from '../projection/projection-runner';
-import { ensureSchema, LIVE_PROJECTION } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
+import { LIVE_PROJECTION } from '../schema/ensure-schema';
 import { LIVE_TABLES } from '../schema/table-set';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { openTestReadModelDb, testEngines, TestReadModelDb } from '../testing/read-model-engines';
 
 /**
  * A hand-computed story of five participants, recorded through the command path; the report
@@ -31,8 +30,7 @@ import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-e
 describe.each(testEngines())('indicator report comparison on %s', (engine) => {
   let dir: string;
   let store: SqliteEventStore;
-  let database: TestDatabase;
-  let rm: ReadModelDb;
+  let rm: TestReadModelDb;
   let clock = new Date();
   let w2Placement: string;
   const deps = (): CommandDependencies => ({ store, now: () => clock, newId: randomUUID });
@@ -57,9 +55,7 @@ describe.each(testEngines())('indicator report comparison on %s', (engine) => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pathway-comparison-'));
     store = new SqliteEventStore(join(dir, 'events.db'), { clock: () => clock.getTime() });
-    database = await testDatabase(engine);
-    rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
+    rm = await openTestReadModelDb(engine);
     at('2024-01-01');
     await registerProject(deps(), { projectId: 'P', name: 'Fixture', owner: 'O', fund: 'ESF+', programme: 'X', specificObjective: 'A2A', region: 'SE12', startDate: '2024-01-01', endDate: '2026-12-31', plannedParticipants: 10, timeZone: 'Europe/Stockholm' }, caller);
 
@@ -91,8 +87,7 @@ describe.each(testEngines())('indicator report comparison on %s', (engine) => {
   });
 
   afterAll(async () => {
-    await rm.db.destroy();
-    await database.drop();
+    await rm.drop();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

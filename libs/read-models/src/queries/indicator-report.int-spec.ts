@@ -7,10 +7,9 @@ import { EntryProfile, Milestone } from '@pathway/domain';
 import { SqliteEventStore } from '@pathway/event-store';
 import { indicatorReport, IndicatorReportDocument } from './indicator-report';
 import { ProjectionRunner } from '../projection/projection-runner';
-import { ensureSchema, LIVE_PROJECTION } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
+import { LIVE_PROJECTION } from '../schema/ensure-schema';
 import { LIVE_TABLES } from '../schema/table-set';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { openTestReadModelDb, testEngines, TestReadModelDb } from '../testing/read-model-engines';
 
 /**
  * A hand-computed cohort of six, recorded through the command path and read back through the
@@ -19,8 +18,7 @@ import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-e
 describe.each(testEngines())('indicator report on %s', (engine) => {
   let dir: string;
   let store: SqliteEventStore;
-  let database: TestDatabase;
-  let rm: ReadModelDb;
+  let rm: TestReadModelDb;
   let clock = new Date();
   const deps = (): CommandDependencies => ({ store, now: () => clock, newId: randomUUID });
   const at = (date: string) => (clock = new Date(`${date}T12:00:00Z`));
@@ -47,9 +45,7 @@ describe.each(testEngines())('indicator report on %s', (engine) => {
     dir = mkdtempSync(join(tmpdir(), 'pathway-report-'));
     // The store stamps commits by the story's clock, as a store would by the real one on those days.
     store = new SqliteEventStore(join(dir, 'events.db'), { clock: () => clock.getTime() });
-    database = await testDatabase(engine);
-    rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
+    rm = await openTestReadModelDb(engine);
     at('2024-01-01');
     await registerProject(deps(), { projectId: 'P', name: 'Fixture', owner: 'O', fund: 'ESF+', programme: 'X', specificObjective: 'A2A', region: 'SE12', startDate: '2024-01-01', endDate: '2026-12-31', plannedParticipants: 10, timeZone: 'Europe/Stockholm' }, caller);
 
@@ -87,8 +83,7 @@ describe.each(testEngines())('indicator report on %s', (engine) => {
   });
 
   afterAll(async () => {
-    await rm.db.destroy();
-    await database.drop();
+    await rm.drop();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

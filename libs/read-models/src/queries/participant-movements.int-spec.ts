@@ -7,17 +7,15 @@ import { EntryProfile } from '@pathway/domain';
 import { SqliteEventStore } from '@pathway/event-store';
 import { participantMovements } from './participant-movements';
 import { ProjectionRunner } from '../projection/projection-runner';
-import { ensureSchema, LIVE_PROJECTION } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
+import { LIVE_PROJECTION } from '../schema/ensure-schema';
 import { LIVE_TABLES } from '../schema/table-set';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { openTestReadModelDb, testEngines, TestReadModelDb } from '../testing/read-model-engines';
 
 /** The monthly participant file's movements follow a corrected enrolment date and leave a withdrawn enrolment out, from their position on. */
 describe.each(testEngines())('participant movements after corrections and withdrawals on %s', (engine) => {
   let dir: string;
   let store: SqliteEventStore;
-  let database: TestDatabase;
-  let rm: ReadModelDb;
+  let rm: TestReadModelDb;
   const deps = (): CommandDependencies => ({ store, now: () => new Date('2025-06-01T12:00:00Z'), newId: randomUUID });
   const caller = { actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'fixture' };
   const profile: EntryProfile = { birthDate: '2000-01-01', gender: 'woman', labourMarketStatus: 'unemployed', inEducationOrTraining: null, educationLevel: null, disability: null, thirdCountryNational: null, foreignBackground: null, minority: null, homeless: null, ruralArea: null };
@@ -27,9 +25,7 @@ describe.each(testEngines())('participant movements after corrections and withdr
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pathway-movements-'));
     store = new SqliteEventStore(join(dir, 'events.db'));
-    database = await testDatabase(engine);
-    rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
+    rm = await openTestReadModelDb(engine);
     await registerProject(deps(), { projectId: 'P', name: 'Fixture', owner: 'O', fund: 'ESF+', programme: 'X', specificObjective: 'A2A', region: 'SE12', startDate: '2024-01-01', endDate: '2026-12-31', plannedParticipants: 10, timeZone: 'Europe/Stockholm' }, caller);
     await enrolParticipant(deps(), { projectId: 'P', participantId: 'a', enrolledOn: '2024-01-31', profile }, caller);
     await enrolParticipant(deps(), { projectId: 'P', participantId: 'b', enrolledOn: '2024-02-10', profile }, caller);
@@ -42,8 +38,7 @@ describe.each(testEngines())('participant movements after corrections and withdr
     await new ProjectionRunner(store, rm.db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 1 }).catchUp();
   });
   afterAll(async () => {
-    await rm.db.destroy();
-    await database.drop();
+    await rm.drop();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

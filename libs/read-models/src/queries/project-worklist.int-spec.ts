@@ -1,10 +1,8 @@
 import { Insertable, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { addDays } from '@pathway/domain';
 import { projectWorklist } from './project-worklist';
-import { ensureSchema } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
 import { MilestonesTable, ParticipantsTable } from '../schema/read-model-schema';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { openTestReadModelDb, testEngines, TestReadModelDb } from '../testing/read-model-engines';
 
 const PARTICIPANTS = 5_000;
 /**
@@ -28,13 +26,10 @@ class QueryCounter implements KyselyPlugin {
 
 /** The worklist of a project of 5,000 participants with four milestones each, straight from the tables. */
 describe.each(testEngines())('the worklist of 5,000 participants on %s', (engine) => {
-  let database: TestDatabase;
-  let rm: ReadModelDb;
+  let rm: TestReadModelDb;
 
   beforeAll(async () => {
-    database = await testDatabase(engine);
-    rm = openReadModelDb(database.config);
-    await ensureSchema(rm.db);
+    rm = await openTestReadModelDb(engine);
     const participants: Insertable<ParticipantsTable>[] = [];
     const milestones: Insertable<MilestonesTable>[] = [];
     for (let i = 0; i < PARTICIPANTS; i++) {
@@ -65,8 +60,7 @@ describe.each(testEngines())('the worklist of 5,000 participants on %s', (engine
     for (let i = 0; i < milestones.length; i += 1000) await rm.db.insertInto('milestones').values(milestones.slice(i, i + 1000)).execute();
   }, 120_000);
   afterAll(async () => {
-    await rm.db.destroy();
-    await database.drop();
+    await rm.drop();
   });
 
   it(`answers in three queries and within ${BUDGET_MS} ms, one item per open intervention and quiet participant`, async () => {

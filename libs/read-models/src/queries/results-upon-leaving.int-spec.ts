@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CommandDependencies, enrolParticipant, recordMilestone, registerProject, retractMilestone } from '@pathway/application';
 import { Gender, LabourMarketStatus, Milestone, Situation } from '@pathway/domain';
-import { SqliteEventStore } from '@pathway/event-store';
 import { indicatorReport, IndicatorReportDocument } from './indicator-report';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { rebuildReadModels } from '../projection/rebuild';
-import { ensureSchema, LIVE_PROJECTION } from '../schema/ensure-schema';
-import { openReadModelDb, ReadModelDb } from '../schema/open-read-model-db';
+import { LIVE_PROJECTION } from '../schema/ensure-schema';
+import { ReadModelDb } from '../schema/open-read-model-db';
 import { LIVE_TABLES } from '../schema/table-set';
 import { dumpTables } from '../testing/dump-tables';
-import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-engines';
+import { liveAndReplay } from '../testing/live-and-replay';
+import { testEngines } from '../testing/read-model-engines';
 
 /**
  * The settled situation upon leaving (issue 9, item 2) through the command path and the SQL read
@@ -20,20 +17,11 @@ import { testDatabase, testEngines, TestDatabase } from '../testing/read-model-e
  * after is 2024-06-29); events are recorded in date order, each at noon on its date.
  */
 describe.each(testEngines())('results upon leaving on %s', (engine) => {
-  let dir: string;
-  let store: SqliteEventStore;
-  const databases: TestDatabase[] = [];
+  const { store, open } = liveAndReplay(engine);
   let rm: ReadModelDb;
   let clock = new Date();
   const deps = (): CommandDependencies => ({ store, now: () => clock, newId: randomUUID });
   const caller = { actor: 'caseworker-1', actorRole: 'caseworker', correlationId: 'fixture' };
-  const open = async () => {
-    const database = await testDatabase(engine);
-    databases.push(database);
-    const opened = openReadModelDb(database.config);
-    await ensureSchema(opened.db);
-    return opened;
-  };
 
   type Step = [on: string, id: string, milestone: Omit<Milestone, 'occurredOn'> | 'retract-placement'];
   const exit = (situation: Situation) => ({ type: 'exited', reason: 'completed', situation }) as const;
@@ -66,8 +54,6 @@ describe.each(testEngines())('results upon leaving on %s', (engine) => {
   ];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pathway-leaving-'));
-    store = new SqliteEventStore(join(dir, 'events.db'));
     rm = await open();
     const at = (date: string) => (clock = new Date(`${date}T12:00:00Z`));
     at('2024-01-01');
@@ -91,13 +77,6 @@ describe.each(testEngines())('results upon leaving on %s', (engine) => {
     }
     await new ProjectionRunner(store, rm.db, { name: LIVE_PROJECTION, tables: LIVE_TABLES, batchSize: 3 }).catchUp();
   }, 30_000);
-
-  afterAll(async () => {
-    await rm.db.destroy();
-    for (const database of databases) await database.drop();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   // As known on an instant counts what the store committed by then (its own commit clock).
   const report = async (asKnownOn: string | null = null) => {

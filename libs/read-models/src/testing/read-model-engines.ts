@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
-import { ReadModelDbConfig } from '../schema/open-read-model-db';
+import { ensureSchema } from '../schema/ensure-schema';
+import { openReadModelDb, ReadModelDb, ReadModelDbConfig } from '../schema/open-read-model-db';
 
 /** The PostgreSQL server tests use; the machine runs one on 127.0.0.1:5432 with trust auth. */
 export const TEST_POSTGRES_URL = process.env.PATHWAY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -44,3 +45,25 @@ export const testEngines = (): Array<'sqlite' | 'postgres'> =>
 
 export const testDatabase = (engine: 'sqlite' | 'postgres') =>
   engine === 'sqlite' ? Promise.resolve(sqliteTestDatabase()) : postgresTestDatabase();
+
+/** Read models opened on a test database of their own; `drop()` closes the connection and drops the database. */
+export interface TestReadModelDb extends ReadModelDb {
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh read-model database on `engine` (an SQLite file in a temporary directory, or a database
+ * of its own on the test PostgreSQL server), opened and with its schema, for one suite.
+ */
+export async function openTestReadModelDb(engine: 'sqlite' | 'postgres'): Promise<TestReadModelDb> {
+  const database = await testDatabase(engine);
+  const rm = openReadModelDb(database.config);
+  await ensureSchema(rm.db);
+  return {
+    ...rm,
+    drop: async () => {
+      await rm.db.destroy();
+      await database.drop();
+    },
+  };
+}

@@ -80,6 +80,24 @@ describe('the subject-access document', () => {
     expect(other.sections.find((s) => s.id === 'records')!.rows[0]!.role).toBe('auditor');
   });
 
+  it("names every entry, what the audit log recorded and each notice in words of the document's language, not as codes", () => {
+    const events = [enrolled, event('JobPlaced', 2, { occurredOn: '2025-01-02', employment: 'employee', contract: 'permanent', hoursPerWeek: 40 }), event('GroupSessionAttended', 3, { occurredOn: '2025-01-03', sessionId: 's-1', kind: 'study-visit' })];
+    const reads = ['personal-data.read', 'subject-access.read', 'participant-file.read', 'something-new.read'].map(
+      (action, i) => ({ sequence: i, at: '2025-02-01T10:00:00.000Z', subject: 'admin-1', role: 'admin', action, participantId: 'p-1', projectId: 'P', correlationId: 'c' }),
+    );
+    const notice = (position: number, milestone: string) => ({ position, message: { schema: 'pathway.participant-milestone.v1', eventId: `e-${position}`, participantId: 'p-1', projectId: 'P', milestone, occurredOn: null, recordedAt: 'x', codes: {}, retractedEventId: null } as const });
+    const notices = { enabled: true, sentUpTo: 2, messages: [notice(1, 'enrolled'), notice(2, 'job-placed'), notice(9, 'from-elsewhere')] };
+    const rows = (language: 'en' | 'sv', id: string) => buildSubjectAccessDocument({ ...input(events, notices), reads }, language).sections.find((s) => s.id === id)!.rows;
+
+    expect(rows('en', 'records').map((r) => r.entry)).toEqual(['Enrolled', 'Got a job', 'Took part in a group session']);
+    expect(rows('sv', 'records').map((r) => r.entry)).toEqual(['Inskriven', 'Fick arbete', 'Deltog i en gruppaktivitet']);
+    expect(rows('en', 'reads').map((r) => r.action)).toEqual(['Personal data read', 'Subject access document', 'Identity number read for the participant file to SCB', 'something-new.read']);
+    expect(rows('sv', 'reads').map((r) => r.action)).toEqual(['Personuppgifter lästa', 'Registerutdrag', 'Personnummer läst till deltagarfilen till SCB', 'something-new.read']);
+    // A notice is named by the entry it tells of; one whose entry is not in the stream keeps its own name.
+    expect(rows('en', 'notices').map((r) => r.notice)).toEqual(['Enrolled', 'Got a job', 'from-elsewhere']);
+    expect(rows('sv', 'notices').map((r) => r.notice)).toEqual(['Inskriven', 'Fick arbete', 'from-elsewhere']);
+  });
+
   it('tells sent notices from those after the relay checkpoint', () => {
     const message = (position: number) => ({ position, message: { schema: 'pathway.participant-milestone.v1', eventId: `e-${position}`, participantId: 'p-1', projectId: 'P', milestone: 'enrolled', occurredOn: null, recordedAt: 'x', codes: {}, retractedEventId: null } as const });
     const doc = buildSubjectAccessDocument(input([enrolled], { enabled: true, sentUpTo: 1, messages: [message(1), message(2)] }), 'sv');

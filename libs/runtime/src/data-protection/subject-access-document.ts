@@ -3,7 +3,7 @@ import { RecordedAuditEntry } from '@pathway/audit';
 import { PROFILE_FLAGS } from '@pathway/domain';
 import { ParticipantMilestoneV1 } from '@pathway/integration';
 import { PersonalData } from '@pathway/privacy';
-import { closedListWord, roleWord } from '../closed-list-words';
+import { auditActionWord, closedListWord, eventWord, roleWord } from '../closed-list-words';
 import { SectionId, SUBJECT_ACCESS_TEXTS, SubjectAccessLanguage, SubjectAccessTexts } from './subject-access-texts';
 
 export const SUBJECT_ACCESS_SCHEMA = 'pathway.subject-access.v1';
@@ -86,7 +86,8 @@ const NOT_DETAILS = new Set(['participantId', 'projectId', 'occurredOn', 'enroll
  * value first recorded beside each corrected field), personal details, every
  * recorded event, retractions, corrections, reads of personal data (audit log), Kafka notices,
  * erasure. Values from closed lists (an answer at enrolment, a milestone's reason or situation, a
- * withdrawal's ground) and users' roles are written as the words the app shows them in
+ * withdrawal's ground), users' roles, the entries' kinds (event types, also naming the notices
+ * made from them) and what the audit log recorded are written as the words the app shows them in
  * (closed-list-words.ts), fields by their plain names (subject-access-texts.ts), in the document's
  * language; dates are ISO (YYYY-MM-DD, instants in UTC).
  */
@@ -98,7 +99,7 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
     columns: columns.map((key) => ({ key, label: t.columns[key] ?? key })),
     rows,
   });
-  const eventName = (type: string) => t.events[type] ?? type;
+  const eventName = (type: string) => eventWord(type, language) ?? type;
   const role = (code: string | null) => (code === null ? null : (roleWord(code, language) ?? code));
   const byId = new Map(input.events.map((e) => [e.eventId, e]));
   const retractedBy = new Map(input.events.filter((e) => e.type === 'MilestoneRetracted').map((e) => [String(e.data.retractedEventId), e]));
@@ -165,14 +166,15 @@ export function buildSubjectAccessDocument(input: SubjectAccessInput, language: 
       section(
         'reads',
         ['at', 'who', 'role', 'action'],
-        input.reads.map((r) => ({ at: r.at, who: r.subject, role: role(r.role), action: r.action })),
+        input.reads.map((r) => ({ at: r.at, who: r.subject, role: role(r.role), action: auditActionWord(r.action, language) ?? r.action })),
       ),
       section(
         'notices',
         ['recordedAt', 'notice', 'occurredOn', 'status', 'message'],
         input.notices.messages.map(({ position, message }) => ({
           recordedAt: message.recordedAt,
-          notice: message.milestone,
+          // Named by the entry it tells of; the message itself, codes and all, is in its own column.
+          notice: byId.has(message.eventId) ? eventName(byId.get(message.eventId)!.type) : message.milestone,
           occurredOn: message.occurredOn,
           status: t.noticeStatus[!input.notices.enabled ? 'relay-off' : input.notices.sentUpTo !== null && position <= input.notices.sentUpTo ? 'sent' : 'pending'],
           message: JSON.stringify(message),

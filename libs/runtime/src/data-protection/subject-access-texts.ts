@@ -11,13 +11,11 @@ interface SectionText {
   explanation: string;
 }
 
-/** Everything the document says in words, per language; the values of closed lists are in closed-list-words.ts. */
+/** Everything the document says in words, per language; the values of closed lists, the entries' kinds and the audit log's actions are in closed-list-words.ts. */
 export interface SubjectAccessTexts {
   documentTitle: string;
   sections: Record<SectionId, SectionText>;
   columns: Record<string, string>;
-  /** Plain names of the event types; an unknown type is shown by its own name. */
-  events: Record<string, string>;
   /** Plain names of the fields (entry profile, personal details, the entries' data); an unknown field is shown by its own name. */
   fields: Record<string, string>;
   yes: string;
@@ -77,24 +75,6 @@ const EN: SubjectAccessTexts = {
     erasedBy: 'Erased by',
     erased: 'What was erased',
     note: 'Note',
-  },
-  events: {
-    ParticipantEnrolled: 'Enrolled in the project',
-    InterventionStarted: 'Activity started',
-    InterventionEnded: 'Activity ended',
-    SchoolCompleted: 'School completed',
-    QualificationGained: 'Qualification gained',
-    EducationEntered: 'Entered education or training',
-    JobSearchStarted: 'Started looking for work',
-    JobPlaced: 'Got a job',
-    ParticipantExited: 'Left the project',
-    FollowUpRecorded: 'Follow-up after leaving',
-    ParticipantReEntered: 'Came back to the project',
-    MilestoneRetracted: 'Entry withdrawn as a mistake',
-    ContactDetailsChanged: 'Contact details changed',
-    PersonalDataErased: 'Personal details erased',
-    EntryProfileCorrected: 'Enrolment details corrected',
-    EnrolmentWithdrawn: 'Enrolment withdrawn as made in error',
   },
   fields: {
     participantId: 'Your pseudonymous id',
@@ -209,24 +189,6 @@ const SV: SubjectAccessTexts = {
     erasedAt: 'Raderat',
     erasedBy: 'Raderat av',
     erased: 'Vad som raderades',
-  },
-  events: {
-    ParticipantEnrolled: 'Inskriven i projektet',
-    InterventionStarted: 'Insats påbörjad',
-    InterventionEnded: 'Insats avslutad',
-    SchoolCompleted: 'Skola avslutad',
-    QualificationGained: 'Kvalifikation uppnådd',
-    EducationEntered: 'Började studera',
-    JobSearchStarted: 'Började söka arbete',
-    JobPlaced: 'Fick arbete',
-    ParticipantExited: 'Lämnade projektet',
-    FollowUpRecorded: 'Uppföljning efter avslut',
-    ParticipantReEntered: 'Kom tillbaka till projektet',
-    MilestoneRetracted: 'Anteckning återkallad',
-    ContactDetailsChanged: 'Kontaktuppgifter ändrade',
-    PersonalDataErased: 'Personuppgifter raderade',
-    EntryProfileCorrected: 'Uppgifter från inskrivningen rättade',
-    EnrolmentWithdrawn: 'Inskrivningen återkallad som felaktig',
   },
   fields: {
     participantId: 'Ditt pseudonyma id',
