@@ -18,6 +18,18 @@ type BatchingStore = EventStore & { appendBatch(appends: StreamAppend[]): Promis
 const canBatch = (store: EventStore): store is BatchingStore => typeof (store as Partial<BatchingStore>).appendBatch === 'function';
 
 /**
+ * Writes appends in the order given: in one transaction where the store can (`appendBatch`),
+ * else one by one. Each keeps its own expected version, which the store checks.
+ */
+export async function appendInOrder(store: EventStore, appends: StreamAppend[]): Promise<void> {
+  if (canBatch(store)) {
+    await store.appendBatch(appends);
+  } else {
+    for (const { streamId, events, expected } of appends) await store.append(streamId, events, expected);
+  }
+}
+
+/**
  * The demo's view of the event store: appends are held in order and written `DEMO_APPEND_BATCH`
  * events at a time (in one transaction where the store can, else one by one), each with its own
  * expected version, which the store checks again. The log written is the one the same appends
@@ -90,11 +102,7 @@ export class BatchedDemoStore implements EventStore {
     this.held = [];
     this.heldEvents = 0;
     this.heldStreams.clear();
-    if (canBatch(this.store)) {
-      await this.store.appendBatch(appends);
-    } else {
-      for (const { streamId, events, expected } of appends) await this.store.append(streamId, events, expected);
-    }
+    await appendInOrder(this.store, appends);
   }
 
   /** Writes what is held; the underlying store stays open (its owner closes it). */
