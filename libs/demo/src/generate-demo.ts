@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { loadProject } from '@pathway/application';
 import { EventStore, StreamAppend } from '@pathway/event-store';
-import { appendInOrder, DEMO_APPEND_BATCH } from './batched-demo-store';
+import { appendInOrder, DEMO_APPEND_BATCH } from './append-in-order';
 import { DecisionPool, DemoWorld } from './decision-pool';
 import { demoSources } from './demo-sources';
 import { executeDemoCommand } from './execute-command';
