@@ -11,12 +11,14 @@ const TARGET = { op: '>=', value: 20_000 } as const;
 
 /**
  * Demo generation into a fresh SQLite file (`synchronous=NORMAL`, as `pathway demo` opens it):
- * the fast path (folded states kept in memory, appends written in batches through
+ * the fast path (each participant's commands decided in one go on worker threads, one per core
+ * beyond the first, their appends merged into log order and written in batches through
  * `appendBatch`) against the slow path in the same run (every command reads its stream and
  * appends alone, as an API request does). Both run every command through the same deciders and
  * write the same log (libs/demo/src/generate-demo.int-spec.ts). Rounds alternate the two, so
  * a busy machine weighs on both alike; each row gives the best round, the details every one, and
- * events per CPU-second (what the generator itself costs, whatever else runs on the machine).
+ * events per CPU-second of the process, all its threads (what the generator itself costs,
+ * whatever else runs on the machine).
  */
 export async function demoGeneration(): Promise<Measurement[]> {
   const participants = scaled(10_000);

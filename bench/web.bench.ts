@@ -8,7 +8,8 @@ import { openLocalTokens } from '@pathway/config';
 import { EntryProfile } from '@pathway/domain';
 import { SqliteEventStore } from '@pathway/event-store';
 import { LocalAccounts, SqliteUserStore } from '@pathway/users';
-import { BatchedDemoStore } from '../libs/demo/src/batched-demo-store';
+import { appendInOrder, DEMO_APPEND_BATCH } from '../libs/demo/src/append-in-order';
+import { DecidingStore } from '../libs/demo/src/deciding-store';
 import { entryProfile, framtidProject } from '../test/support/fixtures';
 import { progress, scaled, tempDir } from './measure';
 import { Measurement } from './report';
@@ -151,7 +152,8 @@ export async function webPerformance(): Promise<Measurement[]> {
 async function seed(dataDir: string, large: number): Promise<{ ms: number; events: number }> {
   const started = Date.now();
   const sqlite = new SqliteEventStore(join(dataDir, 'events.db'), { synchronous: 'NORMAL' });
-  const store = new BatchedDemoStore(sqlite);
+  // Decided in memory, written in batches: each append keeps its expected version, which SQLite checks again.
+  const store = new DecidingStore();
   let n = 0;
   const deps = { store, now: () => new Date('2024-02-01T09:00:00Z'), newId: () => nameBasedUuid(`bench-web/${n++}`) };
   const request = (role: string): RequestContext => ({ actor: `bench-${role}`, actorRole: role, correlationId: nameBasedUuid(`bench-web/request/${n}`) });
@@ -162,9 +164,10 @@ async function seed(dataDir: string, large: number): Promise<{ ms: number; event
       for (let i = 1; i <= count; i++) {
         const participantId = `${projectId}-p${String(i).padStart(5, '0')}`;
         await enrolParticipant(deps, { projectId, participantId, enrolledOn: '2024-01-15', profile: entryProfile as EntryProfile }, request('caseworker'));
+        if (i % DEMO_APPEND_BATCH === 0) await appendInOrder(sqlite, store.take());
       }
     }
-    await store.flush();
+    await appendInOrder(sqlite, store.take());
   } finally {
     await sqlite.close();
   }

@@ -52,6 +52,14 @@ describe('generateDemo', () => {
     expect(slow.events).toEqual(events);
   });
 
+  it('writes the same log with participants decided on worker threads', async () => {
+    // 300 participants are decided in this thread by default; two threads share them here.
+    const threaded = await run(300, 7, { threads: 2 });
+    await threaded.store.close();
+    expect(threaded.summary).toEqual(first.summary);
+    expect(threaded.events).toEqual(events);
+  });
+
   it('writes the same log through a store that appends one at a time (no appendBatch, as KurrentDB)', async () => {
     const portOnly = (store: EventStore): EventStore => ({
       append: (...a) => store.append(...a),

@@ -5,49 +5,63 @@ export interface Scheduled<T> {
   item: T;
 }
 
+/** When each source's list starts (NaN for an empty one) and how long it is, by source number. */
+export interface SourceStarts {
+  firstAt: Float64Array;
+  lengths: Uint32Array;
+}
+
 interface Cursor<T> {
   source: number;
   items: T[];
   index: number;
 }
 
+/** The starts of sources `from` to `to - 1` (indexed from 0), each list made once and dropped. */
+export function scanSources<T extends { at: number }>(from: number, to: number, listOf: (source: number) => T[]): SourceStarts {
+  const firstAt = new Float64Array(to - from);
+  const lengths = new Uint32Array(to - from);
+  for (let source = from; source < to; source++) {
+    const items = listOf(source);
+    firstAt[source - from] = items[0]?.at ?? NaN;
+    lengths[source - from] = items.length;
+  }
+  return { firstAt, lengths };
+}
+
 /**
  * Merges many time-ordered lists into one, ordered by (at, source, index) so that equal
  * instants keep a stable order. Only the lists of sources that have started and not yet
- * finished are held in memory: each list is made once up front to learn when it starts and
- * how long it is, then dropped, and made again (it must be deterministic) when its turn comes.
+ * finished are held in memory: the starts are known beforehand (`scanSources`), and a list is
+ * asked for (it must be the same list the scan saw) when its turn comes, in `order`.
  */
-export class MergeByTime<T extends { at: number }> implements Iterable<Scheduled<T>> {
+export class MergeByTime<T extends { at: number }> implements AsyncIterable<Scheduled<T>> {
   readonly total: number;
+  /** The sources with items, in the order their lists are asked for. */
+  readonly order: Uint32Array;
   private readonly firstAt: Float64Array;
-  private readonly order: Uint32Array;
+  private readonly lengths: Uint32Array;
 
   constructor(
-    sources: number,
-    private readonly listOf: (source: number) => T[],
+    starts: SourceStarts,
+    private readonly listOf: (source: number) => T[] | Promise<T[]>,
   ) {
-    this.firstAt = new Float64Array(sources);
-    let total = 0;
+    this.firstAt = starts.firstAt;
+    this.lengths = starts.lengths;
+    this.total = starts.lengths.reduce((sum, n) => sum + n, 0);
     const starting: number[] = [];
-    for (let source = 0; source < sources; source++) {
-      const items = listOf(source);
-      total += items.length;
-      if (items.length === 0) continue;
-      this.firstAt[source] = items[0]!.at;
-      starting.push(source);
-    }
-    this.total = total;
+    starts.lengths.forEach((length, source) => length > 0 && starting.push(source));
     this.order = Uint32Array.from(starting).sort((a, b) => this.firstAt[a]! - this.firstAt[b]! || a - b);
   }
 
-  *[Symbol.iterator](): Iterator<Scheduled<T>> {
+  async *[Symbol.asyncIterator](): AsyncIterator<Scheduled<T>> {
     const heap: Cursor<T>[] = [];
     let next = 0;
     for (;;) {
       // Start every source whose first item comes before the earliest item under way.
       while (next < this.order.length && (heap.length === 0 || this.startsBefore(this.order[next]!, heap[0]!))) {
         const source = this.order[next++]!;
-        push(heap, { source, items: this.listOf(source), index: 0 });
+        push(heap, { source, items: await this.sameList(source), index: 0 });
       }
       if (heap.length === 0) return;
       const cursor = heap[0]!;
@@ -56,6 +70,18 @@ export class MergeByTime<T extends { at: number }> implements Iterable<Scheduled
       if (cursor.index < cursor.items.length) siftDown(heap, 0);
       else removeTop(heap);
     }
+  }
+
+  /**
+   * The source's list, which must start as the scan saw (a changed start would break the order)
+   * and be no longer (it may end early: a list of decided commands ends at a refused one).
+   */
+  private async sameList(source: number): Promise<T[]> {
+    const items = await this.listOf(source);
+    if (items.length === 0 || items.length > this.lengths[source]! || items[0]!.at !== this.firstAt[source]) {
+      throw new Error(`Source ${source} made another list than when its start was scanned`);
+    }
+    return items;
   }
 
   private startsBefore(source: number, cursor: Cursor<T>): boolean {

@@ -33,6 +33,24 @@ describe('time zones', () => {
       expect(calendarDateIn(new Date('2026-03-14T11:00:00Z'), 'Pacific/Auckland')).toBe('2026-03-15');
     });
 
+    it('is the date named by the zone formatter\'s parts, for instants across two centuries and zones', () => {
+      const zones = ['Europe/Stockholm', 'Pacific/Auckland', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'Africa/Monrovia', 'UTC'];
+      const formats = new Map(zones.map((zone) => [zone, new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })]));
+      const byParts = (instant: Date, zone: string) => {
+        const parts = formats.get(zone)!.formatToParts(instant);
+        const part = (type: string) => parts.find((p) => p.type === type)!.value;
+        return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+      };
+      let state = 7;
+      for (let i = 0; i < 500; i++) {
+        state = (state * 1103515245 + 12345) % 2 ** 31;
+        // From about 1900 to 2100, to the millisecond.
+        const instant = new Date(-2_208_988_800_000 + (state / 2 ** 31) * 6_311_433_600_000);
+        for (const zone of zones) expect([instant.toISOString(), zone, calendarDateIn(instant, zone)]).toEqual([instant.toISOString(), zone, byParts(instant, zone)]);
+      }
+      expect(calendarDateIn(new Date('0999-06-01T12:00:00Z'), 'UTC')).toBe('0999-06-01');
+    });
+
     it('refuses an invalid zone', () => {
       expect(() => calendarDateIn(new Date(), 'Mars/Olympus')).toThrow(RangeError);
     });

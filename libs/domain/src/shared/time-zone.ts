@@ -46,6 +46,10 @@ export function calendarDateIn(instant: Date, zone: TimeZone): IsoDate {
     parts = new Intl.DateTimeFormat('en-US', { timeZone: validZone(zone), year: 'numeric', month: '2-digit', day: '2-digit' });
     if (dateParts.size < KNOWN_ZONES_LIMIT) dateParts.set(zone, parts);
   }
+  // `format` is half the cost of `formatToParts` (one string, no part objects): "MM/DD/YYYY" in
+  // en-US. Anything else the platform might spell is read part by part, as before.
+  const us = US_DATE.exec(parts.format(instant));
+  if (us) return `${us[3]!.padStart(4, '0')}-${us[1]}-${us[2]}`;
   let year = '';
   let month = '';
   let day = '';
@@ -56,6 +60,9 @@ export function calendarDateIn(instant: Date, zone: TimeZone): IsoDate {
   }
   return `${year}-${month}-${day}`;
 }
+
+/** A date as en-US spells it with two-digit month and day: month, day, year. */
+const US_DATE = /^(\d{2})\/(\d{2})\/(\d{1,4})$/;
 
 /**
  * A formatter of the calendar date per zone. "Today" is asked on every command, and luxon's
