@@ -3,6 +3,7 @@ import { currentEntry, deriveOutcome } from '@pathway/indicators';
 import { applyDetailChanges } from './apply-events';
 import { BatchChanges, retractWithinBatch } from './batch-changes';
 import { BulkWriter, bulkWriter } from './bulk-writers';
+import { byParticipant, outcomeVersions } from './outcome-versions';
 import { ENROLMENT_COLUMNS, enrolmentFact, outcomeRows, participantRow } from './rows';
 import { readModelDriver } from '../schema/open-read-model-db';
 import { ReadModelSchema } from '../schema/read-model-schema';
@@ -76,7 +77,7 @@ export class BulkLoad {
   }
 
   /**
-   * Derives every participant's row from its enrolment and all its timeline rows, in rounds of
+   * Derives every participant's row and outcome versions from its enrolment and all its timeline rows, in rounds of
    * participants taken in key order, each round's timeline rows read by key range (the
    * `(participant_id, position)` index is created before this runs).
    */
@@ -102,6 +103,10 @@ export class BulkLoad {
         .execute();
       const enrolments = new Map(stored.map((row) => [row.participant_id, enrolmentFact(row)]));
       await this.writer.insert(trx, tables.participants, 'participant_id', outcomeRows([...enrolments.keys()], enrolments, recorded), 'replace');
+      // In key order: participants in id order, each one's versions in position order.
+      const timelines = byParticipant(recorded);
+      const versions = stored.flatMap((row) => outcomeVersions(enrolments.get(row.participant_id)!, timelines.get(row.participant_id) ?? []));
+      await this.writer.insert(trx, tables.versions, 'participant_id', versions, 'none');
       after = last;
     }
   }

@@ -11,7 +11,7 @@ import {
   POPULATION_READS,
   ReportPeriod,
 } from '@pathway/indicators';
-import { ReadModelSchema } from '../schema/read-model-schema';
+import { OutcomeColumns, ReadModelSchema } from '../schema/read-model-schema';
 
 /** A condition on the row and the value a rule reads for every row meeting it. */
 interface FieldClass {
@@ -20,7 +20,7 @@ interface FieldClass {
 }
 
 /**
- * One outcome field as the participants table holds it. `classes`: disjoint conditions that split
+ * One outcome field as the participants and participant_versions tables hold it. `classes`: disjoint conditions that split
  * the rows into groups every rule reading the field answers alike for, each with such a value;
  * null when the field takes too many values to count class by class: it is then grouped by
  * `value.expr` and each group read back with `value.decode`.
@@ -30,7 +30,7 @@ interface FieldSql {
   value?: { expr: RawBuilder<unknown>; decode(raw: unknown): unknown };
 }
 
-type Column = keyof ReadModelSchema['participants'];
+type Column = keyof OutcomeColumns;
 
 const choice = (column: Column, values: readonly string[], nullable: boolean): FieldSql => ({
   classes: () => [
@@ -144,7 +144,7 @@ export interface GroupedCells {
 }
 
 /**
- * The participants `where` selects, counted in the database by the values the catalogue reads
+ * The participants `where` selects from `table` (their rows, or their outcome versions), counted in the database by the values the catalogue reads
  * (its `reads`, `POPULATION_READS`, gender; dates by where they fall against the period), in one
  * statement: each row's class of every field with classes folded into one integer (a digit per
  * field in a mixed radix, `code`), beside the fields counted by value (the median's days). The
@@ -160,6 +160,7 @@ export interface GroupedCells {
  */
 export async function groupedCells(
   db: Kysely<ReadModelSchema>,
+  table: CountedTable,
   where: RawBuilder<unknown>,
   period: ReportPeriod,
   extra: readonly OutcomeCell[],
@@ -183,7 +184,7 @@ export async function groupedCells(
   const digits = classed.map(({ classes, radix }) =>
     sql`CAST(${sql.lit(radix)} AS BIGINT) * CASE ${sql.join(classes.map((k, i) => sql`WHEN ${k.when} THEN ${sql.lit(i)}`), sql` `)} END`);
   const grouped = [sql.join(digits, sql` + `), ...exact.map((e) => e.expr)];
-  const rows = await codedRows(db, where, grouped);
+  const rows = await codedRows(db, table, where, grouped);
   const facets = new Map<string, Facet>();
   for (const entry of CATALOGUE) {
     const name = facetOf(entry);
@@ -265,16 +266,24 @@ function cellsIn(f: Facet, classed: readonly Classed[], exact: readonly Exact[])
 }
 
 /**
- * The rows `where` selects as their `grouped` values (`c0`, `c1`, ...), how many rows have them
+ * The tables holding outcome columns (`OutcomeColumns`), and the column of each that gives a row's
+ * last log position (a version's start: the last of its boundaries).
+ */
+const LAST_POSITION = { participants: 'last_position', participant_versions: 'from_position' } as const;
+export type CountedTable = keyof typeof LAST_POSITION;
+
+/**
+ * The rows of `table` that `where` selects as their `grouped` values (`c0`, `c1`, ...), how many rows have them
  * (`n`) and the last log position among those (`last`). PostgreSQL groups them (a hash
  * aggregate); SQLite groups by sorting, which took longer than reading the 100,000 rows of the
  * benchmark one by one (135 ms against 50 ms of CPU), so it returns every row with `n` 1.
  */
-async function codedRows(db: Kysely<ReadModelSchema>, where: RawBuilder<unknown>, grouped: RawBuilder<unknown>[]) {
+async function codedRows(db: Kysely<ReadModelSchema>, table: CountedTable, where: RawBuilder<unknown>, grouped: RawBuilder<unknown>[]) {
   const values = sql.join(grouped.map((c, i) => sql`${c} AS ${sql.ref(`c${i}`)}`));
+  const [from, last] = [sql.table(table), sql.ref(LAST_POSITION[table])];
   const query = db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<CodedRow>`SELECT ${values}, COUNT(*) AS n, MAX(last_position) AS last FROM participants WHERE ${where} GROUP BY ${sql.join(grouped.map((_, i) => sql.lit(i + 1)))}`
-    : sql<CodedRow>`SELECT ${values}, 1 AS n, last_position AS last FROM participants WHERE ${where}`;
+    ? sql<CodedRow>`SELECT ${values}, COUNT(*) AS n, MAX(${last}) AS last FROM ${from} WHERE ${where} GROUP BY ${sql.join(grouped.map((_, i) => sql.lit(i + 1)))}`
+    : sql<CodedRow>`SELECT ${values}, 1 AS n, ${last} AS last FROM ${from} WHERE ${where}`;
   return (await query.execute(db)).rows;
 }
 

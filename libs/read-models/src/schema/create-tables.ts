@@ -1,4 +1,4 @@
-import { Kysely, sql } from 'kysely';
+import { CreateTableBuilder, Kysely, sql } from 'kysely';
 import { ReadModelSchema } from './read-model-schema';
 import { TableSet, tableNames } from './table-set';
 
@@ -32,42 +32,31 @@ export async function createProjectedTables(
     .addColumn('position', 'bigint', (c) => c.notNull())
     .execute();
 
-  let participants = db.schema
-    .createTable(set.participants)
-    .addColumn('participant_id', 'text', (c) => c.primaryKey())
-    .addColumn('project_id', 'text', (c) => c.notNull())
-    .addColumn('enrolled_on', 'text', (c) => c.notNull())
-    .addColumn('recorded_entry', 'text', (c) => c.notNull())
-    .addColumn('enrolment_recorded_at', 'text', (c) => c.notNull())
-    .addColumn('enrolment_position', 'bigint', (c) => c.notNull());
-  for (const column of ['birth_date', 'gender']) participants = participants.addColumn(column, 'text');
-  participants = participants.addColumn('labour_market_status', 'text', (c) => c.notNull());
-  for (const column of [
-    'in_education_or_training',
-    'disability',
-    'third_country_national',
-    'foreign_background',
-    'minority',
-    'homeless',
-    'rural_area',
-    'age_at_entry',
-    'leaving_job_searching',
-    'leaving_in_education',
-    'leaving_employed',
-    'leaving_qualified',
-    'follow_up_improved',
-    'days_to_first_placement',
-  ]) {
-    participants = participants.addColumn(column, 'integer');
-  }
-  for (const column of ['education_level', 'last_exit_on', 'exit_reason', 'exit_situation', 'six_month_point_on', 'follow_up_situation', 'first_placement_on']) {
-    participants = participants.addColumn(column, 'text');
-  }
-  await participants
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('last_entry_on', 'text', (c) => c.notNull())
-    .addColumn('school_completed', 'integer', (c) => c.notNull())
+  await outcomeColumns(
+    db.schema
+      .createTable(set.participants)
+      .addColumn('participant_id', 'text', (c) => c.primaryKey())
+      .addColumn('project_id', 'text', (c) => c.notNull())
+      .addColumn('enrolled_on', 'text', (c) => c.notNull())
+      .addColumn('recorded_entry', 'text', (c) => c.notNull())
+      .addColumn('enrolment_recorded_at', 'text', (c) => c.notNull())
+      .addColumn('enrolment_position', 'bigint', (c) => c.notNull()),
+  )
     .addColumn('last_position', 'bigint', (c) => c.notNull())
+    .execute();
+
+  // Written in key order by a rebuild (participant by participant, position by position), so the key costs it little.
+  // Its name is unique, as index names must be: a rebuild's set is created beside the live one, which an earlier rebuild created.
+  await outcomeColumns(
+    db.schema
+      .createTable(set.versions)
+      .addColumn('participant_id', 'text', (c) => c.notNull())
+      .addColumn('project_id', 'text', (c) => c.notNull())
+      .addColumn('enrolled_on', 'text', (c) => c.notNull()),
+  )
+    .addColumn('from_position', 'bigint', (c) => c.notNull())
+    .addColumn('to_position', 'bigint')
+    .addPrimaryKeyConstraint(`pk_${tag}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}_versions`, ['participant_id', 'from_position'])
     .execute();
 
   await db.schema
@@ -89,11 +78,49 @@ export async function createProjectedTables(
   if (withIndexes) await createIndexes(db, set, tag);
 }
 
+/** The entry profile and outcome columns `participants` and `participant_versions` share (`OutcomeColumns`), after their keys. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function outcomeColumns<T extends CreateTableBuilder<any, any>>(table: T): T {
+  let t = table as CreateTableBuilder<string, string>;
+  for (const column of ['birth_date', 'gender']) t = t.addColumn(column, 'text');
+  t = t.addColumn('labour_market_status', 'text', (c) => c.notNull());
+  for (const column of [
+    'in_education_or_training',
+    'disability',
+    'third_country_national',
+    'foreign_background',
+    'minority',
+    'homeless',
+    'rural_area',
+    'age_at_entry',
+    'leaving_job_searching',
+    'leaving_in_education',
+    'leaving_employed',
+    'leaving_qualified',
+    'follow_up_improved',
+    'days_to_first_placement',
+  ]) {
+    t = t.addColumn(column, 'integer');
+  }
+  for (const column of ['education_level', 'last_exit_on', 'exit_reason', 'exit_situation', 'six_month_point_on', 'follow_up_situation', 'first_placement_on']) {
+    t = t.addColumn(column, 'text');
+  }
+  return t
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('last_entry_on', 'text', (c) => c.notNull())
+    .addColumn('school_completed', 'integer', (c) => c.notNull()) as T;
+}
+
 const INDEXES = {
   participants_project: { table: 'participants', columns: ['project_id', 'status'] },
   /** The timeline of one participant, and the rebuild's derivation of outcomes by key range. */
   milestones_participant: { table: 'milestones', columns: ['participant_id', 'position'] },
   milestones_project: { table: 'milestones', columns: ['project_id', 'recorded_at'] },
+  /** A report as known on a position: the last fact recorded, and the last retraction, at or before it (`knownPosition`). */
+  milestones_position: { table: 'milestones', columns: ['project_id', 'position'] },
+  milestones_retracted: { table: 'milestones', columns: ['project_id', 'retracted_position'] },
+  /** A report as known on a position: the versions begun at or before it. */
+  versions_project: { table: 'versions', columns: ['project_id', 'from_position'] },
 } as const;
 
 export type IndexName = keyof typeof INDEXES;

@@ -13,7 +13,8 @@ import { LIVE_TABLES, NEXT_TABLES } from './table-set';
 // 4: projects.time_zone, the project's IANA zone.
 // 5: participants.age_at_entry is null for an implausible birth date recorded before the rule.
 // 6: corrections of the entry and withdrawals: participants.recorded_entry, status `withdrawn`, timeline rows.
-export const READ_MODEL_SCHEMA_VERSION = '6';
+// 7: participant_versions, each participant's outcome by span of the log (reports as known on an instant).
+export const READ_MODEL_SCHEMA_VERSION = '7';
 
 export const LIVE_PROJECTION = 'outcomes';
 export const NEXT_PROJECTION = 'outcomes:next';
