@@ -79,7 +79,6 @@ export async function createProjectedTables(
 }
 
 /** The entry profile and outcome columns `participants` and `participant_versions` share (`OutcomeColumns`), after their keys. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function outcomeColumns<T extends CreateTableBuilder<any, any>>(table: T): T {
   let t = table as CreateTableBuilder<string, string>;
   for (const column of ['birth_date', 'gender']) t = t.addColumn(column, 'text');
