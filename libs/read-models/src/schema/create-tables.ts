@@ -32,28 +32,16 @@ export async function createProjectedTables(
     .addColumn('position', 'bigint', (c) => c.notNull())
     .execute();
 
-  await outcomeColumns(
-    db.schema
-      .createTable(set.participants)
-      .addColumn('participant_id', 'text', (c) => c.primaryKey())
-      .addColumn('project_id', 'text', (c) => c.notNull())
-      .addColumn('enrolled_on', 'text', (c) => c.notNull())
-      .addColumn('recorded_entry', 'text', (c) => c.notNull())
-      .addColumn('enrolment_recorded_at', 'text', (c) => c.notNull())
-      .addColumn('enrolment_position', 'bigint', (c) => c.notNull()),
-  )
+  await outcomeColumns(db.schema.createTable(set.participants), { participantKey: true })
+    .addColumn('recorded_entry', 'text', (c) => c.notNull())
+    .addColumn('enrolment_recorded_at', 'text', (c) => c.notNull())
+    .addColumn('enrolment_position', 'bigint', (c) => c.notNull())
     .addColumn('last_position', 'bigint', (c) => c.notNull())
     .execute();
 
   // Written in key order by a rebuild (participant by participant, position by position), so the key costs it little.
   // Its name is unique, as index names must be: a rebuild's set is created beside the live one, which an earlier rebuild created.
-  await outcomeColumns(
-    db.schema
-      .createTable(set.versions)
-      .addColumn('participant_id', 'text', (c) => c.notNull())
-      .addColumn('project_id', 'text', (c) => c.notNull())
-      .addColumn('enrolled_on', 'text', (c) => c.notNull()),
-  )
+  await outcomeColumns(db.schema.createTable(set.versions), { participantKey: false })
     .addColumn('from_position', 'bigint', (c) => c.notNull())
     .addColumn('to_position', 'bigint')
     .addPrimaryKeyConstraint(`pk_${tag}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}_versions`, ['participant_id', 'from_position'])
@@ -78,9 +66,15 @@ export async function createProjectedTables(
   if (withIndexes) await createIndexes(db, set, tag);
 }
 
-/** The entry profile and outcome columns `participants` and `participant_versions` share (`OutcomeColumns`), after their keys. */
-function outcomeColumns<T extends CreateTableBuilder<any, any>>(table: T): T {
-  let t = table as CreateTableBuilder<string, string>;
+/**
+ * The participant, its project, entry profile and outcome columns `participants` and
+ * `participant_versions` share (`OutcomeColumns`); `participantKey`: the participant's id is the key.
+ */
+function outcomeColumns(table: CreateTableBuilder<string, never>, { participantKey }: { participantKey: boolean }): CreateTableBuilder<string, string> {
+  let t = (table as CreateTableBuilder<string, string>)
+    .addColumn('participant_id', 'text', (c) => (participantKey ? c.primaryKey() : c.notNull()))
+    .addColumn('project_id', 'text', (c) => c.notNull())
+    .addColumn('enrolled_on', 'text', (c) => c.notNull());
   for (const column of ['birth_date', 'gender']) t = t.addColumn(column, 'text');
   t = t.addColumn('labour_market_status', 'text', (c) => c.notNull());
   for (const column of [
@@ -107,7 +101,7 @@ function outcomeColumns<T extends CreateTableBuilder<any, any>>(table: T): T {
   return t
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('last_entry_on', 'text', (c) => c.notNull())
-    .addColumn('school_completed', 'integer', (c) => c.notNull()) as T;
+    .addColumn('school_completed', 'integer', (c) => c.notNull());
 }
 
 const INDEXES = {
