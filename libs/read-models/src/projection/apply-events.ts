@@ -1,10 +1,11 @@
-import { Kysely } from 'kysely';
+import { Kysely, Selectable } from 'kysely';
 import { EnrolmentFact } from '@pathway/indicators';
 import { RecordedEvent } from '@pathway/event-store';
 import { BatchChanges, collectChanges } from './batch-changes';
-import { enrolmentFact, outcomeRows } from './rows';
+import { byParticipant, OutcomeVersion, outcomeVersions } from './outcome-versions';
+import { ENROLMENT_COLUMNS, enrolmentFact, outcomeRows } from './rows';
 import { storeOutcomeCodes } from '../queries/report-cells';
-import { ReadModelSchema } from '../schema/read-model-schema';
+import { MilestonesTable, ReadModelSchema } from '../schema/read-model-schema';
 import { TableSet } from '../schema/table-set';
 
 /** Ids per `IN (...)` lookup. */
@@ -14,13 +15,14 @@ const MAX_VALUES = 30_000;
 
 /**
  * Applies a batch of the global log to one table set. Facts are written as they come; then each
- * participant the batch touched gets its outcome row derived again from all its facts. Every
+ * participant the batch touched gets its outcome row derived again from all its facts, and its
+ * outcome versions from the batch's first event of it on (`outcomeVersions`). Every
  * write is idempotent, so seeing an event twice changes nothing. (A rebuild from scratch writes
  * the same rows in bulk instead: see bulk-load.ts.)
  */
 export async function applyEvents(trx: Kysely<ReadModelSchema>, tables: TableSet, batch: RecordedEvent[]): Promise<void> {
   const changes = collectChanges(batch);
-  const { projects, enrolments, facts, retractions, touched } = changes;
+  const { projects, enrolments, facts, retractions, touched, firstTouched } = changes;
   for (const rows of rowChunks(projects)) {
     await trx.insertInto(tables.projects).values(rows).onConflict((oc) => oc.column('project_id').doNothing()).execute();
   }
@@ -36,7 +38,7 @@ export async function applyEvents(trx: Kysely<ReadModelSchema>, tables: TableSet
       .execute();
   }
   for (const ids of chunks([...touched.keys()])) {
-    await rederiveOutcomes(trx, tables, ids, enrolments, touched);
+    await rederiveOutcomes(trx, tables, ids, enrolments, touched, firstTouched);
   }
 }
 
@@ -61,10 +63,11 @@ async function rederiveOutcomes(
   participantIds: string[],
   enrolledInBatch: Map<string, EnrolmentFact>,
   lastPositions: Map<string, number>,
+  firstPositions: Map<string, number>,
 ): Promise<void> {
   const earlier = participantIds.filter((id) => !enrolledInBatch.has(id));
   const stored = earlier.length
-    ? await trx.selectFrom(tables.participants).selectAll().where('participant_id', 'in', earlier).execute()
+    ? await trx.selectFrom(tables.participants).select(ENROLMENT_COLUMNS).where('participant_id', 'in', earlier).execute()
     : [];
   const enrolments = new Map(enrolledInBatch);
   for (const row of stored) enrolments.set(row.participant_id, enrolmentFact(row));
@@ -80,6 +83,56 @@ async function rederiveOutcomes(
     )
     .execute();
   await storeOutcomeCodes(trx, tables.participants, participantIds);
+  await rederiveVersions(trx, tables, participantIds, enrolments, recorded, firstPositions);
+}
+
+/**
+ * The outcome versions of the participants `participantIds` (each with its enrolment in
+ * `enrolments` and every timeline row in `recorded`) from the batch's first event of each (`firstPositions`) on: the version holding
+ * just before it is ended there or extended, later ones (a batch seen again) are replaced. A
+ * participant with thousands of events costs one derivation per event of the batch, not one per
+ * event of its stream.
+ */
+async function rederiveVersions(
+  trx: Kysely<ReadModelSchema>,
+  tables: TableSet,
+  participantIds: string[],
+  enrolments: Map<string, EnrolmentFact>,
+  recorded: Selectable<MilestonesTable>[],
+  firstPositions: Map<string, number>,
+): Promise<void> {
+  const ids = participantIds.filter((id) => enrolments.has(id));
+  if (ids.length === 0) return;
+  const earliest = Math.min(...ids.map((id) => firstPositions.get(id)!));
+  // Usually just each one's current version: only a batch seen again has versions ending past its start.
+  const stored = await trx
+    .selectFrom(tables.versions)
+    .selectAll()
+    .where('participant_id', 'in', ids)
+    .where((eb) => eb.or([eb('to_position', 'is', null), eb('to_position', '>=', earliest)]))
+    .execute();
+  const storedOf = byParticipant(stored);
+  const timelineOf = byParticipant(recorded);
+  const versions: OutcomeVersion[] = [];
+  for (const id of ids) {
+    const enrolment = enrolments.get(id)!;
+    const since = firstPositions.get(id)!;
+    const mine = storedOf.get(id) ?? [];
+    const previous = mine.find((v) => Number(v.from_position) < since && (v.to_position === null || Number(v.to_position) >= since)) ?? null;
+    if (mine.some((v) => Number(v.from_position) >= since)) {
+      await trx.deleteFrom(tables.versions).where('participant_id', '=', id).where('from_position', '>=', since).execute();
+    }
+    const timeline = timelineOf.get(id) ?? [];
+    versions.push(...(previous ? outcomeVersions(enrolment, timeline, previous, since) : outcomeVersions(enrolment, timeline)));
+  }
+  for (const rows of rowChunks(versions)) {
+    await trx
+      .insertInto(tables.versions)
+      .values(rows)
+      .onConflict((oc) => oc.columns(['participant_id', 'from_position']).doUpdateSet((eb) => ({ to_position: eb.ref('excluded.to_position') })))
+      .execute();
+  }
+  await storeOutcomeCodes(trx, tables.versions, ids);
 }
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {

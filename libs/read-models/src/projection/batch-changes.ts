@@ -20,8 +20,8 @@ export interface Retraction {
 /**
  * What a batch of the log changes, before anything is written: new projects, changes to their
  * details (in log order), enrolments (by
- * participant id), timeline rows, retractions, and each touched participant's last position
- * in the batch. The live projection and the rebuild both start from this, so they read every
+ * participant id), timeline rows, retractions, and each touched participant's first and last
+ * position in the batch. The live projection and the rebuild both start from this, so they read every
  * event the same way and differ only in how they write.
  */
 export interface BatchChanges {
@@ -31,12 +31,18 @@ export interface BatchChanges {
   facts: Insertable<MilestonesTable>[];
   retractions: Retraction[];
   touched: Map<string, number>;
+  /** Where the batch first touches each participant: its outcome versions from there on are derived again. */
+  firstTouched: Map<string, number>;
 }
 
 /** Reads a batch of the global log (in position order) into the rows it changes; pure. */
 export function collectChanges(batch: RecordedEvent[]): BatchChanges {
-  const changes: BatchChanges = { projects: [], detailChanges: [], enrolments: new Map(), facts: [], retractions: [], touched: new Map() };
-  const { projects, detailChanges, enrolments, facts, retractions, touched } = changes;
+  const changes: BatchChanges = { projects: [], detailChanges: [], enrolments: new Map(), facts: [], retractions: [], touched: new Map(), firstTouched: new Map() };
+  const { projects, detailChanges, enrolments, facts, retractions, touched, firstTouched } = changes;
+  const touch = (participantId: string, position: number) => {
+    touched.set(participantId, position);
+    if (!firstTouched.has(participantId)) firstTouched.set(participantId, position);
+  };
   for (const recorded of batch) {
     const event = toDomainEvent<ProjectEvent | ParticipantEvent>(recorded);
     const { position } = recorded;
@@ -61,12 +67,12 @@ export function collectChanges(batch: RecordedEvent[]): BatchChanges {
       // Field by field: the sealed `personal` block has no place in any table.
       const { participantId, projectId, enrolledOn, profile } = event.data;
       enrolments.set(participantId, { participantId, projectId, enrolledOn, profile, recordedAt, position });
-      touched.set(participantId, position);
+      touch(participantId, position);
     } else if (event.type === 'MilestoneRetracted') {
       // The reason is free text about the person: it stays in the log, sealed, and in no table.
       const { retractedEventId } = event.data;
       retractions.push({ target: retractedEventId, by: recorded.eventId, at: recordedAt, position });
-      touched.set(event.data.participantId, position);
+      touch(event.data.participantId, position);
     } else if (event.type === 'EntryProfileCorrected' || event.type === 'EnrolmentWithdrawn' || MILESTONE_TYPES.has(event.type)) {
       const { participantId, occurredOn, ...details } = timelineFields(event as ParticipantEvent);
       facts.push({
@@ -83,7 +89,7 @@ export function collectChanges(batch: RecordedEvent[]): BatchChanges {
         retracted_at: null,
         retracted_position: null,
       });
-      touched.set(participantId, position);
+      touch(participantId, position);
     }
     // Contact changes and erasures are left out: no table keeps personal data, no count depends on it.
   }

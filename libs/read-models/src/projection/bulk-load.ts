@@ -3,6 +3,7 @@ import { currentEntry, deriveOutcome } from '@pathway/indicators';
 import { applyDetailChanges } from './apply-events';
 import { BatchChanges, retractWithinBatch } from './batch-changes';
 import { BulkWriter, bulkWriter } from './bulk-writers';
+import { byParticipant, outcomeVersions } from './outcome-versions';
 import { ENROLMENT_COLUMNS, enrolmentFact, outcomeRows, participantRow } from './rows';
 import { storeOutcomeCodes } from '../queries/report-cells';
 import { readModelDriver } from '../schema/open-read-model-db';
@@ -77,7 +78,7 @@ export class BulkLoad {
   }
 
   /**
-   * Derives every participant's row from its enrolment and all its timeline rows, in rounds of
+   * Derives every participant's row and outcome versions from its enrolment and all its timeline rows, in rounds of
    * participants taken in key order, each round's timeline rows read by key range (the
    * `(participant_id, position)` index is created before this runs); then every row's report
    * code in one statement.
@@ -92,7 +93,7 @@ export class BulkLoad {
         .orderBy('participant_id')
         .limit(DERIVE_CHUNK)
         .execute();
-      if (stored.length === 0) return storeOutcomeCodes(trx, tables.participants);
+      if (stored.length === 0) break;
       const last = stored.at(-1)!.participant_id;
       const recorded = await trx
         .selectFrom(tables.milestones)
@@ -104,7 +105,13 @@ export class BulkLoad {
         .execute();
       const enrolments = new Map(stored.map((row) => [row.participant_id, enrolmentFact(row)]));
       await this.writer.insert(trx, tables.participants, 'participant_id', outcomeRows([...enrolments.keys()], enrolments, recorded), 'replace');
+      // In key order: participants in id order, each one's versions in position order.
+      const timelines = byParticipant(recorded);
+      const versions = stored.flatMap((row) => outcomeVersions(enrolments.get(row.participant_id)!, timelines.get(row.participant_id) ?? []));
+      await this.writer.insert(trx, tables.versions, 'participant_id', versions, 'none');
       after = last;
     }
+    await storeOutcomeCodes(trx, tables.participants, 'all');
+    await storeOutcomeCodes(trx, tables.versions, 'all');
   }
 }

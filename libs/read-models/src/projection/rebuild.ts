@@ -51,7 +51,7 @@ export async function rebuildReadModels(
     await bulk.finishLoad(trx, NEXT_TABLES, tag);
     await createIndexes(trx, NEXT_TABLES, tag, ['milestones_participant']);
     await bulk.deriveAll(trx, NEXT_TABLES);
-    await createIndexes(trx, NEXT_TABLES, tag, ['participants_project', 'milestones_project']);
+    await createIndexes(trx, NEXT_TABLES, tag, ['participants_project', 'milestones_project', 'milestones_position', 'milestones_retracted', 'versions_report']);
     const next = await trx.selectFrom('checkpoints').select(['position', 'event_id']).where('name', '=', NEXT_PROJECTION).executeTakeFirstOrThrow();
     position = Number(next.position);
     await dropProjectedTables(trx, LIVE_TABLES);

@@ -1,7 +1,7 @@
 import { CorrectedEntry, EntryProfile } from '@pathway/domain';
 import { currentEntry, deriveOutcome, EnrolmentFact, MilestoneFact, ParticipantOutcome } from '@pathway/indicators';
 import { Selectable } from 'kysely';
-import { MilestonesTable, ParticipantsTable } from '../schema/read-model-schema';
+import { MilestonesTable, OutcomeColumns, ParticipantsTable } from '../schema/read-model-schema';
 
 type Participant = Selectable<ParticipantsTable>;
 type Milestone = Selectable<MilestonesTable>;
@@ -11,14 +11,27 @@ const bool = (value: number | null): boolean | null => (value === null ? null : 
 
 /** `enrolment` as recorded, `current` the entry as corrected since (`currentEntry`), `outcome` derived from both. */
 export function participantRow(enrolment: EnrolmentFact, current: CorrectedEntry, outcome: ParticipantOutcome, lastPosition: number): Participant {
+  return {
+    ...outcomeColumns(enrolment, current, outcome),
+    recorded_entry: JSON.stringify({ enrolledOn: enrolment.enrolledOn, profile: enrolment.profile }),
+    enrolment_recorded_at: enrolment.recordedAt,
+    enrolment_position: enrolment.position,
+    last_position: lastPosition,
+    // Stored after the row is written, by the report's own expression (`storeOutcomeCodes`).
+    outcome_code: null,
+  };
+}
+
+/**
+ * The columns a participant's outcome is read back from (`outcomeOf`), as `participants` and
+ * `participant_versions` both hold them: `current` the entry as corrected, `outcome` derived.
+ */
+export function outcomeColumns(enrolment: EnrolmentFact, current: CorrectedEntry, outcome: ParticipantOutcome): OutcomeColumns {
   const { profile } = current;
   return {
     participant_id: enrolment.participantId,
     project_id: enrolment.projectId,
     enrolled_on: current.enrolledOn,
-    recorded_entry: JSON.stringify({ enrolledOn: enrolment.enrolledOn, profile: enrolment.profile }),
-    enrolment_recorded_at: enrolment.recordedAt,
-    enrolment_position: enrolment.position,
     birth_date: profile.birthDate,
     gender: profile.gender,
     labour_market_status: profile.labourMarketStatus,
@@ -46,9 +59,6 @@ export function participantRow(enrolment: EnrolmentFact, current: CorrectedEntry
     school_completed: outcome.schoolCompleted ? 1 : 0,
     first_placement_on: outcome.firstPlacementOn,
     days_to_first_placement: outcome.daysToFirstPlacement,
-    last_position: lastPosition,
-    // Stored after the row is written, by the report's own expression (`storeOutcomeCodes`).
-    outcome_code: null,
   };
 }
 
@@ -69,7 +79,7 @@ export function enrolmentFact(row: Pick<Participant, (typeof ENROLMENT_COLUMNS)[
 }
 
 /** The entry profile as corrected, as the row's columns hold it. */
-export function currentProfile(row: Participant): EntryProfile {
+export function currentProfile(row: OutcomeColumns): EntryProfile {
   return {
       birthDate: row.birth_date,
       gender: row.gender as EnrolmentFact['profile']['gender'],
@@ -85,8 +95,10 @@ export function currentProfile(row: Participant): EntryProfile {
   };
 }
 
-export function outcomeOf(row: Participant): ParticipantOutcome {
-  const profile = currentProfile(row);
+/** A participant's outcome as a `participants` or `participant_versions` row holds it. */
+export function outcomeOf(row: OutcomeColumns): ParticipantOutcome {
+  // An outcome has the age at entry, not the birth date (`ParticipantOutcome`), as `deriveOutcome` gives it.
+  const { birthDate: _birthDate, ...profile } = currentProfile(row);
   return {
     participantId: row.participant_id,
     projectId: row.project_id,

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { EDUCATION_LEVELS, EXIT_REASONS, IsoDate, LABOUR_MARKET_STATUSES, SITUATIONS } from '@pathway/domain';
-import { computeIndicatorReport, currentEntry, deriveOutcome, EnrolmentFact, MilestoneFact } from '@pathway/indicators';
-import { indicatorReport, outcomesAtCutOff, reportOutcomes } from './indicator-report';
+import { computeIndicatorReport, currentEntry, deriveOutcome, EnrolmentFact, MilestoneFact, ParticipantOutcome } from '@pathway/indicators';
+import { indicatorReport, outcomesAtCutOff, outcomesFromFacts, reportOutcomes } from './indicator-report';
 import { groupedCells, storeOutcomeCodes } from './report-cells';
+import { outcomeVersions } from '../projection/outcome-versions';
 import { participantRow } from '../projection/rows';
 import { openTestReadModelDb, testEngines, TestReadModelDb } from '../testing/read-model-engines';
 
@@ -123,13 +124,15 @@ function readModelRows({ pathways }: Cohort) {
     const last = Math.max(enrolment.position, ...facts.flatMap((f) => [f.position, f.retractedPosition ?? 0]));
     return participantRow(enrolment, currentEntry(enrolment, counting), deriveOutcome(enrolment, counting), last);
   });
-  const milestones = participants.flatMap(({ facts }) =>
+  const timelines = participants.map(({ facts }) =>
     facts.map((f) => ({
       event_id: f.eventId, participant_id: f.participantId, project_id: PROJECT, position: f.position, type: f.type,
       occurred_on: f.occurredOn, recorded_at: f.recordedAt, details: JSON.stringify(f.details), recorded_by: 'caseworker-1',
       retracted_by: f.retractedBy, retracted_at: f.retractedAt, retracted_position: f.retractedPosition,
     })));
-  return { rows, milestones, positions: events.length };
+  // As the projection keeps them: through the one function both its paths call.
+  const versions = participants.flatMap(({ enrolment }, i) => outcomeVersions(enrolment, timelines[i]!));
+  return { rows, milestones: timelines.flat(), versions, positions: events.length };
 }
 
 /**
@@ -153,35 +156,78 @@ describe.each(testEngines())('indicator report counted in SQL on %s', (engine) =
     await rm.drop();
   });
 
+  async function replaceReadModels({ rows, milestones, versions }: Omit<ReturnType<typeof readModelRows>, 'positions'>, storeCodes = true) {
+    await rm.db.transaction().execute(async (trx) => {
+      await sql`DELETE FROM milestones`.execute(trx);
+      await sql`DELETE FROM participants`.execute(trx);
+      await sql`DELETE FROM participant_versions`.execute(trx);
+      if (rows.length) await trx.insertInto('participants').values(rows).execute();
+      if (milestones.length) await trx.insertInto('milestones').values(milestones).execute();
+      if (versions.length) await trx.insertInto('participant_versions').values(versions).execute();
+      if (storeCodes) {
+        await storeOutcomeCodes(trx, 'participants', 'all');
+        await storeOutcomeCodes(trx, 'participant_versions', 'all');
+      }
+    });
+  }
+
+  /**
+   * The report as known on `cutOffPosition` (counted from the versions), the drill-down's outcomes
+   * and the comparison's equal the oracle: every outcome derived again from the facts at or before it.
+   */
+  async function expectKnownOnAsFromFacts(cutOffPosition: number, period: { from: IsoDate | null; to: IsoDate }) {
+    const knownOn = await indicatorReport(rm.db, PROJECT, { ...period, asKnownOn: instant(0), cutOffPosition });
+    const fromFacts = await outcomesFromFacts(rm.db, PROJECT, cutOffPosition);
+    expect(knownOn).toMatchObject({ ...computeIndicatorReport(fromFacts.outcomes, period, PLANNED), position: fromFacts.position });
+    const drillDown = (await reportOutcomes(rm.db, PROJECT, { ...period, asKnownOn: instant(0), cutOffPosition }))!;
+    const byId = (outcomes: ParticipantOutcome[]) => [...outcomes].sort((a, b) => a.participantId.localeCompare(b.participantId));
+    expect(drillDown.position).toBe(fromFacts.position);
+    expect(byId(drillDown.outcomes)).toEqual(byId(fromFacts.outcomes));
+    expect(byId((await outcomesAtCutOff(rm.db, PROJECT, cutOffPosition))!.outcomes)).toEqual(byId(fromFacts.outcomes));
+  }
+
   it('equals computeIndicatorReport over the rows, live and as known on any cut-off', async () => {
     await fc.assert(
       // `stored`: the codes stored as the projection stores them, or none (computed by the report).
       fc.asyncProperty(cohort, fc.boolean(), async (generated, stored) => {
-        const { rows, milestones, positions } = readModelRows(generated);
-        await rm.db.transaction().execute(async (trx) => {
-          await sql`DELETE FROM milestones`.execute(trx);
-          await sql`DELETE FROM participants`.execute(trx);
-          if (rows.length) await trx.insertInto('participants').values(rows).execute();
-          if (milestones.length) await trx.insertInto('milestones').values(milestones).execute();
-          if (stored) await storeOutcomeCodes(trx, 'participants');
-        });
+        const { positions, ...tables } = readModelRows(generated);
+        await replaceReadModels(tables, stored);
         const { from, span } = generated;
         const period = { from: from === null ? null : day(from), to: day((from ?? 0) + span) };
 
         // Counted from the cells, not from the rows the report falls back to for values it has no class for.
-        expect(await groupedCells(rm.db, sql`project_id = ${PROJECT}`, period, [])).not.toBeNull();
+        expect(await groupedCells(rm.db, 'participants', sql`project_id = ${PROJECT}`, period, [])).not.toBeNull();
         const live = await indicatorReport(rm.db, PROJECT, { ...period, asKnownOn: null });
         const rowsNow = (await reportOutcomes(rm.db, PROJECT, { ...period, asKnownOn: null }))!;
         expect(live).toMatchObject({ ...computeIndicatorReport(rowsNow.outcomes, period, PLANNED), position: rowsNow.position });
 
-        const cutOffPosition = Math.floor(generated.cutOff * positions);
-        const knownOn = await indicatorReport(rm.db, PROJECT, { ...period, asKnownOn: instant(0), cutOffPosition });
-        const rowsThen = (await outcomesAtCutOff(rm.db, PROJECT, cutOffPosition))!;
-        const positionThen = (await reportOutcomes(rm.db, PROJECT, { ...period, asKnownOn: instant(0), cutOffPosition }))!.position;
-        expect(knownOn).toMatchObject({ ...computeIndicatorReport(rowsThen.outcomes, period, PLANNED), position: positionThen });
+        await expectKnownOnAsFromFacts(Math.floor(generated.cutOff * positions), period);
       }),
       { numRuns: engine === 'sqlite' ? 150 : 60 },
     );
+  });
+
+  it('counts, as known between them, a correction made before the cut-off and an exit retracted after it', async () => {
+    const milestone = (kind: Kind, on: number, retractedAfter: number | null): Cohort['pathways'][number]['milestones'][number] => ({
+      kind, on, recordedAfter: 0, retractedAfter, reason: 'completed', situation: 'employed', improved: null, months: 6, gender: 'man',
+    });
+    // Positions: enrolment 1, correction (gender woman -> man) 2, exit 3, its retraction 4.
+    const { positions, ...tables } = readModelRows({
+      pathways: [{
+        enrolledOn: 10, recordedAfter: 0, birthDate: '1990-06-15', gender: 'woman', labourMarketStatus: 'unemployed', educationLevel: null,
+        flags: [null, null, null, null, null, null, null], milestones: [milestone('correction', 5, null), milestone('exit', 20, 30)],
+      }],
+      from: null, span: 0, cutOff: 0,
+    });
+    expect(positions).toBe(4);
+    expect(tables.versions.map((v) => [v.from_position, v.to_position, v.gender, v.status])).toEqual([
+      [1, 2, 'woman', 'active'], [2, 3, 'man', 'active'], [3, 4, 'man', 'exited'], [4, null, 'man', 'active'],
+    ]);
+    await replaceReadModels(tables);
+    const period = { from: null, to: day(900) };
+    for (const cutOffPosition of [0, 1, 2, 3, 4]) await expectKnownOnAsFromFacts(cutOffPosition, period);
+    const [between] = (await reportOutcomes(rm.db, PROJECT, { ...period, asKnownOn: instant(0), cutOffPosition: 3 }))!.outcomes;
+    expect(between).toMatchObject({ gender: 'man', status: 'exited', lastExitOn: day(30) });
   });
 
   it('falls back to the rows, with the same report, when a row holds a value the classes do not list', async () => {
@@ -194,14 +240,13 @@ describe.each(testEngines())('indicator report counted in SQL on %s', (engine) =
       kind: 'exit', on: 30, recordedAfter: 0, retractedAfter: null, reason: 'completed', situation: 'employed', improved: null, months: 6, gender: null,
     };
     const { rows } = readModelRows({ pathways: [pathway([exited]), pathway([])], from: null, span: 0, cutOff: 0 });
-    await sql`DELETE FROM milestones`.execute(rm.db);
-    await sql`DELETE FROM participants`.execute(rm.db);
+    await replaceReadModels({ rows: [], milestones: [], versions: [] });
     // Written before the domain listed the value, say: this row's code is NULL, so there are no cells.
     await rm.db.insertInto('participants').values([{ ...rows[0]!, exit_reason: 'moved-abroad' }, rows[1]!]).execute();
-    await storeOutcomeCodes(rm.db, 'participants');
+    await storeOutcomeCodes(rm.db, 'participants', 'all');
     const period = { from: null, to: day(900) };
 
-    expect(await groupedCells(rm.db, sql`project_id = ${PROJECT}`, period, [])).toBeNull();
+    expect(await groupedCells(rm.db, 'participants', sql`project_id = ${PROJECT}`, period, [])).toBeNull();
     const live = await indicatorReport(rm.db, PROJECT, { ...period, asKnownOn: null });
     const rowsNow = (await reportOutcomes(rm.db, PROJECT, { ...period, asKnownOn: null }))!;
     expect(live).toMatchObject(computeIndicatorReport(rowsNow.outcomes, period, PLANNED));

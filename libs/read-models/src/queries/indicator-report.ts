@@ -1,4 +1,4 @@
-import { Kysely, Selectable, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { IsoDate } from '@pathway/domain';
 import {
   CATALOGUE_VERSION,
@@ -10,7 +10,7 @@ import {
   ParticipantOutcome,
 } from '@pathway/indicators';
 import { ENROLMENT_COLUMNS, enrolmentFact, milestoneFact, outcomeOf } from '../projection/rows';
-import { MilestonesTable, ParticipantsTable, ReadModelSchema } from '../schema/read-model-schema';
+import { ReadModelSchema } from '../schema/read-model-schema';
 import { groupedCells } from './report-cells';
 
 export interface IndicatorReportQuery {
@@ -42,12 +42,11 @@ export interface IndicatorReportDocument extends IndicatorReport {
 }
 
 /**
- * The ESF+ indicators and project rates of one project. As known now, from the outcome rows the
- * projection keeps, counted in the database (`groupedCells`); as known on an instant, the same
- * for participants with nothing recorded or retracted after the log position the store cut its
- * log off at for that instant (`query.cutOffPosition`), and derived again from their facts at or
- * before it for the others: commit order, not the appending replicas' clocks, decides what
- * counts, so the answer never changes later.
+ * The ESF+ indicators and project rates of one project, counted in the database (`groupedCells`):
+ * as known now, from the outcome rows the projection keeps; as known on an instant, from the
+ * outcome versions it keeps (`outcomeVersions`) that held at the log position the store cut its
+ * log off at for that instant (`query.cutOffPosition`): commit order, not the appending replicas'
+ * clocks, decides what counts, so the answer never changes later.
  * Throws a RangeError when `asKnownOn` comes without `cutOffPosition`, or when the period starts
  * after it ends (`countIndicatorReport`).
  */
@@ -77,7 +76,8 @@ export async function indicatorReport(
 /**
  * One project's participant outcomes as known at log position `cutOff` (the facts at or before it,
  * retractions at or before it applied) and its plan, or null when there is no such project: one
- * side of a report comparison (`compareIndicatorReports`), counted exactly as the report counts.
+ * side of a report comparison (`compareIndicatorReports`), counted exactly as the report counts,
+ * from the outcome versions holding at `cutOff`.
  */
 export async function outcomesAtCutOff(
   db: Kysely<ReadModelSchema>,
@@ -86,7 +86,7 @@ export async function outcomesAtCutOff(
 ): Promise<{ outcomes: ParticipantOutcome[]; plannedParticipants: number } | null> {
   const project = await db.selectFrom('projects').select('planned_participants').where('project_id', '=', projectId).executeTakeFirst();
   if (!project) return null;
-  const { outcomes } = await outcomesAtPosition(db, projectId, cutOff);
+  const { outcomes } = await outcomesHeldAt(db, projectId, cutOff);
   return { outcomes, plannedParticipants: project.planned_participants };
 }
 
@@ -104,17 +104,43 @@ export async function reportOutcomes(
   const project = await db.selectFrom('projects').select('project_id').where('project_id', '=', projectId).executeTakeFirst();
   if (!project) return null;
   if (query.asKnownOn !== null && query.cutOffPosition === undefined) throw new RangeError('A report as known on an instant needs the log position it counts to');
-  return query.asKnownOn === null ? currentOutcomes(db, projectId) : outcomesAtPosition(db, projectId, query.cutOffPosition!);
+  return query.asKnownOn === null ? currentOutcomes(db, projectId) : outcomesHeldAt(db, projectId, query.cutOffPosition!);
 }
 
 /**
- * The report counted from grouped cells; as known at `cutOff`, participants with facts recorded or
- * retracted after it are derived again (`changedSince`) and join the cells one by one. From the
- * rows when a row holds a value the grouped count has no class for.
+ * One project's participant outcomes derived again from the facts at or before log position
+ * `cutOff` (enrolments, timeline rows, retractions at or before it applied), read into JavaScript,
+ * and the last position among those events: what the outcome versions must equal (the tests'
+ * oracle) and the benchmark's baseline. No report reads it.
+ */
+export async function outcomesFromFacts(db: Kysely<ReadModelSchema>, projectId: string, cutOff: number): Promise<{ outcomes: ParticipantOutcome[]; position: number }> {
+  const [enrolled, recorded] = await Promise.all([
+    db.selectFrom('participants').select(ENROLMENT_COLUMNS).where('project_id', '=', projectId).where('enrolment_position', '<=', cutOff).execute(),
+    db.selectFrom('milestones').selectAll().where('project_id', '=', projectId).where('position', '<=', cutOff).execute(),
+  ]);
+  const retractedBy = (m: (typeof recorded)[number]) => m.retracted_position !== null && Number(m.retracted_position) <= cutOff;
+  const factsOf = new Map<string, MilestoneFact[]>();
+  for (const fact of recorded.filter((m) => !retractedBy(m)).map(milestoneFact)) {
+    const list = factsOf.get(fact.participantId);
+    if (list) list.push(fact);
+    else factsOf.set(fact.participantId, [fact]);
+  }
+  const outcomes = enrolled.map((row) => deriveOutcome(enrolmentFact(row), factsOf.get(row.participant_id) ?? []));
+  const position = highest([
+    ...enrolled.map((r) => r.enrolment_position),
+    ...recorded.map((m) => m.position),
+    ...recorded.filter(retractedBy).map((m) => m.retracted_position!),
+  ]);
+  return { outcomes, position };
+}
+
+/**
+ * The report counted from grouped cells: as known now from the participants' rows, as known at
+ * `cutOff` from their outcome versions holding then. From the rows when a row holds a value the
+ * grouped count has no class for.
  *
- * One snapshot for all its statements (repeatable read; SQLite's read transaction is one): a
- * participant the projector touches in between would otherwise be counted in two statements,
- * or, moving from the unchanged to the changed side, in none.
+ * One snapshot for all its statements (repeatable read; SQLite's read transaction is one): the
+ * projector writing in between would otherwise make the position and the counts disagree.
  */
 function countedReport(
   db: Kysely<ReadModelSchema>,
@@ -133,69 +159,45 @@ async function countedIn(
   planned: number,
   cutOff: number | null,
 ) {
-  const changed = cutOff === null ? { outcomes: [], position: 0 } : await changedSince(db, projectId, cutOff);
-  const unchanged = cutOff === null
-    ? sql`project_id = ${projectId}`
-    : // A row's last position is at or after its enrolment's: nothing of theirs after the cut-off.
-      sql`project_id = ${projectId} AND last_position <= ${cutOff}`;
-  const extra = changed.outcomes.map((outcome) => ({ outcome, participants: 1 }));
-  const grouped = await groupedCells(db, unchanged, period, extra);
+  const grouped = cutOff === null
+    ? await groupedCells(db, 'participants', sql`project_id = ${projectId}`, period, [])
+    : await groupedCells(db, 'participant_versions', heldAt(projectId, cutOff), period, []);
   if (grouped === null) {
-    const { outcomes, position } = cutOff === null ? await currentOutcomes(db, projectId) : await outcomesAtPosition(db, projectId, cutOff);
+    const { outcomes, position } = cutOff === null ? await currentOutcomes(db, projectId) : await outcomesHeldAt(db, projectId, cutOff);
     return { report: computeIndicatorReport(outcomes, period, planned), position };
   }
-  return { report: countIndicatorReport(grouped.cellsFor, period, planned), position: Math.max(grouped.position, changed.position) };
+  // A version's start is the last boundary it has; the events merged into it are on the timeline.
+  const position = cutOff === null ? grouped.position : Math.max(grouped.position, await timelinePosition(db, projectId, cutOff));
+  return { report: countIndicatorReport(grouped.cellsFor, period, planned), position };
 }
 
-/**
- * The participants enrolled by `cutOff` with a fact recorded or retracted after it (their row's
- * `last_position`, the last event that touched them, is past it), as they stood at `cutOff`.
- */
-async function changedSince(db: Kysely<ReadModelSchema>, projectId: string, cutOff: number) {
-  const changed = db
-    .selectFrom('participants')
-    .where('project_id', '=', projectId)
-    .where('enrolment_position', '<=', cutOff)
-    .where('last_position', '>', cutOff);
-  const [enrolled, recorded] = await Promise.all([
-    // Only what the outcome is derived from: a third of the time went into reading whole rows.
-    changed.select(ENROLMENT_COLUMNS).execute(),
-    db.selectFrom('milestones').selectAll().where('participant_id', 'in', changed.select('participant_id')).where('position', '<=', cutOff).execute(),
-  ]);
-  return outcomesFrom(enrolled, recorded, cutOff);
-}
+/** The outcome versions of the project's participants that hold at log position `cutOff` (none for one enrolled after it). */
+const heldAt = (projectId: string, cutOff: number) =>
+  sql<boolean>`project_id = ${projectId} AND from_position <= ${cutOff} AND (to_position IS NULL OR to_position > ${cutOff})`;
 
 async function currentOutcomes(db: Kysely<ReadModelSchema>, projectId: string) {
   const rows = await db.selectFrom('participants').selectAll().where('project_id', '=', projectId).execute();
   return { outcomes: rows.map(outcomeOf), position: highest(rows.map((r) => r.last_position)) };
 }
 
-/** Outcomes derived from the facts at or before log position `cutOff`: enrolments, milestones and retractions. */
-async function outcomesAtPosition(db: Kysely<ReadModelSchema>, projectId: string, cutOff: number) {
-  const [enrolled, recorded] = await Promise.all([
-    db.selectFrom('participants').selectAll().where('project_id', '=', projectId).where('enrolment_position', '<=', cutOff).execute(),
-    db.selectFrom('milestones').selectAll().where('project_id', '=', projectId).where('position', '<=', cutOff).execute(),
-  ]);
-  return outcomesFrom(enrolled, recorded, cutOff);
+/** The outcomes the versions holding at `cutOff` give, and the last position among the events they count. */
+async function outcomesHeldAt(db: Kysely<ReadModelSchema>, projectId: string, cutOff: number) {
+  const rows = await db.selectFrom('participant_versions').selectAll().where(heldAt(projectId, cutOff)).execute();
+  const position = Math.max(highest(rows.map((r) => r.from_position)), await timelinePosition(db, projectId, cutOff));
+  return { outcomes: rows.map(outcomeOf), position };
 }
 
-/** Each enrolled participant's outcome from its facts at or before `cutOff`, and the last position among them. */
-function outcomesFrom(enrolled: Pick<Selectable<ParticipantsTable>, (typeof ENROLMENT_COLUMNS)[number]>[], recorded: Selectable<MilestonesTable>[], cutOff: number) {
-  const retractedBy = (m: (typeof recorded)[number]) => m.retracted_position !== null && Number(m.retracted_position) <= cutOff;
-  const factsOf = new Map<string, MilestoneFact[]>();
-  for (const fact of recorded.filter((m) => !retractedBy(m)).map(milestoneFact)) {
-    const list = factsOf.get(fact.participantId);
-    if (list) list.push(fact);
-    else factsOf.set(fact.participantId, [fact]);
-  }
-
-  const outcomes: ParticipantOutcome[] = enrolled.map((row) => deriveOutcome(enrolmentFact(row), factsOf.get(row.participant_id) ?? []));
-  const position = highest([
-    ...enrolled.map((r) => r.enrolment_position),
-    ...recorded.map((m) => m.position),
-    ...recorded.filter(retractedBy).map((m) => m.retracted_position!),
-  ]);
-  return { outcomes, position };
+/**
+ * The last log position at or before `cutOff` of a fact, or of a retraction, on the project's
+ * timeline (0 when none): with the holding versions' starts (each participant's enrolment among
+ * them) the last position among the events a report as known on `cutOff` counts. Two index seeks
+ * (`milestones_position`, `milestones_retracted`).
+ */
+async function timelinePosition(db: Kysely<ReadModelSchema>, projectId: string, cutOff: number): Promise<number> {
+  const { rows } = await sql<{ fact: unknown; retraction: unknown }>`SELECT
+    (SELECT MAX(position) FROM milestones WHERE project_id = ${projectId} AND position <= ${cutOff}) AS fact,
+    (SELECT MAX(retracted_position) FROM milestones WHERE project_id = ${projectId} AND retracted_position <= ${cutOff}) AS retraction`.execute(db);
+  return highest([Number(rows[0]?.fact ?? 0), Number(rows[0]?.retraction ?? 0)]);
 }
 
 const highest = (positions: number[]) => positions.reduce((max, p) => Math.max(max, Number(p)), 0);

@@ -11,7 +11,7 @@ import {
   POPULATION_READS,
   ReportPeriod,
 } from '@pathway/indicators';
-import { ReadModelSchema } from '../schema/read-model-schema';
+import { OutcomeColumns, ReadModelSchema } from '../schema/read-model-schema';
 
 /** A condition on the row and the value a rule reads for every row meeting it. */
 interface FieldClass {
@@ -20,7 +20,7 @@ interface FieldClass {
 }
 
 /**
- * One outcome field as the participants table holds it. `classes`: disjoint conditions that split
+ * One outcome field as the participants and participant_versions tables hold it. `classes`: disjoint conditions that split
  * the rows into groups every rule reading the field answers alike for, each with such a value;
  * null when the field takes too many values to count class by class: it is then grouped by
  * `value.expr` and each group read back with `value.decode`.
@@ -32,7 +32,7 @@ interface FieldSql {
   value?: { expr: RawBuilder<unknown>; decode(raw: unknown): unknown };
 }
 
-type Column = keyof ReadModelSchema['participants'];
+type Column = keyof OutcomeColumns;
 
 const choice = (column: Column, values: readonly string[], nullable: boolean): FieldSql => ({
   classes: () => [
@@ -175,13 +175,15 @@ const STORED_CODE = sql.join(STORED.map(digit), sql` + `);
 export const OUTCOME_CODE_LAYOUT = JSON.stringify(STORED.map(({ field, classes }) => [field, classes.map((k) => k.value)]));
 
 /**
- * Stores `outcome_code` of the rows of `table` (participants, or a rebuild's `next_participants`)
- * that `participantIds` names, or of every row: the projection calls it after writing rows, so
- * the report reads one integer instead of evaluating a CASE per field and row. Idempotent.
+ * Stores `outcome_code` in `table` (`participants` or `participant_versions`, or a rebuild's
+ * `next_` tables under those names): for the rows of `participantIds` that have none (the
+ * projection calls it after writing them), or for every row (`'all'`: a rebuild, a changed
+ * layout). The report then reads one integer instead of evaluating a CASE per field and row.
  */
-export async function storeOutcomeCodes(db: Kysely<ReadModelSchema>, table: 'participants', participantIds?: readonly string[]): Promise<void> {
-  const update = db.updateTable(table).set({ outcome_code: STORED_CODE as RawBuilder<number | null> });
-  await (participantIds ? update.where('participant_id', 'in', participantIds) : update).execute();
+export async function storeOutcomeCodes(db: Kysely<ReadModelSchema>, table: CountedTable, participantIds: readonly string[] | 'all'): Promise<void> {
+  // One statement for either table: both hold the columns the code is computed from.
+  const update = db.updateTable(table as 'participants').set({ outcome_code: STORED_CODE as RawBuilder<number | null> });
+  await (participantIds === 'all' ? update : update.where('participant_id', 'in', participantIds).where('outcome_code', 'is', null)).execute();
 }
 
 export interface GroupedCells {
@@ -192,7 +194,8 @@ export interface GroupedCells {
 }
 
 /**
- * The participants `where` selects, counted by the values the catalogue reads (its `reads`,
+ * The participants `where` selects from `table` (their rows, or their outcome versions), counted
+ * by the values the catalogue reads (its `reads`,
  * `POPULATION_READS`, gender; dates by where they fall against the period), in one grouped
  * statement: each row's classes as one integer (a digit per field in a mixed radix: the stored
  * `outcome_code` of the fields that do not depend on the period, plus the dates' digits), beside
@@ -209,6 +212,7 @@ export interface GroupedCells {
  */
 export async function groupedCells(
   db: Kysely<ReadModelSchema>,
+  table: CountedTable,
   where: RawBuilder<unknown>,
   period: ReportPeriod,
   extra: readonly OutcomeCell[],
@@ -227,7 +231,7 @@ export async function groupedCells(
   if (!Number.isSafeInteger(span)) throw new Error(`The grouped report's code needs ${span} values, more than a number holds exactly`);
 
   const coded = (stored: RawBuilder<unknown>) =>
-    codedRows(db, where, [sql.join([stored, ...classed.slice(STORED.length).map(digit)], sql` + `), ...exact.map((e) => e.expr)]);
+    codedRows(db, table, where, [sql.join([stored, ...classed.slice(STORED.length).map(digit)], sql` + `), ...exact.map((e) => e.expr)]);
   // The stored codes, read from the index that covers them; computed here for all the rows when
   // some have none (rows not written by the projection, or a value outside the classes).
   const stored = await coded(sql.ref('outcome_code'));
@@ -310,14 +314,23 @@ function cellsIn(f: Facet, classed: readonly Classed[], exact: readonly Exact[])
 }
 
 /**
- * The rows `where` selects as their `grouped` values (`c0`, `c1`, ...), how many rows have them
- * (`n`) and the last log position among those (`last`): one grouped statement, which both
- * engines answer from the index covering the columns it reads (create-tables.ts) when the code
- * is the stored one.
+/**
+ * The tables holding outcome columns (`OutcomeColumns`), and the column of each that gives a row's
+ * last log position (a version's start: the last of its boundaries).
  */
-async function codedRows(db: Kysely<ReadModelSchema>, where: RawBuilder<unknown>, grouped: RawBuilder<unknown>[]): Promise<CodedRow[]> {
+const LAST_POSITION = { participants: 'last_position', participant_versions: 'from_position' } as const;
+export type CountedTable = keyof typeof LAST_POSITION;
+
+/**
+ * The rows of `table` that `where` selects as their `grouped` values (`c0`, `c1`, ...), how many
+ * rows have them (`n`) and the last log position among those (`last`): one grouped statement,
+ * which both engines answer from the index covering the columns it reads (create-tables.ts) when
+ * the code is the stored one.
+ */
+async function codedRows(db: Kysely<ReadModelSchema>, table: CountedTable, where: RawBuilder<unknown>, grouped: RawBuilder<unknown>[]): Promise<CodedRow[]> {
   const values = sql.join(grouped.map((c, i) => sql`${c} AS ${sql.ref(`c${i}`)}`));
-  const query = sql<CodedRow>`SELECT ${values}, COUNT(*) AS n, MAX(last_position) AS last FROM participants WHERE ${where} GROUP BY ${sql.join(grouped.map((_, i) => sql.lit(i + 1)))}`;
+  const [from, last] = [sql.table(table), sql.ref(LAST_POSITION[table])];
+  const query = sql<CodedRow>`SELECT ${values}, COUNT(*) AS n, MAX(${last}) AS last FROM ${from} WHERE ${where} GROUP BY ${sql.join(grouped.map((_, i) => sql.lit(i + 1)))}`;
   return (await query.execute(db)).rows;
 }
 

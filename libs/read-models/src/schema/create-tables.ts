@@ -1,4 +1,4 @@
-import { Kysely, sql } from 'kysely';
+import { CreateTableBuilder, Kysely, sql } from 'kysely';
 import { ReadModelSchema } from './read-model-schema';
 import { TableSet, tableNames } from './table-set';
 
@@ -32,43 +32,21 @@ export async function createProjectedTables(
     .addColumn('position', 'bigint', (c) => c.notNull())
     .execute();
 
-  let participants = db.schema
-    .createTable(set.participants)
-    .addColumn('participant_id', 'text', (c) => c.primaryKey())
-    .addColumn('project_id', 'text', (c) => c.notNull())
-    .addColumn('enrolled_on', 'text', (c) => c.notNull())
+  await outcomeColumns(db.schema.createTable(set.participants), { participantKey: true })
     .addColumn('recorded_entry', 'text', (c) => c.notNull())
     .addColumn('enrolment_recorded_at', 'text', (c) => c.notNull())
-    .addColumn('enrolment_position', 'bigint', (c) => c.notNull());
-  for (const column of ['birth_date', 'gender']) participants = participants.addColumn(column, 'text');
-  participants = participants.addColumn('labour_market_status', 'text', (c) => c.notNull());
-  for (const column of [
-    'in_education_or_training',
-    'disability',
-    'third_country_national',
-    'foreign_background',
-    'minority',
-    'homeless',
-    'rural_area',
-    'age_at_entry',
-    'leaving_job_searching',
-    'leaving_in_education',
-    'leaving_employed',
-    'leaving_qualified',
-    'follow_up_improved',
-    'days_to_first_placement',
-  ]) {
-    participants = participants.addColumn(column, 'integer');
-  }
-  for (const column of ['education_level', 'last_exit_on', 'exit_reason', 'exit_situation', 'six_month_point_on', 'follow_up_situation', 'first_placement_on']) {
-    participants = participants.addColumn(column, 'text');
-  }
-  await participants
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('last_entry_on', 'text', (c) => c.notNull())
-    .addColumn('school_completed', 'integer', (c) => c.notNull())
+    .addColumn('enrolment_position', 'bigint', (c) => c.notNull())
     .addColumn('last_position', 'bigint', (c) => c.notNull())
     .addColumn('outcome_code', 'bigint')
+    .execute();
+
+  // Written in key order by a rebuild (participant by participant, position by position), so the key costs it little.
+  // Its name is unique, as index names must be: a rebuild's set is created beside the live one, which an earlier rebuild created.
+  await outcomeColumns(db.schema.createTable(set.versions), { participantKey: false })
+    .addColumn('from_position', 'bigint', (c) => c.notNull())
+    .addColumn('to_position', 'bigint')
+    .addColumn('outcome_code', 'bigint')
+    .addPrimaryKeyConstraint(`pk_${tag}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}_versions`, ['participant_id', 'from_position'])
     .execute();
 
   await db.schema
@@ -90,6 +68,44 @@ export async function createProjectedTables(
   if (withIndexes) await createIndexes(db, set, tag);
 }
 
+/**
+ * The participant, its project, entry profile and outcome columns `participants` and
+ * `participant_versions` share (`OutcomeColumns`); `participantKey`: the participant's id is the key.
+ */
+function outcomeColumns(table: CreateTableBuilder<string, never>, { participantKey }: { participantKey: boolean }): CreateTableBuilder<string, string> {
+  let t = (table as CreateTableBuilder<string, string>)
+    .addColumn('participant_id', 'text', (c) => (participantKey ? c.primaryKey() : c.notNull()))
+    .addColumn('project_id', 'text', (c) => c.notNull())
+    .addColumn('enrolled_on', 'text', (c) => c.notNull());
+  for (const column of ['birth_date', 'gender']) t = t.addColumn(column, 'text');
+  t = t.addColumn('labour_market_status', 'text', (c) => c.notNull());
+  for (const column of [
+    'in_education_or_training',
+    'disability',
+    'third_country_national',
+    'foreign_background',
+    'minority',
+    'homeless',
+    'rural_area',
+    'age_at_entry',
+    'leaving_job_searching',
+    'leaving_in_education',
+    'leaving_employed',
+    'leaving_qualified',
+    'follow_up_improved',
+    'days_to_first_placement',
+  ]) {
+    t = t.addColumn(column, 'integer');
+  }
+  for (const column of ['education_level', 'last_exit_on', 'exit_reason', 'exit_situation', 'six_month_point_on', 'follow_up_situation', 'first_placement_on']) {
+    t = t.addColumn(column, 'text');
+  }
+  return t
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('last_entry_on', 'text', (c) => c.notNull())
+    .addColumn('school_completed', 'integer', (c) => c.notNull());
+}
+
 const INDEXES = {
   participants_project: { table: 'participants', columns: ['project_id', 'status'] },
   /**
@@ -104,6 +120,17 @@ const INDEXES = {
   /** The timeline of one participant, and the rebuild's derivation of outcomes by key range. */
   milestones_participant: { table: 'milestones', columns: ['participant_id', 'position'] },
   milestones_project: { table: 'milestones', columns: ['project_id', 'recorded_at'] },
+  /** A report as known on a position: the last fact recorded, and the last retraction, at or before it (`knownPosition`). */
+  milestones_position: { table: 'milestones', columns: ['project_id', 'position'] },
+  milestones_retracted: { table: 'milestones', columns: ['project_id', 'retracted_position'] },
+  /**
+   * A report as known on a position: the versions begun at or before it, covering what the
+   * report reads of them (as `participants_report` does of the rows).
+   */
+  versions_report: {
+    table: 'versions',
+    columns: ['project_id', 'from_position', 'to_position', 'outcome_code', 'enrolled_on', 'last_exit_on', 'six_month_point_on', 'first_placement_on', 'days_to_first_placement'],
+  },
 } as const;
 
 export type IndexName = keyof typeof INDEXES;

@@ -14,7 +14,8 @@ import { LIVE_TABLES, NEXT_TABLES } from './table-set';
 // 4: projects.time_zone, the project's IANA zone.
 // 5: participants.age_at_entry is null for an implausible birth date recorded before the rule.
 // 6: corrections of the entry and withdrawals: participants.recorded_entry, status `withdrawn`, timeline rows.
-// 7: participants.outcome_code, the report's stored classes, and the index covering what the report reads.
+// 7: participant_versions, each participant's outcome by span of the log (reports as known on an instant);
+//    outcome_code, the report's stored classes, in both outcome tables, and indexes covering what the report reads.
 export const READ_MODEL_SCHEMA_VERSION = '7';
 
 export const LIVE_PROJECTION = 'outcomes';
@@ -69,7 +70,8 @@ async function ensureOutcomeCodeLayout(db: Kysely<ReadModelSchema>): Promise<voi
   const stored = await db.selectFrom('read_model_meta').select('value').where('key', '=', 'outcome_code_layout').executeTakeFirst();
   if (stored?.value === OUTCOME_CODE_LAYOUT) return;
   await db.transaction().execute(async (trx) => {
-    await storeOutcomeCodes(trx, 'participants');
+    await storeOutcomeCodes(trx, 'participants', 'all');
+    await storeOutcomeCodes(trx, 'participant_versions', 'all');
     await trx
       .insertInto('read_model_meta')
       .values({ key: 'outcome_code_layout', value: OUTCOME_CODE_LAYOUT })

@@ -39,7 +39,7 @@ describe.each(testEngines())('outcome code layout on %s', (engine) => {
     expect(await layout()).toBe(OUTCOME_CODE_LAYOUT);
     const rows = [enrolment('a', 'woman'), enrolment('b', 'man')].map((e) => participantRow(e, currentEntry(e, []), deriveOutcome(e, []), 1));
     await rm.db.insertInto('participants').values(rows).execute();
-    await storeOutcomeCodes(rm.db, 'participants');
+    await storeOutcomeCodes(rm.db, 'participants', 'all');
     const stored = await codes();
     expect(stored.every((row) => row.outcome_code !== null)).toBe(true);
     // Two participants differing in gender, a field the report counts by class: two codes.

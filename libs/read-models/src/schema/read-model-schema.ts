@@ -6,6 +6,7 @@ export interface ReadModelSchema {
   projects: ProjectsTable;
   participants: ParticipantsTable;
   milestones: MilestonesTable;
+  participant_versions: ParticipantVersionsTable;
   checkpoints: CheckpointsTable;
   rebuild_jobs: RebuildJobsTable;
   read_model_meta: ReadModelMetaTable;
@@ -76,6 +77,23 @@ export interface ParticipantsTable {
    * the report's period, as one integer (`storeOutcomeCodes`, queries/report-cells.ts); null
    * until stored, or when a value is outside the classes. A cache: the report computes it when null.
    */
+  outcome_code: number | null;
+}
+
+/** The columns a participant's outcome is read from (`outcomeOf`): the entry as corrected and what followed it. */
+export type OutcomeColumns = Omit<ParticipantsTable, 'recorded_entry' | 'enrolment_recorded_at' | 'enrolment_position' | 'last_position' | 'outcome_code'>;
+
+/**
+ * A participant's outcome as it stood over a span of the log: from log position `from_position`
+ * up to `to_position` (exclusive; null while it still holds). The outcome columns are named and
+ * encoded as in `participants`, so a report counts either table alike; a report as known on an
+ * instant counts the rows holding at its cut-off position. Consecutive spans with equal outcomes
+ * are one row. Key: (participant_id, from_position).
+ */
+export interface ParticipantVersionsTable extends OutcomeColumns {
+  from_position: number;
+  to_position: number | null;
+  /** As `participants.outcome_code`, for this version's outcome. */
   outcome_code: number | null;
 }
 
