@@ -49,9 +49,9 @@ export async function rebuildReadModels(
   await db.transaction().execute(async (trx) => {
     const tag = Date.now().toString(36);
     await bulk.finishLoad(trx, NEXT_TABLES, tag);
-    await createIndexes(trx, NEXT_TABLES, tag, ['milestones_participant']);
+    await createIndexes(trx, NEXT_TABLES, tag, 'derivation');
     await bulk.deriveAll(trx, NEXT_TABLES);
-    await createIndexes(trx, NEXT_TABLES, tag, ['participants_project', 'milestones_project', 'milestones_position', 'milestones_retracted', 'versions_report']);
+    await createIndexes(trx, NEXT_TABLES, tag, 'rest');
     const next = await trx.selectFrom('checkpoints').select(['position', 'event_id']).where('name', '=', NEXT_PROJECTION).executeTakeFirstOrThrow();
     position = Number(next.position);
     await dropProjectedTables(trx, LIVE_TABLES);

@@ -135,14 +135,17 @@ const INDEXES = {
 
 export type IndexName = keyof typeof INDEXES;
 
+/** The index a rebuild's derivation of outcomes reads by (`BulkLoad.deriveAll`). */
+const DERIVATION_INDEX: IndexName = 'milestones_participant';
+
 /**
  * A rebuild loads its tables first and indexes them after: much faster than keeping indexes up
- * to date row by row. It creates the one its derivation reads by first (`only`), the rest after
- * the derivation has rewritten every participant row.
+ * to date row by row. It creates the one its derivation reads by first (`'derivation'`), the rest
+ * after the derivation has rewritten every participant row (`'rest'`); a new schema, all at once.
  */
-export async function createIndexes(db: Kysely<ReadModelSchema>, set: TableSet, tag: string, only?: IndexName[]): Promise<void> {
+export async function createIndexes(db: Kysely<ReadModelSchema>, set: TableSet, tag: string, which: 'all' | 'derivation' | 'rest' = 'all'): Promise<void> {
   for (const [name, { table, columns }] of Object.entries(INDEXES)) {
-    if (only && !only.includes(name as IndexName)) continue;
+    if (which !== 'all' && (name === DERIVATION_INDEX) !== (which === 'derivation')) continue;
     await db.schema.createIndex(`ix_${tag}_${name}`).on(set[table]).columns([...columns]).execute();
   }
 }
