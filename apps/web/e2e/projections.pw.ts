@@ -133,6 +133,9 @@ test('keyboard only: starts a rebuild and follows it to the end', async ({ page 
   await expect(rebuild).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: /The rebuild is finished|A rebuild was already running/ })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: 'The rebuild is finished' })).toBeVisible({ timeout: 60_000 });
+  // Said once: the table's own live region leaves the end to the panel, after its next poll too.
+  await page.waitForTimeout(3_500); // the table's poll (PROJECTIONS_POLL_MS, 3 s) and a little
+  await expect(page.getByRole('status').filter({ hasText: 'The rebuild is finished' })).toHaveCount(1);
   await expectNoAxeViolations(page);
 });
 
@@ -157,4 +160,27 @@ test('asks again every few seconds, and announces a change of state once (a fail
   expect(asked - before).toBeLessThanOrEqual(2);
   // The same state again is not announced again.
   await expect(live).toHaveText('Participants, pathways and indicators: now Failed.');
+});
+
+test('a rebuild followed on this page is said finished once: the table leaves its copy going to the panel', async ({ page }) => {
+  const job = (status: string) => ({ jobId: '00000000-0000-4000-8000-000000000002', status, requestedAt: '2026-11-30T05:00:00.000Z', startedAt: null, finishedAt: null, processed: 0, total: 0, error: null });
+  const row = (name: string, state: string) => ({ name, position: 42, headPosition: 42, lag: 0, state, updatedAt: '2026-11-30T05:00:00.000Z' });
+  // The table sees the rebuild's copy while the job runs, then the copy gone; the job ends after that.
+  let finished = false;
+  let tableAsked = 0;
+  await page.route('**/api/v1/projections', (route) => {
+    tableAsked++;
+    const projections = finished || tableAsked > 2 ? [row('outcomes', 'caught-up')] : [row('outcomes', 'caught-up'), row('outcomes:next', 'rebuilding')];
+    return route.fulfill({ json: { projections, mayRebuild: true } });
+  });
+  await page.route('**/api/v1/projections/rebuild', (route) => route.fulfill({ status: 202, json: job('requested') }));
+  await page.route('**/api/v1/projections/rebuild/*', (route) => route.fulfill({ json: job(tableAsked > 3 ? 'succeeded' : 'running') }));
+  await openProjections(page, 'en');
+  await page.getByRole('button', { name: 'Rebuild…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Start the rebuild' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The rebuild is finished' }).first()).toBeVisible({ timeout: 20_000 });
+  finished = true;
+  await page.waitForTimeout(3_500); // one more poll of the table (PROJECTIONS_POLL_MS, 3 s)
+  await expect(page.getByRole('status').filter({ hasText: 'The rebuild is finished' })).toHaveCount(1);
+  await expect(page.locator('p.visually-hidden[aria-live="polite"]')).not.toContainText('finished');
 });

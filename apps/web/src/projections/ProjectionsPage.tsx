@@ -38,6 +38,9 @@ export function ProjectionsPage() {
   const [announcement, setAnnouncement] = useState('');
   const [mayRebuild, setMayRebuild] = useState(false);
   const previous = useRef<Map<string, string> | null>(null);
+  // While the rebuild panel follows its job it says how the rebuild goes; the table's own
+  // announcements leave the rebuild's copy out then, so a screen reader hears the end once.
+  const panelFollows = useRef(false);
 
   const nameOf = useCallback((name: string) => (KNOWN_NAMES.has(name) ? t(`projections.name.${name}` as MessageId) : name), [t]);
   const stateOf = useCallback((row: ProjectionStatus) => t(`projections.state.${row.state}` as MessageId), [t]);
@@ -54,9 +57,10 @@ export function ProjectionsPage() {
       // Announce what changed state since the last answer; the first answer is the page itself.
       const before = previous.current;
       if (before) {
-        const changes = next.filter((row) => before.get(row.name) !== row.state).map((row) => t('projections.changed', { name: nameOf(row.name), state: stateOf(row) }));
+        const told = (name: string) => !(panelFollows.current && name.endsWith(':next'));
+        const changes = next.filter((row) => told(row.name) && before.get(row.name) !== row.state).map((row) => t('projections.changed', { name: nameOf(row.name), state: stateOf(row) }));
         const gone = [...before.keys()]
-          .filter((name) => !next.some((row) => row.name === name))
+          .filter((name) => told(name) && !next.some((row) => row.name === name))
           // The rebuild's copy (`outcomes:next`) goes when the switch is made: the rebuild is finished, not "in progress: finished".
           .map((name) => (name.endsWith(':next') ? t('projections.rebuild.succeeded') : t('projections.gone', { name: nameOf(name) })));
         if (changes.length + gone.length > 0) setAnnouncement([...changes, ...gone].join(' '));
@@ -133,7 +137,15 @@ export function ProjectionsPage() {
       {/* Offered only to whom the API lets start them: admins, and evaluators working in every project. */}
       {mayRebuild && (
         <>
-          <RebuildPanel onFinished={() => void load()} />
+          <RebuildPanel
+            onFollowing={() => {
+              panelFollows.current = true;
+            }}
+            onFinished={async () => {
+              await load();
+              panelFollows.current = false;
+            }}
+          />
           <EvaluatorCopyPanel />
         </>
       )}

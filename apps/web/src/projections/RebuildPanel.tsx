@@ -22,9 +22,11 @@ export interface RebuildJob {
  * first event into fresh tables, then swapped in; figures stay readable from the current ones
  * meanwhile) and asks to confirm; then the job's progress, followed live, and how it ended.
  * One rebuild at a time: if one is already running (409), this follows that one.
- * `onFinished` lets the table refresh at once.
+ * `onFollowing` is called when it starts following a job (from then on it announces the
+ * rebuild's start and end itself); `onFinished` when the job has ended, so the table refreshes
+ * at once.
  */
-export function RebuildPanel({ onFinished }: { onFinished: () => void }) {
+export function RebuildPanel({ onFollowing, onFinished }: { onFollowing: () => void; onFinished: () => Promise<void> }) {
   const t = useT();
   const { expired } = useSession();
   const [isOpen, setOpen] = useState(false);
@@ -36,6 +38,7 @@ export function RebuildPanel({ onFinished }: { onFinished: () => void }) {
 
   const follow = (jobId: string) => {
     stopRef.current();
+    onFollowing();
     stopRef.current = pollJob<RebuildJob>(
       async () => {
         const { data, response } = await api.GET('/api/v1/projections/rebuild/{jobId}', { params: { path: { jobId } } });
@@ -49,10 +52,10 @@ export function RebuildPanel({ onFinished }: { onFinished: () => void }) {
         setJob(next);
         if (next.status === 'succeeded') {
           setMessage({ text: t('projections.rebuild.succeeded'), kind: 'status' });
-          onFinished();
+          void onFinished();
         } else if (next.status === 'failed') {
           setMessage({ text: t('projections.rebuild.failed', { reason: next.error ?? '' }), kind: 'alert' });
-          onFinished();
+          void onFinished();
         }
       },
       () => setMessage({ text: t('app.error'), kind: 'alert' }),

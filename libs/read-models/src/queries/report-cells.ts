@@ -314,7 +314,6 @@ function cellsIn(f: Facet, classed: readonly Classed[], exact: readonly Exact[])
 }
 
 /**
-/**
  * The tables holding outcome columns (`OutcomeColumns`), and the column of each that gives a row's
  * last log position (a version's start: the last of its boundaries).
  */
