@@ -1,4 +1,4 @@
-import { Kysely, RawBuilder, sql } from 'kysely';
+import { Kysely, PostgresAdapter, RawBuilder, sql } from 'kysely';
 import { EDUCATION_LEVELS, EXIT_REASONS, GENDERS, LABOUR_MARKET_STATUSES, SITUATIONS } from '@pathway/domain';
 import {
   CATALOGUE,
@@ -195,17 +195,18 @@ export interface GroupedCells {
 
 /**
  * The participants `where` selects from `table` (their rows, or their outcome versions), counted
- * by the values the catalogue reads (its `reads`,
- * `POPULATION_READS`, gender; dates by where they fall against the period), in one grouped
- * statement: each row's classes as one integer (a digit per field in a mixed radix: the stored
- * `outcome_code` of the fields that do not depend on the period, plus the dates' digits), beside
- * the fields counted by value (the median's days). The groups are then summed into each entry's
+ * by the values the catalogue reads (its `reads`, `POPULATION_READS`, gender; dates by where they
+ * fall against the period), from one statement: each row's classes as one integer (a digit per
+ * field in a mixed radix: the stored `outcome_code` of the fields that do not depend on the
+ * period, plus the dates' digits), beside the fields counted by value (the median's days), sent
+ * as one JSON array per column (`codedColumns`). The codes are then summed into each entry's
  * cells, which keep only the fields the entry and its population read: a few thousand cells
  * instead of a row per participant.
  *
- * Why so: evaluating a CASE per field and row, and reading each row's page for its columns, cost
- * most of the report's time; the stored code and the index covering what the statement reads
- * leave the database a dense scan and a small sort. Measured in docs/scaling.md.
+ * Why so: evaluating a CASE per field and row, reading each row's page for its columns, and the
+ * driver building an object per row cost most of the report's time; the stored code, the index
+ * covering what the statement reads and the arrays leave the database a dense scan and the
+ * driver one value per column. Measured in docs/scaling.md.
  *
  * Null when some row holds a value outside the classes (a value the domain does not list): the
  * caller then counts from the rows, so the answer is never wrong, only slower.
@@ -231,11 +232,13 @@ export async function groupedCells(
   if (!Number.isSafeInteger(span)) throw new Error(`The grouped report's code needs ${span} values, more than a number holds exactly`);
 
   const coded = (stored: RawBuilder<unknown>) =>
-    codedRows(db, table, where, [sql.join([stored, ...classed.slice(STORED.length).map(digit)], sql` + `), ...exact.map((e) => e.expr)]);
+    codedColumns(db, table, where, [sql.join([stored, ...classed.slice(STORED.length).map(digit)], sql` + `), ...exact.map((e) => e.expr)]);
   // The stored codes, read from the index that covers them; computed here for all the rows when
   // some have none (rows not written by the projection, or a value outside the classes).
   const stored = await coded(sql.ref('outcome_code'));
-  const rows = stored.some((row) => row.c0 === null) ? await coded(STORED_CODE) : stored;
+  const { values, position } = stored.values[0]!.includes(null) ? await coded(STORED_CODE) : stored;
+  const [codes, byValue] = [values[0]!, values.slice(1)];
+  if (codes.includes(null)) return null;
   const facets = new Map<string, Facet>();
   for (const entry of CATALOGUE) {
     const name = facetOf(entry);
@@ -243,22 +246,29 @@ export async function groupedCells(
   }
   const all = [...facets.values()];
 
-  let position = 0;
+  // A code's digits by successive division, lowest place first (`classed` is in the order of its
+  // places): a multiply and a subtract per digit, not a floating-point remainder.
+  const sizes = classed.map((c) => c.classes.length);
+  const keyPlaces = KEY_CLASSED(classed);
+  const keyWeights = all[0]!.weights.slice(0, keyPlaces.length);
   const digits = new Array<number>(classed.length).fill(0);
-  for (const row of rows) {
-    if (row.c0 === null) return null;
-    const code = Number(row.c0);
-    for (let i = 0; i < classed.length; i++) digits[i] = Math.floor(code / classed[i]!.radix) % classed[i]!.classes.length;
-    const participants = Number(row.n);
-    position = Math.max(position, Number(row.last ?? 0));
+  for (let r = 0; r < codes.length; r++) {
+    let code = Number(codes[r]);
+    for (let i = 0; i < sizes.length; i++) {
+      const rest = Math.floor(code / sizes[i]!);
+      digits[i] = code - rest * sizes[i]!;
+      code = rest;
+    }
+    let keyed = 0;
+    for (let j = 0; j < keyPlaces.length; j++) keyed += digits[keyPlaces[j]!]! * keyWeights[j]!;
     for (const f of all) {
-      let key = 0;
-      for (let j = 0; j < f.classed.length; j++) key += digits[f.classed[j]!]! * f.weights[j]!;
-      if (f.exact === null) f.counts[key] += participants;
+      let key = keyed;
+      for (let j = f.own; j < f.classed.length; j++) key += digits[f.classed[j]!]! * f.weights[j]!;
+      if (f.exact === null) f.counts[key]++;
       else {
-        const value = row[`c${f.exact + 1}`] ?? null;
-        const byValue = f.byValue.get(key) ?? new Map<unknown, number>();
-        f.byValue.set(key, byValue.set(value, (byValue.get(value) ?? 0) + participants));
+        const value = byValue[f.exact]![r] ?? null;
+        const tally = f.byValue.get(key) ?? new Map<unknown, number>();
+        f.byValue.set(key, tally.set(value, (tally.get(value) ?? 0) + 1));
       }
     }
   }
@@ -272,18 +282,27 @@ export async function groupedCells(
  * statement's classed fields they read and `weights` places each one's class in the facet's own
  * mixed-radix key, which indexes `counts`; an entry reading a field counted by value (`exact`,
  * at most one) is counted in `byValue` instead, by key and then by value. Typed arrays and
- * numbers, not a map of strings: this loop runs once per group of the statement per facet.
+ * numbers, not a map of strings: this loop runs once per participant per facet.
+ * The KEY fields, which every facet reads, take the lowest places in the same order in every
+ * facet, so their part of the key is summed once per participant for all of them; the facet's own
+ * fields start at `own`.
  */
 interface Facet {
   classed: number[];
   weights: number[];
-  counts: Float64Array;
+  own: number;
+  counts: Uint32Array;
   exact: number | null;
   byValue: Map<number, Map<unknown, number>>;
 }
 
+/** The KEY fields' places among the statement's classed fields (every facet's lowest). */
+const KEY_CLASSED = (classed: readonly Classed[]) => classed.flatMap((c, i) => (KEY.includes(c.field) ? [i] : []));
+
 function facet(fields: ReadonlySet<OutcomeField>, classed: readonly Classed[], exact: readonly Exact[]): Facet {
-  const read = classed.flatMap((c, i) => (fields.has(c.field) ? [i] : []));
+  const [keyed, own] = [KEY_CLASSED(classed), classed.flatMap((c, i) => (fields.has(c.field) && !KEY.includes(c.field) ? [i] : []))];
+  if (keyed.some((i) => !fields.has(classed[i]!.field))) throw new Error('A facet must read every KEY field');
+  const read = [...keyed, ...own];
   const weights: number[] = [];
   let span = 1;
   for (const i of read) {
@@ -292,25 +311,29 @@ function facet(fields: ReadonlySet<OutcomeField>, classed: readonly Classed[], e
   }
   const byValue = exact.flatMap((e, i) => (fields.has(e.field) ? [i] : []));
   if (byValue.length > 1) throw new Error(`An entry reads ${byValue.length} fields counted by value; the grouped report counts one`);
-  return { classed: read, weights, counts: new Float64Array(byValue.length ? 0 : span), exact: byValue[0] ?? null, byValue: new Map() };
+  return { classed: read, weights, own: keyed.length, counts: new Uint32Array(byValue.length ? 0 : span), exact: byValue[0] ?? null, byValue: new Map() };
 }
 
 /** A facet's counts as cells: each key's classes (and value) read back into the values the rules read. */
 function cellsIn(f: Facet, classed: readonly Classed[], exact: readonly Exact[]): OutcomeCell[] {
-  const outcome = (key: number) => Object.fromEntries(f.classed.map((i, j) => {
-    const { field, classes } = classed[i]!;
-    return [field, classes[Math.floor(key / f.weights[j]!) % classes.length]!.value];
-  }));
+  const fields = f.classed.map((i) => classed[i]!.field);
+  const values = f.classed.map((i) => classed[i]!.classes.map((k) => k.value));
+  // Built field by field in one order (every cell's object alike in shape): thousands per report.
+  const outcome = (key: number) => {
+    const read: Record<string, unknown> = {};
+    for (let j = 0; j < fields.length; j++) read[fields[j]!] = values[j]![Math.floor(key / f.weights[j]!) % values[j]!.length];
+    return read as unknown as ParticipantOutcome;
+  };
+  const cells: OutcomeCell[] = [];
   if (f.exact === null) {
-    const cells: OutcomeCell[] = [];
-    f.counts.forEach((participants, key) => {
-      if (participants > 0) cells.push({ outcome: outcome(key) as unknown as ParticipantOutcome, participants });
-    });
+    for (let key = 0; key < f.counts.length; key++) if (f.counts[key]! > 0) cells.push({ outcome: outcome(key), participants: f.counts[key]! });
     return cells;
   }
   const { field, decode } = exact[f.exact]!;
-  return [...f.byValue].flatMap(([key, byValue]) => [...byValue].map(([value, participants]) =>
-    ({ outcome: { ...outcome(key), [field]: decode(value) } as unknown as ParticipantOutcome, participants })));
+  for (const [key, byValue] of f.byValue) {
+    for (const [value, participants] of byValue) cells.push({ outcome: { ...outcome(key), [field]: decode(value) }, participants });
+  }
+  return cells;
 }
 
 /**
@@ -320,17 +343,34 @@ function cellsIn(f: Facet, classed: readonly Classed[], exact: readonly Exact[])
 const LAST_POSITION = { participants: 'last_position', participant_versions: 'from_position' } as const;
 export type CountedTable = keyof typeof LAST_POSITION;
 
-/**
- * The rows of `table` that `where` selects as their `grouped` values (`c0`, `c1`, ...), how many
- * rows have them (`n`) and the last log position among those (`last`): one grouped statement,
- * which both engines answer from the index covering the columns it reads (create-tables.ts) when
- * the code is the stored one.
- */
-async function codedRows(db: Kysely<ReadModelSchema>, table: CountedTable, where: RawBuilder<unknown>, grouped: RawBuilder<unknown>[]): Promise<CodedRow[]> {
-  const values = sql.join(grouped.map((c, i) => sql`${c} AS ${sql.ref(`c${i}`)}`));
-  const [from, last] = [sql.table(table), sql.ref(LAST_POSITION[table])];
-  const query = sql<CodedRow>`SELECT ${values}, COUNT(*) AS n, MAX(${last}) AS last FROM ${from} WHERE ${where} GROUP BY ${sql.join(grouped.map((_, i) => sql.lit(i + 1)))}`;
-  return (await query.execute(db)).rows;
+/** What `codedColumns` answers: the statement's values by column, not by row. */
+interface CodedColumns {
+  /** `values[i][r]`: the i-th value of the r-th row. */
+  values: unknown[][];
+  /** The last log position among the rows (0 when there are none). */
+  position: number;
 }
 
-type CodedRow = Record<string, unknown> & { n: unknown; last: unknown };
+/**
+ * The rows of `table` that `where` selects, as their `selected` values, in one statement whose
+ * answer is one row: each column aggregated into a JSON array, which the driver hands over as one
+ * value instead of an object per row (most of the statement's time when it was rows).
+ *
+ * Not grouped in the database: nearly every participant's classes differ (72,234 codes among
+ * 100,000 participants in the bench), so grouping saved little and cost much; the same 100,000
+ * rows took SQLite 105 ms to group (it sorts) and PostgreSQL 311 ms as grouped rows, against
+ * 60 ms and 117 ms as ungrouped arrays (docs/scaling.md). Either engine reads the index covering
+ * these columns (create-tables.ts) when the code is the stored one.
+ */
+async function codedColumns(db: Kysely<ReadModelSchema>, table: CountedTable, where: RawBuilder<unknown>, selected: RawBuilder<unknown>[]): Promise<CodedColumns> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const array = (column: RawBuilder<unknown>) => (postgres ? sql`json_agg(${column})` : sql`json_group_array(${column})`);
+  const columns = sql.join(selected.map((c, i) => sql`${array(c)} AS ${sql.ref(`c${i}`)}`));
+  const last = sql.ref(LAST_POSITION[table]);
+  // The arrays line up row by row: every aggregate of one plain SELECT is fed the same rows in the same order.
+  const query = sql<Record<string, unknown>>`SELECT ${columns}, MAX(${last}) AS last FROM ${sql.table(table)} WHERE ${where}`;
+  const [answer] = (await query.execute(db)).rows;
+  // SQLite answers JSON as text; the PostgreSQL driver parses json itself, and aggregates no rows into NULL.
+  const parsed = (json: unknown): unknown[] => (typeof json === 'string' ? (JSON.parse(json) as unknown[]) : ((json as unknown[] | null) ?? []));
+  return { values: selected.map((_, i) => parsed(answer![`c${i}`])), position: Number(answer!.last ?? 0) };
+}
