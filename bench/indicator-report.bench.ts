@@ -9,6 +9,7 @@ import { ensureSchema, indicatorReport, IndicatorReportQuery, openReadModelDb, o
 import { CACHE_DIR, cachedFile, sourceHash } from './cache';
 import { REPORT_PROJECT, sharedDemoLog } from './demo-log';
 import { latencies, progress } from './measure';
+import { postgresReport } from './report-postgres';
 import { Measurement } from './report';
 
 const LIVE_RUNS = 20;
@@ -24,7 +25,8 @@ const PROJECTION_SOURCES = ['libs/read-models/src', 'libs/indicators/src', 'libs
  * `computeIndicatorReport`, as the report was counted before. Both must give the same report.
  */
 export async function indicatorReports(): Promise<Measurement[]> {
-  const file = await cachedReadModels(await sharedDemoLog());
+  const log = await sharedDemoLog();
+  const file = await cachedReadModels(log);
   const { db } = openReadModelDb({ engine: 'sqlite', file });
   const plain = new Database(file, { readonly: true });
   try {
@@ -92,6 +94,7 @@ export async function indicatorReports(): Promise<Measurement[]> {
         note: `${Number(changed.n).toLocaleString('en-US')} participants with facts recorded or retracted after the cut-off; counted from their outcome versions (${Number(versions.n).toLocaleString('en-US')} rows in the project)`,
         details: { asKnownOn, runs: KNOWN_ON_RUNS, p99: knownLat.p99, changedAfterCutOff: Number(changed.n), versionRows: Number(versions.n) },
       },
+      ...(await postgresReport(log, PROJECTION_SOURCES, period)),
     ];
   } finally {
     plain.close();
