@@ -18,7 +18,7 @@ const RUNS = 10;
  * against the row path on the same database in the same run. The read models are rebuilt from
  * the cached log into a database named after the log and the projection's source (about four
  * minutes, once), then vacuumed as autovacuum would after a bulk load, so the statement can
- * read its covering index without visiting the table. Null (with a note) without a server.
+ * read its covering index without visiting the table. No figure (with a note) without a server.
  */
 export async function postgresReport(log: string, projectionSources: string[], period: { from: null; to: string }): Promise<Measurement[]> {
   const admin = new Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2_000 });

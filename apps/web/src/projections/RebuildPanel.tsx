@@ -23,8 +23,8 @@ export interface RebuildJob {
  * meanwhile) and asks to confirm; then the job's progress, followed live, and how it ended.
  * One rebuild at a time: if one is already running (409), this follows that one.
  * `onFollowing` is called when it starts following a job (from then on it announces the
- * rebuild's start and end itself); `onFinished` when the job has ended, so the table refreshes
- * at once.
+ * rebuild's start and end itself); `onFinished` when the job has ended or can no longer be
+ * followed, so the table refreshes at once and announces again.
  */
 export function RebuildPanel({ onFollowing, onFinished }: { onFollowing: () => void; onFinished: () => Promise<void> }) {
   const t = useT();
@@ -58,7 +58,11 @@ export function RebuildPanel({ onFollowing, onFinished }: { onFollowing: () => v
           void onFinished();
         }
       },
-      () => setMessage({ text: t('app.error'), kind: 'alert' }),
+      () => {
+        setMessage({ text: t('app.error'), kind: 'alert' });
+        // No longer followed here: the table says the rebuild's changes again.
+        void onFinished();
+      },
     );
   };
 
