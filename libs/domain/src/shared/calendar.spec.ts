@@ -25,6 +25,22 @@ describe('calendar', () => {
     expect(fullYearsBetween('2004-02-29', '2022-02-28')).toBe(17);
     expect(fullYearsBetween('2004-02-29', '2022-03-01')).toBe(18);
   });
+
+  it('counts full years as a birthday by month and day does, for every pair of days around the year boundary and leap days', () => {
+    const days = ['01-01', '02-28', '02-29', '03-01', '05-16', '05-17', '05-18', '12-31'];
+    const wrong: string[] = [];
+    for (const [birthYear, onYear] of [[2004, 2022], [2004, 2024], [1900, 2020], [2024, 2024], [2023, 2024]] as const) {
+      for (const b of days) {
+        for (const o of days) {
+          const [bm, bd] = b.split('-').map(Number) as [number, number];
+          const [m, d] = o.split('-').map(Number) as [number, number];
+          const expected = onYear - birthYear - (m < bm || (m === bm && d < bd) ? 1 : 0);
+          if (fullYearsBetween(`${birthYear}-${b}`, `${onYear}-${o}`) !== expected) wrong.push(`${birthYear}-${b} ${onYear}-${o}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('calendar arithmetic against Date', () => {

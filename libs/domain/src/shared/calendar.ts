@@ -73,7 +73,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /** Age in full years on a date: a birthday counts from the day itself. */
 export function fullYearsBetween(birth: IsoDate, on: IsoDate): number {
-  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  // `MM-DD` strings compare as days of the year do, so no date is split into parts: every
+  // outcome derivation asks for an age twice, and splitting was 3% of a rebuild's CPU.
+  return Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
 }
