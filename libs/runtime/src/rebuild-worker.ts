@@ -2,7 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Environment, openEventStore, readModelDbConfig } from '@pathway/config';
-import { describeProjectionError, openReadModelDb, rebuildReadModels, RebuildProgress } from '@pathway/read-models';
+import { describeProjectionError, openReadModelDb, REBUILD_HEAP_MB, rebuildReadModels, RebuildProgress } from '@pathway/read-models';
 
 /** What the worker needs to open the stores on its own connections. */
 export type RebuildWorkerSettings = Pick<Environment, 'EVENT_STORE' | 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'READ_MODEL_DB' | 'DATABASE_URL'>;
@@ -19,12 +19,14 @@ export interface RunningRebuild {
 }
 
 /**
- * Starts `rebuildReadModels` in a worker thread on connections of its own. A rebuild is CPU
- * work for minutes at a million events: on the main thread it held `/health` for seconds.
+ * Starts `rebuildReadModels` in a worker thread on connections of its own, within a heap of
+ * `REBUILD_HEAP_MB`. A rebuild is CPU work for minutes at a million events: on the main thread
+ * it held `/health` for seconds.
  * `onProgress` gets `{processed, total}` in log positions, at most every 250 ms.
  */
 export function startRebuildWorker(settings: RebuildWorkerSettings, onProgress: (progress: RebuildProgress) => void): RunningRebuild {
-  const worker = new Worker(bootstrap(), { eval: true, workerData: { pathwayRebuild: settings } });
+  // A heap of its own: running out of it fails this rebuild (its job says so), not the process.
+  const worker = new Worker(bootstrap(), { eval: true, workerData: { pathwayRebuild: settings }, resourceLimits: { maxOldGenerationSizeMb: REBUILD_HEAP_MB } });
   const result = new Promise<{ position: number }>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onProgress(message);
