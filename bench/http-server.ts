@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ChildProcess, fork, Serializable } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -22,9 +22,12 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** `process.execArgv` carries `-r @swc-node/register` over to the child. */
-export async function startServer(dataDir: string): Promise<Server> {
-  const child: ChildProcess = fork(__filename, [dataDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * `settings`: environment variables for the app beyond the bench's own (e.g. `RUN_PROJECTOR`).
+ * `process.execArgv` carries `-r @swc-node/register` over to the child.
+ */
+export async function startServer(dataDir: string, settings: Record<string, string> = {}): Promise<Server> {
+  const child: ChildProcess = fork(__filename, [dataDir, JSON.stringify(settings)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = once(child, 'exit');
   const failed = exited.then(([code]) => Promise.reject(new Error(`The app exited (code ${code}) before listening`)));
   const [{ port }] = (await Promise.race([once(child, 'message'), failed])) as [{ port: number }];
@@ -32,6 +35,7 @@ export async function startServer(dataDir: string): Promise<Server> {
     port,
     cpuMicros: async () => ((await ask(child, 'cpu')) as { cpu: number }).cpu,
     profile: async (dir, name) => {
+      mkdirSync(dir, { recursive: true });
       await ask(child, 'profile-start');
       return { stop: async () => void (await ask(child, { profileStop: join(dir, `${name}.cpuprofile`) })) };
     },
@@ -54,10 +58,10 @@ async function ask(child: ChildProcess, message: Serializable): Promise<unknown>
  * Child side: sends `{ port }` once listening; answers `cpu` with `{ cpu }` (µs, user + system),
  * starts and stops the CPU profiler; closes the app (and its store) on `close`.
  */
-async function serve(dataDir: string): Promise<void> {
+async function serve(dataDir: string, settings: Record<string, string>): Promise<void> {
   // No rate limit: one token sends every request, and the limit would measure itself.
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' }),
+    AppModule.forRoot({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0', ...settings }),
     { bufferLogs: true },
   );
   configureApp(app);
@@ -73,9 +77,15 @@ async function serve(dataDir: string): Promise<void> {
       profiler.post('Profiler.enable', () => profiler.post('Profiler.start', () => process.send!({ started: true })));
     } else if (typeof message === 'object' && message !== null && 'profileStop' in message) {
       profiler.post('Profiler.stop', (error, { profile }) => {
-        if (!error) writeFileSync(String(message.profileStop), JSON.stringify(profile));
-        profiler.disconnect();
-        process.send!({ written: !error });
+        // Always answered: the bench waits for it.
+        let written = false;
+        try {
+          if (!error) writeFileSync(String(message.profileStop), JSON.stringify(profile));
+          written = !error;
+        } finally {
+          profiler.disconnect();
+          process.send!({ written });
+        }
       });
     } else {
       void app.close().then(() => process.disconnect());
@@ -85,7 +95,7 @@ async function serve(dataDir: string): Promise<void> {
 }
 
 if (require.main === module) {
-  serve(process.argv[2]!).catch((error: unknown) => {
+  serve(process.argv[2]!, JSON.parse(process.argv[3] ?? '{}') as Record<string, string>).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

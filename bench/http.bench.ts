@@ -1,4 +1,7 @@
 import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openLocalTokens } from '@pathway/config';
 import { entryProfile, framtidProject } from '../test/support/fixtures';
@@ -18,19 +21,10 @@ export async function httpMilestones(): Promise<Measurement[]> {
   const participants = scaled(500);
   const seconds = Math.max(1, Math.round(10 * SCALE));
   // BENCH_HTTP_PROFILE=<dir>: a V8 CPU profile of the app during the saturating milestone run.
-  const dir = tempDir('http');
-  const server = await startServer(dir.path);
+  progress(`seeding a project and ${participants} participants`);
+  const app = await seededApp(participants);
   try {
-    const base = `http://127.0.0.1:${server.port}`;
-    // Tokens from the signing key the app made in its data directory, as `pathway token` mints them.
-    const tokens = await openLocalTokens(dir.path);
-    const bearer = async (role: 'admin' | 'caseworker') =>
-      ({ authorization: `Bearer ${await tokens.mint({ subject: `bench-${role}`, role, projects: role === 'admin' ? [] : [framtidProject.id] })}` });
-    const admin = await bearer('admin');
-    const caseworker = await bearer('caseworker');
-    progress(`seeding a project and ${participants} participants`);
-    const ids = await seed(base, participants, admin, caseworker);
-
+    const { server, base, ids, caseworker } = app;
     const recordMilestones = (duration: number) => load(base, duration, milestoneRequests(ids, caseworker));
     const health = (duration: number) => load(base, duration, [{ method: 'GET', path: '/health' }]);
     const paced = (next: (index: number) => PacedRequest) =>
@@ -51,6 +45,8 @@ export async function httpMilestones(): Promise<Measurement[]> {
     const [records, recordsCpu] = await withCpu(server, () => recordMilestones(seconds));
     await profiling?.stop();
 
+    const production = await apiWithoutProjector(participants, seconds);
+
     const label = `GET /health, ${CONNECTIONS} conn.`;
     const failed = records.errors + records.timeouts + pacedRecords.errors;
     const non2xx = records.non2xx + pacedRecords.non2xx;
@@ -70,6 +66,14 @@ export async function httpMilestones(): Promise<Measurement[]> {
         unit: 'records/s',
         baseline: { label: `${label}, per CPU-second`, value: baseline['2xx'] / (baselineCpu / 1e6) },
         details: { cpuMicrosPerRecord: recordsCpu / records['2xx'], cpuMicrosPerHealth: baselineCpu / baseline['2xx'] },
+      },
+      {
+        name: 'http record milestone, per CPU-second of the API, projector in its own process',
+        value: production.perCpuSecond,
+        unit: 'records/s',
+        baseline: { label: `${label}, per CPU-second of that API`, value: production.healthPerCpuSecond },
+        note: 'the production topology (RUN_PROJECTOR=false, apps/projector applies the log elsewhere); the row before is the embedded default, which projects in the API process',
+        details: production,
       },
       {
         name: 'http record milestone, p50',
@@ -103,8 +107,95 @@ export async function httpMilestones(): Promise<Measurement[]> {
       },
     ];
   } finally {
-    await server.stop();
+    await app.stop();
+  }
+}
+
+/**
+ * A fresh app (environment `settings` beyond the bench's own) on a data directory of its own,
+ * with the project and `participants` participants enrolled; `stop` ends the app and removes
+ * the directory.
+ */
+async function seededApp(participants: number, settings: Record<string, string> = {}) {
+  const dir = tempDir('http');
+  // Without the projection in the API, the projector of the production topology runs beside it.
+  const projector = settings.RUN_PROJECTOR === 'false' ? startProjector(dir.path) : null;
+  let server: Server | null = null;
+  // An API that does not project refuses to start until the projector has set up the schema.
+  for (let attempt = 1; server === null; attempt++) {
+    try {
+      server = await startServer(dir.path, settings);
+    } catch (error) {
+      if (projector && attempt < 50) await sleep(200);
+      else {
+        if (projector) await stopProcess(projector);
+        dir.remove();
+        throw error;
+      }
+    }
+  }
+  const started = server;
+  const stop = async () => {
+    await started.stop();
+    if (projector) await stopProcess(projector);
     dir.remove();
+  };
+  try {
+    const base = `http://127.0.0.1:${started.port}`;
+    // Tokens from the signing key the app made in its data directory, as `pathway token` mints them.
+    const tokens = await openLocalTokens(dir.path);
+    const bearer = async (role: 'admin' | 'caseworker') =>
+      ({ authorization: `Bearer ${await tokens.mint({ subject: `bench-${role}`, role, projects: role === 'admin' ? [] : [framtidProject.id] })}` });
+    const caseworker = await bearer('caseworker');
+    const ids = await seed(base, participants, await bearer('admin'), caseworker);
+    return { server: started, base, ids, caseworker, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** `apps/projector` on the app's data directory (SQLite), in a process of its own. */
+function startProjector(dataDir: string): ChildProcess {
+  const main = join(__dirname, '..', 'apps', 'projector', 'src', 'main.ts');
+  return spawn(process.execPath, ['-r', '@swc-node/register', main], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, stdio: 'ignore' });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Records per CPU-second of an API that does not project (`RUN_PROJECTOR=false`, as in the
+ * production topology, where `apps/projector` applies the log in a process of its own), beside
+ * `GET /health` per CPU-second of the same API: the saturating runs of `httpMilestones` on a
+ * fresh app and data directory.
+ */
+async function apiWithoutProjector(participants: number, seconds: number) {
+  progress(`the same without the projection in the API process: seeding ${participants} participants`);
+  const app = await seededApp(participants, { RUN_PROJECTOR: 'false' });
+  try {
+    const { server, base, ids, caseworker } = app;
+    const recordMilestones = (duration: number) => load(base, duration, milestoneRequests(ids, caseworker));
+    const health = (duration: number) => load(base, duration, [{ method: 'GET', path: '/health' }]);
+    await recordMilestones(WARM_UP_SECONDS);
+    await health(WARM_UP_SECONDS);
+    await sleep(SETTLE_MS);
+    progress(`GET /health, then POST milestones, ${CONNECTIONS} connections, ${seconds} s each, without the projection`);
+    const [baseline, baselineCpu] = await withCpu(server, () => health(seconds));
+    const [records, recordsCpu] = await withCpu(server, () => recordMilestones(seconds));
+    if (records.non2xx + records.errors + records.timeouts > 0) throw new Error('Milestone records failed on the API without the projection');
+    return {
+      perCpuSecond: records['2xx'] / (recordsCpu / 1e6),
+      healthPerCpuSecond: baseline['2xx'] / (baselineCpu / 1e6),
+      perSecond: perSecond(records),
+      healthPerSecond: perSecond(baseline),
+    };
+  } finally {
+    await app.stop();
   }
 }
 
