@@ -12,8 +12,8 @@ import { LIVE_TABLES, NEXT_TABLES, tableNames } from '../schema/table-set';
  * The JavaScript heap (old generation, MB) a rebuild is given where it runs on a thread or in a
  * process of its own (`startRebuildWorker`, the bench). Its memory is bounded by a batch of the
  * log and a round of participants (bulk-load.ts), not by the log: 1,000,000 events of the demo
- * log rebuild within 96 MB, as fast as without a limit. Without one, V8 let the heap grow to
- * about 290 MB of garbage first (peak RSS 397 MB against 306 MB with this limit, measured).
+ * log rebuild within 96 MB, as fast as without a limit. Without one, V8 let the heap grow with
+ * garbage first (peak RSS 393-402 MB against 298-306 MB with this limit, measured).
  */
 export const REBUILD_HEAP_MB = 256;
 
