@@ -13,7 +13,7 @@ import { LIVE_TABLES, NEXT_TABLES, tableNames } from '../schema/table-set';
  * process of its own (`startRebuildWorker`, the bench). Its memory is bounded by a batch of the
  * log and a round of participants (bulk-load.ts), not by the log: 1,000,000 events of the demo
  * log rebuild within 96 MB, as fast as without a limit. Without one, V8 let the heap grow with
- * garbage first (peak RSS 393-402 MB against 298-306 MB with this limit, measured).
+ * garbage first (peak RSS 395-397 MB against 298 MB with this limit, in the bench).
  */
 export const REBUILD_HEAP_MB = 256;
 
