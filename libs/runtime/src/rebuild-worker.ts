@@ -2,10 +2,10 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Environment, openEventStore, readModelDbConfig } from '@pathway/config';
-import { describeProjectionError, openReadModelDb, REBUILD_HEAP_MB, rebuildReadModels, RebuildProgress } from '@pathway/read-models';
+import { describeProjectionError, openReadModelDb, rebuildReadModels, RebuildProgress } from '@pathway/read-models';
 
 /** What the worker needs to open the stores on its own connections. */
-export type RebuildWorkerSettings = Pick<Environment, 'EVENT_STORE' | 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'READ_MODEL_DB' | 'DATABASE_URL'>;
+export type RebuildWorkerSettings = Pick<Environment, 'EVENT_STORE' | 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'READ_MODEL_DB' | 'DATABASE_URL' | 'REBUILD_HEAP_MB'>;
 
 type WorkerMessage = ({ kind: 'progress' } & RebuildProgress) | { kind: 'done'; position: number } | { kind: 'failed'; error: string };
 
@@ -20,13 +20,14 @@ export interface RunningRebuild {
 
 /**
  * Starts `rebuildReadModels` in a worker thread on connections of its own, within a heap of
- * `REBUILD_HEAP_MB`. A rebuild is CPU work for minutes at a million events: on the main thread
- * it held `/health` for seconds.
+ * `settings.REBUILD_HEAP_MB` (MB). A rebuild is CPU work for minutes at a million events: on the
+ * main thread it held `/health` for seconds. `result` rejects when the rebuild fails, the thread
+ * runs out of its heap ("Worker terminated due to reaching memory limit") or stops.
  * `onProgress` gets `{processed, total}` in log positions, at most every 250 ms.
  */
 export function startRebuildWorker(settings: RebuildWorkerSettings, onProgress: (progress: RebuildProgress) => void): RunningRebuild {
   // A heap of its own: running out of it fails this rebuild (its job says so), not the process.
-  const worker = new Worker(bootstrap(), { eval: true, workerData: { pathwayRebuild: settings }, resourceLimits: { maxOldGenerationSizeMb: REBUILD_HEAP_MB } });
+  const worker = new Worker(bootstrap(), { eval: true, workerData: { pathwayRebuild: settings }, resourceLimits: { maxOldGenerationSizeMb: settings.REBUILD_HEAP_MB } });
   const result = new Promise<{ position: number }>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onProgress(message);
