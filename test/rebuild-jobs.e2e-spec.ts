@@ -3,11 +3,10 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@pathway/event-store';
-import { ensureSchema, LIVE_PROJECTION, LIVE_TABLES, NEXT_PROJECTION, openReadModelDb, ProjectionRunner, readCheckpoint } from '@pathway/read-models';
+import { LIVE_PROJECTION, NEXT_PROJECTION, openReadModelDb, readCheckpoint } from '@pathway/read-models';
 import { RebuildJobs } from '@pathway/runtime';
 import { dumpTables } from '../libs/read-models/src/testing/dump-tables';
-import { pathway } from './support/cli';
+import { demoWithReference } from './support/demo-reference';
 import { removeDir } from './support/test-app';
 
 const ROOT = join(__dirname, '..');
@@ -27,15 +26,7 @@ describe('rebuild jobs survive a kill -9 of their owner', () => {
     });
 
   beforeAll(async () => {
-    await pathway(dataDir, 'demo', '--participants', '3000');
-    const store = new SqliteEventStore(join(dataDir, 'events.db'));
-    head = await store.headPosition();
-    const { db } = openReadModelDb({ engine: 'sqlite', file: join(dataDir, 'reference.db') });
-    await ensureSchema(db);
-    await new ProjectionRunner(store, db, { name: LIVE_PROJECTION, tables: LIVE_TABLES }).catchUp();
-    reference = await dumpTables(db);
-    await db.destroy();
-    await store.close();
+    ({ head, reference } = await demoWithReference(dataDir, 3000));
   }, 180_000);
   afterAll(() => removeDir(dataDir));
 

@@ -3,13 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCheckpoint } from '../libs/read-models/src/projection/checkpoints';
-import { ProjectionRunner } from '../libs/read-models/src/projection/projection-runner';
-import { ensureSchema, LIVE_PROJECTION, NEXT_PROJECTION } from '../libs/read-models/src/schema/ensure-schema';
+import { LIVE_PROJECTION, NEXT_PROJECTION } from '../libs/read-models/src/schema/ensure-schema';
 import { openReadModelDb } from '../libs/read-models/src/schema/open-read-model-db';
-import { LIVE_TABLES } from '../libs/read-models/src/schema/table-set';
 import { dumpTables } from '../libs/read-models/src/testing/dump-tables';
-import { SqliteEventStore } from '@pathway/event-store';
 import { pathway, spawnPathway } from './support/cli';
+import { demoWithReference } from './support/demo-reference';
 import { removeDir } from './support/test-app';
 
 /** `pathway replay`, killed in the middle and started again; and the evaluator's copy as known at a cut-off. */
@@ -19,16 +17,7 @@ describe('pathway replay', () => {
   let head: number;
 
   beforeAll(async () => {
-    await pathway(dataDir, 'demo', '--participants', '3000');
-    // The reference: the same log projected in-process into a file of its own.
-    const store = new SqliteEventStore(join(dataDir, 'events.db'));
-    head = await store.headPosition();
-    const { db } = openReadModelDb({ engine: 'sqlite', file: join(dataDir, 'reference.db') });
-    await ensureSchema(db);
-    await new ProjectionRunner(store, db, { name: LIVE_PROJECTION, tables: LIVE_TABLES }).catchUp();
-    reference = await dumpTables(db);
-    await db.destroy();
-    await store.close();
+    ({ head, reference } = await demoWithReference(dataDir, 3000));
   }, 120_000);
   afterAll(() => removeDir(dataDir));
 

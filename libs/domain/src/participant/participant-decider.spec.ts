@@ -4,24 +4,12 @@ import { ParticipantCommand } from './participant-commands';
 import { participantDecider } from './participant-decider';
 import { milestoneEvent, ParticipantEvent } from './participant-events';
 import { SealedData } from './sealed-data';
-import { framtid } from '../testing/fixtures';
+import { framtid, longTermUnemployedWoman } from '../testing/fixtures';
 import { deciderSpecification } from '../testing/decider-specification';
 
 const today = '2025-06-01';
 const participantId = 'p-1';
-const profile: EntryProfile = {
-  birthDate: '2004-05-17',
-  gender: 'woman',
-  labourMarketStatus: 'long-term-unemployed',
-  inEducationOrTraining: false,
-  educationLevel: 'isced-0-2',
-  disability: null,
-  thirdCountryNational: false,
-  foreignBackground: true,
-  minority: null,
-  homeless: false,
-  ruralArea: false,
-};
+const profile: EntryProfile = longTermUnemployedWoman;
 
 const enrolled: ParticipantEvent = {
   type: 'ParticipantEnrolled',

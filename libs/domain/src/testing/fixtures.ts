@@ -30,3 +30,18 @@ export const unemployedWoman: EntryProfile = {
   homeless: false,
   ruralArea: false,
 };
+
+/** An entry profile of a long-term unemployed young woman of foreign background, two answers not given. */
+export const longTermUnemployedWoman: EntryProfile = {
+  birthDate: '2004-05-17',
+  gender: 'woman',
+  labourMarketStatus: 'long-term-unemployed',
+  inEducationOrTraining: false,
+  educationLevel: 'isced-0-2',
+  disability: null,
+  thirdCountryNational: false,
+  foreignBackground: true,
+  minority: null,
+  homeless: false,
+  ruralArea: false,
+};
