@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DEFAULT_REBUILD_HEAP_MB, ReadModelDbConfig } from '@pathway/read-models';
+import { ReadModelDbConfig } from '@pathway/read-models';
 import { logPrefix, sharedDemoLog } from './demo-log';
 import { perSecond, progress, scaled, tempDir } from './measure';
 import { Measurement } from './report';
@@ -46,7 +46,7 @@ export async function replayReadModels(): Promise<Measurement[]> {
         unit: 'MB',
         baseline: { label: `${label}, peak RSS`, value: read.maxRssMb },
         target: { op: '<=', value: 400 },
-        details: { note: `maxRSS of the child process, which also holds node, swc and the modules (about 110 MB); JavaScript heap limited to ${DEFAULT_REBUILD_HEAP_MB} MB as in the app` },
+        details: { note: 'maxRSS of the child process, which also holds node, swc and the modules (about 110 MB)' },
       },
     ];
     if (postgres) {
@@ -89,13 +89,9 @@ async function rebuildIntoPostgres(store: string): Promise<WorkerResult | null> 
   }
 }
 
-/**
- * Runs replay-worker.ts with the same loader as the bench and the heap a rebuild gets in the app
- * (`DEFAULT_REBUILD_HEAP_MB`, the reading baseline too, so the two compare alike); its stderr (progress)
- * passes through.
- */
+/** Runs replay-worker.ts with the same loader as the bench; its stderr (progress) passes through. */
 function runWorker(job: WorkerJob): Promise<WorkerResult> {
-  const args = [`--max-old-space-size=${DEFAULT_REBUILD_HEAP_MB}`, '-r', '@swc-node/register', join(__dirname, 'replay-worker.ts'), JSON.stringify(job)];
+  const args = ['-r', '@swc-node/register', join(__dirname, 'replay-worker.ts'), JSON.stringify(job)];
   const child = spawn(process.execPath, args, { cwd: join(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));

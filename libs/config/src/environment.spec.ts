@@ -23,13 +23,6 @@ describe('read-model configuration', () => {
     expect(validateEnvironment({})).toMatchObject({ READ_MODEL_DB: 'sqlite', RUN_PROJECTOR: true, PROJECTION_POLL_MS: 50 });
   });
 
-  it('gives a rebuild a heap of 512 MB unless told otherwise, and refuses one too small to rebuild in', () => {
-    expect(validateEnvironment({})).toMatchObject({ REBUILD_HEAP_MB: 512 });
-    expect(validateEnvironment({ REBUILD_HEAP_MB: '2048' })).toMatchObject({ REBUILD_HEAP_MB: 2048 });
-    expect(() => validateEnvironment({ REBUILD_HEAP_MB: '16' })).toThrow(/REBUILD_HEAP_MB must not be less than 64/);
-    expect(() => validateEnvironment({ REBUILD_HEAP_MB: 'lots' })).toThrow(/REBUILD_HEAP_MB/);
-  });
-
   it('needs a DATABASE_URL for PostgreSQL', () => {
     expect(() => validateEnvironment({ READ_MODEL_DB: 'postgres' })).toThrow(/DATABASE_URL must be a postgres:\/\//);
     expect(validateEnvironment({ READ_MODEL_DB: 'postgres', DATABASE_URL: 'postgres://db/pathway', RUN_PROJECTOR: 'false' })).toMatchObject({

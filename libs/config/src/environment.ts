@@ -3,7 +3,6 @@ import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, ValidateBy, ValidateIf } from 'class-validator';
 import { isIanaTimeZone } from '@pathway/domain';
 import { ParticipantFileConfigError, ParticipantFileLayout, parseParticipantFileLayout } from '@pathway/exports';
-import { DEFAULT_REBUILD_HEAP_MB } from '@pathway/read-models';
 
 /** Validates one of the participant file's settings with the parser the files are written with. */
 const participantFileSetting = (key: 'columns' | 'protectedCode' | 'genderLetters') =>
@@ -69,17 +68,6 @@ export class Environment {
   @Min(200)
   @Max(600_000)
   REBUILD_LEASE_MS = 30_000;
-
-  /**
-   * The JavaScript heap (MB) of a rebuild's worker thread: a rebuild that needs more fails its
-   * job and the process goes on. Memory is bounded by a batch and a round of participants, not
-   * by the log (`DEFAULT_REBUILD_HEAP_MB`).
-   */
-  @Type(() => Number)
-  @IsInt()
-  @Min(64)
-  @Max(65_536)
-  REBUILD_HEAP_MB = DEFAULT_REBUILD_HEAP_MB;
 
   @Type(() => Number)
   @IsInt()

@@ -51,7 +51,6 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         EVENTSTORE_CONNECTION_STRING: this.config.get('EVENTSTORE_CONNECTION_STRING'),
         READ_MODEL_DB: this.config.get('READ_MODEL_DB'),
         DATABASE_URL: this.config.get('DATABASE_URL'),
-        REBUILD_HEAP_MB: this.config.get('REBUILD_HEAP_MB'),
       },
       this.config.get('REBUILD_LEASE_MS'),
     );

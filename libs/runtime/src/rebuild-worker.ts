@@ -5,7 +5,7 @@ import { Environment, openEventStore, readModelDbConfig } from '@pathway/config'
 import { describeProjectionError, openReadModelDb, rebuildReadModels, RebuildProgress } from '@pathway/read-models';
 
 /** What the worker needs to open the stores on its own connections. */
-export type RebuildWorkerSettings = Pick<Environment, 'EVENT_STORE' | 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'READ_MODEL_DB' | 'DATABASE_URL' | 'REBUILD_HEAP_MB'>;
+export type RebuildWorkerSettings = Pick<Environment, 'EVENT_STORE' | 'DATA_DIR' | 'EVENTSTORE_CONNECTION_STRING' | 'READ_MODEL_DB' | 'DATABASE_URL'>;
 
 type WorkerMessage = ({ kind: 'progress' } & RebuildProgress) | { kind: 'done'; position: number } | { kind: 'failed'; error: string };
 
@@ -19,15 +19,12 @@ export interface RunningRebuild {
 }
 
 /**
- * Starts `rebuildReadModels` in a worker thread on connections of its own, within a heap of
- * `settings.REBUILD_HEAP_MB` (MB). A rebuild is CPU work for minutes at a million events: on the
- * main thread it held `/health` for seconds. `result` rejects when the rebuild fails, the thread
- * runs out of its heap ("Worker terminated due to reaching memory limit") or stops.
+ * Starts `rebuildReadModels` in a worker thread on connections of its own. A rebuild is CPU
+ * work for minutes at a million events: on the main thread it held `/health` for seconds.
  * `onProgress` gets `{processed, total}` in log positions, at most every 250 ms.
  */
 export function startRebuildWorker(settings: RebuildWorkerSettings, onProgress: (progress: RebuildProgress) => void): RunningRebuild {
-  // A heap of its own: running out of it fails this rebuild (its job says so), not the process.
-  const worker = new Worker(bootstrap(), { eval: true, workerData: { pathwayRebuild: settings }, resourceLimits: { maxOldGenerationSizeMb: settings.REBUILD_HEAP_MB } });
+  const worker = new Worker(bootstrap(), { eval: true, workerData: { pathwayRebuild: settings } });
   const result = new Promise<{ position: number }>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'progress') onProgress(message);

@@ -8,17 +8,6 @@ import { LIVE_PROJECTION, NEXT_PROJECTION } from '../schema/ensure-schema';
 import { ReadModelSchema } from '../schema/read-model-schema';
 import { LIVE_TABLES, NEXT_TABLES, tableNames } from '../schema/table-set';
 
-/**
- * The JavaScript heap (old generation, MB) a rebuild is given by default where it runs on a
- * thread or in a process of its own (`REBUILD_HEAP_MB` of the environment, the bench). Its memory is bounded by a batch of the
- * log and a round of participants (bulk-load.ts), not by the log: 1,000,000 events of the demo
- * log rebuild within 96 MB, as fast as without a limit; the rest is room for a round of 500
- * participants with long timelines, which the derivation reads back at once. Without a limit,
- * V8 let the heap grow with garbage first: peak RSS 395-397 MB against 294 MB with this one
- * (298 MB with 256), in the bench.
- */
-export const DEFAULT_REBUILD_HEAP_MB = 512;
-
 export interface RebuildProgress {
   processed: number;
   total: number;
