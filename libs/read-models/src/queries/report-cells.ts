@@ -303,9 +303,9 @@ function addPlace(keys: Uint32Array, digits: Uint8Array, weight: number): void {
  * statement's classed fields they read and `weights` places each one's class in the facet's own
  * mixed-radix key, which indexes `counts`; an entry reading a field counted by value (`exact`,
  * at most one) is counted in `byValue` instead, by key and then by value. Typed arrays and
- * numbers, not a map of strings: this loop runs once per participant per facet.
+ * numbers, not a map of strings: every participant is counted once in every facet.
  * The KEY fields, which every facet reads, take the lowest places in the same order in every
- * facet, so their part of the key is summed once per participant for all of them; the facet's own
+ * facet, so their part of the key is summed once for all of them (`groupedCells`); the facet's own
  * fields start at `own`.
  */
 interface Facet {
